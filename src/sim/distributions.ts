@@ -1,0 +1,68 @@
+import type { Rng } from './rng.ts';
+
+/**
+ * A latency distribution, in milliseconds. Plain data, so it can travel in a URL.
+ * Parameters follow the PBS paper: Exponential(λ) has mean 1/λ ms; Pareto(xm, α) has
+ * minimum xm ms and tail index α.
+ */
+export type Distribution =
+  | { readonly kind: 'constant'; readonly ms: number }
+  | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
+  | { readonly kind: 'exponential'; readonly rate: number }
+  | { readonly kind: 'pareto'; readonly xm: number; readonly alpha: number }
+  | { readonly kind: 'mix'; readonly parts: readonly MixPart[] };
+
+export interface MixPart {
+  readonly weight: number;
+  readonly dist: Distribution;
+}
+
+/**
+ * Draw one sample. Uses exactly one draw from `rng` for the simple kinds and two for a mix,
+ * so the number of draws never depends on the values drawn.
+ *
+ * @example sample({ kind: 'exponential', rate: 0.1 }, rng) // mean 10 ms
+ */
+export function sample(dist: Distribution, rng: Rng): number {
+  switch (dist.kind) {
+    case 'constant':
+      return dist.ms;
+    case 'uniform':
+      return dist.min + rng.next() * (dist.max - dist.min);
+    case 'exponential':
+      return -Math.log(1 - rng.next()) / dist.rate;
+    case 'pareto':
+      return dist.xm / Math.pow(1 - rng.next(), 1 / dist.alpha);
+    case 'mix':
+      return sample(pickPart(dist.parts, rng.next()), rng);
+  }
+}
+
+function pickPart(parts: readonly MixPart[], u: number): Distribution {
+  const total = parts.reduce((sum, p) => sum + p.weight, 0);
+  let target = u * total;
+  for (const part of parts) {
+    target -= part.weight;
+    if (target < 0) return part.dist;
+  }
+  // Rounding can leave target at ~0 after the last part.
+  return parts[parts.length - 1]!.dist;
+}
+
+/** The mean of a distribution (Infinity for a Pareto with α ≤ 1). */
+export function mean(dist: Distribution): number {
+  switch (dist.kind) {
+    case 'constant':
+      return dist.ms;
+    case 'uniform':
+      return (dist.min + dist.max) / 2;
+    case 'exponential':
+      return 1 / dist.rate;
+    case 'pareto':
+      return dist.alpha <= 1 ? Infinity : (dist.alpha * dist.xm) / (dist.alpha - 1);
+    case 'mix': {
+      const total = dist.parts.reduce((sum, p) => sum + p.weight, 0);
+      return dist.parts.reduce((sum, p) => sum + (p.weight / total) * mean(p.dist), 0);
+    }
+  }
+}

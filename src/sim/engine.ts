@@ -1,0 +1,41 @@
+import type { Millis, NodeId, OpId } from './ids.ts';
+import type { ReplicaState } from './replica.ts';
+import type { Rng } from './rng.ts';
+import type { MessageBody, MessageRecord, OpRecord, StorageChange } from './trace.ts';
+import type { ValueStrategy } from './values/types.ts';
+
+/** The events the queue holds. Plain data; a message event points at its trace record. */
+export type SimEvent =
+  | { readonly type: 'deliver'; readonly msg: MessageRecord }
+  | { readonly type: 'action'; readonly index: number }
+  | { readonly type: 'coordinator-timeout'; readonly node: NodeId; readonly op: OpId }
+  | { readonly type: 'client-timeout'; readonly op: OpId }
+  | { readonly type: 'flush'; readonly node: NodeId; readonly key: string }
+  | { readonly type: 'anti-entropy'; readonly node: NodeId };
+
+/** The settings a protocol reads; `w` and `r` can change during a run. */
+export interface ProtocolConfig {
+  readonly n: number;
+  w: number;
+  r: number;
+  readonly timeoutMs: number;
+  readonly readRepair: boolean;
+  readonly antiEntropyMs: number;
+}
+
+/** What the simulation offers a protocol. Protocols hold no state of their own. */
+export interface Engine {
+  readonly now: Millis;
+  readonly rng: Rng;
+  readonly strategy: ValueStrategy<unknown, unknown>;
+  readonly config: ProtocolConfig;
+  /** Replicas in ring order. */
+  readonly ring: readonly NodeId[];
+  replica(id: NodeId): ReplicaState;
+  preferenceList(key: string): NodeId[];
+  send(from: NodeId, to: NodeId, body: MessageBody): void;
+  schedule(at: number, event: SimEvent): void;
+  /** Merge `delta` into a replica's state for `key`, recording the change if any. */
+  apply(node: NodeId, key: string, delta: unknown, cause: StorageChange['cause']): void;
+  op(id: OpId): OpRecord;
+}

@@ -1,0 +1,137 @@
+import { sample, type Distribution } from './distributions.ts';
+import type { MessageId, Millis, NodeId } from './ids.ts';
+import type { Rng } from './rng.ts';
+import type { NetworkConfig } from './scenario.ts';
+import type { MessageBody, MessageRecord } from './trace.ts';
+
+/**
+ * Directed links between every pair of nodes, clients included. Each link has a latency
+ * distribution and a loss probability, and can be cut in either direction on its own.
+ * A message on a link that is cut while it travels is dropped at the moment of the cut;
+ * one sent on a cut link is dropped as it leaves.
+ */
+export class Network {
+  private readonly index = new Map<NodeId, number>();
+  private readonly size: number;
+  private readonly cut: Uint8Array;
+  private readonly latency: (Distribution | null)[];
+  private readonly loss: Float64Array;
+  private readonly inFlight: (Set<MessageRecord> | undefined)[];
+  private defaultLatency: Distribution;
+  private defaultLoss: number;
+  private nextId = 0;
+
+  constructor(
+    readonly nodes: readonly NodeId[],
+    config: NetworkConfig,
+    private readonly rng: Rng,
+    private readonly log: MessageRecord[],
+  ) {
+    nodes.forEach((n, i) => this.index.set(n, i));
+    this.size = nodes.length;
+    const links = this.size * this.size;
+    this.cut = new Uint8Array(links);
+    this.latency = new Array<Distribution | null>(links).fill(null);
+    // -1: this link takes the network's default loss.
+    this.loss = new Float64Array(links).fill(-1);
+    this.inFlight = new Array<Set<MessageRecord> | undefined>(links);
+    this.defaultLatency = config.latency;
+    this.defaultLoss = config.loss;
+    for (const o of config.links) {
+      const l = this.link(o.from as NodeId, o.to as NodeId);
+      if (o.latency) this.latency[l] = o.latency;
+      if (o.loss !== undefined) this.loss[l] = o.loss;
+    }
+  }
+
+  private link(from: NodeId, to: NodeId): number {
+    const a = this.index.get(from);
+    const b = this.index.get(to);
+    if (a === undefined || b === undefined) throw new Error(`no link ${from}→${to}`);
+    return a * this.size + b;
+  }
+
+  isCut(from: NodeId, to: NodeId): boolean {
+    return this.cut[this.link(from, to)] === 1;
+  }
+
+  setDefaults(latency: Distribution | undefined, loss: number | undefined): void {
+    if (latency) this.defaultLatency = latency;
+    if (loss !== undefined) this.defaultLoss = loss;
+  }
+
+  /** Cut one direction. Returns false if it was already cut. */
+  cutLink(from: NodeId, to: NodeId, now: Millis): boolean {
+    const l = this.link(from, to);
+    if (this.cut[l] === 1) return false;
+    this.cut[l] = 1;
+    const flying = this.inFlight[l];
+    if (flying) {
+      for (const msg of flying) {
+        msg.fate = 'cut';
+        msg.endAt = now;
+      }
+      flying.clear();
+    }
+    return true;
+  }
+
+  /** Heal one direction. Returns false if it was not cut. */
+  healLink(from: NodeId, to: NodeId): boolean {
+    const l = this.link(from, to);
+    if (this.cut[l] === 0) return false;
+    this.cut[l] = 0;
+    return true;
+  }
+
+  cutLinks(): [NodeId, NodeId][] {
+    const out: [NodeId, NodeId][] = [];
+    for (let l = 0; l < this.cut.length; l++) {
+      if (this.cut[l] === 1) out.push([this.nodes[Math.floor(l / this.size)]!, this.nodes[l % this.size]!]);
+    }
+    return out;
+  }
+
+  /**
+   * Put a message on the wire. Draws the latency and then the loss from the rng, always
+   * both and in that order, so a run's randomness does not depend on which links are cut.
+   */
+  send(now: Millis, from: NodeId, to: NodeId, body: MessageBody): MessageRecord {
+    const l = this.link(from, to);
+    const dist = this.latency[l] ?? this.defaultLatency;
+    const latency = Math.max(0, sample(dist, this.rng));
+    const lossP = this.loss[l]! >= 0 ? this.loss[l]! : this.defaultLoss;
+    const lost = this.rng.next() < lossP;
+    const deliverAt = (now + latency) as Millis;
+    const msg: MessageRecord = {
+      id: this.nextId++ as MessageId,
+      from,
+      to,
+      body,
+      sentAt: now,
+      deliverAt,
+      endAt: deliverAt,
+      fate: 'in-flight',
+    };
+    this.log.push(msg);
+    if (this.cut[l] === 1) {
+      msg.fate = 'cut';
+      msg.endAt = now;
+    } else if (lost) {
+      msg.fate = 'lost';
+    } else {
+      let set = this.inFlight[l];
+      if (!set) this.inFlight[l] = set = new Set();
+      set.add(msg);
+    }
+    return msg;
+  }
+
+  /** Called when a message's delivery time comes; false if it no longer arrives. */
+  arrive(msg: MessageRecord, receiverUp: boolean): boolean {
+    if (msg.fate !== 'in-flight') return false;
+    this.inFlight[this.link(msg.from, msg.to)]!.delete(msg);
+    msg.fate = receiverUp ? 'delivered' : 'crash';
+    return receiverUp;
+  }
+}

@@ -1,0 +1,126 @@
+import type { Engine } from '../engine.ts';
+import type { NodeId, OpId } from '../ids.ts';
+import { clockOf, nextCounter, type CoordinatorRequest } from '../replica.ts';
+import type { MessageBody } from '../trace.ts';
+import type { VersionVector } from '../values/versionVector.ts';
+
+/**
+ * Dynamo-style leaderless replication. A client sends its request to any replica, which
+ * coordinates: it sends the request to the key's N replicas and answers the client after
+ * W acknowledgements (a write) or R responses (a read). The other replicas still get the
+ * write: the coordinator does not wait for them, but their messages are already on the way.
+ * A coordinator that cannot gather W or R within the timeout answers with a failure.
+ */
+export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: OpId, key: string, value: string, context: VersionVector | null): void {
+  const self = e.replica(coord);
+  const prefs = e.preferenceList(key);
+  const local = prefs.includes(coord) ? (self.storage.get(key) ?? e.strategy.empty()) : e.strategy.empty();
+  const { version, delta, context: after } = e.strategy.create(local, value, {
+    node: coord,
+    clock: clockOf(self, e.now),
+    counter: nextCounter(self, key),
+    context,
+    op,
+  });
+  e.op(op).version = version;
+  const req: CoordinatorRequest = { kind: 'write', op, client, key, acks: [], context: after };
+  self.pending.set(op, req);
+  e.schedule(e.now + e.config.timeoutMs, { type: 'coordinator-timeout', node: coord, op });
+  for (const replica of prefs) {
+    if (replica === coord) {
+      e.apply(coord, key, delta, 'write');
+      onWriteAck(e, coord, op, coord);
+    } else {
+      e.send(coord, replica, { kind: 'replicate', op, key, state: delta });
+    }
+  }
+}
+
+export function coordinateRead(e: Engine, coord: NodeId, client: NodeId, op: OpId, key: string): void {
+  const self = e.replica(coord);
+  const prefs = e.preferenceList(key);
+  const req: CoordinatorRequest = { kind: 'read', op, client, key, responses: new Map(), merged: undefined, expected: prefs.length };
+  self.pending.set(op, req);
+  e.schedule(e.now + e.config.timeoutMs, { type: 'coordinator-timeout', node: coord, op });
+  for (const replica of prefs) {
+    if (replica === coord) onReadResponse(e, coord, op, coord, self.storage.get(key) ?? e.strategy.empty());
+    else e.send(coord, replica, { kind: 'read-req', op, key });
+  }
+}
+
+function onWriteAck(e: Engine, coord: NodeId, op: OpId, from: NodeId): void {
+  const req = e.replica(coord).pending.get(op);
+  if (!req || req.kind !== 'write') return;
+  req.acks.push(from);
+  if (req.acks.length < e.config.w) return;
+  e.replica(coord).pending.delete(op);
+  e.op(op).quorum = [...req.acks];
+  e.send(coord, req.client, { kind: 'write-reply', op, key: req.key, ok: true, reason: '', context: req.context as VersionVector | null });
+}
+
+function onReadResponse(e: Engine, coord: NodeId, op: OpId, from: NodeId, state: unknown): void {
+  const self = e.replica(coord);
+  const req = self.pending.get(op);
+  if (!req || req.kind !== 'read') return;
+  req.responses.set(from, state);
+  const s = e.strategy;
+  if (req.merged === undefined) {
+    if (req.responses.size < e.config.r) return;
+    let merged = s.empty();
+    for (const st of req.responses.values()) merged = s.merge(merged, st);
+    req.merged = merged;
+    e.op(op).quorum = [...req.responses.keys()];
+    e.send(coord, req.client, { kind: 'read-reply', op, key: req.key, ok: true, reason: '', state: merged });
+    if (e.config.readRepair) for (const [node, st] of req.responses) repairIfBehind(e, coord, op, req.key, node, st, merged);
+  } else {
+    // A late response: fold it in, and repair the responder if it is behind.
+    req.merged = s.merge(req.merged, state);
+    if (e.config.readRepair) repairIfBehind(e, coord, op, req.key, from, state, req.merged);
+  }
+  if (req.responses.size >= req.expected) self.pending.delete(op);
+}
+
+function repairIfBehind(e: Engine, coord: NodeId, op: OpId, key: string, node: NodeId, state: unknown, merged: unknown): void {
+  if (e.strategy.equals(e.strategy.merge(state, merged), state)) return;
+  if (node === coord) e.apply(coord, key, merged, 'repair');
+  else e.send(coord, node, { kind: 'repair', op, key, state: merged });
+}
+
+/** The coordinator's deadline: a request still short of its quorum fails. */
+export function onCoordinatorTimeout(e: Engine, coord: NodeId, op: OpId): void {
+  const self = e.replica(coord);
+  const req = self.pending.get(op);
+  if (!req) return;
+  self.pending.delete(op);
+  if (req.kind === 'write') {
+    const reason = `only ${req.acks.length} of W=${e.config.w} replicas acknowledged in time`;
+    e.send(coord, req.client, { kind: 'write-reply', op, key: req.key, ok: false, reason, context: null });
+  } else if (req.merged === undefined) {
+    const reason = `only ${req.responses.size} of R=${e.config.r} replicas answered in time`;
+    e.send(coord, req.client, { kind: 'read-reply', op, key: req.key, ok: false, reason, state: null });
+  }
+}
+
+/** A replica's handling of the messages this protocol sends between replicas. */
+export function onReplicaMessage(e: Engine, node: NodeId, from: NodeId, body: MessageBody): void {
+  switch (body.kind) {
+    case 'replicate':
+      e.apply(node, body.key, body.state, 'replicate');
+      e.send(node, from, { kind: 'replicate-ack', op: body.op, key: body.key });
+      return;
+    case 'replicate-ack':
+      onWriteAck(e, node, body.op, from);
+      return;
+    case 'read-req':
+      e.send(node, from, { kind: 'read-resp', op: body.op, key: body.key, state: e.replica(node).storage.get(body.key) ?? e.strategy.empty() });
+      return;
+    case 'read-resp':
+      onReadResponse(e, node, body.op, from, body.state);
+      return;
+    case 'repair':
+      e.apply(node, body.key, body.state, 'repair');
+      return;
+    default:
+      return;
+  }
+}

@@ -1,0 +1,104 @@
+import type { Millis, NodeId, OpId } from './ids.ts';
+
+/**
+ * What one replica keeps. `storage` is what it serves; `durable` is what survives a crash
+ * that loses memory. `counters` numbers this node's writes per key and is always durable,
+ * so a recovered node never reuses a version it already gave out.
+ */
+export interface ReplicaState {
+  readonly id: NodeId;
+  up: boolean;
+  skew: number;
+  readonly storage: Map<string, unknown>;
+  readonly durable: Map<string, unknown>;
+  readonly counters: Map<string, number>;
+  /** Requests this node coordinates; volatile, lost in a crash. */
+  readonly pending: Map<OpId, CoordinatorRequest>;
+}
+
+export type CoordinatorRequest =
+  | {
+      readonly kind: 'write';
+      readonly op: OpId;
+      readonly client: NodeId;
+      readonly key: string;
+      readonly acks: NodeId[];
+      readonly context: unknown;
+    }
+  | {
+      readonly kind: 'read';
+      readonly op: OpId;
+      readonly client: NodeId;
+      readonly key: string;
+      readonly responses: Map<NodeId, unknown>;
+      /** The merged state sent to the client, once R responses are in. */
+      merged: unknown;
+      expected: number;
+    };
+
+export function createReplica(id: NodeId, skew: number): ReplicaState {
+  return {
+    id,
+    up: true,
+    skew,
+    storage: new Map(),
+    durable: new Map(),
+    counters: new Map(),
+    pending: new Map(),
+  };
+}
+
+/** The node's clock: virtual time plus its skew. Used wherever a physical timestamp is. */
+export function clockOf(replica: ReplicaState, now: Millis): number {
+  return now + replica.skew;
+}
+
+/** The next write counter for a key on this node. */
+export function nextCounter(replica: ReplicaState, key: string): number {
+  const next = (replica.counters.get(key) ?? 0) + 1;
+  replica.counters.set(key, next);
+  return next;
+}
+
+/**
+ * Crash the node: it stops, forgets the requests it was coordinating and, if
+ * `loseUndurable`, every write not yet made durable. Returns the keys whose state changed.
+ */
+export function crash(replica: ReplicaState, loseUndurable: boolean): string[] {
+  replica.up = false;
+  replica.pending.clear();
+  if (!loseUndurable) return [];
+  const changed: string[] = [];
+  for (const [key, state] of replica.storage) {
+    const kept = replica.durable.get(key);
+    if (kept !== state) {
+      changed.push(key);
+      if (kept === undefined) replica.storage.delete(key);
+      else replica.storage.set(key, kept);
+    }
+  }
+  return changed;
+}
+
+/** FNV-1a, for placing keys on the ring. */
+export function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * The N replicas that hold a key: the one the key hashes to, then the next ones round
+ * the ring (Dynamo's preference list, without virtual nodes).
+ *
+ * @example preferenceList('x', ['A','B','C','D'], 3) // three consecutive replicas
+ */
+export function preferenceList(key: string, ring: readonly NodeId[], n: number): NodeId[] {
+  const start = hashKey(key) % ring.length;
+  const out: NodeId[] = [];
+  for (let i = 0; i < n; i++) out.push(ring[(start + i) % ring.length]!);
+  return out;
+}

@@ -1,0 +1,120 @@
+import type { Distribution } from './distributions.ts';
+import type { StrategyId } from './values/types.ts';
+
+/**
+ * A scenario is everything a run depends on, as plain JSON: the seed, the cluster, the
+ * network and a script of timed actions. Same scenario, same trace, byte for byte, so a
+ * scenario can live in a URL, a file, a test fixture or a postMessage.
+ */
+export interface Scenario {
+  readonly version: 1;
+  readonly seed: number;
+  readonly cluster: ClusterConfig;
+  readonly network: NetworkConfig;
+  readonly script: readonly Action[];
+}
+
+export interface ClusterConfig {
+  /** How many replicas (3 to 9), named A, B, C… */
+  readonly replicas: number;
+  /** Client ids, e.g. ["c1", "c2"] or ["phone", "laptop"]. */
+  readonly clients: readonly string[];
+  /** Replicas per key, and the write and read quorums. */
+  readonly n: number;
+  readonly w: number;
+  readonly r: number;
+  readonly strategy: StrategyId;
+  /** How long a coordinator waits for W acks or R responses, and a client for an answer. */
+  readonly timeoutMs: number;
+  /** After answering a read, send the merged value to replicas that answered with less. */
+  readonly readRepair: boolean;
+  /** Each replica syncs with a random peer this often; 0 turns anti-entropy off. */
+  readonly antiEntropyMs: number;
+  /** A write sits in memory this long before it is durable; 0 means at once. */
+  readonly durabilityMs: number;
+  /** Per-node clock skew in ms (positive runs ahead). */
+  readonly skew: Readonly<Record<string, number>>;
+}
+
+export interface NetworkConfig {
+  readonly latency: Distribution;
+  /** Probability that a message is lost, 0 to 1. */
+  readonly loss: number;
+  /** Per-link settings that differ from the defaults (directed). */
+  readonly links: readonly LinkOverride[];
+}
+
+export interface LinkOverride {
+  readonly from: string;
+  readonly to: string;
+  readonly latency?: Distribution;
+  readonly loss?: number;
+}
+
+interface At {
+  /** Virtual time in ms at which the action happens. */
+  readonly at: number;
+}
+
+export type Action = At &
+  (
+    | {
+        readonly type: 'write';
+        readonly client: string;
+        readonly coordinator: string;
+        readonly key: string;
+        readonly value: string;
+        /** Send what the client last read of this key (default), or write blind. */
+        readonly blind?: boolean;
+      }
+    | { readonly type: 'read'; readonly client: string; readonly coordinator: string; readonly key: string }
+    /** Cut a link; both directions unless `oneWay`. */
+    | { readonly type: 'cut'; readonly from: string; readonly to: string; readonly oneWay?: boolean }
+    | { readonly type: 'heal'; readonly from: string; readonly to: string; readonly oneWay?: boolean }
+    /** Cut every link between nodes in different groups. Nodes in no group are untouched. */
+    | { readonly type: 'partition'; readonly groups: readonly (readonly string[])[] }
+    | { readonly type: 'heal-all' }
+    | { readonly type: 'crash'; readonly node: string; readonly loseUndurable?: boolean }
+    | { readonly type: 'recover'; readonly node: string }
+    | { readonly type: 'set-skew'; readonly node: string; readonly ms: number }
+    | { readonly type: 'set-quorum'; readonly w?: number; readonly r?: number }
+    | { readonly type: 'set-network'; readonly latency?: Distribution; readonly loss?: number }
+  );
+
+export type ActionType = Action['type'];
+
+export const DEFAULT_CLUSTER: ClusterConfig = {
+  replicas: 3,
+  clients: ['c1', 'c2'],
+  n: 3,
+  w: 2,
+  r: 2,
+  strategy: 'lww',
+  timeoutMs: 1000,
+  readRepair: false,
+  antiEntropyMs: 3000,
+  durabilityMs: 0,
+  skew: {},
+};
+
+export const DEFAULT_NETWORK: NetworkConfig = {
+  latency: { kind: 'uniform', min: 40, max: 120 },
+  loss: 0,
+  links: [],
+};
+
+/** A scenario with defaults for everything not given. */
+export function makeScenario(parts: {
+  seed?: number;
+  cluster?: Partial<ClusterConfig>;
+  network?: Partial<NetworkConfig>;
+  script?: readonly Action[];
+}): Scenario {
+  return {
+    version: 1,
+    seed: parts.seed ?? 1,
+    cluster: { ...DEFAULT_CLUSTER, ...parts.cluster },
+    network: { ...DEFAULT_NETWORK, ...parts.network },
+    script: parts.script ?? [],
+  };
+}

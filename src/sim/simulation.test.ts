@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { ms, type NodeId } from './ids.ts';
+import { makeScenario, type Action } from './scenario.ts';
+import { Simulation } from './simulation.ts';
+import { Timeline } from './timeline.ts';
+
+const W = (at: number, value: string, extra: Partial<{ client: string; coordinator: string; key: string; blind: boolean }> = {}): Action => ({
+  at,
+  type: 'write',
+  client: extra.client ?? 'c1',
+  coordinator: extra.coordinator ?? 'A',
+  key: extra.key ?? 'x',
+  value,
+  ...(extra.blind ? { blind: true } : {}),
+});
+const R = (at: number, extra: Partial<{ client: string; coordinator: string; key: string }> = {}): Action => ({
+  at,
+  type: 'read',
+  client: extra.client ?? 'c1',
+  coordinator: extra.coordinator ?? 'A',
+  key: extra.key ?? 'x',
+});
+
+function run(script: Action[], cluster = {}, network = {}, until = 10_000) {
+  const sim = new Simulation(makeScenario({ seed: 3, cluster, network, script }));
+  sim.runUntil(until);
+  return sim;
+}
+
+describe('Simulation: leaderless quorum writes and reads', () => {
+  it('acknowledges a write after W replicas and a later read returns it', () => {
+    const sim = run([W(0, '1'), R(1000, { client: 'c2', coordinator: 'B' })]);
+    const [write, read] = sim.trace.ops;
+    expect(write!.outcome).toBe('ok');
+    expect(write!.quorum).toHaveLength(2);
+    expect(read!.outcome).toBe('ok');
+    expect(read!.result).toEqual(['1']);
+  });
+
+  it('replicates to all N replicas even though it waits for only W', () => {
+    const sim = run([W(0, '1')], { w: 1 });
+    const tl = new Timeline(sim.trace);
+    for (const node of sim.ring) expect(sim.strategy.values(tl.stateAt(node, 'x', 5000))).toEqual(['1']);
+  });
+
+  it('fails a write that cannot gather W acknowledgements, and says why', () => {
+    const sim = run([{ at: 0, type: 'partition', groups: [['A', 'c1'], ['B', 'C', 'c2']] }, W(10, '1')], { w: 2, antiEntropyMs: 0 });
+    const op = sim.trace.ops[0]!;
+    expect(op.outcome).toBe('fail');
+    expect(op.reason).toMatch(/only 1 of W=2/);
+    // The coordinator kept its own copy: a failed write is not a rolled-back write.
+    expect(sim.replica('A' as NodeId).storage.get('x')).not.toBeNull();
+  });
+
+  it('times out a client whose coordinator is down', () => {
+    const sim = run([{ at: 0, type: 'crash', node: 'A' }, W(10, '1')]);
+    expect(sim.trace.ops[0]!.outcome).toBe('timeout');
+    const sent = sim.trace.messages.find((m) => m.body.kind === 'client-write')!;
+    expect(sent.fate).toBe('crash');
+  });
+
+  it('gives a stale read when the write quorum and read quorum do not overlap', () => {
+    // N=3 W=1 R=1: the write lands on A only (links A→B, A→C cut); a read through B sees nothing.
+    const sim = run(
+      [{ at: 0, type: 'cut', from: 'A', to: 'B' }, { at: 0, type: 'cut', from: 'A', to: 'C' }, W(10, 'new'), R(500, { coordinator: 'B', client: 'c2' })],
+      { w: 1, r: 1, antiEntropyMs: 0 },
+    );
+    const [write, read] = sim.trace.ops;
+    expect(write!.outcome).toBe('ok');
+    // Only B itself answers first only if the read-req to C is slower; either way neither has it.
+    expect(read!.result).toEqual([]);
+  });
+
+  it('converges after a partition heals, through anti-entropy', () => {
+    const sim = run(
+      [
+        { at: 0, type: 'partition', groups: [['A', 'c1'], ['B', 'C', 'c2']] },
+        W(10, 'left', { coordinator: 'A' }),
+        W(20, 'right', { coordinator: 'B', client: 'c2' }),
+        { at: 3000, type: 'heal-all' },
+      ],
+      { w: 1, r: 1, antiEntropyMs: 1000 },
+      {},
+      20_000,
+    );
+    const tl = new Timeline(sim.trace);
+    const states = sim.ring.map((n) => tl.stateAt(n, 'x', 2000));
+    expect(sim.strategy.equals(states[0], states[1])).toBe(false);
+    const after = sim.ring.map((n) => tl.stateAt(n, 'x', 20_000));
+    expect(after.every((s) => sim.strategy.equals(s, after[0]))).toBe(true);
+  });
+});
+
+describe('Simulation: multi-value registers', () => {
+  it('keeps concurrent writes as siblings, and a write that read them replaces them', () => {
+    const sim = run(
+      [
+        { at: 0, type: 'partition', groups: [['A', 'c1'], ['B', 'c2']] },
+        W(10, 'phone', { coordinator: 'A', client: 'c1' }),
+        W(10, 'laptop', { coordinator: 'B', client: 'c2' }),
+        { at: 2000, type: 'heal-all' },
+        R(2500, { client: 'c1' }),
+        W(3000, 'merged'),
+        R(4000, { client: 'c2', coordinator: 'C' }),
+      ],
+      { strategy: 'mv', w: 1, r: 2 },
+    );
+    const ops = sim.trace.ops;
+    expect([...ops[2]!.result!].sort()).toEqual(['laptop', 'phone']);
+    expect(ops[4]!.result).toEqual(['merged']);
+  });
+
+  it('numbers successive writes from one coordinator upward (the sample store did not)', () => {
+    const sim = run([W(0, 'a', { blind: true }), W(1000, 'b', { blind: true })], { strategy: 'mv', w: 3 });
+    const [v1, v2] = sim.trace.ops.map((o) => o.version as { dot: { counter: number } });
+    expect(v2!.dot.counter).toBe(v1!.dot.counter + 1);
+    // Two blind writes were concurrent: the replicas keep both.
+    expect(sim.strategy.values(sim.replica('A' as NodeId).storage.get('x')).sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('Simulation: determinism and time', () => {
+  it('gives the same trace, byte for byte, for the same scenario', () => {
+    const script = [W(0, '1'), R(50, { coordinator: 'B' }), { at: 60, type: 'cut', from: 'A', to: 'C' } as Action, W(70, '2', { coordinator: 'C' })];
+    const a = run(script, {}, { latency: { kind: 'exponential', rate: 0.02 }, loss: 0.1 });
+    const b = run(script, {}, { latency: { kind: 'exponential', rate: 0.02 }, loss: 0.1 });
+    expect(JSON.stringify(a.trace)).toBe(JSON.stringify(b.trace));
+    const c = new Simulation(makeScenario({ seed: 4, script, network: { latency: { kind: 'exponential', rate: 0.02 } } }));
+    c.runUntil(10_000);
+    expect(JSON.stringify(c.trace)).not.toBe(JSON.stringify(a.trace));
+  });
+
+  it('runs in steps that add up to one run', () => {
+    const script = [W(0, '1'), R(500)];
+    const whole = run(script);
+    const sim = new Simulation(makeScenario({ seed: 3, script }));
+    for (let t = 0; t <= 10_000; t += 137) sim.runUntil(t);
+    sim.runUntil(ms(10_000));
+    expect(JSON.stringify(sim.trace)).toBe(JSON.stringify(whole.trace));
+  });
+});

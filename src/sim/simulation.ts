@@ -1,0 +1,295 @@
+import type { Engine, ProtocolConfig, SimEvent } from './engine.ts';
+import { replicaIds, type Millis, type NodeId, type OpId } from './ids.ts';
+import { Network } from './network.ts';
+import { onAntiEntropyTimer, onSyncMessage } from './protocols/antiEntropy.ts';
+import { coordinateRead, coordinateWrite, onCoordinatorTimeout, onReplicaMessage } from './protocols/leaderless.ts';
+import { EventQueue } from './queue.ts';
+import { crash, createReplica, preferenceList, type ReplicaState } from './replica.ts';
+import { createRng, type Rng } from './rng.ts';
+import type { Action, Scenario } from './scenario.ts';
+import { emptyTrace, type MessageBody, type OpRecord, type StorageChange, type Trace } from './trace.ts';
+import { strategies } from './values/index.ts';
+import type { ValueStrategy } from './values/types.ts';
+import { merge as mergeVV, type VersionVector } from './values/versionVector.ts';
+
+/** A client waits this many coordinator timeouts before giving up on an answer. */
+const CLIENT_PATIENCE = 2;
+
+/**
+ * A deterministic discrete-event simulation of a replicated key-value store.
+ * Same scenario, same trace: the only randomness is the seeded rng, and simultaneous
+ * events run in the order they were scheduled.
+ *
+ * @example
+ * const sim = new Simulation(makeScenario({ script: [{ at: 0, type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '1' }] }));
+ * sim.runUntil(ms(2000));
+ * sim.trace.ops[0].outcome; // 'ok'
+ */
+export class Simulation implements Engine {
+  readonly trace: Trace = emptyTrace();
+  readonly rng: Rng;
+  readonly strategy: ValueStrategy<unknown, unknown>;
+  readonly config: ProtocolConfig;
+  readonly ring: readonly NodeId[];
+  readonly clients: readonly NodeId[];
+  private readonly network: Network;
+  private readonly replicas = new Map<NodeId, ReplicaState>();
+  private readonly sessions = new Map<NodeId, Map<string, VersionVector | null>>();
+  private readonly queue = new EventQueue<SimEvent>();
+  private readonly script: readonly Action[];
+  private readonly prefCache = new Map<string, NodeId[]>();
+  private clock = 0 as Millis;
+  private eventCount = 0;
+
+  constructor(readonly scenario: Scenario) {
+    const c = scenario.cluster;
+    this.rng = createRng(scenario.seed);
+    this.strategy = strategies[c.strategy];
+    this.config = { n: c.n, w: c.w, r: c.r, timeoutMs: c.timeoutMs, readRepair: c.readRepair, antiEntropyMs: c.antiEntropyMs };
+    this.ring = replicaIds(c.replicas);
+    this.clients = c.clients as NodeId[];
+    for (const id of this.ring) {
+      const skew = c.skew[id] ?? 0;
+      this.replicas.set(id, createReplica(id, skew));
+      if (skew !== 0) this.trace.events.push({ at: 0 as Millis, type: 'skew', node: id, ms: skew });
+    }
+    for (const id of this.clients) this.sessions.set(id, new Map());
+    this.network = new Network([...this.ring, ...this.clients], scenario.network, this.rng, this.trace.messages);
+    // Stable sort: actions at the same moment keep their script order.
+    this.script = scenario.script.map((a, i) => [a, i] as const).sort((x, y) => x[0].at - y[0].at || x[1] - y[1]).map(([a]) => a);
+    this.script.forEach((a, index) => this.queue.push(a.at, { type: 'action', index }));
+    if (c.antiEntropyMs > 0) {
+      for (const id of this.ring) this.queue.push(this.rng.next() * c.antiEntropyMs, { type: 'anti-entropy', node: id });
+    }
+  }
+
+  get now(): Millis {
+    return this.clock;
+  }
+
+  /** Events processed so far. */
+  get events(): number {
+    return this.eventCount;
+  }
+
+  /** The time of the next event, or Infinity when nothing is left to happen. */
+  nextEventTime(): number {
+    return this.queue.peekTime();
+  }
+
+  /** Process every event up to and including time `t`; the clock then reads `t`. */
+  runUntil(t: number): void {
+    while (this.queue.peekTime() <= t) this.step();
+    if (t > this.clock) this.clock = t as Millis;
+  }
+
+  /** Process the next event. Returns its time, or null when nothing is left. */
+  step(): number | null {
+    const item = this.queue.pop();
+    if (!item) return null;
+    this.clock = item.at as Millis;
+    this.eventCount++;
+    this.dispatch(item.event);
+    return item.at;
+  }
+
+  replica(id: NodeId): ReplicaState {
+    const r = this.replicas.get(id);
+    if (!r) throw new Error(`no replica ${id}`);
+    return r;
+  }
+
+  isCut(from: NodeId, to: NodeId): boolean {
+    return this.network.isCut(from, to);
+  }
+
+  preferenceList(key: string): NodeId[] {
+    let list = this.prefCache.get(key);
+    if (!list) this.prefCache.set(key, (list = preferenceList(key, this.ring, this.config.n)));
+    return list;
+  }
+
+  send(from: NodeId, to: NodeId, body: MessageBody): void {
+    const msg = this.network.send(this.clock, from, to, body);
+    if (msg.fate === 'in-flight') this.queue.push(msg.deliverAt, { type: 'deliver', msg });
+  }
+
+  schedule(at: number, event: SimEvent): void {
+    this.queue.push(at, event);
+  }
+
+  apply(node: NodeId, key: string, delta: unknown, cause: StorageChange['cause']): void {
+    const r = this.replica(node);
+    const s = this.strategy;
+    const current = r.storage.get(key) ?? s.empty();
+    const next = s.merge(current, delta);
+    if (r.storage.has(key) && s.equals(next, current)) return;
+    r.storage.set(key, next);
+    this.trace.changes.push({ at: this.clock, node, key, state: next, cause });
+    if (this.scenario.cluster.durabilityMs > 0) this.queue.push(this.clock + this.scenario.cluster.durabilityMs, { type: 'flush', node, key });
+    else r.durable.set(key, next);
+  }
+
+  op(id: OpId): OpRecord {
+    const op = this.trace.ops[id];
+    if (!op) throw new Error(`no operation ${id}`);
+    return op;
+  }
+
+  private dispatch(ev: SimEvent): void {
+    switch (ev.type) {
+      case 'deliver': {
+        const msg = ev.msg;
+        const replica = this.replicas.get(msg.to);
+        if (!this.network.arrive(msg, replica ? replica.up : true)) return;
+        if (replica) this.onReplicaReceive(msg.to, msg.from, msg.body);
+        else this.onClientReceive(msg.to, msg.body);
+        return;
+      }
+      case 'action':
+        this.perform(this.script[ev.index]!);
+        return;
+      case 'coordinator-timeout':
+        if (this.replica(ev.node).up) onCoordinatorTimeout(this, ev.node, ev.op);
+        return;
+      case 'client-timeout':
+        this.complete(ev.op, 'timeout', `no answer within ${CLIENT_PATIENCE * this.config.timeoutMs} ms`);
+        return;
+      case 'flush': {
+        const r = this.replica(ev.node);
+        const state = r.storage.get(ev.key);
+        if (state !== undefined) r.durable.set(ev.key, state);
+        return;
+      }
+      case 'anti-entropy':
+        onAntiEntropyTimer(this, ev.node);
+        return;
+    }
+  }
+
+  private onReplicaReceive(node: NodeId, from: NodeId, body: MessageBody): void {
+    if (body.kind === 'client-write') coordinateWrite(this, node, from, body.op, body.key, body.value, body.context);
+    else if (body.kind === 'client-read') coordinateRead(this, node, from, body.op, body.key);
+    else if (body.kind === 'sync' || body.kind === 'sync-reply') onSyncMessage(this, node, from, body);
+    else onReplicaMessage(this, node, from, body);
+  }
+
+  private onClientReceive(client: NodeId, body: MessageBody): void {
+    if (body.kind === 'write-reply') {
+      if (!this.complete(body.op, body.ok ? 'ok' : 'fail', body.reason)) return;
+      if (body.ok && body.context) this.remember(client, body.key, body.context);
+    } else if (body.kind === 'read-reply') {
+      if (!this.complete(body.op, body.ok ? 'ok' : 'fail', body.reason)) return;
+      if (!body.ok) return;
+      const op = this.op(body.op);
+      op.state = body.state;
+      op.result = this.strategy.values(body.state);
+      const ctx = this.strategy.context(body.state);
+      if (ctx) this.remember(client, body.key, ctx);
+    }
+  }
+
+  private remember(client: NodeId, key: string, ctx: VersionVector): void {
+    const session = this.sessions.get(client)!;
+    session.set(key, mergeVV(session.get(key) ?? {}, ctx));
+  }
+
+  /** Finish a pending operation. False if it had already finished. */
+  private complete(id: OpId, outcome: OpRecord['outcome'], reason: string): boolean {
+    const op = this.op(id);
+    if (op.outcome !== 'pending') return false;
+    op.outcome = outcome;
+    op.reason = reason;
+    op.completedAt = this.clock;
+    return true;
+  }
+
+  private perform(a: Action): void {
+    switch (a.type) {
+      case 'write':
+      case 'read':
+        this.invoke(a);
+        return;
+      case 'cut':
+      case 'heal':
+        this.setLink(a.from as NodeId, a.to as NodeId, a.type === 'cut');
+        if (!a.oneWay) this.setLink(a.to as NodeId, a.from as NodeId, a.type === 'cut');
+        return;
+      case 'partition':
+        a.groups.forEach((g, i) =>
+          a.groups.forEach((h, j) => {
+            if (i !== j) for (const x of g) for (const y of h) this.setLink(x as NodeId, y as NodeId, true);
+          }),
+        );
+        return;
+      case 'heal-all':
+        for (const [from, to] of this.network.cutLinks()) this.setLink(from, to, false);
+        return;
+      case 'crash': {
+        const node = a.node as NodeId;
+        const r = this.replica(node);
+        if (!r.up) return;
+        for (const key of crash(r, a.loseUndurable === true)) {
+          this.trace.changes.push({ at: this.clock, node, key, state: r.storage.get(key) ?? this.strategy.empty(), cause: 'crash-loss' });
+        }
+        this.trace.events.push({ at: this.clock, type: 'crash', node, lostUndurable: a.loseUndurable === true });
+        return;
+      }
+      case 'recover': {
+        const r = this.replica(a.node as NodeId);
+        if (r.up) return;
+        r.up = true;
+        this.trace.events.push({ at: this.clock, type: 'recover', node: r.id });
+        return;
+      }
+      case 'set-skew':
+        this.replica(a.node as NodeId).skew = a.ms;
+        this.trace.events.push({ at: this.clock, type: 'skew', node: a.node as NodeId, ms: a.ms });
+        return;
+      case 'set-quorum':
+        this.config.w = a.w ?? this.config.w;
+        this.config.r = a.r ?? this.config.r;
+        this.trace.events.push({ at: this.clock, type: 'quorum', w: this.config.w, r: this.config.r });
+        return;
+      case 'set-network':
+        this.network.setDefaults(a.latency, a.loss);
+        if (a.loss !== undefined) this.trace.events.push({ at: this.clock, type: 'network', loss: a.loss });
+        return;
+    }
+  }
+
+  private setLink(from: NodeId, to: NodeId, cut: boolean): void {
+    const changed = cut ? this.network.cutLink(from, to, this.clock) : this.network.healLink(from, to);
+    if (changed) this.trace.events.push({ at: this.clock, type: 'link', from, to, cut });
+  }
+
+  private invoke(a: Extract<Action, { type: 'write' | 'read' }>): void {
+    const id = this.trace.ops.length as OpId;
+    const client = a.client as NodeId;
+    const value = a.type === 'write' ? a.value : null;
+    this.trace.ops.push({
+      id,
+      kind: a.type,
+      client,
+      coordinator: a.coordinator as NodeId,
+      key: a.key,
+      value,
+      invokedAt: this.clock,
+      completedAt: null,
+      outcome: 'pending',
+      reason: '',
+      version: null,
+      state: null,
+      result: null,
+      quorum: [],
+    });
+    this.queue.push(this.clock + CLIENT_PATIENCE * this.config.timeoutMs, { type: 'client-timeout', op: id });
+    const to = a.coordinator as NodeId;
+    if (a.type === 'write') {
+      const context = a.blind ? null : (this.sessions.get(client)?.get(a.key) ?? null);
+      this.send(client, to, { kind: 'client-write', op: id, key: a.key, value: a.value, context });
+    } else {
+      this.send(client, to, { kind: 'client-read', op: id, key: a.key });
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import type { MessageId, Millis, NodeId, OpId } from './ids.ts';
+import type { VersionVector } from './values/versionVector.ts';
+
+/**
+ * Everything a run did, as plain data: each message with its fate, each fault, each
+ * change to a replica's storage, and each client operation. The view reads only this.
+ */
+export interface Trace {
+  readonly messages: MessageRecord[];
+  readonly events: TraceEvent[];
+  readonly changes: StorageChange[];
+  readonly ops: OpRecord[];
+}
+
+export type MessageKind =
+  | 'client-write'
+  | 'client-read'
+  | 'write-reply'
+  | 'read-reply'
+  | 'replicate'
+  | 'replicate-ack'
+  | 'read-req'
+  | 'read-resp'
+  | 'repair'
+  | 'sync'
+  | 'sync-reply';
+
+/** What became of a message. `in-flight` only while the run has not reached its end. */
+export type Fate = 'in-flight' | 'delivered' | 'lost' | 'cut' | 'crash';
+
+export type MessageBody =
+  | { kind: 'client-write'; op: OpId; key: string; value: string; context: VersionVector | null }
+  | { kind: 'client-read'; op: OpId; key: string }
+  | { kind: 'write-reply'; op: OpId; key: string; ok: boolean; reason: string; context: VersionVector | null }
+  | { kind: 'read-reply'; op: OpId; key: string; ok: boolean; reason: string; state: unknown }
+  | { kind: 'replicate'; op: OpId; key: string; state: unknown }
+  | { kind: 'replicate-ack'; op: OpId; key: string }
+  | { kind: 'read-req'; op: OpId; key: string }
+  | { kind: 'read-resp'; op: OpId; key: string; state: unknown }
+  | { kind: 'repair'; op: OpId; key: string; state: unknown }
+  | { kind: 'sync'; states: Record<string, unknown> }
+  | { kind: 'sync-reply'; states: Record<string, unknown> };
+
+export interface MessageRecord {
+  readonly id: MessageId;
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly body: MessageBody;
+  readonly sentAt: Millis;
+  /** When it would arrive if nothing stopped it. */
+  readonly deliverAt: Millis;
+  /** When it arrived or was dropped. */
+  endAt: Millis;
+  fate: Fate;
+}
+
+export type TraceEvent =
+  | { at: Millis; type: 'link'; from: NodeId; to: NodeId; cut: boolean }
+  | { at: Millis; type: 'crash'; node: NodeId; lostUndurable: boolean }
+  | { at: Millis; type: 'recover'; node: NodeId }
+  | { at: Millis; type: 'skew'; node: NodeId; ms: number }
+  | { at: Millis; type: 'quorum'; w: number; r: number }
+  | { at: Millis; type: 'network'; loss: number };
+
+/** A replica's state for a key became `state` at `at`. */
+export interface StorageChange {
+  readonly at: Millis;
+  readonly node: NodeId;
+  readonly key: string;
+  readonly state: unknown;
+  readonly cause: 'write' | 'replicate' | 'repair' | 'sync' | 'crash-loss';
+}
+
+export type OpOutcome = 'pending' | 'ok' | 'fail' | 'timeout';
+
+/** One client operation, from invocation to completion. */
+export interface OpRecord {
+  readonly id: OpId;
+  readonly kind: 'write' | 'read';
+  readonly client: NodeId;
+  readonly coordinator: NodeId;
+  readonly key: string;
+  /** The value written (writes only). */
+  readonly value: string | null;
+  readonly invokedAt: Millis;
+  completedAt: Millis | null;
+  outcome: OpOutcome;
+  /** Why it failed, in words. */
+  reason: string;
+  /** The version the coordinator created (writes that reached one). */
+  version: unknown;
+  /** The state a read returned, and its values. */
+  state: unknown;
+  result: string[] | null;
+  /** Replicas that acknowledged (writes) or answered (reads) before the client was answered. */
+  quorum: NodeId[];
+}
+
+export function emptyTrace(): Trace {
+  return { messages: [], events: [], changes: [], ops: [] };
+}

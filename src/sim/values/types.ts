@@ -1,0 +1,45 @@
+import type { NodeId, OpId } from '../ids.ts';
+import type { VersionVector } from './versionVector.ts';
+
+/** What a coordinator knows when it turns a client's write into a new version. */
+export interface WriteMeta {
+  /** The coordinating node. */
+  readonly node: NodeId;
+  /** The coordinator's clock reading (virtual time plus its skew). */
+  readonly clock: number;
+  /** A per-(node, key) counter that only grows, even across crashes. */
+  readonly counter: number;
+  /** The causal context the client sent: what it had read, or null for a blind write. */
+  readonly context: VersionVector | null;
+  readonly op: OpId;
+}
+
+/**
+ * How a key's value is stored, merged and read. Every function is pure and returns new
+ * objects, so states can be kept in the trace by reference.
+ *
+ * S is the state a replica keeps for a key; V identifies one write's version.
+ */
+export interface ValueStrategy<S, V> {
+  readonly id: StrategyId;
+  readonly label: string;
+  empty(): S;
+  /**
+   * The coordinator turns a write into a version, the state to send to replicas, and the
+   * context the writer has seen once its write is done (what it read, plus this write).
+   */
+  create(local: S, value: string, meta: WriteMeta): { version: V; delta: S; context: VersionVector | null };
+  /** Combine two states. Commutative, associative and idempotent. */
+  merge(a: S, b: S): S;
+  equals(a: S, b: S): boolean;
+  /** Whether `state` holds `version` or something that supersedes it. */
+  covers(state: S, version: V): boolean;
+  /** The values a read of this state returns: one, or several siblings, or none. */
+  values(state: S): string[];
+  /** The causal context handed to a client that read this state (null if not tracked). */
+  context(state: S): VersionVector | null;
+  /** One line for narration and the table view. */
+  describe(state: S): string;
+}
+
+export type StrategyId = 'lww' | 'mv';
