@@ -1,0 +1,27 @@
+import type { OpRecord } from '../sim/trace.ts';
+import type { ValueStrategy } from '../sim/values/types.ts';
+
+export interface StaleRead {
+  readonly read: OpRecord;
+  /** Writes acknowledged before the read began that the read neither returned nor saw superseded. */
+  readonly missed: OpRecord[];
+}
+
+/**
+ * Reads that missed a write acknowledged before they began. "Missed" is judged by the
+ * key's own order: under last-write-wins a read that returns a higher stamp has not missed
+ * a lower one, even if the lower one came later in real time (that is a lost write, not a
+ * stale read; see lostWrites).
+ *
+ * @example staleReads(sim.trace.ops, sim.strategy).length // 0 with W + R > N and no faults
+ */
+export function staleReads(ops: readonly OpRecord[], strategy: ValueStrategy<unknown, unknown>): StaleRead[] {
+  const acked = ops.filter((o) => o.kind === 'write' && o.outcome === 'ok' && o.version !== null).sort((a, b) => a.completedAt! - b.completedAt!);
+  const out: StaleRead[] = [];
+  for (const read of ops) {
+    if (read.kind !== 'read' || read.outcome !== 'ok') continue;
+    const missed = acked.filter((w) => w.key === read.key && w.completedAt! < read.invokedAt && !strategy.covers(read.state, w.version));
+    if (missed.length > 0) out.push({ read, missed });
+  }
+  return out;
+}
