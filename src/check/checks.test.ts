@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { makeScenario, type Action } from '../sim/scenario.ts';
+import { Simulation } from '../sim/simulation.ts';
+import { Timeline } from '../sim/timeline.ts';
+import { divergent } from './convergence.ts';
+import { staleReads } from './staleReads.ts';
+
+/** N=3 W=1 R=1, and A cannot reach B or C: the write lands on A alone. */
+const script: Action[] = [
+  { at: 0, type: 'cut', from: 'A', to: 'B' },
+  { at: 0, type: 'cut', from: 'A', to: 'C' },
+  { at: 0, type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: 'new' },
+  { at: 1000, type: 'read', client: 'c2', coordinator: 'B', key: 'x' },
+  { at: 2000, type: 'heal-all' },
+];
+
+function run() {
+  const sim = new Simulation(makeScenario({ cluster: { w: 1, r: 1, antiEntropyMs: 500 }, network: { latency: { kind: 'constant', ms: 50 } }, script }));
+  sim.runUntil(8000);
+  return sim;
+}
+
+describe('staleReads', () => {
+  it('flags a read that missed an acknowledged write, naming the write', () => {
+    const sim = run();
+    const stale = staleReads(sim.trace.ops, sim.strategy);
+    expect(stale).toHaveLength(1);
+    expect(stale[0]!.read.coordinator).toBe('B');
+    expect(stale[0]!.missed.map((w) => w.value)).toEqual(['new']);
+  });
+
+  it('does not flag a read that began before the write was acknowledged', () => {
+    const early: Action[] = [script[0]!, script[1]!, { ...script[2]!, at: 100 }, { at: 0, type: 'read', client: 'c2', coordinator: 'B', key: 'x' }];
+    const sim = new Simulation(makeScenario({ cluster: { w: 1, r: 1 }, script: early }));
+    sim.runUntil(5000);
+    expect(staleReads(sim.trace.ops, sim.strategy)).toEqual([]);
+  });
+});
+
+describe('divergent', () => {
+  it('groups replicas by what they hold while cut off, and finds none once healed', () => {
+    const sim = run();
+    const tl = new Timeline(sim.trace);
+    const at = (t: number) => divergent(['x'], (k) => sim.preferenceList(k), (n, k) => tl.stateAt(n, k, t), sim.strategy);
+    const groups = at(1500)[0]!.groups.map((g) => [...g].sort().join('')).sort();
+    expect(groups).toEqual(['A', 'BC']);
+    expect(at(8000)).toEqual([]);
+  });
+});

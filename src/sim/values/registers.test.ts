@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { NodeId, OpId } from '../ids.ts';
+import { lww, type LwwState } from './lww.ts';
+import { mv, vectorOf, type MvState } from './mv.ts';
+import type { ValueStrategy, WriteMeta } from './types.ts';
+
+const meta = (node: string, counter: number, clock = 0, context: Record<string, number> | null = null): WriteMeta => ({
+  node: node as NodeId,
+  clock,
+  counter,
+  context,
+  op: counter as OpId,
+});
+
+describe('LWW register', () => {
+  it('keeps the higher timestamp whichever order states meet', () => {
+    const a = lww.create(null, 'old', meta('A', 1, 100)).delta;
+    const b = lww.create(null, 'new', meta('B', 1, 200)).delta;
+    expect(lww.values(lww.merge(a, b))).toEqual(['new']);
+    expect(lww.values(lww.merge(b, a))).toEqual(['new']);
+  });
+
+  it('breaks timestamp ties by node id', () => {
+    const a = lww.create(null, 'from A', meta('A', 1, 100)).delta;
+    const b = lww.create(null, 'from B', meta('B', 1, 100)).delta;
+    expect(lww.values(lww.merge(a, b))).toEqual(['from B']);
+  });
+
+  it('lets a write from a fast clock beat a later write from a slow one', () => {
+    // A's clock runs 500 ms ahead: its write at real time 100 is stamped 600.
+    const early = lww.create(null, 'early', meta('A', 1, 100 + 500)).delta;
+    const late = lww.create(null, 'late', meta('B', 1, 300)).delta;
+    expect(lww.values(lww.merge(early, late))).toEqual(['early']);
+    expect(lww.covers(lww.merge(early, late), late as never)).toBe(true);
+  });
+});
+
+describe('multi-value register', () => {
+  it('keeps two blind writes as siblings, even through the same coordinator', () => {
+    const one = mv.create([], 'a', meta('A', 1)).delta;
+    const two = mv.create(one, 'b', meta('A', 2)).delta;
+    expect(mv.values(two).sort()).toEqual(['a', 'b']);
+  });
+
+  it('replaces the siblings a write had read', () => {
+    const a = mv.create([], 'a', meta('A', 1)).delta;
+    const b = mv.create([], 'b', meta('B', 1)).delta;
+    const both = mv.merge(a, b);
+    const read = mv.context(both);
+    expect(read).toEqual({ A: 1, B: 1 });
+    const resolved = mv.create(both, 'a+b', meta('C', 1, 0, read)).delta;
+    expect(mv.values(resolved)).toEqual(['a+b']);
+    expect(vectorOf(resolved[0]!)).toEqual({ A: 1, B: 1, C: 1 });
+    // And a replica that still holds the old siblings drops them on merge.
+    expect(mv.values(mv.merge(both, resolved))).toEqual(['a+b']);
+  });
+
+  it('tells the writer the context of its own write', () => {
+    const { context } = mv.create([], 'a', meta('A', 3, 0, { B: 2 }));
+    expect(context).toEqual({ A: 3, B: 2 });
+  });
+});
+
+/** Random states built the way the simulator builds them: writes through coordinators, then merges. */
+function statesOf<S>(s: ValueStrategy<S, unknown>): fc.Arbitrary<S[]> {
+  const step = fc.record({ node: fc.constantFrom('A', 'B', 'C'), from: fc.nat(), seen: fc.boolean(), clock: fc.integer({ min: 0, max: 50 }), merge: fc.nat() });
+  return fc.array(step, { minLength: 1, maxLength: 12 }).map((steps) => {
+    const states: S[] = [s.empty()];
+    const counters: Record<string, number> = {};
+    steps.forEach((st, i) => {
+      const base = states[st.from % states.length]!;
+      counters[st.node] = (counters[st.node] ?? 0) + 1;
+      const ctx = st.seen ? s.context(base) : null;
+      const { delta } = s.create(base, `v${i}`, meta(st.node, counters[st.node]!, st.clock, ctx as Record<string, number> | null));
+      states.push(delta, s.merge(delta, states[st.merge % states.length]!));
+    });
+    return states;
+  });
+}
+
+for (const [name, s] of [
+  ['LWW', lww],
+  ['MV', mv],
+] as [string, ValueStrategy<LwwState | MvState, unknown>][]) {
+  describe(`${name} merge laws`, () => {
+    const three = statesOf(s).chain((st) => fc.tuple(fc.constantFrom(...st), fc.constantFrom(...st), fc.constantFrom(...st)));
+    it('is commutative, associative and idempotent', () => {
+      fc.assert(
+        fc.property(three, ([a, b, c]) => {
+          expect(s.equals(s.merge(a, b), s.merge(b, a))).toBe(true);
+          expect(s.equals(s.merge(s.merge(a, b), c), s.merge(a, s.merge(b, c)))).toBe(true);
+          expect(s.equals(s.merge(a, a), a)).toBe(true);
+        }),
+      );
+    });
+    it('never forgets: the merge covers every version either side covered', () => {
+      fc.assert(
+        fc.property(three, ([a, b]) => {
+          const m = s.merge(a, b);
+          for (const v of versionsIn(a)) expect(s.covers(m, v)).toBe(true);
+        }),
+      );
+    });
+  });
+}
+
+function versionsIn(state: LwwState | MvState): unknown[] {
+  if (state === null) return [];
+  return Array.isArray(state) ? state : [state];
+}
