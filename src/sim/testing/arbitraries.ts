@@ -17,7 +17,7 @@ export interface ClusterShape {
   n: number;
   w: number;
   r: number;
-  clients: string[];
+  clients: readonly string[];
   strategy: ClusterConfig['strategy'];
 }
 
