@@ -16,7 +16,8 @@ export class Network {
   private readonly cut: Uint8Array;
   private readonly latency: (Distribution | null)[];
   private readonly loss: Float64Array;
-  private readonly inFlight: (Set<MessageRecord> | undefined)[];
+  /** The longest flight planned so far: how far back a cut must look for messages. */
+  private longestFlight = 0;
   private defaultLatency: Distribution;
   private defaultLoss: number;
   private nextId = 0;
@@ -34,7 +35,6 @@ export class Network {
     this.latency = new Array<Distribution | null>(links).fill(null);
     // -1: this link takes the network's default loss.
     this.loss = new Float64Array(links).fill(-1);
-    this.inFlight = new Array<Set<MessageRecord> | undefined>(links);
     this.defaultLatency = config.latency;
     this.defaultLoss = config.loss;
     for (const o of config.links) {
@@ -65,13 +65,15 @@ export class Network {
     const l = this.link(from, to);
     if (this.cut[l] === 1) return false;
     this.cut[l] = 1;
-    const flying = this.inFlight[l];
-    if (flying) {
-      for (const msg of flying) {
+    // Cuts are rare and human-paced; scanning the recent log beats tracking every flight.
+    const log = this.log;
+    for (let i = log.length - 1; i >= 0; i--) {
+      const msg = log[i]!;
+      if (msg.sentAt < now - this.longestFlight) break;
+      if (msg.fate === 'in-flight' && msg.from === from && msg.to === to) {
         msg.fate = 'cut';
         msg.endAt = now;
       }
-      flying.clear();
     }
     return true;
   }
@@ -119,10 +121,8 @@ export class Network {
       msg.endAt = now;
     } else if (lost) {
       msg.fate = 'lost';
-    } else {
-      let set = this.inFlight[l];
-      if (!set) this.inFlight[l] = set = new Set();
-      set.add(msg);
+    } else if (latency > this.longestFlight) {
+      this.longestFlight = latency;
     }
     return msg;
   }
@@ -130,7 +130,6 @@ export class Network {
   /** Called when a message's delivery time comes; false if it no longer arrives. */
   arrive(msg: MessageRecord, receiverUp: boolean): boolean {
     if (msg.fate !== 'in-flight') return false;
-    this.inFlight[this.link(msg.from, msg.to)]!.delete(msg);
     msg.fate = receiverUp ? 'delivered' : 'crash';
     return receiverUp;
   }

@@ -9,7 +9,7 @@ describe('EventQueue', () => {
         const q = new EventQueue<number>();
         times.forEach((t, i) => q.push(t, i));
         const out: [number, number][] = [];
-        for (let item = q.pop(); item; item = q.pop()) out.push([item.at, item.event]);
+        for (let e = q.pop(); e !== undefined; e = q.pop()) out.push([q.lastTime, e]);
         const expected = times.map((t, i) => [t, i] as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
         expect(out).toEqual(expected);
       }),
@@ -23,6 +23,7 @@ describe('EventQueue', () => {
     q.push(2, 'a');
     expect(q.peekTime()).toBe(2);
     expect(q.size).toBe(2);
-    expect(q.pop()?.event).toBe('a');
+    expect(q.pop()).toBe('a');
+    expect(q.lastTime).toBe(2);
   });
 });

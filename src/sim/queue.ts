@@ -1,61 +1,73 @@
 /**
  * A binary min-heap of events ordered by (time, insertion sequence). The sequence makes
  * the order of simultaneous events deterministic: first scheduled, first run.
+ * Times, sequence numbers and events sit in three parallel arrays, so scheduling an event
+ * allocates nothing: the simulator's hot path runs this millions of times a second.
  */
-export interface Scheduled<E> {
-  readonly at: number;
-  readonly seq: number;
-  readonly event: E;
-}
-
 export class EventQueue<E> {
-  private heap: Scheduled<E>[] = [];
+  private readonly times: number[] = [];
+  private readonly seqs: number[] = [];
+  private readonly events: E[] = [];
   private seq = 0;
+  /** The time of the event `pop` returned last. */
+  lastTime = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.events.length;
   }
 
   push(at: number, event: E): void {
-    const item = { at, seq: this.seq++, event };
-    const heap = this.heap;
-    let i = heap.length;
-    heap.push(item);
+    const { times, seqs, events } = this;
+    const seq = this.seq++;
+    let i = events.length;
+    times.push(at);
+    seqs.push(seq);
+    events.push(event);
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = heap[parent]!;
-      if (!before(item, p)) break;
-      heap[i] = p;
+      const pt = times[parent]!;
+      if (pt < at || (pt === at && seqs[parent]! < seq)) break;
+      times[i] = pt;
+      seqs[i] = seqs[parent]!;
+      events[i] = events[parent]!;
       i = parent;
     }
-    heap[i] = item;
+    times[i] = at;
+    seqs[i] = seq;
+    events[i] = event;
   }
 
   peekTime(): number {
-    return this.heap.length > 0 ? this.heap[0]!.at : Infinity;
+    return this.events.length > 0 ? this.times[0]! : Infinity;
   }
 
-  pop(): Scheduled<E> | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    const last = heap.pop();
-    if (top === undefined || last === undefined || heap.length === 0) return top;
-    const n = heap.length;
+  /** Remove and return the earliest event; its time is then in `lastTime`. */
+  pop(): E | undefined {
+    const { times, seqs, events } = this;
+    const n = events.length - 1;
+    if (n < 0) return undefined;
+    const top = events[0]!;
+    this.lastTime = times[0]!;
+    const at = times.pop()!;
+    const seq = seqs.pop()!;
+    const event = events.pop()!;
+    if (n === 0) return top;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
-      const child = r < n && before(heap[r]!, heap[l]!) ? r : l;
-      if (!before(heap[child]!, last)) break;
-      heap[i] = heap[child]!;
+      const child = r < n && (times[r]! < times[l]! || (times[r] === times[l] && seqs[r]! < seqs[l]!)) ? r : l;
+      const ct = times[child]!;
+      if (at < ct || (at === ct && seq < seqs[child]!)) break;
+      times[i] = ct;
+      seqs[i] = seqs[child]!;
+      events[i] = events[child]!;
       i = child;
     }
-    heap[i] = last;
+    times[i] = at;
+    seqs[i] = seq;
+    events[i] = event;
     return top;
   }
-}
-
-function before<E>(a: Scheduled<E>, b: Scheduled<E>): boolean {
-  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
 }

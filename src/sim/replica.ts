@@ -30,7 +30,9 @@ export type CoordinatorRequest =
       readonly op: OpId;
       readonly client: NodeId;
       readonly key: string;
-      readonly responses: Map<NodeId, unknown>;
+      /** Who has answered, and what each said, in order of arrival. */
+      readonly from: NodeId[];
+      readonly states: unknown[];
       /** The merged state sent to the client, once R responses are in. */
       merged: unknown;
       expected: number;

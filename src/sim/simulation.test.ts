@@ -139,3 +139,30 @@ describe('Simulation: determinism and time', () => {
     expect(JSON.stringify(sim.trace)).toBe(JSON.stringify(whole.trace));
   });
 });
+
+describe('Simulation: regressions found by the property tests', () => {
+  it('a coordinator outside the key’s replicas does not let a later write claim what its client never saw', () => {
+    // Shrunk from a fast-check counterexample: N=1, so only one replica holds key z, and
+    // A and F coordinate without holding it. c2's blind write through F must not claim
+    // c3's earlier write through F, or c2's next write would silently replace it.
+    const script: Action[] = [
+      { at: 0, type: 'write', client: 'c3', coordinator: 'A', key: 'z', value: 'first' },
+      { at: 7, type: 'write', client: 'c3', coordinator: 'F', key: 'z', value: 'second' },
+      { at: 9, type: 'write', client: 'c2', coordinator: 'F', key: 'z', value: 'third' },
+      { at: 13, type: 'read', client: 'c1', coordinator: 'A', key: 'z' },
+      { at: 14, type: 'write', client: 'c2', coordinator: 'A', key: 'z', value: 'fourth' },
+    ];
+    const sim = new Simulation(
+      makeScenario({
+        seed: 15,
+        cluster: { replicas: 6, clients: ['c1', 'c2', 'c3'], n: 1, w: 1, r: 1, strategy: 'mv', antiEntropyMs: 0 },
+        network: { latency: { kind: 'pareto', xm: 1, alpha: 1.5012077273699647 } },
+        script,
+      }),
+    );
+    sim.runUntil(20_000);
+    const holder = sim.preferenceList('z')[0]!;
+    // 'second' saw 'first' and replaced it; 'fourth' saw only 'third'; so 'second' survives.
+    expect(sim.strategy.values(sim.replica(holder).storage.get('z')).sort()).toEqual(['fourth', 'second']);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Engine, ProtocolConfig, SimEvent } from './engine.ts';
+import type { Engine, ProtocolConfig, SimEvent, TimerEvent } from './engine.ts';
 import { replicaIds, type Millis, type NodeId, type OpId } from './ids.ts';
 import { Network } from './network.ts';
 import { onAntiEntropyTimer, onSyncMessage } from './protocols/antiEntropy.ts';
@@ -10,7 +10,7 @@ import type { Action, Scenario } from './scenario.ts';
 import { emptyTrace, type MessageBody, type OpRecord, type StorageChange, type Trace } from './trace.ts';
 import { strategies } from './values/index.ts';
 import type { ValueStrategy } from './values/types.ts';
-import { merge as mergeVV, type VersionVector } from './values/versionVector.ts';
+import { EMPTY_CONTEXT, union, type CausalContext } from './values/causalContext.ts';
 
 /** A client waits this many coordinator timeouts before giving up on an answer. */
 const CLIENT_PATIENCE = 2;
@@ -34,7 +34,7 @@ export class Simulation implements Engine {
   readonly clients: readonly NodeId[];
   private readonly network: Network;
   private readonly replicas = new Map<NodeId, ReplicaState>();
-  private readonly sessions = new Map<NodeId, Map<string, VersionVector | null>>();
+  private readonly sessions = new Map<NodeId, Map<string, CausalContext | null>>();
   private readonly queue = new EventQueue<SimEvent>();
   private readonly script: readonly Action[];
   private readonly prefCache = new Map<string, NodeId[]>();
@@ -85,12 +85,12 @@ export class Simulation implements Engine {
 
   /** Process the next event. Returns its time, or null when nothing is left. */
   step(): number | null {
-    const item = this.queue.pop();
-    if (!item) return null;
-    this.clock = item.at as Millis;
+    const event = this.queue.pop();
+    if (event === undefined) return null;
+    this.clock = this.queue.lastTime as Millis;
     this.eventCount++;
-    this.dispatch(item.event);
-    return item.at;
+    this.dispatch(event);
+    return this.clock;
   }
 
   replica(id: NodeId): ReplicaState {
@@ -111,10 +111,10 @@ export class Simulation implements Engine {
 
   send(from: NodeId, to: NodeId, body: MessageBody): void {
     const msg = this.network.send(this.clock, from, to, body);
-    if (msg.fate === 'in-flight') this.queue.push(msg.deliverAt, { type: 'deliver', msg });
+    if (msg.fate === 'in-flight') this.queue.push(msg.deliverAt, msg);
   }
 
-  schedule(at: number, event: SimEvent): void {
+  schedule(at: number, event: TimerEvent): void {
     this.queue.push(at, event);
   }
 
@@ -137,15 +137,14 @@ export class Simulation implements Engine {
   }
 
   private dispatch(ev: SimEvent): void {
+    if ('body' in ev) {
+      const replica = this.replicas.get(ev.to);
+      if (!this.network.arrive(ev, replica ? replica.up : true)) return;
+      if (replica) this.onReplicaReceive(ev.to, ev.from, ev.body);
+      else this.onClientReceive(ev.to, ev.body);
+      return;
+    }
     switch (ev.type) {
-      case 'deliver': {
-        const msg = ev.msg;
-        const replica = this.replicas.get(msg.to);
-        if (!this.network.arrive(msg, replica ? replica.up : true)) return;
-        if (replica) this.onReplicaReceive(msg.to, msg.from, msg.body);
-        else this.onClientReceive(msg.to, msg.body);
-        return;
-      }
       case 'action':
         this.perform(this.script[ev.index]!);
         return;
@@ -189,9 +188,9 @@ export class Simulation implements Engine {
     }
   }
 
-  private remember(client: NodeId, key: string, ctx: VersionVector): void {
+  private remember(client: NodeId, key: string, ctx: CausalContext): void {
     const session = this.sessions.get(client)!;
-    session.set(key, mergeVV(session.get(key) ?? {}, ctx));
+    session.set(key, union(session.get(key) ?? EMPTY_CONTEXT, ctx));
   }
 
   /** Finish a pending operation. False if it had already finished. */

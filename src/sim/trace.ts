@@ -1,5 +1,5 @@
 import type { MessageId, Millis, NodeId, OpId } from './ids.ts';
-import type { VersionVector } from './values/versionVector.ts';
+import type { CausalContext } from './values/causalContext.ts';
 
 /**
  * Everything a run did, as plain data: each message with its fate, each fault, each
@@ -29,9 +29,9 @@ export type MessageKind =
 export type Fate = 'in-flight' | 'delivered' | 'lost' | 'cut' | 'crash';
 
 export type MessageBody =
-  | { kind: 'client-write'; op: OpId; key: string; value: string; context: VersionVector | null }
+  | { kind: 'client-write'; op: OpId; key: string; value: string; context: CausalContext | null }
   | { kind: 'client-read'; op: OpId; key: string }
-  | { kind: 'write-reply'; op: OpId; key: string; ok: boolean; reason: string; context: VersionVector | null }
+  | { kind: 'write-reply'; op: OpId; key: string; ok: boolean; reason: string; context: CausalContext | null }
   | { kind: 'read-reply'; op: OpId; key: string; ok: boolean; reason: string; state: unknown }
   | { kind: 'replicate'; op: OpId; key: string; state: unknown }
   | { kind: 'replicate-ack'; op: OpId; key: string }

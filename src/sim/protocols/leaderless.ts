@@ -2,7 +2,7 @@ import type { Engine } from '../engine.ts';
 import type { NodeId, OpId } from '../ids.ts';
 import { clockOf, nextCounter, type CoordinatorRequest } from '../replica.ts';
 import type { MessageBody } from '../trace.ts';
-import type { VersionVector } from '../values/versionVector.ts';
+import type { CausalContext } from '../values/causalContext.ts';
 
 /**
  * Dynamo-style leaderless replication. A client sends its request to any replica, which
@@ -11,7 +11,7 @@ import type { VersionVector } from '../values/versionVector.ts';
  * write: the coordinator does not wait for them, but their messages are already on the way.
  * A coordinator that cannot gather W or R within the timeout answers with a failure.
  */
-export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: OpId, key: string, value: string, context: VersionVector | null): void {
+export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: OpId, key: string, value: string, context: CausalContext | null): void {
   const self = e.replica(coord);
   const prefs = e.preferenceList(key);
   const local = prefs.includes(coord) ? (self.storage.get(key) ?? e.strategy.empty()) : e.strategy.empty();
@@ -39,7 +39,7 @@ export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: Op
 export function coordinateRead(e: Engine, coord: NodeId, client: NodeId, op: OpId, key: string): void {
   const self = e.replica(coord);
   const prefs = e.preferenceList(key);
-  const req: CoordinatorRequest = { kind: 'read', op, client, key, responses: new Map(), merged: undefined, expected: prefs.length };
+  const req: CoordinatorRequest = { kind: 'read', op, client, key, from: [], states: [], merged: undefined, expected: prefs.length };
   self.pending.set(op, req);
   e.schedule(e.now + e.config.timeoutMs, { type: 'coordinator-timeout', node: coord, op });
   for (const replica of prefs) {
@@ -54,30 +54,31 @@ function onWriteAck(e: Engine, coord: NodeId, op: OpId, from: NodeId): void {
   req.acks.push(from);
   if (req.acks.length < e.config.w) return;
   e.replica(coord).pending.delete(op);
-  e.op(op).quorum = [...req.acks];
-  e.send(coord, req.client, { kind: 'write-reply', op, key: req.key, ok: true, reason: '', context: req.context as VersionVector | null });
+  e.op(op).quorum = req.acks;
+  e.send(coord, req.client, { kind: 'write-reply', op, key: req.key, ok: true, reason: '', context: req.context as CausalContext | null });
 }
 
 function onReadResponse(e: Engine, coord: NodeId, op: OpId, from: NodeId, state: unknown): void {
   const self = e.replica(coord);
   const req = self.pending.get(op);
   if (!req || req.kind !== 'read') return;
-  req.responses.set(from, state);
+  req.from.push(from);
+  req.states.push(state);
   const s = e.strategy;
   if (req.merged === undefined) {
-    if (req.responses.size < e.config.r) return;
+    if (req.from.length < e.config.r) return;
     let merged = s.empty();
-    for (const st of req.responses.values()) merged = s.merge(merged, st);
+    for (const st of req.states) merged = s.merge(merged, st);
     req.merged = merged;
-    e.op(op).quorum = [...req.responses.keys()];
+    e.op(op).quorum = [...req.from];
     e.send(coord, req.client, { kind: 'read-reply', op, key: req.key, ok: true, reason: '', state: merged });
-    if (e.config.readRepair) for (const [node, st] of req.responses) repairIfBehind(e, coord, op, req.key, node, st, merged);
+    if (e.config.readRepair) req.from.forEach((node, i) => repairIfBehind(e, coord, op, req.key, node, req.states[i], merged));
   } else {
     // A late response: fold it in, and repair the responder if it is behind.
     req.merged = s.merge(req.merged, state);
     if (e.config.readRepair) repairIfBehind(e, coord, op, req.key, from, state, req.merged);
   }
-  if (req.responses.size >= req.expected) self.pending.delete(op);
+  if (req.from.length >= req.expected) self.pending.delete(op);
 }
 
 function repairIfBehind(e: Engine, coord: NodeId, op: OpId, key: string, node: NodeId, state: unknown, merged: unknown): void {
@@ -96,7 +97,7 @@ export function onCoordinatorTimeout(e: Engine, coord: NodeId, op: OpId): void {
     const reason = `only ${req.acks.length} of W=${e.config.w} replicas acknowledged in time`;
     e.send(coord, req.client, { kind: 'write-reply', op, key: req.key, ok: false, reason, context: null });
   } else if (req.merged === undefined) {
-    const reason = `only ${req.responses.size} of R=${e.config.r} replicas answered in time`;
+    const reason = `only ${req.from.length} of R=${e.config.r} replicas answered in time`;
     e.send(coord, req.client, { kind: 'read-reply', op, key: req.key, ok: false, reason, state: null });
   }
 }

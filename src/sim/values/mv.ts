@@ -1,6 +1,6 @@
-import type { NodeId, OpId } from '../ids.ts';
+import type { OpId } from '../ids.ts';
+import { EMPTY_CONTEXT, addDot, contains, formatContext, union, type CausalContext, type Dot } from './causalContext.ts';
 import type { ValueStrategy } from './types.ts';
-import { format, merge as mergeVV, withEntry, type VersionVector } from './versionVector.ts';
 
 /**
  * A multi-value register with version vectors. Concurrent writes are all kept, as
@@ -11,32 +11,27 @@ import { format, merge as mergeVV, withEntry, type VersionVector } from './versi
  * sibling's context contains its dot. Deciding by dot, not by comparing whole vectors,
  * keeps two blind writes through the same coordinator concurrent, as they really are;
  * whole per-node vectors would wrongly order them (this is the "dotted version vector"
- * of Preguiça et al., which Riak adopted for the same reason). The vector shown for a
+ * of Preguiça et al., which Riak adopted for the same reason). The version shown for a
  * sibling is its context with its dot added.
  */
 export interface Sibling {
   readonly value: string;
   readonly dot: Dot;
-  readonly context: VersionVector;
+  readonly context: CausalContext;
   readonly op: OpId;
-}
-
-export interface Dot {
-  readonly node: NodeId;
-  readonly counter: number;
 }
 
 /** Siblings sorted by dot, so equal states have one spelling. */
 export type MvState = readonly Sibling[];
 
-/** The vector that describes a sibling: its writer's context plus its own dot. */
-export function vectorOf(s: Sibling): VersionVector {
-  return withEntry(s.context, s.dot.node, Math.max(s.context[s.dot.node] ?? 0, s.dot.counter));
+/** Everything a sibling's writer had seen, and the sibling itself. */
+export function historyOf(s: Sibling): CausalContext {
+  return addDot(s.context, s.dot);
 }
 
-/** Whether `s` is superseded by `by` (which must have seen s's dot). */
+/** Whether `s` is superseded by `by`: whether by's writer had seen s. */
 export function supersededBy(s: Sibling, by: Sibling): boolean {
-  return (by.context[s.dot.node] ?? 0) >= s.dot.counter;
+  return contains(by.context, s.dot);
 }
 
 function sameDot(a: Dot, b: Dot): boolean {
@@ -63,10 +58,10 @@ export const mv: ValueStrategy<MvState, Sibling> = {
     const version: Sibling = {
       value,
       dot: { node: meta.node, counter: meta.counter },
-      context: meta.context ?? {},
+      context: meta.context ?? EMPTY_CONTEXT,
       op: meta.op,
     };
-    return { version, delta: normalise([...local, version]), context: vectorOf(version) };
+    return { version, delta: normalise([...local, version]), context: historyOf(version) };
   },
   merge(a, b) {
     if (a.length === 0) return b;
@@ -80,7 +75,7 @@ export const mv: ValueStrategy<MvState, Sibling> = {
     return state.some((s) => sameDot(s.dot, version.dot) || supersededBy(version, s));
   },
   values: (state) => state.map((s) => s.value),
-  context: (state) => state.reduce<VersionVector>((acc, s) => mergeVV(acc, vectorOf(s)), {}),
+  context: (state) => state.reduce<CausalContext>((acc, s) => union(acc, historyOf(s)), EMPTY_CONTEXT),
   describe: (state) =>
-    state.length === 0 ? 'empty' : state.map((s) => `${s.value} ${format(vectorOf(s))}`).join(' | '),
+    state.length === 0 ? 'empty' : state.map((s) => `${s.value} ${formatContext(historyOf(s))}`).join(' | '),
 };

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NodeId, OpId } from '../ids.ts';
 import { lww, type LwwState } from './lww.ts';
-import { mv, vectorOf, type MvState } from './mv.ts';
+import { formatContext, type CausalContext } from './causalContext.ts';
+import { historyOf, mv, type MvState } from './mv.ts';
 import type { ValueStrategy, WriteMeta } from './types.ts';
 
-const meta = (node: string, counter: number, clock = 0, context: Record<string, number> | null = null): WriteMeta => ({
+const meta = (node: string, counter: number, clock = 0, context: CausalContext | null = null): WriteMeta => ({
   node: node as NodeId,
   clock,
   counter,
@@ -48,17 +49,27 @@ describe('multi-value register', () => {
     const b = mv.create([], 'b', meta('B', 1)).delta;
     const both = mv.merge(a, b);
     const read = mv.context(both);
-    expect(read).toEqual({ A: 1, B: 1 });
+    expect(formatContext(read!)).toBe('{A:1, B:1}');
     const resolved = mv.create(both, 'a+b', meta('C', 1, 0, read)).delta;
     expect(mv.values(resolved)).toEqual(['a+b']);
-    expect(vectorOf(resolved[0]!)).toEqual({ A: 1, B: 1, C: 1 });
+    expect(formatContext(historyOf(resolved[0]!))).toBe('{A:1, B:1, C:1}');
     // And a replica that still holds the old siblings drops them on merge.
     expect(mv.values(mv.merge(both, resolved))).toEqual(['a+b']);
   });
 
+  it('does not let a context claim writes its holder never saw', () => {
+    // A's 1st write came from someone else; a blind 2nd write through A must not claim it.
+    const first = mv.create([], 'first', meta('A', 1)).version;
+    const { version: second, context } = mv.create([], 'second', meta('A', 2));
+    expect(formatContext(context!)).toBe('{} + A:2');
+    const third = mv.create([second], 'third', meta('B', 1, 0, context)).delta;
+    // The third write replaces the second, which its writer saw, but not the first.
+    expect(mv.values(mv.merge([first], third)).sort()).toEqual(['first', 'third']);
+  });
+
   it('tells the writer the context of its own write', () => {
-    const { context } = mv.create([], 'a', meta('A', 3, 0, { B: 2 }));
-    expect(context).toEqual({ A: 3, B: 2 });
+    const { context } = mv.create([], 'a', meta('A', 1, 0, { vv: { B: 2 }, dots: [] }));
+    expect(formatContext(context!)).toBe('{A:1, B:2}');
   });
 });
 
@@ -72,7 +83,7 @@ function statesOf<S>(s: ValueStrategy<S, unknown>): fc.Arbitrary<S[]> {
       const base = states[st.from % states.length]!;
       counters[st.node] = (counters[st.node] ?? 0) + 1;
       const ctx = st.seen ? s.context(base) : null;
-      const { delta } = s.create(base, `v${i}`, meta(st.node, counters[st.node]!, st.clock, ctx as Record<string, number> | null));
+      const { delta } = s.create(base, `v${i}`, meta(st.node, counters[st.node]!, st.clock, ctx));
       states.push(delta, s.merge(delta, states[st.merge % states.length]!));
     });
     return states;

@@ -1,5 +1,5 @@
 import type { NodeId, OpId } from '../ids.ts';
-import type { VersionVector } from './versionVector.ts';
+import type { CausalContext } from './causalContext.ts';
 
 /** What a coordinator knows when it turns a client's write into a new version. */
 export interface WriteMeta {
@@ -10,7 +10,7 @@ export interface WriteMeta {
   /** A per-(node, key) counter that only grows, even across crashes. */
   readonly counter: number;
   /** The causal context the client sent: what it had read, or null for a blind write. */
-  readonly context: VersionVector | null;
+  readonly context: CausalContext | null;
   readonly op: OpId;
 }
 
@@ -28,7 +28,7 @@ export interface ValueStrategy<S, V> {
    * The coordinator turns a write into a version, the state to send to replicas, and the
    * context the writer has seen once its write is done (what it read, plus this write).
    */
-  create(local: S, value: string, meta: WriteMeta): { version: V; delta: S; context: VersionVector | null };
+  create(local: S, value: string, meta: WriteMeta): { version: V; delta: S; context: CausalContext | null };
   /** Combine two states. Commutative, associative and idempotent. */
   merge(a: S, b: S): S;
   equals(a: S, b: S): boolean;
@@ -37,7 +37,7 @@ export interface ValueStrategy<S, V> {
   /** The values a read of this state returns: one, or several siblings, or none. */
   values(state: S): string[];
   /** The causal context handed to a client that read this state (null if not tracked). */
-  context(state: S): VersionVector | null;
+  context(state: S): CausalContext | null;
   /** One line for narration and the table view. */
   describe(state: S): string;
 }

@@ -1,0 +1,17 @@
+import { benchSimulator } from './simulator.ts';
+
+/**
+ * `npm run bench`: the performance budgets of DESIGN.md, measured and printed. Figures
+ * vary with the machine and what else it is doing; compare runs on one machine.
+ */
+const BUDGET_EVENTS_PER_SECOND = 1_000_000;
+
+function line(name: string, value: string, budget: string, ok: boolean): void {
+  console.log(`${ok ? 'ok  ' : 'OVER'}  ${name.padEnd(44)} ${value.padStart(18)}   budget ${budget}`);
+}
+
+const sim = benchSimulator(100_000, 5);
+console.log(`Simulator: standard leaderless workload (N=5, W=R=3, exponential latency), best of 5`);
+console.log(`  ${sim.events.toLocaleString('en')} events, ${sim.messages.toLocaleString('en')} messages, ${sim.seconds.toFixed(3)} s`);
+line('simulator throughput', `${Math.round(sim.eventsPerSecond).toLocaleString('en')} events/s`, `≥ ${BUDGET_EVENTS_PER_SECOND.toLocaleString('en')}`, sim.eventsPerSecond >= BUDGET_EVENTS_PER_SECOND);
+line('memory held by the run and its trace', `${sim.heapMiB.toFixed(1)} MiB`, `(reported)`, true);
