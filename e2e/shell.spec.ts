@@ -1,0 +1,28 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+test.describe('the app shell', () => {
+  test('loads with a title, landmarks and a place for the lab', async ({ page }) => {
+    await page.goto('./');
+    await expect(page).toHaveTitle('Eventual Consistency Lab');
+    await expect(page.getByRole('banner')).toBeVisible();
+    await expect(page.getByRole('main')).toBeVisible();
+    await expect(page.getByRole('contentinfo')).toBeVisible();
+    await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
+  test('offers a skip link that moves focus to the lab', async ({ page }) => {
+    await page.goto('./');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to the lab' });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
+  });
+
+  test('has no accessibility violations', async ({ page }) => {
+    await page.goto('./');
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import { Suspense, useState } from 'react';
+import { labs, findLab } from '../labs/registry.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+
+function currentLabId(): string | null {
+  return new URLSearchParams(window.location.search).get('lab');
+}
+
+/** The page: a banner with the labs, the lab itself in <main>, and a short footer. */
+export function App() {
+  const [labId] = useState(currentLabId);
+  const [resetCount, setResetCount] = useState(0);
+  const entry = findLab(labId) ?? labs[0];
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to the lab
+      </a>
+      <header className="site-header">
+        <p className="site-title">Eventual Consistency Lab</p>
+        {labs.length > 1 && (
+          <nav aria-label="Labs">
+            <ul>
+              {labs.map((lab) => (
+                <li key={lab.id}>
+                  <a href={`?lab=${lab.id}`} aria-current={lab === entry ? 'page' : undefined}>
+                    {lab.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {entry ? (
+          <ErrorBoundary key={resetCount} what={entry.title} onReset={() => setResetCount((n) => n + 1)}>
+            <Suspense fallback={<p role="status">Loading {entry.title}…</p>}>
+              <entry.Component />
+            </Suspense>
+          </ErrorBoundary>
+        ) : (
+          <Welcome />
+        )}
+      </main>
+      <footer className="site-footer">
+        <p>Everything here runs in your browser: a seeded simulation of replicated nodes. Nothing is sent anywhere.</p>
+      </footer>
+    </>
+  );
+}
+
+function Welcome() {
+  return (
+    <section aria-labelledby="welcome-title" className="welcome">
+      <h1 id="welcome-title">Eventual Consistency Lab</h1>
+      <p>
+        Replicas that disagree for a while and then agree: see it happen, break it on purpose, and measure what each
+        setting buys you.
+      </p>
+    </section>
+  );
+}
