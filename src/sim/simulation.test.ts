@@ -166,3 +166,48 @@ describe('Simulation: regressions found by the property tests', () => {
     expect(sim.strategy.values(sim.replica(holder).storage.get('z')).sort()).toEqual(['fourth', 'second']);
   });
 });
+
+describe('Simulation: repair, durability and changing settings mid-run', () => {
+  const isolatedWrite: Action[] = [
+    // C misses the write: its link from A is cut while the write replicates.
+    { at: 0, type: 'cut', from: 'A', to: 'C' },
+    W(0, 'v1'),
+    { at: 500, type: 'heal', from: 'A', to: 'C' },
+    R(1000, { coordinator: 'A' }),
+  ];
+
+  it('read repair sends the merged value to a replica that answered with less', () => {
+    const sim = run(isolatedWrite, { w: 2, r: 3, readRepair: true, antiEntropyMs: 0 });
+    expect(sim.trace.messages.some((m) => m.body.kind === 'repair' && m.to === 'C' && m.fate === 'delivered')).toBe(true);
+    expect(sim.strategy.values(sim.replica('C' as NodeId).storage.get('x'))).toEqual(['v1']);
+  });
+
+  it('without read repair or anti-entropy the stale replica stays stale', () => {
+    const sim = run(isolatedWrite, { w: 2, r: 3, readRepair: false, antiEntropyMs: 0 });
+    expect(sim.trace.messages.some((m) => m.body.kind === 'repair')).toBe(false);
+    expect(sim.replica('C' as NodeId).storage.get('x')).toBeUndefined();
+  });
+
+  it('a crash that loses memory takes an acknowledged write with it if it was not yet durable', () => {
+    const script: Action[] = [W(0, 'v1', { coordinator: 'A' }), { at: 150, type: 'crash', node: 'A', loseUndurable: true }];
+    // W=1 acknowledges as soon as A has it in memory; A crashes before its 500 ms flush.
+    const sim = run([{ at: 0, type: 'cut', from: 'A', to: 'B' }, { at: 0, type: 'cut', from: 'A', to: 'C' }, ...script], { w: 1, durabilityMs: 500, antiEntropyMs: 0 });
+    expect(sim.trace.ops[0]!.outcome).toBe('ok');
+    expect(sim.replica('A' as NodeId).storage.get('x')).toBeUndefined();
+    expect(sim.trace.changes.at(-1)).toMatchObject({ node: 'A', key: 'x', cause: 'crash-loss' });
+    // After the flush, the same crash keeps it.
+    const later = run([W(0, 'v1'), { at: 1000, type: 'crash', node: 'A', loseUndurable: true }], { w: 1, durabilityMs: 500, antiEntropyMs: 0 });
+    expect(later.strategy.values(later.replica('A' as NodeId).storage.get('x'))).toEqual(['v1']);
+  });
+
+  it('stamps LWW writes with the coordinator’s skewed clock', () => {
+    const sim = run([{ at: 0, type: 'set-skew', node: 'B', ms: 5000 }, W(100, 'fast clock', { coordinator: 'B' }), W(1000, 'later', { coordinator: 'A' }), R(3000)], { w: 3 });
+    expect(sim.trace.ops[2]!.result).toEqual(['fast clock']);
+    expect(sim.trace.events[0]).toMatchObject({ type: 'skew', node: 'B', ms: 5000 });
+  });
+
+  it('takes new quorum sizes and network settings from the moment they are set', () => {
+    const sim = run([{ at: 0, type: 'crash', node: 'B' }, { at: 0, type: 'crash', node: 'C' }, W(10, 'a'), { at: 3000, type: 'set-quorum', w: 1 }, W(3010, 'b'), { at: 6000, type: 'set-network', loss: 1 }, W(6010, 'c')], { w: 2 });
+    expect(sim.trace.ops.map((o) => o.outcome)).toEqual(['fail', 'ok', 'timeout']);
+  });
+});
