@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /**
  * The labs the shell can show. Each loads on demand, so an embedded lab downloads only
@@ -13,7 +13,14 @@ export interface LabEntry {
   readonly Component: LazyExoticComponent<ComponentType>;
 }
 
-export const labs: readonly LabEntry[] = [];
+export const labs: readonly LabEntry[] = [
+  {
+    id: 'playground',
+    title: 'Replica playground',
+    summary: 'Write, read, cut links and crash replicas; watch stale reads and convergence.',
+    Component: lazy(() => import('./playground/PlaygroundLab.tsx')),
+  },
+];
 
 export function findLab(id: string | null): LabEntry | undefined {
   return labs.find((lab) => lab.id === id);

@@ -56,7 +56,10 @@ describe('Network', () => {
 
   it('loses messages with the link loss probability, overriding the default per link', () => {
     const { n } = net({ loss: 0, links: [{ from: 'A', to: 'B', loss: 1 }] });
-    expect(n.send(ms(0), A, B, body).fate).toBe('lost');
+    const lost1 = n.send(ms(0), A, B, body);
+    expect(lost1.fate).toBe('lost');
+    // Shown vanishing halfway along its flight.
+    expect(lost1.endAt).toBe(5);
     expect(n.send(ms(0), B, A, body).fate).toBe('in-flight');
     const { n: lossy } = net({ loss: 0.3 });
     let lost = 0;

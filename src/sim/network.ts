@@ -120,7 +120,9 @@ export class Network {
       msg.fate = 'cut';
       msg.endAt = now;
     } else if (lost) {
+      // Where a lost packet dies is unknowable; the lab shows it vanishing halfway.
       msg.fate = 'lost';
+      msg.endAt = (now + latency / 2) as Millis;
     } else if (latency > this.longestFlight) {
       this.longestFlight = latency;
     }

@@ -58,5 +58,12 @@ describe('validateScenario', () => {
     expect(error({ version: 1, network: { latency: deep } })).toMatch(/nests mixes deeper than 3/);
     expect(error({ version: 1, script: new Array(20_001).fill({ at: 0, type: 'heal-all' }) })).toMatch(/at most 20000 items/);
     expect(error({ version: 1, script: [{ at: 0, type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: 'a\u0000b' }] })).toMatch(/value must be a value of at most 40 characters/);
+    expect(error({ version: 1, script: [{ at: 0, type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: 'a\ud800' }] })).toMatch(/without control characters/);
+    // Values that are not JSON at all (a postMessage can carry them) get a message, not a throw.
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(error({ version: 1, script: [{ at: 0, type: 'read', client: 'c1', coordinator: circular, key: 'x' }] })).toMatch(/coordinator must name a replica of this cluster \(A, B, C\), not an object/);
+    expect(error({ version: 1, script: [{ at: 0, type: 'read', client: 'c1', coordinator: 10n, key: 'x' }] })).toMatch(/coordinator must name a replica/);
+    expect(error({ version: 1, script: [{ at: 0, type: 'partition', groups: [['A', 'B'], ['B', 'C']] }] })).toBe('script[0].groups must not put a node in two groups');
   });
 });

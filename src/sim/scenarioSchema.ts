@@ -1,7 +1,7 @@
 import type { Distribution, MixPart } from './distributions.ts';
 import { MAX_REPLICAS, MIN_REPLICAS, replicaIds } from './ids.ts';
 import { DEFAULT_CLUSTER, DEFAULT_NETWORK, type Action, type ClusterConfig, type LinkOverride, type NetworkConfig, type Scenario } from './scenario.ts';
-import { SchemaError, bool, fields, int, list, num, oneOf, str, type Reader } from './schema.ts';
+import { SchemaError, bool, describeValue, fields, int, list, num, oneOf, str, type Reader } from './schema.ts';
 import { STRATEGY_IDS } from './values/index.ts';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string; path: string };
@@ -149,7 +149,7 @@ function nodeReader(cluster: ClusterConfig, which: 'replica' | 'client' | 'any')
   const what = which === 'replica' ? 'a replica' : which === 'client' ? 'a client' : 'a node';
   return (value, path) => {
     if (typeof value !== 'string' || !allowed.includes(value)) {
-      throw new SchemaError(path, `must name ${what} of this cluster (${allowed.join(', ')}), not ${JSON.stringify(value)}`);
+      throw new SchemaError(path, `must name ${what} of this cluster (${allowed.join(', ')}), not ${describeValue(value)}`);
     }
     return value;
   };
@@ -174,7 +174,7 @@ function readAction(cluster: ClusterConfig): Reader<Action> {
   const client = nodeReader(cluster, 'client');
   const any = nodeReader(cluster, 'any');
   const key = str(KEY, 'a key of 1 to 16 letters, digits, - or _');
-  const value = str(/^[^\p{Cc}]{0,40}$/u, 'a value of at most 40 characters');
+  const value = str(/^[^\p{Cc}\p{Cs}\uFEFF]{0,40}$/u, 'a value of at most 40 characters, without control characters');
   return (input, path) => {
     const type = fields(input, path, ['at', 'type', ...Object.values(ACTION_FIELDS).flat()])('type', oneOf(Object.keys(ACTION_FIELDS) as Action['type'][]));
     const get = fields(input, path, ['at', 'type', ...ACTION_FIELDS[type]]);
@@ -193,8 +193,12 @@ function readAction(cluster: ClusterConfig): Reader<Action> {
         if (from === to) throw new SchemaError(`${path}.to`, 'must differ from "from"');
         return { at, type, from, to, ...(get('oneWay', bool(), false) ? { oneWay: true } : {}) };
       }
-      case 'partition':
-        return { at, type, groups: get('groups', list(list(any, 20), 9)) };
+      case 'partition': {
+        const groups = get('groups', list(list(any, 20), 9));
+        const all = groups.flat();
+        if (new Set(all).size !== all.length) throw new SchemaError(`${path}.groups`, 'must not put a node in two groups');
+        return { at, type, groups };
+      }
       case 'heal-all':
         return { at, type };
       case 'crash':

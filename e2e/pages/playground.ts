@@ -1,0 +1,80 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The replica playground, as a learner finds it: by roles and accessible names. */
+export class Playground {
+  readonly cluster: Locator;
+  readonly timeline: Locator;
+  readonly clock: Locator;
+  readonly status: Locator;
+  readonly table: Locator;
+
+  constructor(readonly page: Page) {
+    this.cluster = page.getByRole('group', { name: /^Cluster at/ });
+    this.timeline = page.getByRole('slider', { name: 'Timeline' });
+    this.clock = page.getByRole('status', { name: 'Simulated time' }).or(page.locator('output[aria-label="Simulated time"]'));
+    this.status = page.locator('.status-line');
+    this.table = page.getByRole('table');
+  }
+
+  async open(query = '?lab=playground') {
+    await this.page.goto(`./${query}`);
+    await expect(this.page.getByRole('heading', { name: 'Replica playground' })).toBeVisible();
+  }
+
+  button(name: string | RegExp) {
+    return this.page.getByRole('button', { name });
+  }
+
+  replica(id: string) {
+    return this.cluster.getByRole('button', { name: new RegExp(`^Replica ${id}\\b`) });
+  }
+
+  /** Issue an operation through the form; the lab starts playing so it can be watched. */
+  async write(value: string, opts: { key?: string; through?: string; client?: string } = {}) {
+    await this.fillOp(opts);
+    await this.page.getByLabel('Value').fill(value);
+    await this.button(/^Write /).click();
+  }
+
+  async read(opts: { key?: string; through?: string; client?: string } = {}) {
+    await this.fillOp(opts);
+    await this.button(/^Read /).click();
+  }
+
+  private async fillOp({ key, through, client }: { key?: string; through?: string; client?: string }) {
+    const form = this.page.getByRole('form', { name: 'Write or read' });
+    if (client) await form.getByLabel('Client').selectOption(client);
+    if (through) await form.getByLabel('Through').selectOption(through);
+    if (key) await form.getByLabel('Key').fill(key);
+  }
+
+  async pause() {
+    const pause = this.button('Pause');
+    if (await pause.isVisible()) await pause.click();
+  }
+
+  /** Move the playhead (pauses playback), as dragging the timeline does. */
+  async seek(ms: number) {
+    await this.timeline.fill(String(ms));
+    await expect(this.page.locator('output[aria-label="Simulated time"]')).toHaveText(`t = ${(ms / 1000).toFixed(2)} s`);
+  }
+
+  /** The table row of a replica, as text. */
+  async rowText(id: string) {
+    return (await this.table.getByRole('row', { name: new RegExp(`^${id}\\b`) }).innerText()).replace(/\s+/g, ' ');
+  }
+
+  async cutLink(from: string, to: string, how: 'both' | 'one-way' = 'both') {
+    const panel = this.page.getByRole('region', { name: 'Network faults' });
+    await panel.getByLabel('From', { exact: true }).selectOption(from);
+    await panel.getByLabel('To', { exact: true }).selectOption(to);
+    await panel.getByLabel('one way only').setChecked(how === 'one-way');
+    await panel.getByRole('button', { name: new RegExp(`^Cut ${from}`) }).click();
+  }
+
+  async expectNoAxeViolations() {
+    const results = await new AxeBuilder({ page: this.page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+}

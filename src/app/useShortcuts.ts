@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+
+/** Keys mapped to what they do; a key with Shift is written "Shift+R". */
+export type Shortcuts = Readonly<Record<string, () => void>>;
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag !== 'INPUT') return false;
+  // Range sliders and checkboxes take arrow keys and space, not letters: shortcuts still work there.
+  const type = (target as HTMLInputElement).type;
+  return !['range', 'checkbox', 'radio', 'button', 'submit'].includes(type);
+}
+
+/**
+ * Page-wide keyboard shortcuts that never fire while the learner types in a field, or
+ * with Ctrl, Alt or Meta held (those belong to the browser and assistive technology).
+ */
+export function useShortcuts(shortcuts: Shortcuts): void {
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target)) return;
+      const name = e.shiftKey && e.key.length === 1 ? `Shift+${e.key.toUpperCase()}` : e.key;
+      const run = shortcuts[name];
+      if (!run) return;
+      e.preventDefault();
+      run();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [shortcuts]);
+}

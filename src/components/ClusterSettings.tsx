@@ -1,0 +1,103 @@
+import { Field } from './Field.tsx';
+import { useId } from 'react';
+import { MAX_REPLICAS, MIN_REPLICAS } from '../sim/ids.ts';
+import type { ClusterConfig } from '../sim/scenario.ts';
+import type { TraceEvent } from '../sim/trace.ts';
+import { selectRun, selectRunVersion, selectScenario, selectTime } from '../store/labStore.ts';
+import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
+
+/**
+ * The cluster's shape. Changing it starts a fresh run (the script of a 3-replica run means
+ * nothing to a 7-replica one), so the controls say so.
+ */
+export function ClusterSettings() {
+  const store = useLabStoreApi();
+  const scenario = useLab(selectScenario);
+  const c = scenario.cluster;
+  const id = useId();
+  const run = useLab(selectRun);
+  useLab(selectRunVersion);
+  const time = useLab(selectTime);
+  const { w, r } = quorumAt(run.sim.trace.events, c, time);
+
+  function change(part: Partial<ClusterConfig>) {
+    const cluster = { ...c, ...part };
+    const n = Math.min(cluster.n, cluster.replicas);
+    const next: ClusterConfig = { ...cluster, n, w: Math.min(cluster.w, n), r: Math.min(cluster.r, n), skew: {} };
+    store.getState().load({ ...scenario, cluster: next, script: [] }, 0, { kind: 'info', text: 'Settings changed: a fresh run has started.' });
+  }
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Cluster settings</h2>
+      <p className="small muted">Changing these starts a fresh run.</p>
+      <div className="field-row">
+        <Field label="Replicas">
+          {(id) => (
+            <select id={id} value={c.replicas} onChange={(e) => change({ replicas: Number(e.target.value) })}>
+              {Array.from({ length: MAX_REPLICAS - MIN_REPLICAS + 1 }, (_, i) => MIN_REPLICAS + i).map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Conflicts resolved by">
+          {(id) => (
+            <select id={id} value={c.strategy} onChange={(e) => change({ strategy: e.target.value as ClusterConfig['strategy'] })}>
+              <option value="lww">last write wins (timestamps)</option>
+              <option value="mv">keeping siblings (version vectors)</option>
+            </select>
+          )}
+        </Field>
+      </div>
+      <fieldset>
+        <legend>Quorums, from the playhead on</legend>
+        <div className="field-row">
+          <Field label="W (acks a write waits for)">
+            {(id) => (
+              <select id={id} value={w} onChange={(e) => store.getState().act({ type: 'set-quorum', w: Number(e.target.value) })}>
+                {range(c.n).map((n) => (
+                  <option key={n}>{n}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="R (replies a read waits for)">
+            {(id) => (
+              <select id={id} value={r} onChange={(e) => store.getState().act({ type: 'set-quorum', r: Number(e.target.value) })}>
+                {range(c.n).map((n) => (
+                  <option key={n}>{n}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <p className="small">
+          Each key lives on N={c.n} replicas. W + R = {w + r} {w + r > c.n ? `> N: every read quorum overlaps every write quorum.` : `≤ N: a read can miss the latest write.`}
+        </p>
+      </fieldset>
+      <div className="field-row">
+        <label className="check">
+          <input type="checkbox" checked={c.antiEntropyMs > 0} onChange={(e) => change({ antiEntropyMs: e.target.checked ? 3000 : 0 })} /> Anti-entropy (replicas sync every 3 s)
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={c.readRepair} onChange={(e) => change({ readRepair: e.target.checked })} /> Read repair
+        </label>
+      </div>
+    </section>
+  );
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i + 1);
+}
+
+/** W and R in force at time t: the scenario's, or the last change before t. */
+export function quorumAt(events: readonly TraceEvent[], cluster: ClusterConfig, t: number): { w: number; r: number } {
+  let q = { w: cluster.w, r: cluster.r };
+  for (const e of events) {
+    if (e.at > t) break;
+    if (e.type === 'quorum') q = { w: e.w, r: e.r };
+  }
+  return q;
+}

@@ -1,0 +1,251 @@
+import { useMemo, useRef, useState, type PointerEvent, type Ref } from 'react';
+import type { NodeId } from '../sim/ids.ts';
+import type { MessageRecord } from '../sim/trace.ts';
+import { selectHighlight, selectRun, selectRunVersion, selectSelection, selectTime } from '../store/labStore.ts';
+import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
+import { sameHighlight } from '../view/highlight.ts';
+import { along, layoutCluster, linkPairs, type Point } from '../view/layout.ts';
+import { messageMark } from '../view/messagePosition.ts';
+import { KIND_STYLES } from '../view/messageStyle.ts';
+import { clusterModel } from './clusterModel.ts';
+import { CLUSTER_SVG_STYLE, GROUP_FILLS } from './clusterStyle.ts';
+import { ReplicaNode } from './ReplicaNode.tsx';
+
+interface Props {
+  readonly reducedMotion: boolean;
+  /** When true, dragging across the picture draws a partition line. */
+  readonly drawingPartition: boolean;
+  readonly onPartitionDrawn: (groups: NodeId[][] | null) => void;
+  readonly ref?: Ref<SVGSVGElement>;
+}
+
+/** Labels on messages only while few are in flight; beyond that they are noise. */
+const MAX_LABELLED_MESSAGES = 24;
+
+/**
+ * The cluster as a picture: replicas on a ring, clients below, every link, every message
+ * in flight at the playhead. React owns every element; positions come from view/.
+ */
+export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn, ref }: Props) {
+  const store = useLabStoreApi();
+  const run = useLab(selectRun);
+  const version = useLab(selectRunVersion);
+  const time = useLab(selectTime);
+  const selection = useLab(selectSelection);
+  const highlight = useLab(selectHighlight);
+  const layout = useMemo(() => layoutCluster(run.replicas, run.clients), [run]);
+  const pairs = useMemo(() => linkPairs(run.replicas, run.clients), [run]);
+  // version is a dependency on purpose: the run object is extended in place.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const model = useMemo(() => clusterModel(run, time), [run, version, time]);
+  const [drag, setDrag] = useState<{ from: Point; to: Point } | null>(null);
+  const svgRef = useRef<SVGSVGElement | null>(null);
+
+  const pos = (id: NodeId) => layout.positions.get(id)!;
+  const inFlight = model.moment.inFlight;
+  const recentDrops = run.sim.trace.messages.filter((m) => m.endAt <= time && m.endAt > time - 250 && m.fate !== 'delivered' && m.fate !== 'in-flight' && m.sentAt <= time);
+  // Messages travel from rim to rim, not centre to centre, so they never hide a node's text.
+  const rim = (id: NodeId) => (run.replicas.includes(id) ? layout.nodeRadius + 4 : 24);
+  const ends = (m: MessageRecord) => {
+    const a = pos(m.from);
+    const b = pos(m.to);
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const fa = rim(m.from) / len;
+    const fb = 1 - rim(m.to) / len;
+    return [along(a, b, fa), along(a, b, fb)] as const;
+  };
+  const marks = [...inFlight, ...recentDrops].map((m) => messageMark(m, time, ...ends(m), reducedMotion)).filter((m) => m !== null);
+  const labelled = marks.length <= MAX_LABELLED_MESSAGES;
+
+  function toSvgPoint(e: PointerEvent<SVGSVGElement>): Point {
+    const svg = svgRef.current!;
+    const box = svg.getBoundingClientRect();
+    return { x: ((e.clientX - box.left) / box.width) * layout.width, y: ((e.clientY - box.top) / box.height) * layout.height };
+  }
+
+  function finishDrag() {
+    if (!drag) return;
+    const { from, to } = drag;
+    setDrag(null);
+    const side = (p: Point) => (to.x - from.x) * (p.y - from.y) - (to.y - from.y) * (p.x - from.x);
+    const left: NodeId[] = [];
+    const right: NodeId[] = [];
+    for (const [id, p] of layout.positions) (side(p) < 0 ? left : right).push(id);
+    onPartitionDrawn(left.length > 0 && right.length > 0 ? [left, right] : null);
+  }
+
+  const primaryKey = model.keys[0];
+  const setRef = (el: SVGSVGElement | null) => {
+    svgRef.current = el;
+    if (typeof ref === 'function') ref(el);
+    else if (ref) (ref as { current: SVGSVGElement | null }).current = el;
+  };
+
+  return (
+    <svg
+      ref={setRef}
+      className={`cluster-view${drawingPartition ? ' drawing' : ''}`}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      role="group"
+      aria-label={`Cluster at ${(time / 1000).toFixed(2)} s: ${run.replicas.length} replicas, ${run.clients.length} clients, ${inFlight.length} messages in flight`}
+      data-export-name="cluster"
+      onPointerDown={(e) => {
+        if (!drawingPartition) return;
+        const p = toSvgPoint(e);
+        setDrag({ from: p, to: p });
+        e.currentTarget.setPointerCapture(e.pointerId);
+      }}
+      onPointerMove={(e) => drag && setDrag({ from: drag.from, to: toSvgPoint(e) })}
+      onPointerUp={finishDrag}
+    >
+      <style>{CLUSTER_SVG_STYLE}</style>
+      <defs>
+        {GROUP_FILLS.map((fill, i) => (
+          <pattern key={i} id={`group-${i}`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform={`rotate(${i * 45})`}>
+            <rect width="8" height="8" fill={fill} />
+            {i > 0 && <line x1="0" y1="0" x2="0" y2="8" stroke="#00000022" strokeWidth="3" />}
+          </pattern>
+        ))}
+      </defs>
+      <g className="links">
+        {pairs.map(([a, b]) => {
+          const ab = model.moment.cuts.has(`${a}>${b}`);
+          const ba = model.moment.cuts.has(`${b}>${a}`);
+          const selected = selection?.kind === 'link' && ((selection.a === a && selection.b === b) || (selection.a === b && selection.b === a));
+          const pa = pos(a);
+          const pb = pos(b);
+          return (
+            <g
+              key={`${a}-${b}`}
+              className={`link${ab || ba ? ' cut' : ''}${selected ? ' selected' : ''}`}
+              // Pointer users pick links here; keyboard users cut and heal from the Network faults panel.
+              role="button"
+              tabIndex={-1}
+              aria-label={`Link ${a}–${b}: ${ab && ba ? 'cut both ways' : ab ? `${a}→${b} cut` : ba ? `${b}→${a} cut` : 'open'}`}
+              onClick={() => store.getState().select({ kind: 'link', a, b })}
+            >
+              <line className="hit" x1={pa.x} y1={pa.y} x2={pb.x} y2={pb.y} />
+              <line className={ab && ba ? 'wire cut-both' : ab || ba ? 'wire cut-one' : 'wire'} x1={pa.x} y1={pa.y} x2={pb.x} y2={pb.y} />
+              {(ab || ba) && <CutMark a={pa} b={pb} fromA={ab} fromB={ba} />}
+            </g>
+          );
+        })}
+      </g>
+      <g className="nodes">
+        {run.replicas.map((id) => (
+          <ReplicaNode
+            key={id}
+            id={id}
+            at={pos(id)}
+            radius={layout.nodeRadius}
+            cells={model.cells.get(id) ?? []}
+            primaryKey={primaryKey}
+            down={model.moment.down.has(id)}
+            skew={model.moment.skew.get(id) ?? 0}
+            selected={selection?.kind === 'node' && selection.id === id}
+            highlighted={sameHighlight(highlight, { kind: 'node', id })}
+            onSelect={() => store.getState().select({ kind: 'node', id })}
+            onHighlight={(on) => store.getState().setHighlight(on ? { kind: 'node', id } : null)}
+          />
+        ))}
+        {run.clients.map((id) => {
+          const p = pos(id);
+          const pending = model.ops.filter((o) => o.op.client === id && o.status === 'pending').length;
+          const selected = selection?.kind === 'node' && selection.id === id;
+          return (
+            <g
+              key={id}
+              className={`client${selected ? ' selected' : ''}`}
+              role="button"
+              tabIndex={0}
+              aria-label={`Client ${id}: ${pending} operation${pending === 1 ? '' : 's'} waiting`}
+              aria-pressed={selected}
+              onClick={() => store.getState().select({ kind: 'node', id })}
+              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), store.getState().select({ kind: 'node', id }))}
+            >
+              <rect x={p.x - 34} y={p.y - 20} width="68" height="40" rx="8" />
+              <text x={p.x} y={p.y + 5} className="client-label">
+                {id}
+              </text>
+              {pending > 0 && (
+                <text x={p.x} y={p.y + 36} className="small">
+                  {pending} waiting
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </g>
+      <g className="messages">
+        {marks.map((mark) => (
+          <MessageDot
+            key={mark.message.id}
+            message={mark.message}
+            at={mark.at}
+            dropped={mark.dropped}
+            opacity={mark.opacity}
+            labelled={labelled}
+            highlighted={sameHighlight(highlight, { kind: 'message', id: mark.message.id })}
+            onSelect={() => store.getState().select({ kind: 'message', id: mark.message.id })}
+            onHighlight={(on) => store.getState().setHighlight(on ? { kind: 'message', id: mark.message.id } : null)}
+          />
+        ))}
+      </g>
+      {drag && <line className="partition-line" x1={drag.from.x} y1={drag.from.y} x2={drag.to.x} y2={drag.to.y} />}
+    </svg>
+  );
+}
+
+function CutMark({ a, b, fromA, fromB }: { a: Point; b: Point; fromA: boolean; fromB: boolean }) {
+  // Mark the cut near the sending end of each cut direction.
+  const at = (p: Point, q: Point) => ({ x: p.x + (q.x - p.x) * 0.3, y: p.y + (q.y - p.y) * 0.3 });
+  return (
+    <>
+      {fromA && <CutX p={at(a, b)} />}
+      {fromB && <CutX p={at(b, a)} />}
+    </>
+  );
+}
+
+function CutX({ p }: { p: Point }) {
+  return (
+    <g className="cut-x" transform={`translate(${p.x} ${p.y})`}>
+      <circle r="9" />
+      <path d="M-4 -4 L4 4 M4 -4 L-4 4" />
+    </g>
+  );
+}
+
+interface DotProps {
+  readonly message: MessageRecord;
+  readonly at: Point;
+  readonly dropped: boolean;
+  readonly opacity: number;
+  readonly labelled: boolean;
+  readonly highlighted: boolean;
+  readonly onSelect: () => void;
+  readonly onHighlight: (on: boolean) => void;
+}
+
+function MessageDot({ message, at, dropped, opacity, labelled, highlighted, onSelect, onHighlight }: DotProps) {
+  const style = KIND_STYLES[message.body.kind];
+  const value = message.body.kind === 'client-write' ? `=${message.body.value}` : '';
+  return (
+    <g
+      className={`message${dropped ? ' dropped' : ''}${highlighted ? ' highlighted' : ''}`}
+      transform={`translate(${at.x} ${at.y})`}
+      opacity={opacity}
+      onClick={onSelect}
+      onPointerEnter={() => onHighlight(true)}
+      onPointerLeave={() => onHighlight(false)}
+    >
+      {dropped ? <path className="drop-x" d="M-7 -7 L7 7 M7 -7 L-7 7" stroke={style.color} /> : <circle r={highlighted ? 10 : 7} fill={style.color} />}
+      {labelled && (
+        <text y="-11" className="message-label">
+          {style.label}
+          {value}
+        </text>
+      )}
+    </g>
+  );
+}

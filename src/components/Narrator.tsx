@@ -1,0 +1,74 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { staleReads } from '../check/staleReads.ts';
+import { useLabStoreApi } from '../store/LabStoreContext.tsx';
+import { narrate, type NarrationLine } from '../view/narration.ts';
+import { formatSeconds } from './PlaybackBar.tsx';
+
+/** At most one announcement this often, so a screen reader is not flooded. */
+const ANNOUNCE_EVERY_MS = 1500;
+const LOG_LINES = 8;
+
+/**
+ * Tells what happens as the playhead passes it: a polite, throttled live region for screen
+ * readers and a short visible log for everyone. Follows the playhead through
+ * store.subscribe, not by re-rendering on every frame.
+ */
+export function Narrator() {
+  const store = useLabStoreApi();
+  const id = useId();
+  const [log, setLog] = useState<NarrationLine[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+  const pending = useRef<NarrationLine[]>([]);
+
+  useEffect(() => {
+    let last = store.getState().time;
+    let lastRun = store.getState().run;
+    const unsubscribe = store.subscribe((s) => {
+      if (s.run !== lastRun || s.time < last) {
+        // A new run or a jump back: start narrating from here.
+        lastRun = s.run;
+        last = s.time;
+        return;
+      }
+      if (s.time === last) return;
+      const done = s.run.sim.trace.ops.filter((o) => o.completedAt !== null && o.completedAt <= s.time);
+      const stale = new Set(staleReads(done, s.run.sim.strategy).map((x) => x.read.id as number));
+      const lines = narrate(s.run.sim.trace, last, s.time, stale);
+      last = s.time;
+      if (lines.length === 0) return;
+      pending.current.push(...lines);
+      setLog((old) => [...old, ...lines].slice(-LOG_LINES));
+    });
+    const timer = setInterval(() => {
+      const lines = pending.current;
+      if (lines.length === 0) return;
+      pending.current = [];
+      const latest = lines.slice(-2).map((l) => l.text);
+      setAnnouncement(lines.length > 2 ? `${latest.join('. ')}. And ${lines.length - 2} more.` : latest.join('. ') + '.');
+    }, ANNOUNCE_EVERY_MS);
+    return () => {
+      unsubscribe();
+      clearInterval(timer);
+    };
+  }, [store]);
+
+  return (
+    <section className="panel narrator" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>What just happened</h2>
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+      {log.length === 0 ? (
+        <p className="muted">Events appear here as the run plays.</p>
+      ) : (
+        <ol className="log">
+          {log.map((l, i) => (
+            <li key={`${l.at}-${i}`}>
+              <span className="log-time">{formatSeconds(l.at)}</span> {l.text}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { Field } from './Field.tsx';
+import { useId, useState } from 'react';
+import { selectRun } from '../store/labStore.ts';
+import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
+
+interface Props {
+  /** Called after an operation is issued (the lab starts playback so it can be watched). */
+  readonly onIssued: () => void;
+}
+
+/** Issue a write or a read from a client through a coordinator. */
+export function OperationForm({ onIssued }: Props) {
+  const store = useLabStoreApi();
+  const run = useLab(selectRun);
+  const id = useId();
+  const [client, setClient] = useState<string>(run.clients[0] ?? '');
+  const [coordinator, setCoordinator] = useState<string>(run.replicas[0] ?? '');
+  const [key, setKey] = useState('x');
+  const writes = run.scenario.script.filter((a) => a.type === 'write').length;
+  const [value, setValue] = useState('');
+  const validKey = /^[A-Za-z0-9_-]{1,16}$/.test(key);
+  const nextValue = value.trim() === '' ? String(writes + 1) : value.trim().slice(0, 40);
+  const clientOk = run.clients.includes(client as never) ? client : run.clients[0]!;
+  const coordOk = run.replicas.includes(coordinator as never) ? coordinator : run.replicas[0]!;
+
+  function issue(kind: 'write' | 'read') {
+    if (!validKey) return;
+    const state = store.getState();
+    if (kind === 'write') state.act({ type: 'write', client: clientOk, coordinator: coordOk, key, value: nextValue });
+    else state.act({ type: 'read', client: clientOk, coordinator: coordOk, key });
+    if (kind === 'write') setValue('');
+    onIssued();
+  }
+
+  return (
+    <form className="panel op-form" aria-labelledby={`${id}-title`} onSubmit={(e) => (e.preventDefault(), issue('write'))}>
+      <h2 id={`${id}-title`}>Write or read</h2>
+      <div className="field-row">
+        <Field label="Client">
+          {(id) => (
+            <select id={id} value={clientOk} onChange={(e) => setClient(e.target.value)}>
+              {run.clients.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Through">
+          {(id) => (
+            <select id={id} value={coordOk} onChange={(e) => setCoordinator(e.target.value)} aria-describedby={`${id}-coord-help`}>
+              {run.replicas.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Key">
+          {(id) => (
+            <input id={id} value={key} onChange={(e) => setKey(e.target.value)} size={5} maxLength={16} aria-invalid={!validKey} />
+          )}
+        </Field>
+        <Field label="Value">
+          {(id) => (
+            <input id={id} value={value} onChange={(e) => setValue(e.target.value)} placeholder={String(writes + 1)} size={6} maxLength={40} />
+          )}
+        </Field>
+      </div>
+      <p id={`${id}-coord-help`} className="small muted">
+        The replica you send to coordinates: it forwards to the key’s replicas and answers after W acks (writes) or R replies (reads).
+      </p>
+      {!validKey && <p className="error-text">A key is 1 to 16 letters, digits, - or _.</p>}
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={!validKey}>
+          Write {key}={nextValue}
+        </button>
+        <button type="button" onClick={() => issue('read')} disabled={!validKey}>
+          Read {key}
+        </button>
+      </div>
+    </form>
+  );
+}

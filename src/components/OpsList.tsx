@@ -1,0 +1,38 @@
+import { useId } from 'react';
+import { selectHighlight } from '../store/labStore.ts';
+import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
+import { describeInvoke, describeOutcome } from '../view/narration.ts';
+import { useClusterModel } from './useClusterModel.ts';
+
+const STATUS_WORDS = { pending: 'waiting', ok: 'done', fail: 'failed', timeout: 'timed out' } as const;
+
+/** The learner's operations as they stood at the playhead, newest first. */
+export function OpsList() {
+  const store = useLabStoreApi();
+  const model = useClusterModel();
+  const highlight = useLab(selectHighlight);
+  const id = useId();
+  const ops = [...model.ops].reverse();
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Operations</h2>
+      {ops.length === 0 ? (
+        <p className="muted">None yet. Write a value to start.</p>
+      ) : (
+        <ol className="ops" reversed>
+          {ops.map(({ op, status }) => {
+            const stale = model.staleIds.has(op.id);
+            const lit = highlight?.kind === 'op' && highlight.id === op.id;
+            return (
+              <li key={op.id} className={`op ${status}${stale ? ' stale' : ''}${lit ? ' lit' : ''}`} onPointerEnter={() => store.getState().setHighlight({ kind: 'op', id: op.id })} onPointerLeave={() => store.getState().setHighlight(null)}>
+                <button type="button" className="link-button" onClick={() => store.getState().select({ kind: 'op', id: op.id })}>
+                  <span className={`status-tag ${status}`}>{stale ? 'stale' : STATUS_WORDS[status]}</span> {status === 'pending' ? describeInvoke(op) : describeOutcome(op, stale)}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import type { NodeId } from '../sim/ids.ts';
+import type { Point } from '../view/layout.ts';
+import type { KeyCell } from '../view/replicaCells.ts';
+
+interface Props {
+  readonly id: NodeId;
+  readonly at: Point;
+  readonly radius: number;
+  readonly cells: readonly KeyCell[];
+  /** The key whose agreement colours the node. */
+  readonly primaryKey: string | undefined;
+  readonly down: boolean;
+  readonly skew: number;
+  readonly selected: boolean;
+  readonly highlighted: boolean;
+  readonly onSelect: () => void;
+  readonly onHighlight: (on: boolean) => void;
+}
+
+/** How many keys a node shows in the picture; the inspector and table show them all. */
+const SHOWN_KEYS = 2;
+
+/** One replica: its name, what it holds, how far behind it is, and whether it is up. */
+export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, selected, highlighted, onSelect, onHighlight }: Props) {
+  const primary = cells.find((c) => c.key === primaryKey);
+  const fill = down ? undefined : `url(#group-${Math.min(primary?.group ?? 0, 5)})`;
+  const shown = cells.slice(0, SHOWN_KEYS);
+  const behind = cells.reduce((n, c) => n + c.behind, 0);
+  const label = [
+    `Replica ${id}`,
+    down ? 'down' : 'up',
+    ...cells.map((c) => `${c.key} ${c.values.length === 0 ? 'empty' : `= ${c.values.join(' and ')}`}${c.behind > 0 ? `, ${c.behind} acknowledged write${c.behind === 1 ? '' : 's'} behind` : ''}`),
+    skew !== 0 ? `clock ${skew > 0 ? '+' : ''}${skew} ms` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <g
+      className={`replica${down ? ' down' : ''}${selected ? ' selected' : ''}${highlighted ? ' highlighted' : ''}`}
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      aria-pressed={selected}
+      onClick={onSelect}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onSelect();
+        }
+      }}
+      onPointerEnter={() => onHighlight(true)}
+      onPointerLeave={() => onHighlight(false)}
+    >
+      <circle className="body" cx={at.x} cy={at.y} r={radius} fill={fill} />
+      <text className="replica-name" x={at.x} y={at.y - radius * 0.3}>
+        {id}
+      </text>
+      {down ? (
+        <text className="replica-value" x={at.x} y={at.y + 14}>
+          down
+        </text>
+      ) : (
+        shown.map((c, i) => (
+          <text key={c.key} className="replica-value" x={at.x} y={at.y + 8 + i * 17}>
+            {c.key}={c.values.length === 0 ? '∅' : c.values.join('|')}
+          </text>
+        ))
+      )}
+      {skew !== 0 && (
+        <text className="small" x={at.x} y={at.y - radius - 8}>
+          🕒 {skew > 0 ? '+' : ''}
+          {skew} ms
+        </text>
+      )}
+      {behind > 0 && !down && (
+        <g className="badge" transform={`translate(${at.x} ${at.y + radius + 4})`}>
+          <rect x="-38" y="0" width="76" height="20" rx="10" />
+          <text y="14">{behind} behind</text>
+        </g>
+      )}
+    </g>
+  );
+}

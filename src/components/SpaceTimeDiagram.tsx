@@ -1,0 +1,261 @@
+import { useId, type Ref } from 'react';
+import type { NodeId } from '../sim/ids.ts';
+import type { MessageKind, Trace } from '../sim/trace.ts';
+import type { Highlight } from '../view/highlight.ts';
+import { KIND_STYLES } from '../view/messageStyle.ts';
+import { OUTCOME_MARKS, spaceTime, summarizeSpaceTime, type MessageSegment, type OpBar, type SpaceTimeGeometry } from '../view/spaceTime.ts';
+import { spaceTimeLayout, spaceTimeWindow } from '../view/spaceTimeAxis.ts';
+import { spaceTimeFocus, type SpaceTimeFocus } from '../view/spaceTimeFocus.ts';
+
+export interface SpaceTimeDiagramProps {
+  readonly trace: Trace;
+  /** Lanes, top to bottom. */
+  readonly nodes: readonly NodeId[];
+  /** The playhead, in virtual ms. */
+  readonly time: number;
+  /** How much time the diagram spans: three quarters behind the playhead, one ahead. */
+  readonly windowMs: number;
+  /** The width the SVG is laid out for; it scales through its viewBox. */
+  readonly width: number;
+  readonly reducedMotion: boolean;
+  readonly highlight: Highlight | null;
+  readonly onHighlight: (h: Highlight | null) => void;
+  readonly title?: string;
+  readonly ref?: Ref<SVGSVGElement>;
+}
+
+/**
+ * The styles live inside the SVG so that the SVG serialised on its own (export as SVG or
+ * PNG) looks like the page. Every rule is scoped to `.st-root`, since a <style> in inline
+ * SVG applies to the whole document; colours use the page's custom properties where it
+ * defines them, with fallbacks for the exported file.
+ */
+const STYLE = `
+.st-root { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; }
+.st-root text { fill: var(--fg, #1b1f24); text-anchor: start; stroke: none; }
+.st-root .st-bg { fill: var(--panel, #ffffff); }
+.st-root .st-lane { stroke: var(--line, #c4cad1); stroke-width: 1.5; }
+.st-root .st-lane-em { stroke: var(--fg, #1b1f24); stroke-width: 3; }
+.st-root text.st-lane-label { text-anchor: end; font-weight: 700; }
+.st-root .st-down { stroke: var(--bad, #b42318); stroke-width: 5; stroke-dasharray: 2 4; opacity: 0.7; }
+.st-root .st-grid { stroke: var(--line, #d5d9de); stroke-dasharray: 2 4; }
+.st-root .st-axis { stroke: var(--muted, #55606e); }
+.st-root text.st-tick { fill: var(--muted, #55606e); text-anchor: middle; font-size: 0.85em; }
+.st-root .st-item { cursor: pointer; outline: none; }
+.st-root .st-msg .st-line { fill: none; stroke-width: 1.75; }
+.st-root .st-msg.st-dropped .st-line { stroke-dasharray: 6 4; }
+.st-root .st-msg .st-x { stroke-width: 2.5; }
+.st-root .st-hit { stroke: transparent; stroke-width: 14; fill: none; }
+.st-root .st-em .st-line { stroke-width: 3.5; }
+.st-root .st-dim { opacity: 0.22; }
+.st-root text.st-msg-label { font-size: 0.8em; font-weight: 700; text-anchor: middle; paint-order: stroke; stroke: var(--panel, #ffffff); stroke-width: 3px; }
+.st-root .st-op rect { fill-opacity: 0.2; stroke-width: 1.5; }
+.st-root .st-op.st-em rect { fill-opacity: 0.35; stroke-width: 3; }
+.st-root .st-op.st-open rect { stroke-dasharray: 5 3; }
+.st-root .st-ok rect { fill: var(--ok, #1f7a3a); stroke: var(--ok, #1f7a3a); }
+.st-root .st-fail rect { fill: var(--bad, #b42318); stroke: var(--bad, #b42318); }
+.st-root .st-timeout rect { fill: var(--warn, #a15c00); stroke: var(--warn, #a15c00); }
+.st-root .st-pending rect { fill: var(--muted, #55606e); stroke: var(--muted, #55606e); }
+.st-root text.st-op-label { font-size: 0.85em; font-weight: 600; paint-order: stroke; stroke: var(--panel, #ffffff); stroke-width: 3px; }
+.st-root .st-fault line { stroke: var(--bad, #b42318); stroke-width: 3; }
+.st-root .st-fault.st-heal line, .st-root .st-fault.st-recover line { stroke: var(--ok, #1f7a3a); }
+.st-root text.st-fault-word { font-size: 0.75em; font-weight: 700; }
+.st-root .st-playhead { stroke: var(--fg, #1b1f24); stroke-width: 2; }
+.st-root .st-playhead-cap { fill: var(--fg, #1b1f24); }
+.st-root .st-item:focus-visible .st-line, .st-root .st-item:focus-visible rect { stroke: var(--focus, #c2410c); stroke-width: 4; }
+.st-root.st-animate .st-item, .st-root.st-animate .st-lane { transition: opacity 0.15s, stroke-width 0.15s; }
+@media (prefers-reduced-motion: reduce) { .st-root .st-item, .st-root .st-lane { transition: none; } }
+`;
+
+/** One arrowhead per colour: markers cannot yet take the colour of the line using them in every browser. */
+const ARROWS = [...new Map(Object.values(KIND_STYLES).map((s) => [s.colorVar, s.color])).entries()];
+
+function paint(kind: MessageKind): string {
+  const s = KIND_STYLES[kind];
+  return `var(${s.colorVar}, ${s.color})`;
+}
+
+type Emphasis = '' | ' st-em' | ' st-dim';
+
+function emphasis(focus: SpaceTimeFocus | null, on: boolean): Emphasis {
+  if (focus === null) return '';
+  return on ? ' st-em' : ' st-dim';
+}
+
+/**
+ * The space-time (Lamport) diagram: one lane per node, time running left to right, every
+ * message a line from its sender's lane to its receiver's, every client operation a bar
+ * with its outcome, every fault a mark. The window scrolls with the playhead. Hovering or
+ * focusing a message or an operation highlights it here and in the other views.
+ */
+export function SpaceTimeDiagram({ trace, nodes, time, windowMs, width, reducedMotion, highlight, onHighlight, title = 'Space-time diagram', ref }: SpaceTimeDiagramProps) {
+  const uid = `st${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
+  const layout = spaceTimeLayout(width, nodes);
+  const { t0, t1 } = spaceTimeWindow(time, windowMs);
+  const fs = layout.fontSize;
+  const g = spaceTime({ trace, nodes, t0, t1, time, width, height: layout.height, margin: layout.margin, tickCount: Math.floor((width - layout.margin.left) / (fs * 7)) });
+  const focus = spaceTimeFocus(highlight, g);
+  const { plot } = g;
+  const clip = `${uid}-plot`;
+  const arrow = (kind: MessageKind) => `url(#${uid}-arrow-${ARROWS.findIndex(([v]) => v === KIND_STYLES[kind].colorVar)})`;
+  const on = (h: Highlight): Handlers => ({
+    tabIndex: 0,
+    onPointerEnter: () => onHighlight(h),
+    onPointerLeave: () => onHighlight(null),
+    onFocus: () => onHighlight(h),
+    onBlur: () => onHighlight(null),
+  });
+
+  return (
+    <svg
+      ref={ref}
+      xmlns="http://www.w3.org/2000/svg"
+      className={`st-root${reducedMotion ? '' : ' st-animate'}`}
+      width={layout.width}
+      height={layout.height}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      style={{ maxWidth: '100%', height: 'auto' }}
+      fontSize={fs}
+      role="img"
+      aria-label={summarizeSpaceTime(g, title)}
+      data-export-name="space-time"
+    >
+      <title>{title}</title>
+      <style>{STYLE}</style>
+      <defs>
+        <clipPath id={clip}>
+          <rect x={plot.left} y={0} width={plot.right - plot.left} height={layout.height} />
+        </clipPath>
+        {ARROWS.map(([colorVar, color], i) => (
+          <marker key={colorVar} id={`${uid}-arrow-${i}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth={fs * 0.6} markerHeight={fs * 0.6} markerUnits="userSpaceOnUse" orient="auto">
+            <path d="M0,0 L10,5 L0,10 z" fill={color} style={{ fill: `var(${colorVar}, ${color})` }} />
+          </marker>
+        ))}
+      </defs>
+      <rect className="st-bg" width={layout.width} height={layout.height} />
+      <Axis g={g} fs={fs} />
+      {g.lanes.map((lane) => {
+        const em = focus?.nodes.has(lane.node) === true && highlight?.kind === 'node';
+        return (
+          <g key={lane.node} onPointerEnter={() => onHighlight({ kind: 'node', id: lane.node })} onPointerLeave={() => onHighlight(null)}>
+            <text className="st-lane-label" x={plot.left - fs * 0.6} y={lane.y} dy="0.35em">
+              {lane.node}
+            </text>
+            <line className={em ? 'st-lane st-lane-em' : 'st-lane'} x1={plot.left} x2={plot.right} y1={lane.y} y2={lane.y} />
+          </g>
+        );
+      })}
+      <g clipPath={`url(#${clip})`}>
+        {g.down.map((d) => (
+          <line key={`${d.node}-${d.x0}`} className="st-down" x1={d.x0} x2={d.x1} y1={d.y} y2={d.y} />
+        ))}
+        {g.ops.map((op) => (
+          <OpMark key={op.id} op={op} fs={fs} className={emphasis(focus, focus?.ops.has(op.id) === true)} handlers={on({ kind: 'op', id: op.id })} />
+        ))}
+        {g.faults.map((f) => (
+          <g key={f.key} className={`st-fault st-${f.type}${focus && !focus.nodes.has(f.node) ? ' st-dim' : ''}`}>
+            <title>{f.description}</title>
+            <line x1={f.x} x2={f.x} y1={f.y - fs * 0.7} y2={f.y + fs * 0.7} />
+            <text className="st-fault-word" x={f.x + 3} y={f.y + fs * 1.45}>
+              {f.word}
+            </text>
+          </g>
+        ))}
+        {g.messages.map((m) => {
+          const em = emphasis(focus, focus?.messages.has(m.id) === true);
+          return <MessageArrow key={m.id} m={m} fs={fs} marker={arrow(m.kind)} className={em} labelled={em === ' st-em'} handlers={on({ kind: 'message', id: m.id })} />;
+        })}
+      </g>
+      {g.playheadX !== null && (
+        <g aria-hidden="true">
+          <line className="st-playhead" x1={g.playheadX} x2={g.playheadX} y1={plot.top} y2={plot.bottom} />
+          <path className="st-playhead-cap" d={`M${g.playheadX - fs * 0.4},${plot.top} h${fs * 0.8} l${-fs * 0.4},${fs * 0.5} z`} />
+        </g>
+      )}
+    </svg>
+  );
+}
+
+function Axis({ g, fs }: { g: SpaceTimeGeometry; fs: number }) {
+  const { plot } = g;
+  return (
+    <g aria-hidden="true">
+      {g.ticks.map((t) => (
+        <g key={t.t}>
+          <line className="st-grid" x1={t.x} x2={t.x} y1={plot.top} y2={plot.bottom} />
+          <line className="st-axis" x1={t.x} x2={t.x} y1={plot.bottom} y2={plot.bottom + fs * 0.4} />
+          <text className="st-tick" x={t.x} y={plot.bottom + fs * 1.5}>
+            {t.label}
+          </text>
+        </g>
+      ))}
+      <line className="st-axis" x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
+    </g>
+  );
+}
+
+/** Hover and keyboard focus both highlight an item, so the keyboard reaches everything the pointer does. */
+interface Handlers {
+  readonly tabIndex: number;
+  readonly onPointerEnter: () => void;
+  readonly onPointerLeave: () => void;
+  readonly onFocus: () => void;
+  readonly onBlur: () => void;
+}
+
+interface MessageArrowProps {
+  readonly m: MessageSegment;
+  readonly fs: number;
+  readonly marker: string;
+  readonly className: Emphasis;
+  readonly labelled: boolean;
+  readonly handlers: Handlers;
+}
+
+function MessageArrow({ m, fs, marker, className, labelled, handlers }: MessageArrowProps) {
+  const stroke = paint(m.kind);
+  const r = fs * 0.35;
+  return (
+    <g className={`st-item st-msg${m.dropped ? ' st-dropped' : ''}${className}`} {...handlers}>
+      <title>{m.description}</title>
+      <line className="st-hit" x1={m.x1} y1={m.y1} x2={m.x2} y2={m.y2} />
+      <line className="st-line" x1={m.x1} y1={m.y1} x2={m.x2} y2={m.y2} stroke={KIND_STYLES[m.kind].color} style={{ stroke }} markerEnd={m.dropped ? undefined : marker} />
+      {m.dropped && (
+        <path className="st-x" d={`M${m.x2 - r},${m.y2 - r} L${m.x2 + r},${m.y2 + r} M${m.x2 + r},${m.y2 - r} L${m.x2 - r},${m.y2 + r}`} stroke={KIND_STYLES[m.kind].color} style={{ stroke }} />
+      )}
+      {labelled && (
+        <text className="st-msg-label" x={(m.x1 + m.x2) / 2} y={(m.y1 + m.y2) / 2} dy="-0.4em">
+          {KIND_STYLES[m.kind].label}
+        </text>
+      )}
+    </g>
+  );
+}
+
+interface OpMarkProps {
+  readonly op: OpBar;
+  readonly fs: number;
+  readonly className: Emphasis;
+  readonly handlers: Handlers;
+}
+
+/** Roughly how wide a label is at the op label's size (0.85 em, about 0.6 em a character). */
+function fits(text: string, fs: number, room: number): boolean {
+  return text.length * fs * 0.85 * 0.6 <= room;
+}
+
+function OpMark({ op, fs, className, handlers }: OpMarkProps) {
+  const h = fs * 0.55;
+  const glyph = OUTCOME_MARKS[op.outcome];
+  // Crowded: the kind and the outcome, or the outcome alone; the tooltip tells the rest.
+  const label = [op.label, `${op.kind} ${glyph}`].find((l) => fits(l, fs, op.labelRoom)) ?? glyph;
+  return (
+    <g className={`st-item st-op st-${op.outcome}${op.open ? ' st-open' : ''}${className}`} {...handlers}>
+      <title>{op.description}</title>
+      <rect x={op.x0} y={op.y - h / 2} width={Math.max(2, op.x1 - op.x0)} height={h} rx={h / 4} />
+      <text className="st-op-label" x={op.labelX} y={op.y - h / 2 - fs * 0.35}>
+        {label}
+      </text>
+    </g>
+  );
+}

@@ -1,0 +1,68 @@
+import { useMemo } from 'react';
+import type { ActorRefFrom } from 'xstate';
+import type { playbackMachine } from '../machines/playbackMachine.ts';
+import { selectRun, selectRunVersion, selectTime } from '../store/labStore.ts';
+import { useLab } from '../store/LabStoreContext.tsx';
+import { formatSeconds } from './PlaybackBar.tsx';
+
+interface Props {
+  readonly playback: ActorRefFrom<typeof playbackMachine>;
+}
+
+interface Mark {
+  readonly at: number;
+  readonly kind: 'fault' | 'write' | 'read';
+  readonly label: string;
+}
+
+/**
+ * A slider over the whole run, with the learner's actions marked above it. Dragging it
+ * (or arrow keys on it) moves the playhead; acting after moving back forks the run.
+ */
+export function TimelineScrubber({ playback }: Props) {
+  const run = useLab(selectRun);
+  const version = useLab(selectRunVersion);
+  const time = useLab(selectTime);
+  const script = run.scenario.script;
+  const lastAction = script.reduce((m, a) => Math.max(m, a.at), 0);
+  const end = Math.max(5000, Math.ceil((Math.max(time, lastAction) + 2000) / 1000) * 1000);
+  const marks = useMemo<Mark[]>(
+    () =>
+      script.map((a) => ({
+        at: a.at,
+        kind: a.type === 'write' ? 'write' : a.type === 'read' ? 'read' : 'fault',
+        label: a.type === 'write' ? `write ${a.key}=${a.value}` : a.type === 'read' ? `read ${a.key}` : a.type,
+      })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [script, version],
+  );
+  return (
+    <div className="scrubber">
+      <label htmlFor="scrubber-range">Timeline</label>
+      <div className="scrubber-track">
+        <svg className="scrubber-marks" viewBox={`0 0 1000 14`} preserveAspectRatio="none" aria-hidden="true">
+          {marks.map((m, i) => (
+            <rect key={i} x={(m.at / end) * 1000 - 1.5} y={m.kind === 'fault' ? 0 : 5} width="3" height={m.kind === 'fault' ? 14 : 9} className={`mark ${m.kind}`}>
+              <title>
+                {formatSeconds(m.at)}: {m.label}
+              </title>
+            </rect>
+          ))}
+        </svg>
+        <input
+          id="scrubber-range"
+          type="range"
+          min={0}
+          max={end}
+          step={10}
+          value={Math.min(time, end)}
+          aria-valuetext={`${formatSeconds(time)} of ${formatSeconds(end)}; ${marks.filter((m) => m.at <= time).length} of ${marks.length} actions done`}
+          onChange={(e) => playback.send({ type: 'playback.seek', time: Number(e.target.value) })}
+        />
+      </div>
+      <p className="scrubber-legend small">
+        <span className="legend-fault">▮ fault</span> <span className="legend-write">▮ write</span> <span className="legend-read">▮ read</span> — {marks.length} action{marks.length === 1 ? '' : 's'} in this run
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { divergent } from '../check/convergence.ts';
+import { staleReads } from '../check/staleReads.ts';
+import type { NodeId } from '../sim/ids.ts';
+import type { OpRecord } from '../sim/trace.ts';
+import type { Moment } from '../sim/timeline.ts';
+import type { Run } from '../store/run.ts';
+import { replicaCells, type KeyCell } from '../view/replicaCells.ts';
+
+/** Everything the cluster picture and the table need at one moment, computed once per frame. */
+export interface ClusterModel {
+  readonly moment: Moment;
+  readonly keys: readonly string[];
+  readonly cells: Map<NodeId, KeyCell[]>;
+  /** Operations as they stood at this moment. */
+  readonly ops: readonly OpAtMoment[];
+  readonly divergentKeys: readonly string[];
+  readonly staleIds: ReadonlySet<number>;
+}
+
+export interface OpAtMoment {
+  readonly op: OpRecord;
+  /** The outcome as known at this moment: pending until it completed. */
+  readonly status: OpRecord['outcome'];
+}
+
+export function clusterModel(run: Run, t: number): ClusterModel {
+  const { sim, timeline } = run;
+  const moment = timeline.moment(t, run.replicas);
+  const ops = sim.trace.ops.filter((o) => o.invokedAt <= t).map((op) => ({ op, status: op.completedAt !== null && op.completedAt <= t ? op.outcome : ('pending' as const) }));
+  const acked = ops.filter((o) => o.op.kind === 'write' && o.status === 'ok').map((o) => o.op);
+  const keys = [...new Set([...timeline.keys(), ...ops.map((o) => o.op.key)])].sort();
+  const holders = (key: string) => sim.preferenceList(key);
+  const stateOf = (n: NodeId, k: string) => moment.storage.get(n)?.get(k);
+  const cells = replicaCells(run.replicas, keys, holders, stateOf, acked, sim.strategy);
+  const divergentKeys = divergent(keys, holders, stateOf, sim.strategy).map((d) => d.key);
+  const completed = ops.filter((o) => o.status !== 'pending').map((o) => o.op);
+  const staleIds = new Set(staleReads(completed, sim.strategy).map((s) => s.read.id as number));
+  return { moment, keys, cells, ops, divergentKeys, staleIds };
+}

@@ -1,0 +1,132 @@
+import { useActorRef } from '@xstate/react';
+import '../../components/components.css';
+import { useMemo, useRef, useState } from 'react';
+import { usePrefersReducedMotion } from '../../app/usePrefersReducedMotion.ts';
+import { useShortcuts } from '../../app/useShortcuts.ts';
+import { ClusterSettings } from '../../components/ClusterSettings.tsx';
+import { ClusterView } from '../../components/ClusterView.tsx';
+import { FaultsPanel } from '../../components/FaultsPanel.tsx';
+import { Inspector } from '../../components/Inspector.tsx';
+import { Narrator } from '../../components/Narrator.tsx';
+import { NoticeBar } from '../../components/NoticeBar.tsx';
+import { OperationForm } from '../../components/OperationForm.tsx';
+import { OpsList } from '../../components/OpsList.tsx';
+import { PlaybackBar } from '../../components/PlaybackBar.tsx';
+import { ReplicaTable } from '../../components/ReplicaTable.tsx';
+import { SharePanel } from '../../components/SharePanel.tsx';
+import { StatusLine } from '../../components/StatusLine.tsx';
+import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
+import { SpaceTimePanel } from '../../components/SpaceTimePanel.tsx';
+import { runFromSearch } from '../../embed/urlCodec.ts';
+import { playbackMachine } from '../../machines/playbackMachine.ts';
+import { makeScenario } from '../../sim/scenario.ts';
+import { createLabStore } from '../../store/labStore.ts';
+import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
+import { useUrlSync } from './useUrlSync.ts';
+
+export const PLAYGROUND_ID = 'playground';
+
+/**
+ * The default cluster: three replicas, two clients, and W = R = 1, so a write returns as
+ * soon as one replica has it and a read can be stale: the behaviour this lab is about.
+ */
+export const PLAYGROUND_DEFAULT = makeScenario({ seed: 1, cluster: { replicas: 3, clients: ['c1', 'c2'], n: 3, w: 1, r: 1 } });
+
+function initialStore() {
+  const { run, error } = runFromSearch(window.location.search);
+  const store = run ? createLabStore(run.scenario, run.time) : createLabStore(PLAYGROUND_DEFAULT);
+  if (error) store.getState().setNotice({ kind: 'error', text: `${error} The lab started with its default settings instead.` });
+  else if (run) store.getState().setNotice({ kind: 'info', text: `Replaying a shared run: ${run.scenario.script.length} actions. Press Play, or drag the timeline.` });
+  return store;
+}
+
+/**
+ * The replica playground: the cluster drawn live, faults at a click, a timeline to scrub,
+ * and a link that replays the run.
+ */
+export default function PlaygroundLab() {
+  const [store] = useState(initialStore);
+  const playback = useActorRef(playbackMachine, { input: { store } });
+  const reducedMotion = usePrefersReducedMotion();
+  const [drawing, setDrawing] = useState(false);
+  const clusterRef = useRef<SVGSVGElement>(null);
+  const spaceTimeRef = useRef<SVGSVGElement>(null);
+  useUrlSync(store, PLAYGROUND_ID);
+  const shortcuts = useMemo(
+    () => ({
+      k: () => playback.send({ type: 'playback.toggle' }),
+      ' ': () => playback.send({ type: 'playback.toggle' }),
+      '.': () => playback.send({ type: 'playback.step' }),
+      'Shift+R': () => playback.send({ type: 'playback.reset' }),
+    }),
+    [playback],
+  );
+  useShortcuts(shortcuts);
+  const diagrams = useMemo(
+    () => [
+      { name: 'cluster', ref: clusterRef },
+      { name: 'space-time diagram', ref: spaceTimeRef },
+    ],
+    [],
+  );
+
+  return (
+    <LabStoreProvider store={store}>
+      <div className="lab playground">
+        <header className="lab-intro">
+          <h1>Replica playground</h1>
+          <p>
+            Three replicas hold every key, and each write or read waits for just one of them. Write a value and watch it travel; cut a link and read through
+            the replica that missed the write; heal the link and watch the replicas agree again.
+          </p>
+          <details>
+            <summary>Try this first</summary>
+            <ol>
+              <li>Press “Write x=1”. Watch the write reach the replicas and the acknowledgements come back.</li>
+              <li>In the picture, click the link between A and C, then “Cut both ways”. Write x=2 through A: B gets it, C cannot.</li>
+              <li>Choose “Through: C” and read x. C answers on its own (R=1) with the old 1: a stale read.</li>
+              <li>Heal the link and let it play. Within a few seconds anti-entropy brings C up to date and the replicas agree.</li>
+            </ol>
+            <p className="small">
+              Keys: <kbd>k</kbd> or <kbd>Space</kbd> play and pause, <kbd>.</kbd> steps to the next event, <kbd>Shift</kbd>+<kbd>R</kbd> resets. They do nothing while you
+              type in a field.
+            </p>
+          </details>
+        </header>
+        <NoticeBar />
+        <div className="lab-grid">
+          <div className="stage">
+            <PlaybackBar playback={playback} />
+            <TimelineScrubber playback={playback} />
+            <StatusLine />
+            <div className="picture">
+              <ClusterView
+                ref={clusterRef}
+                reducedMotion={reducedMotion}
+                drawingPartition={drawing}
+                onPartitionDrawn={(groups) => {
+                  setDrawing(false);
+                  if (groups) store.getState().act({ type: 'partition', groups });
+                  else store.getState().setNotice({ kind: 'info', text: 'That line did not split the nodes into two groups. Draw it across the picture, between nodes.' });
+                }}
+              />
+            </div>
+            <SpaceTimePanel ref={spaceTimeRef} reducedMotion={reducedMotion} />
+          </div>
+          <div className="side">
+            <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />
+            <Inspector />
+            <FaultsPanel drawing={drawing} onToggleDrawing={() => setDrawing((d) => !d)} />
+            <OpsList />
+            <Narrator />
+          </div>
+        </div>
+        <ReplicaTable />
+        <div className="lab-footer-panels">
+          <ClusterSettings />
+          <SharePanel labId={PLAYGROUND_ID} diagrams={diagrams} />
+        </div>
+      </div>
+    </LabStoreProvider>
+  );
+}

@@ -1,0 +1,108 @@
+import { assertEvent, assign, fromCallback, setup } from 'xstate';
+import type { LabStore } from '../store/labStore.ts';
+import { nextEventAfter } from '../view/nextEvent.ts';
+
+/** At 1×, one real second shows this many virtual milliseconds: slow enough to watch a 50 ms hop. */
+export const VIRTUAL_MS_PER_REAL_MS = 0.1;
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
+
+export type PlaybackEvent =
+  | { type: 'playback.play' }
+  | { type: 'playback.pause' }
+  | { type: 'playback.toggle' }
+  | { type: 'playback.step' }
+  | { type: 'playback.tick'; dt: number }
+  | { type: 'playback.seek'; time: number }
+  | { type: 'playback.setSpeed'; speed: number }
+  | { type: 'playback.rewind' }
+  | { type: 'playback.reset' };
+
+/**
+ * The one clock of the lab: frames from the browser, turned into `playback.tick` events
+ * with the real milliseconds since the last one. Tests provide a simulated ticker instead
+ * (`playbackMachine.provide({ actors: { ticker } })`).
+ */
+export const animationFrameTicker = fromCallback<PlaybackEvent>(({ sendBack }) => {
+  let last = performance.now();
+  let id = requestAnimationFrame(function frame(now) {
+    // A hidden tab gets no frames; do not leap ahead when it comes back.
+    sendBack({ type: 'playback.tick', dt: Math.min(now - last, 100) });
+    last = now;
+    id = requestAnimationFrame(frame);
+  });
+  return () => cancelAnimationFrame(id);
+});
+
+/**
+ * Play, pause, step, speed, seek, rewind and reset. The machine holds the mode; the
+ * playhead itself lives in the store, which every view reads.
+ */
+export const playbackMachine = setup({
+  types: {
+    context: {} as { store: LabStore; speed: number },
+    input: {} as { store: LabStore; speed?: number },
+    events: {} as PlaybackEvent,
+  },
+  actors: { ticker: animationFrameTicker },
+  guards: {
+    hasNextEvent: ({ context }) => {
+      const { run, time } = context.store.getState();
+      return nextEventAfter(run.sim.trace, time) < Infinity;
+    },
+  },
+  actions: {
+    advance: ({ context, event }) => {
+      assertEvent(event, 'playback.tick');
+      const state = context.store.getState();
+      state.setTime(state.time + event.dt * context.speed * VIRTUAL_MS_PER_REAL_MS);
+    },
+    stepToNext: ({ context }) => {
+      const state = context.store.getState();
+      const next = nextEventAfter(state.run.sim.trace, state.time);
+      if (next < Infinity) state.setTime(next);
+    },
+    seek: ({ context, event }) => {
+      assertEvent(event, 'playback.seek');
+      context.store.getState().setTime(event.time);
+    },
+    rewind: ({ context }) => context.store.getState().setTime(0),
+    reset: ({ context }) => context.store.getState().reset(),
+    setSpeed: assign({
+      speed: ({ event, context }) => {
+        assertEvent(event, 'playback.setSpeed');
+        return (SPEEDS as readonly number[]).includes(event.speed) ? event.speed : context.speed;
+      },
+    }),
+  },
+}).createMachine({
+  id: 'playback',
+  context: ({ input }) => ({ store: input.store, speed: input.speed ?? 1 }),
+  initial: 'paused',
+  on: {
+    'playback.setSpeed': { actions: 'setSpeed' },
+  },
+  states: {
+    paused: {
+      on: {
+        'playback.play': 'playing',
+        'playback.toggle': 'playing',
+        'playback.step': { guard: 'hasNextEvent', actions: 'stepToNext' },
+        'playback.seek': { actions: 'seek' },
+        'playback.rewind': { actions: 'rewind' },
+        'playback.reset': { actions: 'reset' },
+      },
+    },
+    playing: {
+      invoke: { src: 'ticker' },
+      on: {
+        'playback.pause': 'paused',
+        'playback.toggle': 'paused',
+        'playback.tick': { actions: 'advance' },
+        'playback.step': { target: 'paused', actions: 'stepToNext' },
+        'playback.seek': { target: 'paused', actions: 'seek' },
+        'playback.rewind': { target: 'paused', actions: 'rewind' },
+        'playback.reset': { target: 'paused', actions: 'reset' },
+      },
+    },
+  },
+});

@@ -1,0 +1,103 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { MessageId, NodeId, OpId } from '../sim/ids.ts';
+import { makeScenario, type Action, type Scenario } from '../sim/scenario.ts';
+import type { Highlight } from '../view/highlight.ts';
+import { extendRun, forkScript, roundTime, startRun, type Run } from './run.ts';
+
+/** What the inspector shows. */
+export type Selection =
+  | { readonly kind: 'node'; readonly id: NodeId }
+  | { readonly kind: 'message'; readonly id: MessageId }
+  | { readonly kind: 'op'; readonly id: OpId }
+  | { readonly kind: 'link'; readonly a: NodeId; readonly b: NodeId };
+
+export interface Notice {
+  readonly kind: 'error' | 'info';
+  readonly text: string;
+}
+
+/** An action as the learner issues it: the store stamps it with the playhead's time. */
+export type Intent = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;
+
+export interface LabState {
+  readonly run: Run;
+  /** Bumped whenever the run is replaced or simulated further; views re-read the run then. */
+  readonly runVersion: number;
+  /** The playhead, in virtual ms. Changes every animation frame while playing. */
+  readonly time: number;
+  readonly selection: Selection | null;
+  readonly highlight: Highlight | null;
+  readonly notice: Notice | null;
+
+  /** Do something at the playhead: a new script entry, forking the run if the playhead is in the past. */
+  act(intent: Intent): void;
+  setTime(t: number): void;
+  /** Replace the whole run, e.g. from a URL or a file. */
+  load(scenario: Scenario, time: number, notice?: Notice | null): void;
+  /** A fresh run with the same cluster and network, at time 0. */
+  reset(): void;
+  select(selection: Selection | null): void;
+  setHighlight(highlight: Highlight | null): void;
+  setNotice(notice: Notice | null): void;
+}
+
+export type LabStore = StoreApi<LabState>;
+
+/**
+ * The one store of a lab. Data lives here; modes (playing, paused) live in the playback
+ * machine.
+ *
+ * @example
+ * const store = createLabStore(makeScenario({}));
+ * store.getState().act({ type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '1' });
+ */
+export function createLabStore(initial: Scenario = makeScenario({}), initialTime = 0): LabStore {
+  return createStore<LabState>()((set, get) => ({
+    run: startRun(initial, initialTime),
+    runVersion: 0,
+    time: initialTime,
+    selection: null,
+    highlight: null,
+    notice: null,
+
+    act(intent) {
+      const { run, time } = get();
+      const action = { ...intent, at: roundTime(time) } as Action;
+      const { script, dropped } = forkScript(run.scenario.script, action);
+      const scenario: Scenario = { ...run.scenario, script };
+      set((s) => ({
+        run: startRun(scenario, time),
+        runVersion: s.runVersion + 1,
+        notice: dropped > 0 ? { kind: 'info', text: `You acted in the past, so the run forked here: ${dropped} later action${dropped === 1 ? '' : 's'} dropped.` } : s.notice,
+      }));
+    },
+
+    setTime(t) {
+      const time = Math.max(0, t);
+      const extended = extendRun(get().run, time);
+      set((s) => (extended ? { time, runVersion: s.runVersion + 1 } : { time }));
+    },
+
+    load(scenario, time, notice = null) {
+      set((s) => ({ run: startRun(scenario, time), runVersion: s.runVersion + 1, time, selection: null, highlight: null, notice }));
+    },
+
+    reset() {
+      const scenario: Scenario = { ...get().run.scenario, script: [] };
+      set((s) => ({ run: startRun(scenario, 0), runVersion: s.runVersion + 1, time: 0, selection: null, highlight: null, notice: null }));
+    },
+
+    select: (selection) => set({ selection }),
+    setHighlight: (highlight) => set({ highlight }),
+    setNotice: (notice) => set({ notice }),
+  }));
+}
+
+/* Named selectors: components select through these, never the whole state. */
+export const selectTime = (s: LabState) => s.time;
+export const selectRun = (s: LabState) => s.run;
+export const selectRunVersion = (s: LabState) => s.runVersion;
+export const selectSelection = (s: LabState) => s.selection;
+export const selectHighlight = (s: LabState) => s.highlight;
+export const selectNotice = (s: LabState) => s.notice;
+export const selectScenario = (s: LabState) => s.run.scenario;
