@@ -65,6 +65,13 @@ export class Playground {
     return (await this.table.getByRole('row', { name: new RegExp(`^${id}\\b`) }).innerText()).replace(/\s+/g, ' ');
   }
 
+  /** Cut the ticked nodes off from the rest, as the Partition form does. */
+  async splitOff(nodes: string[]) {
+    const panel = this.page.getByRole('region', { name: 'Network faults' });
+    for (const n of nodes) await panel.getByRole('checkbox', { name: n, exact: true }).check();
+    await panel.getByRole('button', { name: 'Split off the ticked nodes' }).click();
+  }
+
   async cutLink(from: string, to: string, how: 'both' | 'one-way' = 'both') {
     const panel = this.page.getByRole('region', { name: 'Network faults' });
     await panel.getByLabel('From', { exact: true }).selectOption(from);

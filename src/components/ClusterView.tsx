@@ -176,7 +176,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
           );
         })}
       </g>
-      <g className="messages">
+      <g className="messages" role="list" aria-label="Messages in flight">
         {marks.map((mark) => (
           <MessageDot
             key={mark.message.id}
@@ -233,6 +233,8 @@ function MessageDot({ message, at, dropped, opacity, labelled, highlighted, onSe
   return (
     <g
       className={`message${dropped ? ' dropped' : ''}${highlighted ? ' highlighted' : ''}`}
+      role="listitem"
+      aria-label={`${style.label}${value} from ${message.from} to ${message.to}${dropped ? ', dropped' : ''}`}
       transform={`translate(${at.x} ${at.y})`}
       opacity={opacity}
       onClick={onSelect}

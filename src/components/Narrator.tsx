@@ -24,9 +24,13 @@ export function Narrator() {
     let last = store.getState().time;
     let lastRun = store.getState().run;
     const unsubscribe = store.subscribe((s) => {
-      if (s.run !== lastRun || s.time < last) {
-        // A new run or a jump back: start narrating from here.
+      if (s.run !== lastRun) {
+        // A new run (an action at the playhead forks one): narrate from just before now, so
+        // the action itself is told.
         lastRun = s.run;
+        last = s.time - 1e-6;
+      } else if (s.time < last) {
+        // A jump back: start narrating from here.
         last = s.time;
         return;
       }

@@ -25,7 +25,8 @@ export function TimelineScrubber({ playback }: Props) {
   const time = useLab(selectTime);
   const script = run.scenario.script;
   const lastAction = script.reduce((m, a) => Math.max(m, a.at), 0);
-  const end = Math.max(5000, Math.ceil((Math.max(time, lastAction) + 2000) / 1000) * 1000);
+  // Always room to look ten seconds ahead: the run is simulated on demand.
+  const end = Math.ceil(Math.max(time, lastAction) / 5000) * 5000 + 10_000;
   const marks = useMemo<Mark[]>(
     () =>
       script.map((a) => ({

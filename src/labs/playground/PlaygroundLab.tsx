@@ -83,9 +83,10 @@ export default function PlaygroundLab() {
             <summary>Try this first</summary>
             <ol>
               <li>Press “Write x=1”. Watch the write reach the replicas and the acknowledgements come back.</li>
-              <li>In the picture, click the link between A and C, then “Cut both ways”. Write x=2 through A: B gets it, C cannot.</li>
-              <li>Choose “Through: C” and read x. C answers on its own (R=1) with the old 1: a stale read.</li>
-              <li>Heal the link and let it play. Within a few seconds anti-entropy brings C up to date and the replicas agree.</li>
+              <li>Under “Partition”, tick C and c2 and press “Split off the ticked nodes”: C and client c2 are now cut off from A, B and c1.</li>
+              <li>Write x=2 from c1 through A. A and B get it; C cannot.</li>
+              <li>Choose client c2, “Through: C”, and read x. C answers on its own (R=1) with the old 1: a stale read.</li>
+              <li>Press “Heal everything” and let it play. Within a few seconds anti-entropy brings C up to date and the replicas agree.</li>
             </ol>
             <p className="small">
               Keys: <kbd>k</kbd> or <kbd>Space</kbd> play and pause, <kbd>.</kbd> steps to the next event, <kbd>Shift</kbd>+<kbd>R</kbd> resets. They do nothing while you

@@ -1,0 +1,107 @@
+import { expect, test } from '@playwright/test';
+import { Playground } from './pages/playground.ts';
+
+test.describe('replica playground: keyboard, screen readers, small screens', () => {
+  test('passes an axe scan in several states', async ({ page }) => {
+    const lab = new Playground(page);
+    await lab.open();
+    await lab.expectNoAxeViolations();
+    await lab.write('1');
+    await lab.pause();
+    await lab.seek(60);
+    await lab.replica('A').click();
+    await lab.expectNoAxeViolations();
+    await lab.splitOff(['C', 'c2']);
+    await lab.pause();
+    await lab.seek(1500);
+    await lab.expectNoAxeViolations();
+    await lab.open('?lab=playground&run=garbage');
+    await expect(page.getByRole('alert')).toBeVisible();
+    await lab.expectNoAxeViolations();
+  });
+
+  test('shortcuts play, pause, step and reset, but never while typing', async ({ page }) => {
+    const lab = new Playground(page);
+    await lab.open();
+    const value = page.getByLabel('Value');
+    await value.fill('');
+    await value.press('k');
+    await value.press('.');
+    await expect(value).toHaveValue('k.');
+    await expect(lab.button('Play')).toBeVisible();
+    await value.press('Tab');
+    await page.keyboard.press('k');
+    await expect(lab.button('Pause')).toBeVisible();
+    await page.keyboard.press('k');
+    await expect(lab.button('Play')).toBeVisible();
+
+    await lab.write('1');
+    await lab.pause();
+    await lab.seek(0);
+    await page.getByRole('heading', { name: 'Replica playground' }).click();
+    await page.keyboard.press('.');
+    await expect(page.locator('output[aria-label="Simulated time"]')).not.toHaveText('t = 0.00 s');
+    await page.keyboard.press('Shift+R');
+    await expect(page.getByText('0 actions in this run')).toBeVisible();
+  });
+
+  test('everything a learner does works from the keyboard', async ({ page }) => {
+    const lab = new Playground(page);
+    await lab.open();
+    // Select a replica in the picture with the keyboard, crash it from the inspector.
+    await lab.replica('B').focus();
+    await page.keyboard.press('Enter');
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await expect(inspector.getByRole('heading', { name: 'Replica B' })).toBeVisible();
+    await inspector.getByRole('button', { name: 'Crash B' }).focus();
+    await page.keyboard.press('Enter');
+    // Cut a link from the form.
+    const faults = page.getByRole('region', { name: 'Network faults' });
+    await faults.getByLabel('To', { exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await faults.getByRole('button', { name: /^Cut / }).focus();
+    await page.keyboard.press('Enter');
+    // Scrub the timeline with arrow keys.
+    await lab.timeline.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('output[aria-label="Simulated time"]')).toHaveText('t = 0.02 s');
+    await expect(lab.replica('B')).toHaveAccessibleName(/Replica B, down/);
+    await expect(faults).toContainText('Cut: A→C, C→A');
+  });
+
+  test('narrates what happens in a polite live region', async ({ page }) => {
+    const lab = new Playground(page);
+    await lab.open();
+    await lab.write('1');
+    const live = page.locator('[aria-live="polite"]');
+    await expect(live).toContainText(/Write x=1 acknowledged by/, { timeout: 10_000 });
+    await expect(page.getByRole('region', { name: 'What just happened' })).toContainText('c1 writes x=1 through A');
+  });
+
+  test('fits a 360 px wide frame with nothing cut off sideways', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    const lab = new Playground(page);
+    await lab.open();
+    await lab.write('1');
+    await lab.pause();
+    await lab.seek(1500);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(lab.replica('C')).toHaveAccessibleName(/x = 1/);
+    await expect(lab.cluster).toBeInViewport({ ratio: 0.1 });
+  });
+
+  test('with reduced motion, messages do not glide', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const lab = new Playground(page);
+    await lab.open();
+    await lab.write('1');
+    await lab.pause();
+    const dot = lab.cluster.getByRole('list', { name: 'Messages in flight' }).getByRole('listitem', { name: 'write=1 from c1 to A' });
+    await lab.seek(10);
+    const before = await dot.getAttribute('transform');
+    await lab.seek(30);
+    expect(await dot.getAttribute('transform')).toBe(before);
+  });
+});
