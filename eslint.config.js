@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const PURE = ['src/sim/**/*.ts', 'src/check/**/*.ts', 'src/analysis/**/*.ts', 'src/view/**/*.ts'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.scratch/', 'screenshots/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
