@@ -70,6 +70,19 @@ test.describe('replica playground: keyboard, screen readers, small screens', () 
     await expect(faults).toContainText('Cut: A→C, C→A');
   });
 
+  test('pointing at something in one view lights it up in the other, and says so', async ({ page }) => {
+    const lab = new Playground(page);
+    await lab.open();
+    await lab.write('1');
+    await lab.pause();
+    await lab.seek(40);
+    const spaceTime = page.getByRole('region', { name: 'Space-time diagram' });
+    await lab.cluster.getByRole('listitem', { name: 'write x=1 from c1 to A' }).hover();
+    await expect(spaceTime).toContainText('Lit up: message #0, write x=1 from c1 to A.');
+    await lab.replica('B').hover();
+    await expect(spaceTime).toContainText('Lit up: B and its messages.');
+  });
+
   test('narrates what happens in a polite live region', async ({ page }) => {
     const lab = new Playground(page);
     await lab.open();
@@ -98,7 +111,7 @@ test.describe('replica playground: keyboard, screen readers, small screens', () 
     await lab.open();
     await lab.write('1');
     await lab.pause();
-    const dot = lab.cluster.getByRole('list', { name: 'Messages in flight' }).getByRole('listitem', { name: 'write=1 from c1 to A' });
+    const dot = lab.cluster.getByRole('list', { name: 'Messages in flight' }).getByRole('listitem', { name: 'write x=1 from c1 to A' });
     await lab.seek(10);
     const before = await dot.getAttribute('transform');
     await lab.seek(30);

@@ -4,9 +4,10 @@ import type { MessageRecord } from '../sim/trace.ts';
 import { selectHighlight, selectRun, selectRunVersion, selectSelection, selectTime } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { sameHighlight } from '../view/highlight.ts';
-import { along, layoutCluster, linkPairs, type Point } from '../view/layout.ts';
+import { along, clusterSize, layoutCluster, linkPairs, type Point } from '../view/layout.ts';
+import { useElementWidth } from './useElementWidth.ts';
 import { messageMark } from '../view/messagePosition.ts';
-import { KIND_STYLES } from '../view/messageStyle.ts';
+import { KIND_STYLES, describeRoute } from '../view/messageStyle.ts';
 import { clusterModel } from './clusterModel.ts';
 import { CLUSTER_SVG_STYLE, GROUP_FILLS } from './clusterStyle.ts';
 import { ReplicaNode } from './ReplicaNode.tsx';
@@ -33,7 +34,9 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
   const time = useLab(selectTime);
   const selection = useLab(selectSelection);
   const highlight = useLab(selectHighlight);
-  const layout = useMemo(() => layoutCluster(run.replicas, run.clients), [run]);
+  const box = useRef<HTMLDivElement>(null);
+  const size = clusterSize(useElementWidth(box, 800));
+  const layout = useMemo(() => layoutCluster(run.replicas, run.clients, size.width, size.height), [run, size.width, size.height]);
   const pairs = useMemo(() => linkPairs(run.replicas, run.clients), [run]);
   // version is a dependency on purpose: the run object is extended in place.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -82,6 +85,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
   };
 
   return (
+    <div ref={box} className="cluster-box">
     <svg
       ref={setRef}
       className={`cluster-view${drawingPartition ? ' drawing' : ''}`}
@@ -193,6 +197,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
       </g>
       {drag && <line className="partition-line" x1={drag.from.x} y1={drag.from.y} x2={drag.to.x} y2={drag.to.y} />}
     </svg>
+    </div>
   );
 }
 
@@ -234,7 +239,7 @@ function MessageDot({ message, at, dropped, opacity, labelled, highlighted, onSe
     <g
       className={`message${dropped ? ' dropped' : ''}${highlighted ? ' highlighted' : ''}`}
       role="listitem"
-      aria-label={`${style.label}${value} from ${message.from} to ${message.to}${dropped ? ', dropped' : ''}`}
+      aria-label={`${describeRoute(message)}${dropped ? ', dropped' : ''}`}
       transform={`translate(${at.x} ${at.y})`}
       opacity={opacity}
       onClick={onSelect}

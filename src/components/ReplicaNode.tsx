@@ -24,7 +24,10 @@ const SHOWN_KEYS = 2;
 export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, selected, highlighted, onSelect, onHighlight }: Props) {
   const primary = cells.find((c) => c.key === primaryKey);
   const fill = down ? undefined : `url(#group-${Math.min(primary?.group ?? 0, 5)})`;
-  const shown = cells.slice(0, SHOWN_KEYS);
+  // Small nodes (many replicas, or a phone) show one key, in type sized to the node.
+  const shown = cells.slice(0, radius < 30 ? 1 : SHOWN_KEYS);
+  const nameSize = Math.round(radius * 0.55);
+  const valueSize = Math.max(11, Math.round(radius * 0.37));
   const behind = cells.reduce((n, c) => n + c.behind, 0);
   const label = [
     `Replica ${id}`,
@@ -52,19 +55,26 @@ export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, sel
       onPointerLeave={() => onHighlight(false)}
     >
       <circle className="body" cx={at.x} cy={at.y} r={radius} fill={fill} />
-      <text className="replica-name" x={at.x} y={at.y - radius * 0.3}>
+      <text className="replica-name" x={at.x} y={at.y - radius * 0.3} fontSize={nameSize}>
         {id}
       </text>
       {down ? (
-        <text className="replica-value" x={at.x} y={at.y + 14}>
+        <text className="replica-value" x={at.x} y={at.y + valueSize} fontSize={valueSize}>
           down
         </text>
       ) : (
-        shown.map((c, i) => (
-          <text key={c.key} className="replica-value" x={at.x} y={at.y + 8 + i * 17}>
-            {c.key}={c.values.length === 0 ? '∅' : c.values.join('|')}
-          </text>
-        ))
+        <>
+          {shown.map((c, i) => (
+            <text key={c.key} className="replica-value" x={at.x} y={at.y + valueSize * 0.6 + i * valueSize * 1.15} fontSize={valueSize}>
+              {c.key}={c.values.length === 0 ? '∅' : c.values.join('|')}
+            </text>
+          ))}
+          {primary && primary.stamp && (
+            <text className="stamp" x={at.x} y={at.y + radius + (behind > 0 ? 38 : 16)}>
+              {primary.key} {primary.stamp}
+            </text>
+          )}
+        </>
       )}
       {skew !== 0 && (
         <text className="small" x={at.x} y={at.y - radius - 8}>

@@ -1,8 +1,13 @@
 import { Field } from './Field.tsx';
-import { useEffect, useId, useRef, useState, type Ref } from 'react';
+import { useId, useRef, useState, type Ref } from 'react';
 import { selectHighlight, selectRun, selectRunVersion, selectTime } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { SpaceTimeDiagram } from './SpaceTimeDiagram.tsx';
+import { useElementWidth } from './useElementWidth.ts';
+import type { Trace } from '../sim/trace.ts';
+import type { Highlight } from '../view/highlight.ts';
+import { describeRoute } from '../view/messageStyle.ts';
+import { describeInvoke } from '../view/narration.ts';
 
 interface Props {
   readonly reducedMotion: boolean;
@@ -19,17 +24,10 @@ export function SpaceTimePanel({ reducedMotion, ref }: Props) {
   const time = useLab(selectTime);
   const highlight = useLab(selectHighlight);
   const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(800);
+  const width = Math.max(280, useElementWidth(box, 800));
   const [windowMs, setWindowMs] = useState<number>(2000);
   const id = useId();
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const observer = new ResizeObserver(([entry]) => entry && setWidth(Math.max(280, Math.round(entry.contentRect.width))));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const caption = highlightCaption(highlight, run.sim.trace);
 
   return (
     <section className="panel space-time" aria-labelledby={`${id}-title`}>
@@ -47,6 +45,7 @@ export function SpaceTimePanel({ reducedMotion, ref }: Props) {
           )}
         </Field>
       </div>
+      <p className="small muted highlight-caption">{caption}</p>
       <div ref={box} className="space-time-box">
         <SpaceTimeDiagram
           ref={ref}
@@ -63,3 +62,16 @@ export function SpaceTimePanel({ reducedMotion, ref }: Props) {
     </section>
   );
 }
+
+/** Says in words what is lit up, in the picture and here, so the link between views is not only visual. */
+function highlightCaption(h: Highlight | null, trace: Trace): string {
+  if (!h) return 'Point at a replica, message or operation here or in the picture: it lights up in both.';
+  if (h.kind === 'node') return `Lit up: ${h.id} and its messages.`;
+  if (h.kind === 'message') {
+    const m = trace.messages[h.id];
+    return m ? `Lit up: message #${m.id}, ${describeRoute(m)}.` : '';
+  }
+  const op = trace.ops[h.id];
+  return op ? `Lit up: operation #${op.id}, ${describeInvoke(op)}.` : '';
+}
+

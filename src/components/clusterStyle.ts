@@ -23,9 +23,10 @@ export const CLUSTER_SVG_STYLE = `
   .cluster-view .replica:focus-visible .body, .cluster-view .client:focus-visible rect { stroke: var(--focus, #c2410c); stroke-width: 5; }
   .cluster-view .replica:focus { outline: none; }
   .cluster-view .client:focus { outline: none; }
-  .cluster-view .replica-name { font-size: 22px; font-weight: 700; fill: #111827; }
-  .cluster-view .replica-value { font-size: 15px; font-family: ui-monospace, Menlo, Consolas, monospace; fill: #111827; }
+  .cluster-view .replica-name { font-weight: 700; fill: #111827; }
+  .cluster-view .replica-value { font-family: ui-monospace, Menlo, Consolas, monospace; fill: #111827; }
   .cluster-view .replica.down text { fill: #4b5563; }
+  .cluster-view .stamp { font-size: 12px; font-family: ui-monospace, Menlo, Consolas, monospace; fill: var(--muted, #55606e); }
   .cluster-view .badge rect { fill: var(--warn-bg, #fff7ed); stroke: var(--warn, #a15c00); }
   .cluster-view .badge text { font-size: 12px; fill: #7c2d12; }
   .cluster-view .client { cursor: pointer; }

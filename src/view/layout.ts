@@ -12,9 +12,16 @@ export interface ClusterLayout {
   readonly positions: ReadonlyMap<NodeId, Point>;
 }
 
+/** The picture's size for a column `pixels` wide: drawn 1:1 so text keeps its size on a phone. */
+export function clusterSize(pixels: number): { width: number; height: number } {
+  const width = Math.min(800, Math.max(300, pixels));
+  return { width, height: Math.round(Math.max(300, width * 0.68)) };
+}
+
 /**
  * Replicas on a ring, clients in a row beneath it. Pure and deterministic, so the
- * picture never jumps between renders and tests can name positions.
+ * picture never jumps between renders and tests can name positions. Nodes shrink to fit
+ * the ring when there are many or the picture is small.
  *
  * @example layoutCluster(['A','B','C'], ['c1','c2']).positions.get('A') // top of the ring
  */
@@ -33,7 +40,9 @@ export function layoutCluster(replicas: readonly NodeId[], clients: readonly Nod
     const x = ((i + 1) * width) / (clients.length + 1);
     positions.set(id, { x, y: rowY });
   });
-  const nodeRadius = replicas.length > 6 ? 34 : 40;
+  // Neighbours on the ring are 2·ring·sin(π/n) apart: leave a gap between them.
+  const spacing = 2 * ring * Math.sin(Math.PI / Math.max(replicas.length, 3));
+  const nodeRadius = Math.max(18, Math.min(40, spacing * 0.38, height * 0.11));
   return { width, height, nodeRadius, positions };
 }
 

@@ -42,10 +42,15 @@ export function isDropped(m: MessageRecord): boolean {
   return m.fate === 'lost' || m.fate === 'cut' || m.fate === 'crash';
 }
 
-/** One line about a message: "repl x from A to C (delivered)". */
-export function describeMessage(m: MessageRecord): string {
+/** What a message is and where it goes, without its fate: "repl x from A to C". */
+export function describeRoute(m: MessageRecord): string {
   const b = m.body;
   const key = 'key' in b ? ` ${b.key}` : '';
   const value = b.kind === 'client-write' ? `=${b.value}` : '';
-  return `${KIND_STYLES[b.kind].label}${key}${value} from ${m.from} to ${m.to} (${FATE_WORDS[m.fate]})`;
+  return `${KIND_STYLES[b.kind].label}${key}${value} from ${m.from} to ${m.to}`;
+}
+
+/** One line about a message with its final fate: "repl x from A to C (delivered)". */
+export function describeMessage(m: MessageRecord): string {
+  return `${describeRoute(m)} (${FATE_WORDS[m.fate]})`;
 }

@@ -8,6 +8,8 @@ export interface KeyCell {
   readonly values: readonly string[];
   /** The state in one line: value with its timestamp or version. */
   readonly description: string;
+  /** The version alone: timestamp or version vector. */
+  readonly stamp: string;
   /** Acknowledged writes (by this moment) that this replica neither holds nor has seen superseded. */
   readonly behind: number;
   /** Replicas holding the same state share a group number; 0 is the most common state. */
@@ -46,6 +48,7 @@ export function replicaCells(
         key,
         values: strategy.values(state),
         description: strategy.describe(state),
+        stamp: strategy.stamp(state),
         behind: writes.filter((w) => !strategy.covers(state, w.version)).length,
         group: groups.findIndex((g) => g.members.includes(i)),
         holds: stateOf(node, key) !== undefined,

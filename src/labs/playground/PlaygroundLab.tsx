@@ -76,8 +76,8 @@ export default function PlaygroundLab() {
         <header className="lab-intro">
           <h1>Replica playground</h1>
           <p>
-            Three replicas hold every key, and each write or read waits for just one of them. Write a value and watch it travel; cut a link and read through
-            the replica that missed the write; heal the link and watch the replicas agree again.
+            Every key is kept on several replicas, and at first each write or read waits for just one of them. Write a value and watch it travel; cut a
+            replica off and read through it; heal the network and watch the replicas agree again.
           </p>
           <details>
             <summary>Try this first</summary>

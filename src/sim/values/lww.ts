@@ -52,6 +52,7 @@ export const lww: ValueStrategy<LwwState, LwwVersion> = {
   },
   values: (state) => (state === null ? [] : [state.value]),
   context: () => null,
+  stamp: (state) => (state === null ? '' : `@${(state.ts / 1000).toFixed(3)} s ${state.node}`),
   describe: (state) =>
     state === null ? 'empty' : `${state.value} @${state.ts.toFixed(1)} (${state.node})`,
 };

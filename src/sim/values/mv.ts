@@ -76,6 +76,7 @@ export const mv: ValueStrategy<MvState, Sibling> = {
   },
   values: (state) => state.map((s) => s.value),
   context: (state) => state.reduce<CausalContext>((acc, s) => union(acc, historyOf(s)), EMPTY_CONTEXT),
+  stamp: (state) => state.map((s) => formatContext(historyOf(s))).join(' | '),
   describe: (state) =>
     state.length === 0 ? 'empty' : state.map((s) => `${s.value} ${formatContext(historyOf(s))}`).join(' | '),
 };

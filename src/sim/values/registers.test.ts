@@ -22,6 +22,11 @@ describe('LWW register', () => {
     expect(lww.values(lww.merge(b, a))).toEqual(['new']);
   });
 
+  it('stamps its version as a time and a node', () => {
+    expect(lww.stamp(lww.create(null, 'v', meta('B', 1, 1234)).delta)).toBe('@1.234 s B');
+    expect(lww.stamp(null)).toBe('');
+  });
+
   it('breaks timestamp ties by node id', () => {
     const a = lww.create(null, 'from A', meta('A', 1, 100)).delta;
     const b = lww.create(null, 'from B', meta('B', 1, 100)).delta;
@@ -65,6 +70,11 @@ describe('multi-value register', () => {
     const third = mv.create([second], 'third', meta('B', 1, 0, context)).delta;
     // The third write replaces the second, which its writer saw, but not the first.
     expect(mv.values(mv.merge([first], third)).sort()).toEqual(['first', 'third']);
+  });
+
+  it('stamps each sibling with its version vector', () => {
+    const both = mv.merge(mv.create([], 'a', meta('A', 1)).delta, mv.create([], 'b', meta('B', 2)).delta);
+    expect(mv.stamp(both)).toBe('{A:1} | {} + B:2');
   });
 
   it('tells the writer the context of its own write', () => {

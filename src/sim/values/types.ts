@@ -40,6 +40,8 @@ export interface ValueStrategy<S, V> {
   context(state: S): CausalContext | null;
   /** One line for narration and the table view. */
   describe(state: S): string;
+  /** The version alone, short enough to sit under a value in the picture: "@1.23 s A", "{A:2, B:1}". */
+  stamp(state: S): string;
 }
 
 export type StrategyId = 'lww' | 'mv';

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { makeScenario } from '../sim/scenario.ts';
+import { createLabStore } from './labStore.ts';
+import { LOOKAHEAD_MS } from './run.ts';
+
+describe('createLabStore', () => {
+  it('stamps an action with the playhead and adds it to the script', () => {
+    const store = createLabStore(makeScenario({}));
+    store.getState().setTime(250);
+    store.getState().act({ type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '1' });
+    expect(store.getState().run.scenario.script).toEqual([{ type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '1', at: 250 }]);
+    expect(store.getState().notice).toBeNull();
+  });
+
+  it('forks the run when acting in the past, dropping the old future, and says so', () => {
+    const store = createLabStore(makeScenario({}));
+    store.getState().act({ type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '1' });
+    store.getState().setTime(2000);
+    store.getState().act({ type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '2' });
+    store.getState().setTime(500);
+    store.getState().act({ type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '3' });
+    expect(store.getState().run.scenario.script.map((a) => (a.type === 'write' ? a.value : a.type))).toEqual(['1', '3']);
+    expect(store.getState().notice?.text).toMatch(/forked here: 1 later action dropped/);
+  });
+
+  it('keeps the past identical across a fork', () => {
+    const store = createLabStore(makeScenario({}));
+    store.getState().act({ type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '1' });
+    store.getState().setTime(1000);
+    const before = JSON.stringify(store.getState().run.sim.trace.messages.filter((m) => m.sentAt < 1000));
+    store.getState().act({ type: 'read', client: 'c2', coordinator: 'B', key: 'x' });
+    const after = JSON.stringify(store.getState().run.sim.trace.messages.filter((m) => m.sentAt < 1000));
+    expect(after).toBe(before);
+  });
+
+  it('simulates ahead of the playhead as it moves', () => {
+    const store = createLabStore(makeScenario({}));
+    const version = store.getState().runVersion;
+    store.getState().setTime(60_000);
+    expect(store.getState().run.sim.now).toBeGreaterThanOrEqual(60_000 + LOOKAHEAD_MS / 2);
+    expect(store.getState().runVersion).toBeGreaterThan(version);
+  });
+
+  it('resets to an empty script with the same cluster', () => {
+    const store = createLabStore(makeScenario({ cluster: { replicas: 5 } }));
+    store.getState().act({ type: 'crash', node: 'E' });
+    store.getState().reset();
+    expect(store.getState().run.scenario.script).toEqual([]);
+    expect(store.getState().run.replicas).toHaveLength(5);
+    expect(store.getState().time).toBe(0);
+  });
+});
