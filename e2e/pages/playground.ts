@@ -35,11 +35,14 @@ export class Playground {
     await this.fillOp(opts);
     await this.page.getByLabel('Value').fill(value);
     await this.button(/^Write /).click();
+    // Issuing an operation starts playback, so it can be watched.
+    await expect(this.button('Pause')).toBeVisible();
   }
 
   async read(opts: { key?: string; through?: string; client?: string } = {}) {
     await this.fillOp(opts);
     await this.button(/^Read /).click();
+    await expect(this.button('Pause')).toBeVisible();
   }
 
   private async fillOp({ key, through, client }: { key?: string; through?: string; client?: string }) {

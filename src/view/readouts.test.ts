@@ -30,7 +30,7 @@ describe('replicaCells', () => {
     expect(a).toMatchObject({ values: ['2'], behind: 0, group: 0, holds: true });
     expect(b).toMatchObject({ values: ['2'], behind: 0, group: 0 });
     expect(c).toMatchObject({ values: ['1'], behind: 1, group: 1 });
-    expect(c.stamp).toMatch(/^@0\.050 s A$/);
+    expect(c!.stamp).toMatch(/^@0\.050 s A$/);
   });
 });
 
