@@ -43,8 +43,10 @@ test.describe('replica playground: keyboard, screen readers, small screens', () 
     // The write was issued at 0.5 s: before it, nothing.
     await expect(ops).toContainText('None yet');
     await page.getByRole('heading', { name: 'Replica playground' }).click();
-    await page.keyboard.press('.');
+    // Each press jumps to the next event (anti-entropy syncs included) until the write.
+    for (let i = 0; i < 30 && (await ops.innerText()).includes('None yet'); i++) await page.keyboard.press('.');
     await expect(ops).toContainText('c1 writes x=1 through A');
+    await expect(page.locator('output[aria-label="Simulated time"]')).toHaveText('t = 0.50 s');
     await page.keyboard.press('Shift+R');
     await expect(page.getByText('0 actions in this run')).toBeVisible();
   });
