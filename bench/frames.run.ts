@@ -1,6 +1,6 @@
 import { benchFrames } from './frames.ts';
 
-/** `node scripts/bench-frames.mjs [seconds]`: the animation frame-time benchmark on its own. */
+/** `node scripts/bench.mjs bench/frames.run.ts [seconds]`: the animation frame-time benchmark on its own. */
 const seconds = Number(process.argv[2] ?? 5);
 const r = await benchFrames({ seconds });
 const ms = (x: number) => `${x.toFixed(1)} ms`;

@@ -2,7 +2,7 @@ import { chromium } from '@playwright/test';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { encodeRun } from '../src/embed/urlCodec.ts';
 import { VIRTUAL_MS_PER_REAL_MS } from '../src/machines/playbackMachine.ts';
 import { makeScenario, type Action, type Scenario } from '../src/sim/scenario.ts';
@@ -74,7 +74,7 @@ export async function benchFrames(opts: { seconds?: number } = {}): Promise<Fram
   const seconds = opts.seconds ?? 5;
   const dist = resolve('dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('bench/frames: dist/index.html is missing; run `npm run build` first.');
-  // Playing advances at most 100 ms of real time a frame; allow twice the nominal span.
+  // At 4× the playhead moves 0.4 virtual ms a real ms; keep the load up for twice the span played.
   const busyTo = BUSY_FROM + 2 * (seconds + 2) * 1000 * SPEED * VIRTUAL_MS_PER_REAL_MS;
   const scenario = framesWorkload(busyTo + 1000);
   const node = inFlightRange(scenario, BUSY_FROM, busyTo);
@@ -88,7 +88,8 @@ export async function benchFrames(opts: { seconds?: number } = {}): Promise<Fram
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const { port } = server.address() as AddressInfo;
-      await page.goto(`http://127.0.0.1:${port}/?lab=playground&run=${run}`);
+      const response = await page.goto(`http://127.0.0.1:${port}/?lab=playground&run=${run}`);
+      if (!response?.ok()) throw new Error(`bench/frames: dist/ answered ${response?.status()} for index.html (is a build running?)`);
       const cluster = await page.getByRole('group', { name: /^Cluster at/ }).elementHandle();
       await page.getByLabel('Speed').selectOption({ label: `${SPEED}×` });
       await page.getByRole('button', { name: 'Play', exact: true }).click();
@@ -158,8 +159,8 @@ function serve(root: string): Promise<Server> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      res.writeHead(404).end();
+    if (!file.startsWith(root + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));

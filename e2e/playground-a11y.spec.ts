@@ -46,7 +46,7 @@ test.describe('replica playground: keyboard, screen readers, small screens', () 
     // Each press jumps to the next event (anti-entropy syncs included) until the write.
     for (let i = 0; i < 30 && (await ops.innerText()).includes('None yet'); i++) await page.keyboard.press('.');
     await expect(ops).toContainText('c1 writes x=1 through A');
-    await expect(page.locator('output[aria-label="Simulated time"]')).toHaveText('t = 0.50 s');
+    await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText('t = 0.50 s');
     await page.keyboard.press('Shift+R');
     await expect(page.getByText('0 actions in this run')).toBeVisible();
   });
@@ -71,7 +71,7 @@ test.describe('replica playground: keyboard, screen readers, small screens', () 
     await lab.timeline.focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    await expect(page.locator('output[aria-label="Simulated time"]')).toHaveText('t = 0.02 s');
+    await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText('t = 0.02 s');
     await expect(lab.replica('B')).toHaveAccessibleName(/Replica B, down/);
     await expect(faults).toContainText('Cut: A→C, C→A');
   });

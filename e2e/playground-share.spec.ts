@@ -38,7 +38,7 @@ test.describe('replica playground: sharing, replaying, forking', () => {
     const link = await page.evaluate(() => navigator.clipboard.readText());
     const other = new Playground(await context.newPage());
     await other.page.goto(link);
-    await expect(other.page.locator('output[aria-label="Simulated time"]')).toHaveText('t = 2.50 s');
+    await expect(other.page.getByRole('timer', { name: 'Simulated time' })).toHaveText('t = 2.50 s');
   });
 
   test('acting after scrubbing back forks the run there', async ({ page }) => {

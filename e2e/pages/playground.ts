@@ -12,7 +12,7 @@ export class Playground {
   constructor(readonly page: Page) {
     this.cluster = page.getByRole('group', { name: /^Cluster at/ });
     this.timeline = page.getByRole('slider', { name: 'Timeline' });
-    this.clock = page.getByRole('status', { name: 'Simulated time' }).or(page.locator('output[aria-label="Simulated time"]'));
+    this.clock = page.getByRole('timer', { name: 'Simulated time' });
     this.status = page.locator('.status-line');
     this.table = page.getByRole('table');
   }
@@ -60,7 +60,7 @@ export class Playground {
   /** Move the playhead (pauses playback), as dragging the timeline does. */
   async seek(ms: number) {
     await this.timeline.fill(String(ms));
-    await expect(this.page.locator('output[aria-label="Simulated time"]')).toHaveText(`t = ${(ms / 1000).toFixed(2)} s`);
+    await expect(this.clock).toHaveText(`t = ${(ms / 1000).toFixed(2)} s`);
   }
 
   /** The table row of a replica, as text. */

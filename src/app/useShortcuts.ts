@@ -14,6 +14,11 @@ function isTyping(target: EventTarget | null): boolean {
   return !['range', 'checkbox', 'radio', 'button', 'submit'].includes(type);
 }
 
+/** Space belongs to whatever control has focus: it presses buttons and ticks boxes. */
+function spaceBelongsToTarget(key: string, target: EventTarget | null): boolean {
+  return key === ' ' && target instanceof Element && target.closest('button, a, summary, input, select, textarea, [role="button"], [role="listitem"], [tabindex]') !== null;
+}
+
 /**
  * Page-wide keyboard shortcuts that never fire while the learner types in a field, or
  * with Ctrl, Alt or Meta held (those belong to the browser and assistive technology).
@@ -21,7 +26,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function useShortcuts(shortcuts: Shortcuts): void {
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target)) return;
+      if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target) || spaceBelongsToTarget(e.key, e.target)) return;
       const name = e.shiftKey && e.key.length === 1 ? `Shift+${e.key.toUpperCase()}` : e.key;
       const run = shortcuts[name];
       if (!run) return;

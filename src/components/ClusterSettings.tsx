@@ -33,8 +33,8 @@ export function ClusterSettings() {
       <p className="small muted">Changing these starts a fresh run.</p>
       <div className="field-row">
         <Field label="Replicas">
-          {(id) => (
-            <select id={id} value={c.replicas} onChange={(e) => change({ replicas: Number(e.target.value) })}>
+          {(fieldId) => (
+            <select id={fieldId} value={c.replicas} onChange={(e) => change({ replicas: Number(e.target.value) })}>
               {Array.from({ length: MAX_REPLICAS - MIN_REPLICAS + 1 }, (_, i) => MIN_REPLICAS + i).map((n) => (
                 <option key={n}>{n}</option>
               ))}
@@ -42,8 +42,8 @@ export function ClusterSettings() {
           )}
         </Field>
         <Field label="Conflicts resolved by">
-          {(id) => (
-            <select id={id} value={c.strategy} onChange={(e) => change({ strategy: e.target.value as ClusterConfig['strategy'] })}>
+          {(fieldId) => (
+            <select id={fieldId} value={c.strategy} onChange={(e) => change({ strategy: e.target.value as ClusterConfig['strategy'] })}>
               <option value="lww">last write wins (timestamps)</option>
               <option value="mv">keeping siblings (version vectors)</option>
             </select>
@@ -54,8 +54,8 @@ export function ClusterSettings() {
         <legend>Quorums, from the playhead on</legend>
         <div className="field-row">
           <Field label="W (acks a write waits for)">
-            {(id) => (
-              <select id={id} value={w} onChange={(e) => store.getState().act({ type: 'set-quorum', w: Number(e.target.value) })}>
+            {(fieldId) => (
+              <select id={fieldId} value={w} onChange={(e) => store.getState().act({ type: 'set-quorum', w: Number(e.target.value) })}>
                 {range(c.n).map((n) => (
                   <option key={n}>{n}</option>
                 ))}
@@ -63,8 +63,8 @@ export function ClusterSettings() {
             )}
           </Field>
           <Field label="R (replies a read waits for)">
-            {(id) => (
-              <select id={id} value={r} onChange={(e) => store.getState().act({ type: 'set-quorum', r: Number(e.target.value) })}>
+            {(fieldId) => (
+              <select id={fieldId} value={r} onChange={(e) => store.getState().act({ type: 'set-quorum', r: Number(e.target.value) })}>
                 {range(c.n).map((n) => (
                   <option key={n}>{n}</option>
                 ))}

@@ -44,8 +44,8 @@ export function FaultsPanel({ drawing, onToggleDrawing }: Props) {
         <legend>One link</legend>
         <div className="field-row">
           <Field label="From">
-            {(id) => (
-              <select id={id} value={from} onChange={(e) => setFrom(e.target.value)}>
+            {(fieldId) => (
+              <select id={fieldId} value={from} onChange={(e) => setFrom(e.target.value)}>
                 {nodes.map((n) => (
                   <option key={n}>{n}</option>
                 ))}
@@ -53,8 +53,8 @@ export function FaultsPanel({ drawing, onToggleDrawing }: Props) {
             )}
           </Field>
           <Field label="To">
-            {(id) => (
-              <select id={id} value={to} onChange={(e) => setTo(e.target.value)}>
+            {(fieldId) => (
+              <select id={fieldId} value={to} onChange={(e) => setTo(e.target.value)}>
                 {nodes.map((n) => (
                   <option key={n}>{n}</option>
                 ))}
@@ -128,8 +128,8 @@ export function FaultsPanel({ drawing, onToggleDrawing }: Props) {
             )}
           </Field>
           <Field label={<>Loss {loss}%</>}>
-            {(id) => (
-              <input id={id} type="range" min={0} max={50} step={5} value={loss} onChange={(e) => setLoss(Number(e.target.value))} />
+            {(fieldId) => (
+              <input id={fieldId} type="range" min={0} max={50} step={5} value={loss} onChange={(e) => setLoss(Number(e.target.value))} />
             )}
           </Field>
         </div>

@@ -37,8 +37,8 @@ export function OperationForm({ onIssued }: Props) {
       <h2 id={`${id}-title`}>Write or read</h2>
       <div className="field-row">
         <Field label="Client">
-          {(id) => (
-            <select id={id} value={clientOk} onChange={(e) => setClient(e.target.value)}>
+          {(fieldId) => (
+            <select id={fieldId} value={clientOk} onChange={(e) => setClient(e.target.value)}>
               {run.clients.map((c) => (
                 <option key={c}>{c}</option>
               ))}
@@ -46,8 +46,8 @@ export function OperationForm({ onIssued }: Props) {
           )}
         </Field>
         <Field label="Through">
-          {(id) => (
-            <select id={id} value={coordOk} onChange={(e) => setCoordinator(e.target.value)} aria-describedby={`${id}-coord-help`}>
+          {(fieldId) => (
+            <select id={fieldId} value={coordOk} onChange={(e) => setCoordinator(e.target.value)} aria-describedby={`${id}-coord-help`}>
               {run.replicas.map((r) => (
                 <option key={r}>{r}</option>
               ))}
@@ -55,13 +55,13 @@ export function OperationForm({ onIssued }: Props) {
           )}
         </Field>
         <Field label="Key">
-          {(id) => (
-            <input id={id} value={key} onChange={(e) => setKey(e.target.value)} size={5} maxLength={16} aria-invalid={!validKey} />
+          {(fieldId) => (
+            <input id={fieldId} value={key} onChange={(e) => setKey(e.target.value)} size={5} maxLength={16} aria-invalid={!validKey} />
           )}
         </Field>
         <Field label="Value">
-          {(id) => (
-            <input id={id} value={value} onChange={(e) => setValue(e.target.value)} placeholder={String(writes + 1)} size={6} maxLength={40} />
+          {(fieldId) => (
+            <input id={fieldId} value={value} onChange={(e) => setValue(e.target.value)} placeholder={String(writes + 1)} size={6} maxLength={40} />
           )}
         </Field>
       </div>

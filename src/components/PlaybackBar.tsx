@@ -28,8 +28,8 @@ export function PlaybackBar({ playback }: Props) {
         Step
       </button>
       <Field label="Speed">
-        {(id) => (
-          <select id={id} value={speed} onChange={(e) => playback.send({ type: 'playback.setSpeed', speed: Number(e.target.value) })}>
+        {(fieldId) => (
+          <select id={fieldId} value={speed} onChange={(e) => playback.send({ type: 'playback.setSpeed', speed: Number(e.target.value) })}>
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
                 {s}×
@@ -44,9 +44,10 @@ export function PlaybackBar({ playback }: Props) {
       <button type="button" onClick={() => playback.send({ type: 'playback.reset' })} className="quiet" aria-keyshortcuts="Shift+R">
         Reset
       </button>
-      <output className="clock" aria-label="Simulated time">
+      {/* role="timer" is not announced as it changes: the narrator tells what matters. */}
+      <span className="clock" role="timer" aria-label="Simulated time">
         t = {formatSeconds(time)}
-      </output>
+      </span>
     </div>
   );
 }

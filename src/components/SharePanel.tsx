@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type RefObject } from 'react';
 import { encodeRun } from '../embed/urlCodec.ts';
 import { validateScenario } from '../sim/scenarioSchema.ts';
+import { safeText } from '../sim/schema.ts';
 import { selectScenario } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { downloadBlob, svgText, svgToPng } from './download.ts';
@@ -48,6 +49,7 @@ export function SharePanel({ labId, diagrams }: Props) {
 
   async function importJson(file: File) {
     const { load, setNotice } = store.getState();
+    const name = safeText(file.name).slice(0, 80);
     if (file.size > MAX_FILE_BYTES) {
       setNotice({ kind: 'error', text: `That file is ${Math.round(file.size / 1000)} kB; a run file is a few kB. Nothing was changed.` });
       return;
@@ -56,15 +58,15 @@ export function SharePanel({ labId, diagrams }: Props) {
     try {
       data = JSON.parse(await file.text());
     } catch {
-      setNotice({ kind: 'error', text: `“${file.name}” is not a run file: it is not valid JSON. Nothing was changed.` });
+      setNotice({ kind: 'error', text: `“${name}” is not a run file: it is not valid JSON. Nothing was changed.` });
       return;
     }
     const checked = validateScenario(data);
     if (!checked.ok) {
-      setNotice({ kind: 'error', text: `“${file.name}” could not be opened: ${checked.error}. Nothing was changed.` });
+      setNotice({ kind: 'error', text: `“${name}” could not be opened: ${checked.error}. Nothing was changed.` });
       return;
     }
-    load(checked.value, 0, { kind: 'info', text: `Opened “${file.name}”: ${checked.value.script.length} actions. Press Play to replay it.` });
+    load(checked.value, 0, { kind: 'info', text: `Opened “${name}”: ${checked.value.script.length} actions. Press Play to replay it.` });
   }
 
   async function savePicture(ref: RefObject<SVGSVGElement | null>, name: string, format: 'svg' | 'png') {

@@ -34,8 +34,8 @@ export function SpaceTimePanel({ reducedMotion, ref }: Props) {
       <div className="panel-head">
         <h2 id={`${id}-title`}>Space-time diagram</h2>
         <Field label="Show">
-          {(id) => (
-            <select id={id} value={windowMs} onChange={(e) => setWindowMs(Number(e.target.value))}>
+          {(fieldId) => (
+            <select id={fieldId} value={windowMs} onChange={(e) => setWindowMs(Number(e.target.value))}>
               {WINDOWS.map((w) => (
                 <option key={w} value={w}>
                   {w / 1000} s

@@ -47,7 +47,7 @@ describe('encodeRun and decodeRun', () => {
             skew: fc.dictionary(fc.constantFrom(...(replicaIds(shape.replicas) as string[])), fc.integer({ min: -500, max: 500 })),
             antiEntropyMs: fc.constantFrom(0, 1000, 3000),
             durabilityMs: fc.constantFrom(0, 50),
-            time: fc.double({ min: 0, max: 1e9, noNaN: true }),
+            time: fc.double({ min: 0, max: 3_600_000, noNaN: true }),
           }),
         ),
         ({ shape, ops, faults, time, ...parts }) => void expectRoundTrip(scenarioOf(shape, { ...parts, script: [...ops, ...faults] }), time),
@@ -193,7 +193,8 @@ describe('decodeRun refuses what it cannot read, in words a learner can follow',
     const tooFar: Action = { at: 0, type: 'write', client: 'c1', coordinator: 'E', key: 'x', value: '1' };
     expect(error(encodeRun({ scenario: makeScenario({ script: [tooFar] }), time: 0 }))).toBe(`${CANNOT}script[0].coordinator must name a replica of this cluster (A, B, C), not "E".`);
     const late: Action = { at: 90_000_000, type: 'heal-all' };
-    expect(error(encodeRun({ scenario: makeScenario({ script: [late] }), time: 0 }))).toBe(`${CANNOT}script[0].at must be between 0 and 86400000, not 90000000.`);
+    expect(error(encodeRun({ scenario: makeScenario({ script: [late] }), time: 0 }))).toBe(`${CANNOT}script[0].at must be between 0 and 3600000, not 90000000.`);
+    expect(error(encodeRun({ scenario: makeScenario({ cluster: { ...makeScenario({}).cluster, antiEntropyMs: 1 } }), time: 0 }))).toBe(`${CANNOT}cluster.antiEntropyMs must be 0 (off) or at least 250, not 1.`);
     const many = new Array<Action>(20_001).fill({ at: 0, type: 'heal-all' });
     expect(error(encodeRun({ scenario: makeScenario({ script: many }), time: 0 }))).toBe(`${CANNOT}script may hold at most 20000 items, not 20001.`);
   });
@@ -255,5 +256,19 @@ describe('runFromSearch', () => {
     expect(runFromSearch('?run=7.AAAA&lab=quorum')).toEqual({ run: null, error: `${CANNOT}it is not in a format this lab knows (version 7).` });
     expect(runFromSearch('?run=')).toEqual({ run: null, error: `${CANNOT}it is empty.` });
     expect(runFromSearch('?run=1.HJh1%25uT')).toEqual({ run: null, error: `${CANNOT}it contains "%", which no run contains (was the link changed?).` });
+  });
+});
+
+describe('decodeRun against links found in review', () => {
+  it('refuses a playhead past the hour instead of simulating for ever', () => {
+    const result = decodeRun('1.BIDAyvOEowIyeyJjbHVzdGVyIjp7InciOjEsInIiOjF9ffnS');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/its moment, \d+ s, is past the hour a run may last/);
+  });
+
+  it('names an invisible or direction-changing character by its code point', () => {
+    const result = decodeRun('1.AAAA\u202E');
+    expect(!result.ok && result.error).toContain('"U+202E"');
+    expect(!result.ok && result.error).not.toContain('\u202E');
   });
 });

@@ -1,6 +1,6 @@
 import { DEFAULT_CLUSTER, DEFAULT_NETWORK, type Scenario } from '../sim/scenario.ts';
-import { validateScenario } from '../sim/scenarioSchema.ts';
-import { SchemaError, fields } from '../sim/schema.ts';
+import { MAX_TIME, validateScenario } from '../sim/scenarioSchema.ts';
+import { SchemaError, fields, safeText } from '../sim/schema.ts';
 import { decodeBase64Url, encodeBase64Url, firstForeignChar } from './base64url.ts';
 import { ByteReader, ByteWriter, ReadError, checksum } from './bytes.ts';
 import { readScript, writeScript } from './scriptBytes.ts';
@@ -42,7 +42,7 @@ export function encodeRun(run: { scenario: Scenario; time: number }): string {
   const { scenario, time } = run;
   const out = new ByteWriter();
   out.num(scenario.seed);
-  out.uint(Number.isFinite(time) && time > 0 ? Math.min(Math.round(time * 10), MAX_PLAYHEAD_TENTHS) : 0);
+  out.uint(Number.isFinite(time) && time > 0 ? Math.min(Math.round(time * 10), MAX_PLAYHEAD_TENTHS, MAX_TIME * 10) : 0);
   out.text(settingsJson(scenario));
   writeScript(out, scenario.script, scenario.cluster.clients);
   const payload = out.bytes();
@@ -86,7 +86,7 @@ export function decodeRun(param: string): DecodedRun {
     if (marker[1] !== VERSION) return fail(`it is not in a format this lab knows (version ${marker[1]})`);
     const body = param.slice(marker[0].length);
     const foreign = firstForeignChar(body);
-    if (foreign !== null) return fail(`it contains ${JSON.stringify(foreign)}, which no run contains (was the link changed?)`);
+    if (foreign !== null) return fail(`it contains ${JSON.stringify(safeText(foreign))}, which no run contains (was the link changed?)`);
     const bytes = decodeBase64Url(body);
     const end = (bytes?.length ?? 0) - 2;
     if (!bytes || end < 1 || checksum(bytes.subarray(0, end)) !== (bytes[end]! << 8) + bytes[end + 1]!) {
@@ -105,6 +105,7 @@ function readPayload(payload: Uint8Array, fail: (problem: string) => DecodedRun)
     const seed = input.num();
     where = 'the time ';
     const time = input.uint() / 10;
+    if (time > MAX_TIME) return fail(`its moment, ${Math.round(time / 1000)} s, is past the hour a run may last`);
     where = 'the part holding the settings ';
     const json = input.text();
     let settings: unknown = {};

@@ -7,7 +7,10 @@ import { STRATEGY_IDS } from './values/index.ts';
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string; path: string };
 
 const MAX_SCRIPT = 20_000;
-const MAX_TIME = 24 * 3600 * 1000;
+/** A run is at most an hour of simulated time: more is never a lesson, and could freeze the page. */
+export const MAX_TIME = 3600 * 1000;
+/** Anti-entropy more often than this would flood the picture and the simulator. */
+export const MIN_ANTI_ENTROPY_MS = 250;
 const CLIENT_ID = /^[a-z][a-z0-9-]{0,11}$/;
 const KEY = /^[A-Za-z0-9_-]{1,16}$/;
 
@@ -59,11 +62,17 @@ function readCluster(value: unknown, path: string): ClusterConfig {
     strategy: get('strategy', oneOf(STRATEGY_IDS), d.strategy),
     timeoutMs: get('timeoutMs', num(1, 600_000), d.timeoutMs),
     readRepair: get('readRepair', bool(), d.readRepair),
-    antiEntropyMs: get('antiEntropyMs', num(0, 3_600_000), d.antiEntropyMs),
+    antiEntropyMs: get('antiEntropyMs', antiEntropy, d.antiEntropyMs),
     durabilityMs: get('durabilityMs', num(0, 600_000), d.durabilityMs),
     skew,
   };
 }
+
+const antiEntropy: Reader<number> = (value, path) => {
+  const ms = num(0, 3_600_000)(value, path);
+  if (ms > 0 && ms < MIN_ANTI_ENTROPY_MS) throw new SchemaError(path, `must be 0 (off) or at least ${MIN_ANTI_ENTROPY_MS}, not ${ms}`);
+  return ms;
+};
 
 function readSkew(nodes: string[]): Reader<Record<string, number>> {
   return (value, path) => {

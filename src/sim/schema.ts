@@ -16,10 +16,21 @@ export class SchemaError extends Error {
 
 export type Reader<T> = (value: unknown, path: string) => T;
 
+/**
+ * Text from outside, made safe to show inside a sentence: control, format (bidi overrides
+ * included) and separator characters are written as code points, so they cannot reverse
+ * or hide the words around them.
+ *
+ * @example safeText('a\u202Eb') // 'aU+202Eb'
+ */
+export function safeText(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return value.length > 24 ? 'a long string' : JSON.stringify(value);
+  if (typeof value === 'string') return value.length > 24 ? 'a long string' : JSON.stringify(safeText(value));
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

@@ -215,9 +215,11 @@ export class Simulation implements Engine {
         if (!a.oneWay) this.setLink(a.to as NodeId, a.from as NodeId, a.type === 'cut');
         return;
       case 'partition':
+        // Clients never talk to each other, so only links with a replica at one end are cut.
         a.groups.forEach((g, i) =>
           a.groups.forEach((h, j) => {
-            if (i !== j) for (const x of g) for (const y of h) this.setLink(x as NodeId, y as NodeId, true);
+            if (i === j) return;
+            for (const x of g) for (const y of h) if (this.replicas.has(x as NodeId) || this.replicas.has(y as NodeId)) this.setLink(x as NodeId, y as NodeId, true);
           }),
         );
         return;

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MessageId, NodeId, OpId } from '../sim/ids.ts';
 import { makeScenario, type Action, type Scenario } from '../sim/scenario.ts';
+import { MAX_TIME } from '../sim/scenarioSchema.ts';
 import type { Highlight } from '../view/highlight.ts';
 import { extendRun, forkScript, roundTime, startRun, type Run } from './run.ts';
 
@@ -66,14 +67,17 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
       const { script, dropped } = forkScript(run.scenario.script, action);
       const scenario: Scenario = { ...run.scenario, script };
       set((s) => ({
-        run: startRun(scenario, time),
+        run: startRun(scenario, action.at),
         runVersion: s.runVersion + 1,
+        // The playhead sits exactly on the action, so it is shown and narrated at once.
+        time: action.at,
         notice: dropped > 0 ? { kind: 'info', text: `You acted in the past, so the run forked here: ${dropped} later action${dropped === 1 ? '' : 's'} dropped.` } : s.notice,
       }));
     },
 
     setTime(t) {
-      const time = Math.max(0, t);
+      // A run lasts at most an hour (the schema's limit), so every moment can be shared.
+      const time = Math.min(MAX_TIME, Math.max(0, t));
       const extended = extendRun(get().run, time);
       set((s) => (extended ? { time, runVersion: s.runVersion + 1 } : { time }));
     },

