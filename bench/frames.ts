@@ -23,6 +23,8 @@ export interface FrameResult {
   inFlightMax: number;
   /** Main-thread tasks over 50 ms while measuring. */
   longTasks: number;
+  /** With `profile: true`, the hottest functions while measuring. */
+  hot?: string[];
 }
 
 const SPEED = 4;
@@ -70,7 +72,7 @@ export function inFlightRange(scenario: Scenario, from: number, to: number): { m
   return { min, max };
 }
 
-export async function benchFrames(opts: { seconds?: number } = {}): Promise<FrameResult> {
+export async function benchFrames(opts: { seconds?: number; profile?: boolean } = {}): Promise<FrameResult> {
   const seconds = opts.seconds ?? 5;
   const dist = resolve('dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('bench/frames: dist/index.html is missing; run `npm run build` first.');
@@ -95,6 +97,11 @@ export async function benchFrames(opts: { seconds?: number } = {}): Promise<Fram
       await page.getByRole('button', { name: 'Play', exact: true }).click();
       await page.waitForTimeout(300); // let the first frames settle
 
+      const cdp = opts.profile ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       const measuring = page.evaluate(measureFrames, seconds * 1000);
       const labels: string[] = [];
       for (let i = 0; i < 5; i++) {
@@ -102,6 +109,7 @@ export async function benchFrames(opts: { seconds?: number } = {}): Promise<Fram
         labels.push((await cluster.getAttribute('aria-label')) ?? '');
       }
       const { deltas, longTasks } = await measuring;
+      const hot = cdp ? hottest((await cdp.send('Profiler.stop')).profile as CpuProfile) : undefined;
       labels.push((await cluster.getAttribute('aria-label')) ?? '');
 
       const shown = labels.map((l) => Number(/(\d+) messages in flight/.exec(l)?.[1] ?? NaN));
@@ -112,13 +120,34 @@ export async function benchFrames(opts: { seconds?: number } = {}): Promise<Fram
 
       const sorted = [...deltas].sort((a, b) => a - b);
       const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-      return { frames: deltas.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1)!, inFlightMin: Math.min(...shown), inFlightMax: Math.max(...shown), longTasks };
+      return { frames: deltas.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1)!, inFlightMin: Math.min(...shown), inFlightMax: Math.max(...shown), longTasks, ...(hot ? { hot } : {}) };
     } finally {
       await browser.close();
     }
   } finally {
     await new Promise<void>((done) => server.close(() => done()));
   }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The functions that took the most of the profile's time, each with its share. */
+function hottest(profile: CpuProfile, count = 15): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    const dt = profile.timeDeltas[i] ?? 0;
+    self.set(name, (self.get(name) ?? 0) + dt);
+    total += dt;
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, t]) => `${((100 * t) / total).toFixed(1)}% ${name}`);
 }
 
 /** Runs in the page: rAF deltas for `ms` of real time, and how many long tasks happened. */

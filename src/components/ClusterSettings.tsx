@@ -3,7 +3,8 @@ import { useId } from 'react';
 import { MAX_REPLICAS, MIN_REPLICAS } from '../sim/ids.ts';
 import type { ClusterConfig } from '../sim/scenario.ts';
 import type { TraceEvent } from '../sim/trace.ts';
-import { selectRun, selectRunVersion, selectScenario, selectTime } from '../store/labStore.ts';
+import { selectRun, selectRunVersion, selectScenario } from '../store/labStore.ts';
+import { useThrottledTime } from './useThrottledTime.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 
 /**
@@ -17,7 +18,7 @@ export function ClusterSettings() {
   const id = useId();
   const run = useLab(selectRun);
   useLab(selectRunVersion);
-  const time = useLab(selectTime);
+  const time = useThrottledTime();
   const { w, r } = quorumAt(run.sim.trace.events, c, time);
 
   function change(part: Partial<ClusterConfig>) {

@@ -6,8 +6,8 @@ import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { sameHighlight } from '../view/highlight.ts';
 import { along, clusterSize, layoutCluster, linkPairs, type Point } from '../view/layout.ts';
 import { useElementWidth } from './useElementWidth.ts';
-import { messageMark } from '../view/messagePosition.ts';
-import { KIND_STYLES, describeRoute } from '../view/messageStyle.ts';
+import { DROP_LINGER_MS, messageMark, type MessageMark } from '../view/messagePosition.ts';
+import { KIND_STYLES, describeRoute, isDropped } from '../view/messageStyle.ts';
 import { clusterModel } from './clusterModel.ts';
 import { CLUSTER_SVG_STYLE, GROUP_FILLS } from './clusterStyle.ts';
 import { ReplicaNode } from './ReplicaNode.tsx';
@@ -46,7 +46,8 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
 
   const pos = (id: NodeId) => layout.positions.get(id)!;
   const inFlight = model.moment.inFlight;
-  const recentDrops = run.sim.trace.messages.filter((m) => m.endAt <= time && m.endAt > time - 250 && m.fate !== 'delivered' && m.fate !== 'in-flight' && m.sentAt <= time);
+  // Dropped messages linger a moment where they died: those in flight a moment ago, now ended.
+  const recentDrops = run.timeline.inFlightAt(time - DROP_LINGER_MS).filter((m) => m.endAt <= time && isDropped(m));
   // Messages travel from rim to rim, not centre to centre, so they never hide a node's text.
   const rim = (id: NodeId) => (run.replicas.includes(id) ? layout.nodeRadius + 4 : 24);
   const ends = (m: MessageRecord) => {
@@ -180,6 +181,9 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
           );
         })}
       </g>
+      {marks.length > DENSE_MARKS ? (
+        <DenseDots marks={marks} />
+      ) : (
       <g className="messages" role="list" aria-label="Messages in flight">
         {marks.map((mark) => (
           <MessageDot
@@ -195,9 +199,35 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
           />
         ))}
       </g>
+      )}
       {drag && <line className="partition-line" x1={drag.from.x} y1={drag.from.y} x2={drag.to.x} y2={drag.to.y} />}
     </svg>
     </div>
+  );
+}
+
+/** Past this many, messages are drawn as one path per kind: see DenseDots. */
+const DENSE_MARKS = 60;
+
+/**
+ * Hundreds of messages in flight: one path of dots per kind instead of an element each,
+ * so a frame updates a handful of attributes, not hundreds. They cannot be pointed at one
+ * by one; the count is in the picture's name and the space-time diagram shows them.
+ */
+function DenseDots({ marks }: { marks: readonly MessageMark[] }) {
+  const dots = new Map<string, string[]>();
+  for (const { message, at, dropped } of marks) {
+    const color = KIND_STYLES[message.body.kind].color;
+    let d = dots.get(color);
+    if (!d) dots.set(color, (d = []));
+    d.push(dropped ? `M${at.x - 6},${at.y - 6}l12,12m0,-12l-12,12` : `M${at.x - 6},${at.y}a6,6 0 1,0 12,0a6,6 0 1,0 -12,0`);
+  }
+  return (
+    <g className="messages dense" aria-hidden="true">
+      {[...dots].map(([color, d]) => (
+        <path key={color} d={d.join('')} fill={color} stroke={color} strokeWidth={2} />
+      ))}
+    </g>
   );
 }
 

@@ -1,7 +1,8 @@
 import { Field } from './Field.tsx';
 import { useId, useState } from 'react';
 import type { NodeId } from '../sim/ids.ts';
-import { selectRun, selectSelection, selectTime, type Selection } from '../store/labStore.ts';
+import { selectRun, selectSelection, type Selection } from '../store/labStore.ts';
+import { useThrottledTime } from './useThrottledTime.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { describeOutcome } from '../view/narration.ts';
 import { FATE_WORDS, KIND_STYLES } from '../view/messageStyle.ts';
@@ -144,7 +145,7 @@ function LinkDetails({ a, b }: { a: NodeId; b: NodeId }) {
 
 function MessageDetails({ id }: { id: number }) {
   const run = useLab(selectRun);
-  const time = useLab(selectTime);
+  const time = useThrottledTime();
   const m = run.sim.trace.messages[id];
   if (!m || m.sentAt > time) return <p className="muted">That message has not been sent at this moment.</p>;
   // The trace knows how the message ends; the inspector tells only what has happened by the playhead.

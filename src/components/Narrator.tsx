@@ -7,6 +7,7 @@ import { formatSeconds } from './PlaybackBar.tsx';
 /** At most one announcement this often, so a screen reader is not flooded. */
 const ANNOUNCE_EVERY_MS = 1500;
 const LOG_LINES = 8;
+const NONE: ReadonlySet<number> = new Set();
 
 /**
  * Tells what happens as the playhead passes it: a polite, throttled live region for screen
@@ -35,11 +36,14 @@ export function Narrator() {
         return;
       }
       if (s.time === last) return;
-      const done = s.run.sim.trace.ops.filter((o) => o.completedAt !== null && o.completedAt <= s.time);
-      const stale = new Set(staleReads(done, s.run.sim.strategy).map((x) => x.read.id as number));
-      const lines = narrate(s.run.sim.trace, last, s.time, stale);
+      const trace = s.run.sim.trace;
+      const from = last;
       last = s.time;
-      if (lines.length === 0) return;
+      if (narrate(trace, from, s.time, NONE).length === 0) return;
+      // Something happened: now work out which reads were stale, and tell it.
+      const done = trace.ops.filter((o) => o.completedAt !== null && o.completedAt <= s.time);
+      const stale = new Set(staleReads(done, s.run.sim.strategy).map((x) => x.read.id as number));
+      const lines = narrate(trace, from, s.time, stale);
       pending.current.push(...lines);
       setLog((old) => [...old, ...lines].slice(-LOG_LINES));
     });

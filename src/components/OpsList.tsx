@@ -4,6 +4,9 @@ import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { describeInvoke, describeOutcome } from '../view/narration.ts';
 import { useClusterModel } from './useClusterModel.ts';
 
+/** The newest operations shown; a busy workload would otherwise make a list of hundreds. */
+const SHOWN_OPS = 40;
+
 const STATUS_WORDS = { pending: 'waiting', ok: 'done', fail: 'failed', timeout: 'timed out' } as const;
 
 /** The learner's operations as they stood at the playhead, newest first. */
@@ -12,7 +15,8 @@ export function OpsList() {
   const model = useClusterModel();
   const highlight = useLab(selectHighlight);
   const id = useId();
-  const ops = [...model.ops].reverse();
+  const ops = model.ops.slice(-SHOWN_OPS).reverse();
+  const earlier = model.ops.length - ops.length;
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Operations</h2>
@@ -33,6 +37,7 @@ export function OpsList() {
           })}
         </ol>
       )}
+      {earlier > 0 && <p className="small muted">…and {earlier} earlier operation{earlier === 1 ? '' : 's'}.</p>}
     </section>
   );
 }

@@ -99,7 +99,9 @@ export function SpaceTimeDiagram({ trace, nodes, time, windowMs, width, reducedM
   const clip = `${uid}-plot`;
   const arrow = (kind: MessageKind) => `url(#${uid}-arrow-${ARROWS.findIndex(([v]) => v === KIND_STYLES[kind].colorVar)})`;
   const on = (h: Highlight): Handlers => ({
-    tabIndex: 0,
+    // Not a tab stop: inside role="img" a focused item is not announced; the Operations
+    // list and the inspector are the keyboard's way to the same things.
+    tabIndex: -1,
     onPointerEnter: () => onHighlight(h),
     onPointerLeave: () => onHighlight(null),
     onFocus: () => onHighlight(h),
@@ -161,10 +163,14 @@ export function SpaceTimeDiagram({ trace, nodes, time, windowMs, width, reducedM
             </text>
           </g>
         ))}
-        {g.messages.map((m) => {
-          const em = emphasis(focus, focus?.messages.has(m.id) === true);
-          return <MessageArrow key={m.id} m={m} fs={fs} marker={arrow(m.kind)} className={em} labelled={em === ' st-em'} handlers={on({ kind: 'message', id: m.id })} />;
-        })}
+        {g.messages.length > DENSE_MESSAGES ? (
+          <DenseMessages messages={g.messages} fs={fs} />
+        ) : (
+          g.messages.map((m) => {
+            const em = emphasis(focus, focus?.messages.has(m.id) === true);
+            return <MessageArrow key={m.id} m={m} fs={fs} marker={arrow(m.kind)} className={em} labelled={em === ' st-em'} handlers={on({ kind: 'message', id: m.id })} />;
+          })
+        )}
       </g>
       {g.playheadX !== null && (
         <g aria-hidden="true">
@@ -173,6 +179,39 @@ export function SpaceTimeDiagram({ trace, nodes, time, windowMs, width, reducedM
         </g>
       )}
     </svg>
+  );
+}
+
+/**
+ * Past this many arrows in the window, one path per kind replaces an element per message:
+ * at hundreds of messages no single arrow can be pointed at anyway, and updating thousands
+ * of elements a frame is what made the animation stutter.
+ */
+export const DENSE_MESSAGES = 120;
+
+function DenseMessages({ messages, fs }: { messages: readonly MessageSegment[]; fs: number }) {
+  const lines = new Map<MessageKind, string[]>();
+  const crosses = new Map<MessageKind, string[]>();
+  const r = fs * 0.35;
+  for (const m of messages) {
+    let l = lines.get(m.kind);
+    if (!l) lines.set(m.kind, (l = []));
+    l.push(`M${m.x1},${m.y1}L${m.x2},${m.y2}`);
+    if (m.dropped) {
+      let c = crosses.get(m.kind);
+      if (!c) crosses.set(m.kind, (c = []));
+      c.push(`M${m.x2 - r},${m.y2 - r}L${m.x2 + r},${m.y2 + r}M${m.x2 + r},${m.y2 - r}L${m.x2 - r},${m.y2 + r}`);
+    }
+  }
+  return (
+    <g aria-hidden="true" className="st-msg">
+      {[...lines].map(([kind, d]) => (
+        <path key={kind} className="st-line" d={d.join('')} stroke={KIND_STYLES[kind].color} style={{ stroke: paint(kind) }} />
+      ))}
+      {[...crosses].map(([kind, d]) => (
+        <path key={`x-${kind}`} className="st-x" d={d.join('')} stroke={KIND_STYLES[kind].color} style={{ stroke: paint(kind) }} />
+      ))}
+    </g>
   );
 }
 

@@ -23,7 +23,20 @@ export interface OpAtMoment {
   readonly status: OpRecord['outcome'];
 }
 
+let cached: { run: Run; events: number; t: number; model: ClusterModel } | null = null;
+
+/**
+ * The model for (run, t). Several components ask for it each frame; the last answer is
+ * kept, so it is computed once a frame. `run.sim.events` tells whether the run has grown.
+ */
 export function clusterModel(run: Run, t: number): ClusterModel {
+  if (cached && cached.run === run && cached.t === t && cached.events === run.sim.events) return cached.model;
+  const model = computeModel(run, t);
+  cached = { run, events: run.sim.events, t, model };
+  return model;
+}
+
+function computeModel(run: Run, t: number): ClusterModel {
   const { sim, timeline } = run;
   const moment = timeline.moment(t, run.replicas);
   const ops = sim.trace.ops.filter((o) => o.invokedAt <= t).map((op) => ({ op, status: op.completedAt !== null && op.completedAt <= t ? op.outcome : ('pending' as const) }));
