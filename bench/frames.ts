@@ -72,7 +72,7 @@ export function inFlightRange(scenario: Scenario, from: number, to: number): { m
   return { min, max };
 }
 
-export async function benchFrames(opts: { seconds?: number; profile?: boolean } = {}): Promise<FrameResult> {
+export async function benchFrames(opts: { seconds?: number; profile?: boolean; height?: number } = {}): Promise<FrameResult> {
   const seconds = opts.seconds ?? 5;
   const dist = resolve('dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('bench/frames: dist/index.html is missing; run `npm run build` first.');
@@ -88,7 +88,7 @@ export async function benchFrames(opts: { seconds?: number; profile?: boolean } 
   try {
     const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await browser.newPage({ viewport: { width: 1280, height: opts.height ?? 800 } });
       const { port } = server.address() as AddressInfo;
       const response = await page.goto(`http://127.0.0.1:${port}/?lab=playground&run=${run}`);
       if (!response?.ok()) throw new Error(`bench/frames: dist/ answered ${response?.status()} for index.html (is a build running?)`);

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type PointerEvent, type Ref } from 'react';
+import { useEffect, useMemo, useRef, useState, type PointerEvent, type Ref } from 'react';
 import type { NodeId } from '../sim/ids.ts';
 import type { MessageRecord } from '../sim/trace.ts';
 import { selectHighlight, selectRun, selectRunVersion, selectSelection, selectTime } from '../store/labStore.ts';
@@ -86,13 +86,16 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
   };
 
   return (
-    <div ref={box} className="cluster-box">
+    <div
+      ref={box}
+      className="cluster-box"
+      role="group"
+      aria-label={`Cluster at ${(time / 1000).toFixed(2)} s: ${run.replicas.length} replicas, ${run.clients.length} clients, ${inFlight.length} messages in flight`}
+    >
     <svg
       ref={setRef}
       className={`cluster-view${drawingPartition ? ' drawing' : ''}`}
       viewBox={`0 0 ${layout.width} ${layout.height}`}
-      role="group"
-      aria-label={`Cluster at ${(time / 1000).toFixed(2)} s: ${run.replicas.length} replicas, ${run.clients.length} clients, ${inFlight.length} messages in flight`}
       data-export-name="cluster"
       onPointerDown={(e) => {
         if (!drawingPartition) return;
@@ -181,9 +184,14 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
           );
         })}
       </g>
-      {marks.length > DENSE_MARKS ? (
-        <DenseDots marks={marks} />
-      ) : (
+      {drag && <line className="partition-line" x1={drag.from.x} y1={drag.from.y} x2={drag.to.x} y2={drag.to.y} />}
+    </svg>
+    {/* Messages move every frame; on a layer of their own the browser repaints only them,
+        not the links and nodes beneath. Exported pictures fold this layer back in. */}
+    {marks.length > DENSE_MARKS ? (
+      <DenseDots marks={marks} width={layout.width} height={layout.height} />
+    ) : (
+    <svg className="cluster-overlay" viewBox={`0 0 ${layout.width} ${layout.height}`} data-overlay-of="cluster">
       <g className="messages" role="list" aria-label="Messages in flight">
         {marks.map((mark) => (
           <MessageDot
@@ -199,9 +207,8 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
           />
         ))}
       </g>
-      )}
-      {drag && <line className="partition-line" x1={drag.from.x} y1={drag.from.y} x2={drag.to.x} y2={drag.to.y} />}
     </svg>
+    )}
     </div>
   );
 }
@@ -210,25 +217,46 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
 const DENSE_MARKS = 60;
 
 /**
- * Hundreds of messages in flight: one path of dots per kind instead of an element each,
- * so a frame updates a handful of attributes, not hundreds. They cannot be pointed at one
- * by one; the count is in the picture's name and the space-time diagram shows them.
+ * Hundreds of messages in flight: drawn on a canvas, one dot each, instead of SVG. With
+ * ~300 moving dots SVG had to be re-rasterised every frame and missed frames; a canvas
+ * draws them in well under a millisecond. They cannot be pointed at one by one; the count
+ * is in the picture's name and the space-time diagram shows them. The canvas is given the
+ * picture's coordinates, so an export folds it back in as an image.
  */
-function DenseDots({ marks }: { marks: readonly MessageMark[] }) {
-  const dots = new Map<string, string[]>();
-  for (const { message, at, dropped } of marks) {
-    const color = KIND_STYLES[message.body.kind].color;
-    let d = dots.get(color);
-    if (!d) dots.set(color, (d = []));
-    d.push(dropped ? `M${at.x - 6},${at.y - 6}l12,12m0,-12l-12,12` : `M${at.x - 6},${at.y}a6,6 0 1,0 12,0a6,6 0 1,0 -12,0`);
-  }
-  return (
-    <g className="messages dense" aria-hidden="true">
-      {[...dots].map(([color, d]) => (
-        <path key={color} d={d.join('')} fill={color} stroke={color} strokeWidth={2} />
-      ))}
-    </g>
-  );
+function DenseDots({ marks, width, height }: { marks: readonly MessageMark[]; width: number; height: number }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const el = canvas.current;
+    const ctx = el?.getContext('2d');
+    if (!el || !ctx) return;
+    const scale = (el.clientWidth / width) * (window.devicePixelRatio || 1);
+    if (el.width !== Math.round(width * scale)) {
+      el.width = Math.round(width * scale);
+      el.height = Math.round(height * scale);
+    }
+    ctx.setTransform(scale, 0, 0, scale, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    ctx.lineWidth = 3;
+    for (const { message, at, dropped, opacity } of marks) {
+      const color = KIND_STYLES[message.body.kind].color;
+      ctx.globalAlpha = opacity;
+      ctx.beginPath();
+      if (dropped) {
+        ctx.strokeStyle = color;
+        ctx.moveTo(at.x - 6, at.y - 6);
+        ctx.lineTo(at.x + 6, at.y + 6);
+        ctx.moveTo(at.x + 6, at.y - 6);
+        ctx.lineTo(at.x - 6, at.y + 6);
+        ctx.stroke();
+      } else {
+        ctx.fillStyle = color;
+        ctx.arc(at.x, at.y, 7, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+    }
+    ctx.globalAlpha = 1;
+  });
+  return <canvas ref={canvas} className="cluster-overlay" data-overlay-of="cluster" aria-hidden="true" />;
 }
 
 function CutMark({ a, b, fromA, fromB }: { a: Point; b: Point; fromA: boolean; fromB: boolean }) {

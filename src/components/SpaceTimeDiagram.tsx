@@ -1,4 +1,4 @@
-import { useId, type Ref } from 'react';
+import { memo, useEffect, useId, useRef, type Ref } from 'react';
 import type { NodeId } from '../sim/ids.ts';
 import type { MessageKind, Trace } from '../sim/trace.ts';
 import type { Highlight } from '../view/highlight.ts';
@@ -88,7 +88,7 @@ function emphasis(focus: SpaceTimeFocus | null, on: boolean): Emphasis {
  * with its outcome, every fault a mark. The window scrolls with the playhead. Hovering or
  * focusing a message or an operation highlights it here and in the other views.
  */
-export function SpaceTimeDiagram({ trace, nodes, time, windowMs, width, reducedMotion, highlight, onHighlight, title = 'Space-time diagram', ref }: SpaceTimeDiagramProps) {
+export const SpaceTimeDiagram = memo(function SpaceTimeDiagram({ trace, nodes, time, windowMs, width, reducedMotion, highlight, onHighlight, title = 'Space-time diagram', ref }: SpaceTimeDiagramProps) {
   const uid = `st${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const layout = spaceTimeLayout(width, nodes);
   const { t0, t1 } = spaceTimeWindow(time, windowMs);
@@ -108,7 +108,9 @@ export function SpaceTimeDiagram({ trace, nodes, time, windowMs, width, reducedM
     onBlur: () => onHighlight(null),
   });
 
+  const dense = g.messages.length > DENSE_MESSAGES;
   return (
+    <div className="st-frame" style={{ position: 'relative' }}>
     <svg
       ref={ref}
       xmlns="http://www.w3.org/2000/svg"
@@ -163,9 +165,7 @@ export function SpaceTimeDiagram({ trace, nodes, time, windowMs, width, reducedM
             </text>
           </g>
         ))}
-        {g.messages.length > DENSE_MESSAGES ? (
-          <DenseMessages messages={g.messages} fs={fs} />
-        ) : (
+        {dense ? null : (
           g.messages.map((m) => {
             const em = emphasis(focus, focus?.messages.has(m.id) === true);
             return <MessageArrow key={m.id} m={m} fs={fs} marker={arrow(m.kind)} className={em} labelled={em === ' st-em'} handlers={on({ kind: 'message', id: m.id })} />;
@@ -179,8 +179,10 @@ export function SpaceTimeDiagram({ trace, nodes, time, windowMs, width, reducedM
         </g>
       )}
     </svg>
+    {dense && <DenseMessages messages={g.messages} fs={fs} plot={plot} width={layout.width} height={layout.height} />}
+    </div>
   );
-}
+});
 
 /**
  * Past this many arrows in the window, one path per kind replaces an element per message:
@@ -189,30 +191,55 @@ export function SpaceTimeDiagram({ trace, nodes, time, windowMs, width, reducedM
  */
 export const DENSE_MESSAGES = 120;
 
-function DenseMessages({ messages, fs }: { messages: readonly MessageSegment[]; fs: number }) {
-  const lines = new Map<MessageKind, string[]>();
-  const crosses = new Map<MessageKind, string[]>();
-  const r = fs * 0.35;
-  for (const m of messages) {
-    let l = lines.get(m.kind);
-    if (!l) lines.set(m.kind, (l = []));
-    l.push(`M${m.x1},${m.y1}L${m.x2},${m.y2}`);
-    if (m.dropped) {
-      let c = crosses.get(m.kind);
-      if (!c) crosses.set(m.kind, (c = []));
-      c.push(`M${m.x2 - r},${m.y2 - r}L${m.x2 + r},${m.y2 + r}M${m.x2 + r},${m.y2 - r}L${m.x2 - r},${m.y2 + r}`);
+/**
+ * Hundreds of arrows go on a canvas laid over the plot: as SVG, re-rasterising a thousand
+ * lines took longer than a frame. Same coordinates as the SVG's viewBox, clipped to the
+ * plot; an export folds the canvas back into the SVG as an image.
+ */
+function DenseMessages({ messages, fs, plot, width, height }: { messages: readonly MessageSegment[]; fs: number; plot: SpaceTimeGeometry['plot']; width: number; height: number }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const el = canvas.current;
+    const ctx = el?.getContext('2d');
+    if (!el || !ctx) return;
+    const scale = (el.clientWidth / width) * (window.devicePixelRatio || 1);
+    if (el.width !== Math.round(width * scale)) {
+      el.width = Math.round(width * scale);
+      el.height = Math.round(height * scale);
     }
-  }
-  return (
-    <g aria-hidden="true" className="st-msg">
-      {[...lines].map(([kind, d]) => (
-        <path key={kind} className="st-line" d={d.join('')} stroke={KIND_STYLES[kind].color} style={{ stroke: paint(kind) }} />
-      ))}
-      {[...crosses].map(([kind, d]) => (
-        <path key={`x-${kind}`} className="st-x" d={d.join('')} stroke={KIND_STYLES[kind].color} style={{ stroke: paint(kind) }} />
-      ))}
-    </g>
-  );
+    ctx.setTransform(scale, 0, 0, scale, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(plot.left, 0, plot.right - plot.left, height);
+    ctx.clip();
+    const r = fs * 0.35;
+    const byColor = new Map<string, MessageSegment[]>();
+    for (const m of messages) {
+      const color = KIND_STYLES[m.kind].color;
+      const list = byColor.get(color);
+      if (list) list.push(m);
+      else byColor.set(color, [m]);
+    }
+    for (const [color, list] of byColor) {
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 1.75;
+      ctx.beginPath();
+      for (const m of list) {
+        ctx.moveTo(m.x1, m.y1);
+        ctx.lineTo(m.x2, m.y2);
+        if (m.dropped) {
+          ctx.moveTo(m.x2 - r, m.y2 - r);
+          ctx.lineTo(m.x2 + r, m.y2 + r);
+          ctx.moveTo(m.x2 + r, m.y2 - r);
+          ctx.lineTo(m.x2 - r, m.y2 + r);
+        }
+      }
+      ctx.stroke();
+    }
+    ctx.restore();
+  });
+  return <canvas ref={canvas} data-overlay-of="space-time" aria-hidden="true" style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none' }} />;
 }
 
 function Axis({ g, fs }: { g: SpaceTimeGeometry; fs: number }) {

@@ -1,9 +1,10 @@
 import { Field } from './Field.tsx';
-import { useId, useRef, useState, type Ref } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type Ref } from 'react';
 import { selectHighlight, selectRun, selectRunVersion, selectTime } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { SpaceTimeDiagram } from './SpaceTimeDiagram.tsx';
 import { useElementWidth } from './useElementWidth.ts';
+import { useThrottledTime } from './useThrottledTime.ts';
 import type { Trace } from '../sim/trace.ts';
 import type { Highlight } from '../view/highlight.ts';
 import { describeRoute } from '../view/messageStyle.ts';
@@ -15,13 +16,22 @@ interface Props {
 }
 
 const WINDOWS = [1000, 2000, 5000, 10000] as const;
+/** Above this many messages in flight the diagram is throttled (see below). */
+const BUSY_IN_FLIGHT = 60;
 
 /** The space-time diagram, sized to its column, following the playhead. */
 export function SpaceTimePanel({ reducedMotion, ref }: Props) {
   const store = useLabStoreApi();
   const run = useLab(selectRun);
   useLab(selectRunVersion);
-  const time = useLab(selectTime);
+  const now = useLab(selectTime);
+  // With hundreds of messages in flight the diagram redraws twenty times a second instead
+  // of every frame: it still scrolls, and the picture above stays smooth.
+  const slow = useThrottledTime(50);
+  const busy = run.timeline.inFlightAt(now).length > BUSY_IN_FLIGHT;
+  const time = busy ? slow : now;
+  const nodes = useMemo(() => [...run.replicas, ...run.clients], [run]);
+  const onHighlight = useCallback((h: Highlight | null) => store.getState().setHighlight(h), [store]);
   const highlight = useLab(selectHighlight);
   const box = useRef<HTMLDivElement>(null);
   const width = Math.max(280, useElementWidth(box, 800));
@@ -50,13 +60,13 @@ export function SpaceTimePanel({ reducedMotion, ref }: Props) {
         <SpaceTimeDiagram
           ref={ref}
           trace={run.sim.trace}
-          nodes={[...run.replicas, ...run.clients]}
+          nodes={nodes}
           time={time}
           windowMs={windowMs}
           width={width}
           reducedMotion={reducedMotion}
           highlight={highlight}
-          onHighlight={(h) => store.getState().setHighlight(h)}
+          onHighlight={onHighlight}
         />
       </div>
     </section>

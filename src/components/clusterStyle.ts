@@ -6,6 +6,10 @@
 export const GROUP_FILLS = ['#dbeafe', '#fde68a', '#fbcfe8', '#bbf7d0', '#e9d5ff', '#fed7aa'] as const;
 
 export const CLUSTER_SVG_STYLE = `
+  .cluster-overlay .message, .cluster-view .message { cursor: pointer; pointer-events: auto; }
+  .cluster-overlay .message circle, .cluster-view .message circle { stroke: #fff; stroke-width: 1.5; }
+  .cluster-overlay .message .drop-x, .cluster-view .message .drop-x { stroke-width: 3; }
+  .cluster-overlay .message-label, .cluster-view .message-label { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; text-anchor: middle; font-size: 12px; font-weight: 600; fill: var(--fg, #1b1f24); paint-order: stroke; stroke: var(--bg, #fbfbf8); stroke-width: 3px; }
   .cluster-view text { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; fill: var(--fg, #1b1f24); text-anchor: middle; }
   .cluster-view .small { font-size: 13px; }
   .cluster-view .link .hit { stroke: transparent; stroke-width: 14; cursor: pointer; }

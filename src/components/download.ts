@@ -14,6 +14,18 @@ export function downloadBlob(blob: Blob, filename: string): void {
 export function svgText(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  // A picture drawn in layers (see ClusterView) is saved as one.
+  const overlay = svg.parentElement?.querySelector(`[data-overlay-of="${svg.dataset.exportName ?? ''}"]`);
+  if (overlay instanceof HTMLCanvasElement) {
+    const image = document.createElementNS('http://www.w3.org/2000/svg', 'image');
+    const box = svg.viewBox.baseVal;
+    image.setAttribute('href', overlay.toDataURL('image/png'));
+    image.setAttribute('width', String(box.width));
+    image.setAttribute('height', String(box.height));
+    copy.append(image);
+  } else if (overlay) {
+    for (const child of overlay.children) copy.append(child.cloneNode(true));
+  }
   const box = svg.viewBox.baseVal;
   if (box && box.width > 0) {
     copy.setAttribute('width', String(box.width));
