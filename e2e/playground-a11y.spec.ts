@@ -44,9 +44,10 @@ test.describe('replica playground: keyboard, screen readers, small screens', () 
     await expect(ops).toContainText('None yet');
     await page.getByRole('heading', { name: 'Replica playground' }).click();
     // Each press jumps to the next event (anti-entropy syncs included) until the write.
-    for (let i = 0; i < 30 && (await ops.innerText()).includes('None yet'); i++) await page.keyboard.press('.');
+    const clock = page.getByRole('timer', { name: 'Simulated time' });
+    for (let i = 0; i < 30 && (await clock.innerText()) < 't = 0.50 s'; i++) await page.keyboard.press('.');
+    await expect(clock).toHaveText('t = 0.50 s');
     await expect(ops).toContainText('c1 writes x=1 through A');
-    await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText('t = 0.50 s');
     await page.keyboard.press('Shift+R');
     await expect(page.getByText('0 actions in this run')).toBeVisible();
   });

@@ -39,6 +39,7 @@ test.describe('replica playground: writing, reading, watching', () => {
     await lab.seek(12_000);
     await expect(lab.status).toHaveText(/All replicas agree on x/);
     await expect(lab.replica('C')).toHaveAccessibleName(/x = 2/);
+    await expect(page.getByRole('region', { name: 'What just happened' })).toContainText('All replicas now agree');
   });
 
   test('the table shows the same state as the picture', async ({ page }) => {

@@ -20,8 +20,16 @@ test.describe('the app shell', () => {
     await expect(page.getByRole('main')).toBeFocused();
   });
 
+  test('says so when the address names a lab that does not exist, and shows the default', async ({ page }) => {
+    await page.goto('./?lab=nosuchlab');
+    await expect(page.getByRole('alert')).toHaveText('There is no lab called “nosuchlab” here; this is the Replica playground.');
+    await expect(page.getByRole('heading', { name: 'Replica playground' })).toBeVisible();
+  });
+
   test('has no accessibility violations', async ({ page }) => {
     await page.goto('./');
+    // The lab loads on demand: scan the page a learner sees, not the loading line.
+    await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations).toEqual([]);
   });

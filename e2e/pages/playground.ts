@@ -61,6 +61,8 @@ export class Playground {
   async seek(ms: number) {
     await this.timeline.fill(String(ms));
     await expect(this.clock).toHaveText(`t = ${(ms / 1000).toFixed(2)} s`);
+    // Panels refresh a few times a second; the table says which moment it shows.
+    await expect(this.page.getByRole('region', { name: 'Replica state as a table' })).toContainText(`At t = ${(ms / 1000).toFixed(2)} s`);
   }
 
   /** The table row of a replica, as text. */

@@ -1,6 +1,7 @@
 import { Suspense, useState } from 'react';
 import { labs, findLab } from '../labs/registry.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { safeText } from '../sim/schema.ts';
 
 function currentLabId(): string | null {
   return new URLSearchParams(window.location.search).get('lab');
@@ -11,6 +12,7 @@ export function App() {
   const [labId] = useState(currentLabId);
   const [resetCount, setResetCount] = useState(0);
   const entry = findLab(labId) ?? labs[0];
+  const unknownLab = labId !== null && !findLab(labId) ? safeText(labId).slice(0, 40) : null;
 
   return (
     <>
@@ -34,6 +36,11 @@ export function App() {
         )}
       </header>
       <main id="main" tabIndex={-1}>
+        {unknownLab !== null && entry && (
+          <p className="notice error" role="alert">
+            There is no lab called “{unknownLab}” here; this is the {entry.title}.
+          </p>
+        )}
         {entry ? (
           <ErrorBoundary key={resetCount} what={entry.title} onReset={() => setResetCount((n) => n + 1)}>
             <Suspense fallback={<p role="status">Loading {entry.title}…</p>}>

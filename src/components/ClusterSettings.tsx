@@ -84,6 +84,15 @@ export function ClusterSettings() {
         <label className="check">
           <input type="checkbox" checked={c.readRepair} onChange={(e) => change({ readRepair: e.target.checked })} /> Read repair
         </label>
+        <Field label="A write reaches disk">
+          {(fieldId) => (
+            <select id={fieldId} value={c.durabilityMs} onChange={(e) => change({ durabilityMs: Number(e.target.value) })}>
+              <option value={0}>at once</option>
+              <option value={500}>after 0.5 s (a crash can lose it)</option>
+              <option value={2000}>after 2 s (a crash can lose it)</option>
+            </select>
+          )}
+        </Field>
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent, type Ref } from 'react';
 import type { NodeId } from '../sim/ids.ts';
 import type { MessageRecord } from '../sim/trace.ts';
+import { themeColors } from './themeColors.ts';
 import { selectHighlight, selectRun, selectRunVersion, selectSelection, selectTime } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { sameHighlight } from '../view/highlight.ts';
@@ -237,8 +238,9 @@ function DenseDots({ marks, width, height }: { marks: readonly MessageMark[]; wi
     ctx.setTransform(scale, 0, 0, scale, 0, 0);
     ctx.clearRect(0, 0, width, height);
     ctx.lineWidth = 3;
+    const colors = themeColors(el);
     for (const { message, at, dropped, opacity } of marks) {
-      const color = KIND_STYLES[message.body.kind].color;
+      const color = colors(message.body.kind);
       ctx.globalAlpha = opacity;
       ctx.beginPath();
       if (dropped) {
@@ -304,7 +306,11 @@ function MessageDot({ message, at, dropped, opacity, labelled, highlighted, onSe
       onPointerEnter={() => onHighlight(true)}
       onPointerLeave={() => onHighlight(false)}
     >
-      {dropped ? <path className="drop-x" d="M-7 -7 L7 7 M7 -7 L-7 7" stroke={style.color} /> : <circle r={highlighted ? 10 : 7} fill={style.color} />}
+      {dropped ? (
+        <path className="drop-x" d="M-7 -7 L7 7 M7 -7 L-7 7" stroke={style.color} style={{ stroke: `var(${style.colorVar}, ${style.color})` }} />
+      ) : (
+        <circle r={highlighted ? 10 : 7} fill={style.color} style={{ fill: `var(${style.colorVar}, ${style.color})` }} />
+      )}
       {labelled && (
         <text y="-11" className="message-label">
           {style.label}

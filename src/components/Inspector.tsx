@@ -1,7 +1,7 @@
 import { Field } from './Field.tsx';
 import { useId, useState } from 'react';
 import type { NodeId } from '../sim/ids.ts';
-import { selectRun, selectSelection, type Selection } from '../store/labStore.ts';
+import { selectRun, selectScenario, selectSelection, type Selection } from '../store/labStore.ts';
 import { useThrottledTime } from './useThrottledTime.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { describeOutcome } from '../view/narration.ts';
@@ -44,6 +44,8 @@ function ReplicaDetails({ id }: { id: NodeId }) {
   const [newSkew, setNewSkew] = useState(skew);
   const cells = model.cells.get(id) ?? [];
   const act = store.getState().act;
+  // With writes on disk at once there is nothing a crash could lose.
+  const durable = useLab(selectScenario).cluster.durabilityMs === 0;
   return (
     <div>
       <h3>Replica {id}</h3>
@@ -75,9 +77,11 @@ function ReplicaDetails({ id }: { id: NodeId }) {
             <button type="button" onClick={() => act({ type: 'crash', node: id, ...(lose ? { loseUndurable: true } : {}) })}>
               Crash {id}
             </button>
-            <label className="check">
-              <input type="checkbox" checked={lose} onChange={(e) => setLose(e.target.checked)} /> lose writes not yet on disk
-            </label>
+            {durable ? null : (
+              <label className="check">
+                <input type="checkbox" checked={lose} onChange={(e) => setLose(e.target.checked)} /> lose writes not yet on disk
+              </label>
+            )}
           </>
         )}
       </div>

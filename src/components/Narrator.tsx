@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { staleReads } from '../check/staleReads.ts';
+import type { LabState } from '../store/labStore.ts';
 import { useLabStoreApi } from '../store/LabStoreContext.tsx';
+import { clusterModel } from './clusterModel.ts';
 import { narrate, type NarrationLine } from '../view/narration.ts';
 import { formatSeconds } from './PlaybackBar.tsx';
 
@@ -8,12 +10,21 @@ import { formatSeconds } from './PlaybackBar.tsx';
 const ANNOUNCE_EVERY_MS = 1500;
 const LOG_LINES = 8;
 const NONE: ReadonlySet<number> = new Set();
+/** A disagreement is told once it has lasted this long (virtual ms). */
+const LASTING_MS = 500;
 
 /**
  * Tells what happens as the playhead passes it: a polite, throttled live region for screen
  * readers and a short visible log for everyone. Follows the playhead through
  * store.subscribe, not by re-rendering on every frame.
  */
+/** The keys replicas disagree on ('' when they agree), or null before any replica holds data. */
+function agreementOf(s: LabState): string | null {
+  const model = clusterModel(s.run, s.time);
+  const held = [...model.cells.values()].some((cells) => cells.some((c) => c.holds));
+  return held ? model.divergentKeys.join(', ') : null;
+}
+
 export function Narrator() {
   const store = useLabStoreApi();
   const id = useId();
@@ -24,7 +35,29 @@ export function Narrator() {
   useEffect(() => {
     let last = store.getState().time;
     let lastRun = store.getState().run;
+    let agreement = agreementOf(store.getState());
+    // Every write briefly leaves replicas apart while it spreads; only a disagreement that
+    // lasts is worth telling, and then its end.
+    let apartSince = 0;
+    let toldApart = false;
+    const tell = (lines: NarrationLine[]) => {
+      pending.current.push(...lines);
+      setLog((old) => [...old, ...lines].slice(-LOG_LINES));
+    };
     const unsubscribe = store.subscribe((s) => {
+      if (s.time !== last || s.run !== lastRun) {
+        // Replicas coming to agree, or falling out, is the point of the lab: say so.
+        const now = agreementOf(s);
+        if (now && !agreement) apartSince = s.time;
+        if (now && !toldApart && s.time - apartSince >= LASTING_MS) {
+          tell([{ at: s.time, text: `Replicas disagree on ${now}` }]);
+          toldApart = true;
+        } else if (now === '' && toldApart) {
+          tell([{ at: s.time, text: 'All replicas now agree' }]);
+          toldApart = false;
+        }
+        agreement = now;
+      }
       if (s.run !== lastRun) {
         // A new run (an action at the playhead forks one): narrate from just before now, so
         // the action itself is told.
@@ -43,9 +76,7 @@ export function Narrator() {
       // Something happened: now work out which reads were stale, and tell it.
       const done = trace.ops.filter((o) => o.completedAt !== null && o.completedAt <= s.time);
       const stale = new Set(staleReads(done, s.run.sim.strategy).map((x) => x.read.id as number));
-      const lines = narrate(trace, from, s.time, stale);
-      pending.current.push(...lines);
-      setLog((old) => [...old, ...lines].slice(-LOG_LINES));
+      tell(narrate(trace, from, s.time, stale));
     });
     const timer = setInterval(() => {
       const lines = pending.current;

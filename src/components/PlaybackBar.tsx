@@ -38,6 +38,7 @@ export function PlaybackBar({ playback }: Props) {
           </select>
         )}
       </Field>
+      <span className="small muted speed-hint">1× is ten times slower than real time</span>
       <button type="button" onClick={() => playback.send({ type: 'playback.rewind' })}>
         Rewind
       </button>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { selectRun } from '../store/labStore.ts';
 import { useLab } from '../store/LabStoreContext.tsx';
+import { formatSeconds } from './PlaybackBar.tsx';
 import { useClusterModel } from './useClusterModel.ts';
 
 /** The same state as the picture, as a table: one row per replica, one column per key. */
@@ -11,6 +12,7 @@ export function ReplicaTable() {
   return (
     <section className="panel table-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Replica state as a table</h2>
+      <p className="small muted">At t = {formatSeconds(model.moment.at)}</p>
       <div className="table-scroll">
         <table>
           <caption className="visually-hidden">What each replica holds at the playhead, and how far behind it is</caption>

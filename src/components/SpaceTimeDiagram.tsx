@@ -3,6 +3,7 @@ import type { NodeId } from '../sim/ids.ts';
 import type { MessageKind, Trace } from '../sim/trace.ts';
 import type { Highlight } from '../view/highlight.ts';
 import { KIND_STYLES } from '../view/messageStyle.ts';
+import { themeColors } from './themeColors.ts';
 import { OUTCOME_MARKS, spaceTime, summarizeSpaceTime, type MessageSegment, type OpBar, type SpaceTimeGeometry } from '../view/spaceTime.ts';
 import { spaceTimeLayout, spaceTimeWindow } from '../view/spaceTimeAxis.ts';
 import { spaceTimeFocus, type SpaceTimeFocus } from '../view/spaceTimeFocus.ts';
@@ -215,8 +216,9 @@ function DenseMessages({ messages, fs, plot, width, height }: { messages: readon
     ctx.clip();
     const r = fs * 0.35;
     const byColor = new Map<string, MessageSegment[]>();
+    const colors = themeColors(el);
     for (const m of messages) {
-      const color = KIND_STYLES[m.kind].color;
+      const color = colors(m.kind);
       const list = byColor.get(color);
       if (list) list.push(m);
       else byColor.set(color, [m]);

@@ -35,7 +35,8 @@ export function layoutCluster(replicas: readonly NodeId[], clients: readonly Nod
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / replicas.length;
     positions.set(id, { x: cx + ring * Math.cos(angle), y: cy + ring * Math.sin(angle) });
   });
-  const rowY = height - 36;
+  // Room below for the client's "n waiting" line.
+  const rowY = height - 52;
   clients.forEach((id, i) => {
     const x = ((i + 1) * width) / (clients.length + 1);
     positions.set(id, { x, y: rowY });

@@ -11,14 +11,40 @@ export interface NarrationLine {
  */
 export function narrate(trace: Trace, from: number, to: number, staleIds: ReadonlySet<number>): NarrationLine[] {
   const lines: NarrationLine[] = [];
-  for (const e of trace.events) {
-    if (e.at > from && e.at <= to) lines.push({ at: e.at, text: describeEvent(e) });
-  }
+  const events = trace.events.filter((e) => e.at > from && e.at <= to);
+  for (const group of groupLinkChanges(events)) lines.push(group);
+  for (const e of events) if (e.type !== 'link') lines.push({ at: e.at, text: describeEvent(e) });
   for (const op of trace.ops) {
     if (op.invokedAt > from && op.invokedAt <= to) lines.push({ at: op.invokedAt, text: describeInvoke(op) });
     if (op.completedAt !== null && op.completedAt > from && op.completedAt <= to) lines.push({ at: op.completedAt, text: describeOutcome(op, staleIds.has(op.id)) });
   }
   return lines.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Link changes made at one moment, told as one line: a partition cuts a dozen directed
+ * links at once, and "A↔C" says in one word what two directions say in two.
+ */
+function groupLinkChanges(events: readonly TraceEvent[]): NarrationLine[] {
+  const groups = new Map<string, { at: number; cut: boolean; pairs: Set<string> }>();
+  for (const e of events) {
+    if (e.type !== 'link') continue;
+    const id = `${e.at}|${e.cut}`;
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { at: e.at, cut: e.cut, pairs: new Set() }));
+    g.pairs.add(`${e.from}>${e.to}`);
+  }
+  return [...groups.values()].map(({ at, cut, pairs }) => {
+    const names: string[] = [];
+    for (const p of pairs) {
+      const [a, b] = p.split('>') as [string, string];
+      if (pairs.has(`${b}>${a}`)) {
+        if (a < b) names.push(`${a}↔${b}`);
+      } else names.push(`${a}→${b}`);
+    }
+    const verb = cut ? 'cut' : 'healed';
+    return { at, text: names.length === 1 ? `Link ${names[0]} ${verb}` : `Links ${verb}: ${names.join(', ')}` };
+  });
 }
 
 export function describeEvent(e: TraceEvent): string {

@@ -39,11 +39,21 @@ describe('narrate', () => {
     const { sim } = run();
     const stale = new Set(staleReads(sim.trace.ops, sim.strategy).map((s) => s.read.id as number));
     const lines = narrate(sim.trace, 400, 3000, stale).map((l) => l.text);
-    expect(lines[0]).toBe('Link C→A cut');
+    // One line for the whole partition, both directions of a link as one ↔, and no
+    // client-to-client link (there is none).
+    expect(lines[0]).toMatch(/^Links cut: /);
+    for (const pair of ['A↔C', 'B↔C', 'C↔c1', 'A↔c2', 'B↔c2']) expect(lines[0]).toContain(pair);
+    expect(lines[0]).not.toContain('c1↔c2');
     expect(lines).toContain('c1 writes x=2 through A');
     expect(lines).toContain('Write x=2 acknowledged by A');
     expect(lines).toContain('Read of x returned 1 — stale: it missed an acknowledged write');
     expect(narrate(sim.trace, 3000, 4000, stale)).toEqual([]);
+  });
+
+  it('tells a single one-way cut as one arrow', () => {
+    const sim = new Simulation(makeScenario({ script: [{ at: 10, type: 'cut', from: 'A', to: 'B', oneWay: true }] }));
+    sim.runUntil(100);
+    expect(narrate(sim.trace, 0, 100, new Set()).map((l) => l.text)).toEqual(['Link A→B cut']);
   });
 });
 

@@ -36,7 +36,10 @@ function initialStore() {
   const { run, error } = runFromSearch(window.location.search);
   const store = run ? createLabStore(run.scenario, run.time) : createLabStore(PLAYGROUND_DEFAULT);
   if (error) store.getState().setNotice({ kind: 'error', text: `${error} The lab started with its default settings instead.` });
-  else if (run) store.getState().setNotice({ kind: 'info', text: `Replaying a shared run: ${run.scenario.script.length} actions. Press Play, or drag the timeline.` });
+  else if (run) {
+    const n = run.scenario.script.length;
+    store.getState().setNotice({ kind: 'info', text: `Replaying a shared run: ${n} action${n === 1 ? '' : 's'}. Press Play, or drag the timeline.` });
+  }
   return store;
 }
 
