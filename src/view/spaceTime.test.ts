@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3-scale';
+import { timeScale } from './timeScale.ts';
 import { describe, expect, it } from 'vitest';
 import { nodeId, type NodeId, type OpId } from '../sim/ids.ts';
 import { makeScenario, type Action, type ClusterConfig, type NetworkConfig } from '../sim/scenario.ts';
@@ -198,7 +198,7 @@ describe('spaceTime: faults', () => {
 
 describe('spaceTime: axis, layout, summary and focus', () => {
   it('labels the time axis in seconds, with no ticks before the run began', () => {
-    const ticks = timeTicks(scaleLinear().domain([-500, 1500]).range([0, 400]), 4);
+    const ticks = timeTicks(timeScale([-500, 1500], [0, 400]), 4);
     expect(ticks.map((t) => t.label)).toEqual(['0.0 s', '0.5 s', '1.0 s', '1.5 s']);
     expect(ticks[1]!.x).toBe(200);
     expect(formatSeconds(12_000, 0)).toBe('12 s');

@@ -1,4 +1,5 @@
-import { scaleLinear, scalePoint } from 'd3-scale';
+import { scalePoint } from 'd3-scale';
+import { timeScale } from './timeScale.ts';
 import type { MessageId, NodeId, OpId } from '../sim/ids.ts';
 import { lastAtOrBefore } from '../sim/timeline.ts';
 import type { Fate, MessageKind, MessageRecord, OpOutcome, OpRecord, Trace } from '../sim/trace.ts';
@@ -120,7 +121,7 @@ export interface SpaceTimeGeometry {
 export function spaceTime(input: SpaceTimeInput): SpaceTimeGeometry {
   const { trace, nodes, t0, t1, time, width, height, margin } = input;
   const plot = { left: margin.left, right: Math.max(margin.left + 1, width - margin.right), top: margin.top, bottom: Math.max(margin.top + 1, height - margin.bottom) };
-  const scale = scaleLinear().domain([t0, t1]).range([plot.left, plot.right]);
+  const scale = timeScale([t0, t1], [plot.left, plot.right]);
   // Hundredths of a pixel: exact enough to draw, short enough to export.
   const x = (t: number) => round(scale(t));
   const lane = scalePoint<NodeId>().domain(nodes).range([plot.top, plot.bottom]).padding(0.5);

@@ -1,4 +1,4 @@
-import type { ScaleLinear } from 'd3-scale';
+import type { TimeScale } from './timeScale.ts';
 import type { NodeId } from '../sim/ids.ts';
 
 /** Space around the plot: lane labels on the left, the time axis below. */
@@ -64,9 +64,9 @@ export function spaceTimeLayout(width: number, nodes: readonly NodeId[]): SpaceT
  * Ticks for the time axis, labelled in seconds with as many decimals as the step needs.
  * Times before the run started (the window reaches below 0 at the beginning) get no tick.
  *
- * @example timeTicks(scaleLinear().domain([0, 2000]).range([0, 400]), 4).map((t) => t.label) // ['0.0 s', '0.5 s', …]
+ * @example timeTicks(timeScale([0, 2000], [0, 400]), 4).map((t) => t.label) // ['0.0 s', '0.5 s', …]
  */
-export function timeTicks(x: ScaleLinear<number, number>, count: number): AxisTick[] {
+export function timeTicks(x: TimeScale, count: number): AxisTick[] {
   const all = x.ticks(Math.max(2, count));
   const step = all.length > 1 ? all[1]! - all[0]! : 1000;
   const decimals = decimalsFor(step);
