@@ -5,6 +5,7 @@ import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { SpaceTimeDiagram } from './SpaceTimeDiagram.tsx';
 import { useElementWidth } from './useElementWidth.ts';
 import { useThrottledTime } from './useThrottledTime.ts';
+import { useIsVisible } from './useIsVisible.ts';
 import type { Trace } from '../sim/trace.ts';
 import type { Highlight } from '../view/highlight.ts';
 import { describeRoute } from '../view/messageStyle.ts';
@@ -24,16 +25,23 @@ export function SpaceTimePanel({ reducedMotion, ref }: Props) {
   const store = useLabStoreApi();
   const run = useLab(selectRun);
   useLab(selectRunVersion);
+  const box = useRef<HTMLDivElement>(null);
   const now = useLab(selectTime);
   // With hundreds of messages in flight the diagram redraws twenty times a second instead
   // of every frame: it still scrolls, and the picture above stays smooth.
   const slow = useThrottledTime(50);
   const busy = run.timeline.inFlightAt(now).length > BUSY_IN_FLIGHT;
-  const time = busy ? slow : now;
+  // Scrolled out of view, the diagram keeps the moment it last drew (it is memoised, so it
+  // does not redraw) and catches up when it comes back.
+  const visible = useIsVisible(box);
+  const live = busy ? slow : now;
+  const [frozen, setFrozen] = useState<number | null>(null);
+  if (!visible && frozen === null) setFrozen(live);
+  if (visible && frozen !== null) setFrozen(null);
+  const time = frozen ?? live;
   const nodes = useMemo(() => [...run.replicas, ...run.clients], [run]);
   const onHighlight = useCallback((h: Highlight | null) => store.getState().setHighlight(h), [store]);
   const highlight = useLab(selectHighlight);
-  const box = useRef<HTMLDivElement>(null);
   const width = Math.max(280, useElementWidth(box, 800));
   const [windowMs, setWindowMs] = useState<number>(2000);
   const id = useId();
