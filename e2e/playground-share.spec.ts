@@ -4,12 +4,7 @@ import { Playground } from './pages/playground.ts';
 
 async function partitionedRun(lab: Playground) {
   await lab.open();
-  await lab.write('1');
-  await lab.pause();
-  await lab.seek(1000);
-  await lab.splitOff(['C', 'c2']);
-  await lab.write('2', { through: 'A', client: 'c1' });
-  await lab.pause();
+  await lab.partitionedWrite();
   await lab.seek(3000);
 }
 

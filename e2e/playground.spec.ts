@@ -20,13 +20,7 @@ test.describe('replica playground: writing, reading, watching', () => {
   test('a stale read appears while C is cut off, and the replicas converge after healing', async ({ page }) => {
     const lab = new Playground(page);
     await lab.open();
-    await lab.write('1');
-    await lab.pause();
-    await lab.seek(1000);
-    await lab.splitOff(['C', 'c2']);
-    await lab.write('2', { through: 'A', client: 'c1' });
-    await lab.pause();
-    await lab.seek(2000);
+    await lab.partitionedWrite();
     await expect(lab.status).toHaveText(/Replicas disagree on x/);
     await expect(lab.replica('C')).toHaveAccessibleName(/x = 1, 1 acknowledged write behind/);
     await lab.read({ through: 'C', client: 'c2' });

@@ -70,6 +70,20 @@ export class Playground {
     return (await this.table.getByRole('row', { name: new RegExp(`^${id}\\b`) }).innerText()).replace(/\s+/g, ' ');
   }
 
+  /**
+   * The lab's central story, up to the stale state: x=1 everywhere, then C and c2 cut off,
+   * then x=2 written through A. Leaves the playhead paused at 2 s.
+   */
+  async partitionedWrite() {
+    await this.write('1');
+    await this.pause();
+    await this.seek(1000);
+    await this.splitOff(['C', 'c2']);
+    await this.write('2', { through: 'A', client: 'c1' });
+    await this.pause();
+    await this.seek(2000);
+  }
+
   /** Cut the ticked nodes off from the rest, as the Partition form does. */
   async splitOff(nodes: string[]) {
     const panel = this.page.getByRole('region', { name: 'Network faults' });

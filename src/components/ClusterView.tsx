@@ -1,14 +1,14 @@
-import { useEffect, useMemo, useRef, useState, type PointerEvent, type Ref } from 'react';
+import { useMemo, useRef, useState, type PointerEvent, type Ref } from 'react';
 import type { NodeId } from '../sim/ids.ts';
 import type { MessageRecord } from '../sim/trace.ts';
-import { themeColors } from './themeColors.ts';
+import { DENSE_MARKS, DenseDots, MessageDot } from './ClusterMessages.tsx';
 import { selectHighlight, selectRun, selectRunVersion, selectSelection, selectTime } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { sameHighlight } from '../view/highlight.ts';
 import { along, clusterSize, layoutCluster, linkPairs, type Point } from '../view/layout.ts';
 import { useElementWidth } from './useElementWidth.ts';
-import { DROP_LINGER_MS, messageMark, type MessageMark } from '../view/messagePosition.ts';
-import { KIND_STYLES, describeRoute, isDropped } from '../view/messageStyle.ts';
+import { DROP_LINGER_MS, messageMark } from '../view/messagePosition.ts';
+import { isDropped } from '../view/messageStyle.ts';
 import { clusterModel } from './clusterModel.ts';
 import { CLUSTER_SVG_STYLE, GROUP_FILLS } from './clusterStyle.ts';
 import { ReplicaNode } from './ReplicaNode.tsx';
@@ -214,53 +214,6 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
   );
 }
 
-/** Past this many, messages are drawn as one path per kind: see DenseDots. */
-const DENSE_MARKS = 60;
-
-/**
- * Hundreds of messages in flight: drawn on a canvas, one dot each, instead of SVG. With
- * ~300 moving dots SVG had to be re-rasterised every frame and missed frames; a canvas
- * draws them in well under a millisecond. They cannot be pointed at one by one; the count
- * is in the picture's name and the space-time diagram shows them. The canvas is given the
- * picture's coordinates, so an export folds it back in as an image.
- */
-function DenseDots({ marks, width, height }: { marks: readonly MessageMark[]; width: number; height: number }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const el = canvas.current;
-    const ctx = el?.getContext('2d');
-    if (!el || !ctx) return;
-    const scale = (el.clientWidth / width) * (window.devicePixelRatio || 1);
-    if (el.width !== Math.round(width * scale)) {
-      el.width = Math.round(width * scale);
-      el.height = Math.round(height * scale);
-    }
-    ctx.setTransform(scale, 0, 0, scale, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-    ctx.lineWidth = 3;
-    const colors = themeColors(el);
-    for (const { message, at, dropped, opacity } of marks) {
-      const color = colors(message.body.kind);
-      ctx.globalAlpha = opacity;
-      ctx.beginPath();
-      if (dropped) {
-        ctx.strokeStyle = color;
-        ctx.moveTo(at.x - 6, at.y - 6);
-        ctx.lineTo(at.x + 6, at.y + 6);
-        ctx.moveTo(at.x + 6, at.y - 6);
-        ctx.lineTo(at.x - 6, at.y + 6);
-        ctx.stroke();
-      } else {
-        ctx.fillStyle = color;
-        ctx.arc(at.x, at.y, 7, 0, 2 * Math.PI);
-        ctx.fill();
-      }
-    }
-    ctx.globalAlpha = 1;
-  });
-  return <canvas ref={canvas} className="cluster-overlay" data-overlay-of="cluster" aria-hidden="true" />;
-}
-
 function CutMark({ a, b, fromA, fromB }: { a: Point; b: Point; fromA: boolean; fromB: boolean }) {
   // Mark the cut near the sending end of each cut direction.
   const at = (p: Point, q: Point) => ({ x: p.x + (q.x - p.x) * 0.3, y: p.y + (q.y - p.y) * 0.3 });
@@ -281,42 +234,3 @@ function CutX({ p }: { p: Point }) {
   );
 }
 
-interface DotProps {
-  readonly message: MessageRecord;
-  readonly at: Point;
-  readonly dropped: boolean;
-  readonly opacity: number;
-  readonly labelled: boolean;
-  readonly highlighted: boolean;
-  readonly onSelect: () => void;
-  readonly onHighlight: (on: boolean) => void;
-}
-
-function MessageDot({ message, at, dropped, opacity, labelled, highlighted, onSelect, onHighlight }: DotProps) {
-  const style = KIND_STYLES[message.body.kind];
-  const value = message.body.kind === 'client-write' ? `=${message.body.value}` : '';
-  return (
-    <g
-      className={`message${dropped ? ' dropped' : ''}${highlighted ? ' highlighted' : ''}`}
-      role="listitem"
-      aria-label={`${describeRoute(message)}${dropped ? ', dropped' : ''}`}
-      transform={`translate(${at.x} ${at.y})`}
-      opacity={opacity}
-      onClick={onSelect}
-      onPointerEnter={() => onHighlight(true)}
-      onPointerLeave={() => onHighlight(false)}
-    >
-      {dropped ? (
-        <path className="drop-x" d="M-7 -7 L7 7 M7 -7 L-7 7" stroke={style.color} style={{ stroke: `var(${style.colorVar}, ${style.color})` }} />
-      ) : (
-        <circle r={highlighted ? 10 : 7} fill={style.color} style={{ fill: `var(${style.colorVar}, ${style.color})` }} />
-      )}
-      {labelled && (
-        <text y="-11" className="message-label">
-          {style.label}
-          {value}
-        </text>
-      )}
-    </g>
-  );
-}
