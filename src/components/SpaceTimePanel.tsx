@@ -27,9 +27,9 @@ export function SpaceTimePanel({ reducedMotion, ref }: Props) {
   useLab(selectRunVersion);
   const box = useRef<HTMLDivElement>(null);
   const now = useLab(selectTime);
-  // With hundreds of messages in flight the diagram redraws twenty times a second instead
+  // With hundreds of messages in flight the diagram redraws ten times a second instead
   // of every frame: it still scrolls, and the picture above stays smooth.
-  const slow = useThrottledTime(50);
+  const slow = useThrottledTime(100);
   const busy = run.timeline.inFlightAt(now).length > BUSY_IN_FLIGHT;
   // Scrolled out of view, the diagram keeps the moment it last drew (it is memoised, so it
   // does not redraw) and catches up when it comes back.
