@@ -1,5 +1,6 @@
 import { benchFrames } from './frames.ts';
 import { benchSimulator } from './simulator.ts';
+import { benchWars } from './wars.ts';
 import { benchScrub } from './timeline.ts';
 
 /**
@@ -24,6 +25,12 @@ line('run the whole 10 minutes (fork from scratch)', `${scrub.runMs.toFixed(0)} 
 line('index the trace for scrubbing', `${scrub.indexMs.toFixed(0)} ms`, '(reported)', true);
 line('cluster state at a random moment, p50', `${scrub.p50.toFixed(3)} ms`, '(reported)', true);
 line('cluster state at a random moment, p99', `${scrub.p99.toFixed(3)} ms`, '< 16.7 ms (one frame)', scrub.p99 < 16.7);
+
+console.log('\nPBS Monte Carlo (WARS), 100,000 trials, N=3, W=R=1, in Node (the lab runs it in a Web Worker)');
+for (const w of benchWars()) {
+  line(`${w.id}: 100,000 trials`, `${w.ms.toFixed(0)} ms`, '≤ 250 ms', w.ms <= 250);
+  console.log(`      consistent right after the commit: ${(100 * w.consistentAt0).toFixed(2)}%; 99.9% consistent after ${w.visible999.toFixed(2)} ms`);
+}
 
 const frames = await benchFrames({ seconds: 5 });
 console.log(`\nAnimation: the playground in headless Chromium, 9 replicas, ${frames.inFlightMin}–${frames.inFlightMax} messages in flight, 4× speed, 5 s`);

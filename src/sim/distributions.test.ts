@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mean, sample, type Distribution } from './distributions.ts';
+import fc from 'fast-check';
+import { compileSampler, mean, sample, type Distribution } from './distributions.ts';
 import { createRng } from './rng.ts';
 
 function sampleMean(dist: Distribution, n = 200_000): number {
@@ -43,5 +44,25 @@ describe('latency distributions', () => {
     let twos = 0;
     for (let i = 0; i < 10_000; i++) if (sample(mix, rng) === 2) twos++;
     expect(twos / 10_000).toBeCloseTo(0.1, 1);
+  });
+});
+
+describe('compileSampler', () => {
+  it('draws exactly what sample draws, from the same rng states', () => {
+    const dists: Distribution[] = [
+      { kind: 'constant', ms: 3 },
+      { kind: 'uniform', min: 1, max: 9 },
+      { kind: 'exponential', rate: 0.3 },
+      { kind: 'pareto', xm: 2, alpha: 1.7 },
+      { kind: 'mix', parts: [{ weight: 0.2, dist: { kind: 'pareto', xm: 1, alpha: 3 } }, { weight: 0.8, dist: { kind: 'exponential', rate: 2 } }] },
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...dists), fc.integer({ min: 0, max: 1000 }), (dist, seed) => {
+        const a = createRng(seed);
+        const b = createRng(seed);
+        const draw = compileSampler(dist);
+        for (let i = 0; i < 50; i++) expect(draw(b)).toBe(sample(dist, a));
+      }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { sample, type Distribution } from './distributions.ts';
+import { compileSampler, type Distribution, type Sampler } from './distributions.ts';
 import type { MessageId, Millis, NodeId } from './ids.ts';
 import type { Rng } from './rng.ts';
 import type { NetworkConfig } from './scenario.ts';
@@ -21,6 +21,7 @@ export class Network {
   private defaultLatency: Distribution;
   private defaultLoss: number;
   private nextId = 0;
+  private readonly samplers = new WeakMap<Distribution, Sampler>();
 
   constructor(
     readonly nodes: readonly NodeId[],
@@ -101,7 +102,9 @@ export class Network {
   send(now: Millis, from: NodeId, to: NodeId, body: MessageBody): MessageRecord {
     const l = this.link(from, to);
     const dist = this.latency[l] ?? this.defaultLatency;
-    const latency = Math.max(0, sample(dist, this.rng));
+    let draw = this.samplers.get(dist);
+    if (!draw) this.samplers.set(dist, (draw = compileSampler(dist)));
+    const latency = Math.max(0, draw(this.rng));
     const lossP = this.loss[l]! >= 0 ? this.loss[l]! : this.defaultLoss;
     const lost = this.rng.next() < lossP;
     const deliverAt = (now + latency) as Millis;
