@@ -16,7 +16,9 @@ export type TimerEvent =
   | { readonly type: 'coordinator-timeout'; readonly node: NodeId; readonly op: OpId }
   | { readonly type: 'client-timeout'; readonly op: OpId }
   | { readonly type: 'flush'; readonly node: NodeId; readonly key: string }
-  | { readonly type: 'anti-entropy'; readonly node: NodeId };
+  | { readonly type: 'anti-entropy'; readonly node: NodeId }
+  | { readonly type: 'sloppy-check'; readonly node: NodeId; readonly op: OpId }
+  | { readonly type: 'handoff'; readonly node: NodeId };
 
 /** The settings a protocol reads; `w` and `r` can change during a run. */
 export interface ProtocolConfig {
@@ -25,6 +27,8 @@ export interface ProtocolConfig {
   r: number;
   readonly timeoutMs: number;
   readonly readRepair: boolean;
+  readonly sloppyQuorum: boolean;
+  readonly hintedHandoffMs: number;
   readonly antiEntropyMs: number;
 }
 
@@ -40,6 +44,8 @@ export interface Engine {
   preferenceList(key: string): NodeId[];
   send(from: NodeId, to: NodeId, body: MessageBody): void;
   schedule(at: number, event: TimerEvent): void;
+  /** Park a write on a stand-in as a hint for `owner` (or drop the hint: state undefined). */
+  hint(node: NodeId, key: string, owner: NodeId, state: unknown): void;
   /** Merge `delta` into a replica's state for `key`, recording the change if any. */
   apply(node: NodeId, key: string, delta: unknown, cause: StorageChange['cause']): void;
   op(id: OpId): OpRecord;

@@ -12,6 +12,8 @@ export interface ReplicaState {
   readonly storage: Map<string, unknown>;
   readonly durable: Map<string, unknown>;
   readonly counters: Map<string, number>;
+  /** Writes held for other replicas while standing in for them: key → owner → state. */
+  readonly hints: Map<string, Map<NodeId, unknown>>;
   /** Requests this node coordinates; volatile, lost in a crash. */
   readonly pending: Map<OpId, CoordinatorRequest>;
 }
@@ -24,6 +26,10 @@ export type CoordinatorRequest =
       readonly key: string;
       readonly acks: NodeId[];
       readonly context: unknown;
+      /** The state sent to replicas, kept to send on to stand-ins. */
+      readonly delta: unknown;
+      /** Replicas asked, stand-ins included, and whom each stands in for. */
+      readonly asked: NodeId[];
     }
   | {
       readonly kind: 'read';
@@ -36,6 +42,7 @@ export type CoordinatorRequest =
       /** The merged state sent to the client, once R responses are in. */
       merged: unknown;
       expected: number;
+      readonly asked: NodeId[];
     };
 
 export function createReplica(id: NodeId, skew: number): ReplicaState {
@@ -46,6 +53,7 @@ export function createReplica(id: NodeId, skew: number): ReplicaState {
     storage: new Map(),
     durable: new Map(),
     counters: new Map(),
+    hints: new Map(),
     pending: new Map(),
   };
 }

@@ -28,6 +28,14 @@ export interface ClusterConfig {
   readonly timeoutMs: number;
   /** After answering a read, send the merged value to replicas that answered with less. */
   readonly readRepair: boolean;
+  /**
+   * Sloppy quorums: when a replica of the key has not answered within half the timeout,
+   * the coordinator asks the next replica round the ring to stand in for it. A stand-in
+   * keeps a write as a hint for the replica it stands in for, not as its own data.
+   */
+  readonly sloppyQuorum: boolean;
+  /** How often a stand-in tries to hand its hints back; 0 never does. */
+  readonly hintedHandoffMs: number;
   /** Each replica syncs with a random peer this often; 0 turns anti-entropy off. */
   readonly antiEntropyMs: number;
   /** A write sits in memory this long before it is durable; 0 means at once. */
@@ -92,6 +100,8 @@ export const DEFAULT_CLUSTER: ClusterConfig = {
   strategy: 'lww',
   timeoutMs: 1000,
   readRepair: false,
+  sloppyQuorum: false,
+  hintedHandoffMs: 1000,
   antiEntropyMs: 3000,
   durabilityMs: 0,
   skew: {},

@@ -62,6 +62,8 @@ function readCluster(value: unknown, path: string): ClusterConfig {
     strategy: get('strategy', oneOf(STRATEGY_IDS), d.strategy),
     timeoutMs: get('timeoutMs', num(1, 600_000), d.timeoutMs),
     readRepair: get('readRepair', bool(), d.readRepair),
+    sloppyQuorum: get('sloppyQuorum', bool(), d.sloppyQuorum),
+    hintedHandoffMs: get('hintedHandoffMs', antiEntropy, d.hintedHandoffMs),
     antiEntropyMs: get('antiEntropyMs', antiEntropy, d.antiEntropyMs),
     durabilityMs: get('durabilityMs', num(0, 600_000), d.durabilityMs),
     skew,

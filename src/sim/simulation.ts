@@ -2,7 +2,7 @@ import type { Engine, ProtocolConfig, SimEvent, TimerEvent } from './engine.ts';
 import { replicaIds, type Millis, type NodeId, type OpId } from './ids.ts';
 import { Network } from './network.ts';
 import { onAntiEntropyTimer, onSyncMessage } from './protocols/antiEntropy.ts';
-import { coordinateRead, coordinateWrite, onCoordinatorTimeout, onReplicaMessage } from './protocols/leaderless.ts';
+import { coordinateRead, coordinateWrite, onCoordinatorTimeout, onHandoffTimer, onReplicaMessage, onSloppyCheck } from './protocols/leaderless.ts';
 import { EventQueue } from './queue.ts';
 import { crash, createReplica, preferenceList, type ReplicaState } from './replica.ts';
 import { createRng, type Rng } from './rng.ts';
@@ -45,7 +45,7 @@ export class Simulation implements Engine {
     const c = scenario.cluster;
     this.rng = createRng(scenario.seed);
     this.strategy = strategies[c.strategy];
-    this.config = { n: c.n, w: c.w, r: c.r, timeoutMs: c.timeoutMs, readRepair: c.readRepair, antiEntropyMs: c.antiEntropyMs };
+    this.config = { n: c.n, w: c.w, r: c.r, timeoutMs: c.timeoutMs, readRepair: c.readRepair, antiEntropyMs: c.antiEntropyMs, sloppyQuorum: c.sloppyQuorum, hintedHandoffMs: c.hintedHandoffMs };
     this.ring = replicaIds(c.replicas);
     this.clients = c.clients as NodeId[];
     for (const id of this.ring) {
@@ -60,6 +60,9 @@ export class Simulation implements Engine {
     this.script.forEach((a, index) => this.queue.push(a.at, { type: 'action', index }));
     if (c.antiEntropyMs > 0) {
       for (const id of this.ring) this.queue.push(this.rng.next() * c.antiEntropyMs, { type: 'anti-entropy', node: id });
+    }
+    if (c.sloppyQuorum && c.hintedHandoffMs > 0) {
+      for (const id of this.ring) this.queue.push(this.rng.next() * c.hintedHandoffMs, { type: 'handoff', node: id });
     }
   }
 
@@ -130,6 +133,23 @@ export class Simulation implements Engine {
     else r.durable.set(key, next);
   }
 
+  hint(node: NodeId, key: string, owner: NodeId, state: unknown): void {
+    const r = this.replica(node);
+    let byOwner = r.hints.get(key);
+    if (state === undefined) {
+      if (!byOwner?.delete(owner)) return;
+      if (byOwner.size === 0) r.hints.delete(key);
+      this.trace.hints.push({ at: this.clock, node, key, owner, state: null });
+      return;
+    }
+    if (!byOwner) r.hints.set(key, (byOwner = new Map()));
+    const held = byOwner.get(owner);
+    const next = held === undefined ? state : this.strategy.merge(held, state);
+    if (held !== undefined && this.strategy.equals(next, held)) return;
+    byOwner.set(owner, next);
+    this.trace.hints.push({ at: this.clock, node, key, owner, state: next });
+  }
+
   op(id: OpId): OpRecord {
     const op = this.trace.ops[id];
     if (!op) throw new Error(`no operation ${id}`);
@@ -162,6 +182,12 @@ export class Simulation implements Engine {
       }
       case 'anti-entropy':
         onAntiEntropyTimer(this, ev.node);
+        return;
+      case 'sloppy-check':
+        if (this.replica(ev.node).up) onSloppyCheck(this, ev.node, ev.op);
+        return;
+      case 'handoff':
+        onHandoffTimer(this, ev.node);
         return;
     }
   }

@@ -10,6 +10,18 @@ export interface Trace {
   readonly events: TraceEvent[];
   readonly changes: StorageChange[];
   readonly ops: OpRecord[];
+  /** Hints parked on stand-ins and handed back (state null: the hint was dropped). */
+  readonly hints: HintChange[];
+}
+
+export interface HintChange {
+  readonly at: Millis;
+  /** The stand-in holding the hint. */
+  readonly node: NodeId;
+  readonly key: string;
+  /** The replica the write was meant for. */
+  readonly owner: NodeId;
+  readonly state: unknown;
 }
 
 export type MessageKind =
@@ -23,7 +35,9 @@ export type MessageKind =
   | 'read-resp'
   | 'repair'
   | 'sync'
-  | 'sync-reply';
+  | 'sync-reply'
+  | 'handoff'
+  | 'handoff-ack';
 
 /** What became of a message. `in-flight` only while the run has not reached its end. */
 export type Fate = 'in-flight' | 'delivered' | 'lost' | 'cut' | 'crash';
@@ -33,13 +47,15 @@ export type MessageBody =
   | { kind: 'client-read'; op: OpId; key: string }
   | { kind: 'write-reply'; op: OpId; key: string; ok: boolean; reason: string; context: CausalContext | null }
   | { kind: 'read-reply'; op: OpId; key: string; ok: boolean; reason: string; state: unknown }
-  | { kind: 'replicate'; op: OpId; key: string; state: unknown }
+  | { kind: 'replicate'; op: OpId; key: string; state: unknown; hintFor?: NodeId }
   | { kind: 'replicate-ack'; op: OpId; key: string }
   | { kind: 'read-req'; op: OpId; key: string }
   | { kind: 'read-resp'; op: OpId; key: string; state: unknown }
   | { kind: 'repair'; op: OpId; key: string; state: unknown }
   | { kind: 'sync'; states: Record<string, unknown> }
-  | { kind: 'sync-reply'; states: Record<string, unknown> };
+  | { kind: 'sync-reply'; states: Record<string, unknown> }
+  | { kind: 'handoff'; key: string; owner: NodeId; state: unknown }
+  | { kind: 'handoff-ack'; key: string; owner: NodeId; state: unknown };
 
 export interface MessageRecord {
   readonly id: MessageId;
@@ -68,7 +84,7 @@ export interface StorageChange {
   readonly node: NodeId;
   readonly key: string;
   readonly state: unknown;
-  readonly cause: 'write' | 'replicate' | 'repair' | 'sync' | 'crash-loss';
+  readonly cause: 'write' | 'replicate' | 'repair' | 'sync' | 'crash-loss' | 'handoff';
 }
 
 export type OpOutcome = 'pending' | 'ok' | 'fail' | 'timeout';
@@ -97,5 +113,5 @@ export interface OpRecord {
 }
 
 export function emptyTrace(): Trace {
-  return { messages: [], events: [], changes: [], ops: [] };
+  return { messages: [], events: [], changes: [], ops: [], hints: [] };
 }

@@ -28,6 +28,8 @@ export const KIND_STYLES: Record<MessageKind, KindStyle> = {
   repair: { label: 'repair', description: 'read repair: the merged value sent to a replica that was behind', colorVar: '--msg-repair', color: '#7e22ce' },
   sync: { label: 'sync', description: 'anti-entropy: a replica sending its state to a peer', colorVar: '--msg-sync', color: '#6b7280' },
   'sync-reply': { label: 'sync', description: 'anti-entropy: the peer sending back what differed', colorVar: '--msg-sync', color: '#6b7280' },
+  handoff: { label: 'hint', description: 'hinted handoff: a stand-in handing a write back to the replica it was meant for', colorVar: '--msg-repair', color: '#7e22ce' },
+  'handoff-ack': { label: 'ack', description: 'the replica confirming it took a handed-off write', colorVar: '--msg-ack', color: '#15803d' },
 };
 
 export const FATE_WORDS: Record<Fate, string> = {

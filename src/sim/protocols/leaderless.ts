@@ -23,9 +23,10 @@ export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: Op
     op,
   });
   e.op(op).version = version;
-  const req: CoordinatorRequest = { kind: 'write', op, client, key, acks: [], context: after };
+  const req: CoordinatorRequest = { kind: 'write', op, client, key, acks: [], context: after, delta, asked: [...prefs] };
   self.pending.set(op, req);
   e.schedule(e.now + e.config.timeoutMs, { type: 'coordinator-timeout', node: coord, op });
+  if (e.config.sloppyQuorum) e.schedule(e.now + e.config.timeoutMs / 2, { type: 'sloppy-check', node: coord, op });
   for (const replica of prefs) {
     if (replica === coord) {
       e.apply(coord, key, delta, 'write');
@@ -39,9 +40,10 @@ export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: Op
 export function coordinateRead(e: Engine, coord: NodeId, client: NodeId, op: OpId, key: string): void {
   const self = e.replica(coord);
   const prefs = e.preferenceList(key);
-  const req: CoordinatorRequest = { kind: 'read', op, client, key, from: [], states: [], merged: undefined, expected: prefs.length };
+  const req: CoordinatorRequest = { kind: 'read', op, client, key, from: [], states: [], merged: undefined, expected: prefs.length, asked: [...prefs] };
   self.pending.set(op, req);
   e.schedule(e.now + e.config.timeoutMs, { type: 'coordinator-timeout', node: coord, op });
+  if (e.config.sloppyQuorum) e.schedule(e.now + e.config.timeoutMs / 2, { type: 'sloppy-check', node: coord, op });
   for (const replica of prefs) {
     if (replica === coord) onReadResponse(e, coord, op, coord, self.storage.get(key) ?? e.strategy.empty());
     else e.send(coord, replica, { kind: 'read-req', op, key });
@@ -102,13 +104,70 @@ export function onCoordinatorTimeout(e: Engine, coord: NodeId, op: OpId): void {
   }
 }
 
+/**
+ * Sloppy quorums (Dynamo §4.6): half-way to the deadline, every replica of the key that has
+ * not answered gets a stand-in — the next replica round the ring not yet asked. A stand-in
+ * for a write keeps it as a hint for the missing replica and acknowledges, and its ack
+ * counts towards W; a stand-in for a read answers from its own data, which rarely holds the
+ * key. Either way the quorum can now be met by replicas that do not hold the key's data:
+ * which is why W + R > N stops guaranteeing a fresh read.
+ */
+export function onSloppyCheck(e: Engine, coord: NodeId, op: OpId): void {
+  const req = e.replica(coord).pending.get(op);
+  // Nothing to do for a write already acknowledged or a read already answered.
+  if (!req || (req.kind === 'read' && req.merged !== undefined)) return;
+  const prefs = e.preferenceList(req.key);
+  const answered = req.kind === 'write' ? req.acks : req.from;
+  const missing = prefs.filter((p) => !answered.includes(p));
+  const start = e.ring.indexOf(prefs[prefs.length - 1]!);
+  const candidates = e.ring.map((_, i) => e.ring[(start + 1 + i) % e.ring.length]!).filter((n) => !req.asked.includes(n));
+  for (const owner of missing) {
+    const standIn = candidates.shift();
+    if (standIn === undefined) return;
+    req.asked.push(standIn);
+    if (req.kind === 'write') {
+      if (standIn === coord) {
+        e.hint(coord, req.key, owner, req.delta);
+        onWriteAck(e, coord, op, coord);
+      } else {
+        e.send(coord, standIn, { kind: 'replicate', op, key: req.key, state: req.delta, hintFor: owner });
+      }
+    } else {
+      req.expected++;
+      if (standIn === coord) onReadResponse(e, coord, op, coord, e.replica(coord).storage.get(req.key) ?? e.strategy.empty());
+      else e.send(coord, standIn, { kind: 'read-req', op, key: req.key });
+    }
+  }
+}
+
+/** A stand-in hands its hints back to the replicas they were meant for, until each is acknowledged. */
+export function onHandoffTimer(e: Engine, node: NodeId): void {
+  e.schedule(e.now + e.config.hintedHandoffMs, { type: 'handoff', node });
+  const self = e.replica(node);
+  if (!self.up) return;
+  for (const [key, byOwner] of self.hints) {
+    for (const [owner, state] of byOwner) e.send(node, owner, { kind: 'handoff', key, owner, state });
+  }
+}
+
 /** A replica's handling of the messages this protocol sends between replicas. */
 export function onReplicaMessage(e: Engine, node: NodeId, from: NodeId, body: MessageBody): void {
   switch (body.kind) {
     case 'replicate':
-      e.apply(node, body.key, body.state, 'replicate');
+      if (body.hintFor !== undefined) e.hint(node, body.key, body.hintFor, body.state);
+      else e.apply(node, body.key, body.state, 'replicate');
       e.send(node, from, { kind: 'replicate-ack', op: body.op, key: body.key });
       return;
+    case 'handoff':
+      e.apply(node, body.key, body.state, 'handoff');
+      e.send(node, from, { kind: 'handoff-ack', key: body.key, owner: body.owner, state: body.state });
+      return;
+    case 'handoff-ack': {
+      // Drop the hint only if it has not grown since it was sent.
+      const held = e.replica(node).hints.get(body.key)?.get(body.owner);
+      if (held !== undefined && e.strategy.equals(held, body.state)) e.hint(node, body.key, body.owner, undefined);
+      return;
+    }
     case 'replicate-ack':
       onWriteAck(e, node, body.op, from);
       return;

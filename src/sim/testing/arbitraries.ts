@@ -79,7 +79,7 @@ export function slowLinks(shape: ClusterShape): fc.Arbitrary<LinkOverride[]> {
   return fc.array(link, { maxLength: 6 });
 }
 
-export function scenarioOf(shape: ClusterShape, parts: { seed: number; script: Action[]; latency: Distribution; links?: LinkOverride[]; loss?: number; skew?: Record<string, number>; antiEntropyMs?: number; durabilityMs?: number }): Scenario {
+export function scenarioOf(shape: ClusterShape, parts: { seed: number; script: Action[]; latency: Distribution; links?: LinkOverride[]; loss?: number; skew?: Record<string, number>; antiEntropyMs?: number; durabilityMs?: number; sloppyQuorum?: boolean }): Scenario {
   return makeScenario({
     seed: parts.seed,
     cluster: {
@@ -92,6 +92,7 @@ export function scenarioOf(shape: ClusterShape, parts: { seed: number; script: A
       skew: parts.skew ?? {},
       antiEntropyMs: parts.antiEntropyMs ?? 1000,
       durabilityMs: parts.durabilityMs ?? 0,
+      sloppyQuorum: parts.sloppyQuorum ?? false,
     },
     network: { latency: parts.latency, loss: parts.loss ?? 0, links: parts.links ?? [] },
     script: parts.script,
