@@ -9,7 +9,7 @@ import { along, clusterSize, layoutCluster, linkPairs, type Point } from '../vie
 import { useElementWidth } from './useElementWidth.ts';
 import { DROP_LINGER_MS, messageMark } from '../view/messagePosition.ts';
 import { isDropped } from '../view/messageStyle.ts';
-import { clusterModel } from './clusterModel.ts';
+import { clusterModel, type ClusterModel } from './clusterModel.ts';
 import { CLUSTER_SVG_STYLE, GROUP_FILLS } from './clusterStyle.ts';
 import { ReplicaNode } from './ReplicaNode.tsx';
 
@@ -18,6 +18,8 @@ interface Props {
   /** When true, dragging across the picture draws a partition line. */
   readonly drawingPartition: boolean;
   readonly onPartitionDrawn: (groups: NodeId[][] | null) => void;
+  /** Ring the replicas of the last acknowledged write (W) and the last answered read (R). */
+  readonly showQuorums?: boolean;
   readonly ref?: Ref<SVGSVGElement>;
 }
 
@@ -28,7 +30,7 @@ const MAX_LABELLED_MESSAGES = 24;
  * The cluster as a picture: replicas on a ring, clients below, every link, every message
  * in flight at the playhead. React owns every element; positions come from view/.
  */
-export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn, ref }: Props) {
+export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn, showQuorums = false, ref }: Props) {
   const store = useLabStoreApi();
   const run = useLab(selectRun);
   const version = useLab(selectRunVersion);
@@ -80,6 +82,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
   }
 
   const primaryKey = model.keys[0];
+  const quorums = showQuorums ? lastQuorums(model.ops) : null;
   const setRef = (el: SVGSVGElement | null) => {
     svgRef.current = el;
     if (typeof ref === 'function') ref(el);
@@ -140,6 +143,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
           );
         })}
       </g>
+      {quorums && <QuorumRings quorums={quorums} pos={pos} radius={layout.nodeRadius} />}
       <g className="nodes">
         {run.replicas.map((id) => (
           <ReplicaNode
@@ -155,6 +159,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
             highlighted={sameHighlight(highlight, { kind: 'node', id })}
             onSelect={() => store.getState().select({ kind: 'node', id })}
             onHighlight={(on) => store.getState().setHighlight(on ? { kind: 'node', id } : null)}
+            {...(quorums ? { quorum: { write: quorums.write.includes(id), read: quorums.read.includes(id) } } : {})}
           />
         ))}
         {run.clients.map((id) => {
@@ -211,6 +216,40 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
     </svg>
     )}
     </div>
+  );
+}
+
+interface Quorums {
+  readonly write: readonly NodeId[];
+  readonly read: readonly NodeId[];
+}
+
+/** The replicas that acknowledged the last successful write, and answered the last successful read. */
+function lastQuorums(ops: ClusterModel['ops']): Quorums {
+  const last = (kind: 'write' | 'read') => [...ops].reverse().find((o) => o.op.kind === kind && o.status === 'ok')?.op.quorum ?? [];
+  return { write: last('write'), read: last('read') };
+}
+
+/** W and R rings round the quorum replicas; a replica in both is marked as the overlap. */
+function QuorumRings({ quorums, pos, radius }: { quorums: Quorums; pos: (id: NodeId) => Point; radius: number }) {
+  const all = [...new Set([...quorums.write, ...quorums.read])];
+  return (
+    <g className="quorum-rings" aria-hidden="true">
+      {all.map((id) => {
+        const p = pos(id);
+        const inW = quorums.write.includes(id);
+        const inR = quorums.read.includes(id);
+        return (
+          <g key={id}>
+            {inW && <circle className="ring-w" cx={p.x} cy={p.y} r={radius + 6} />}
+            {inR && <circle className="ring-r" cx={p.x} cy={p.y} r={radius + 11} />}
+            <text className="ring-label" x={p.x + radius + 14} y={p.y - radius}>
+              {inW && inR ? 'W∩R' : inW ? 'W' : 'R'}
+            </text>
+          </g>
+        );
+      })}
+    </g>
   );
 }
 

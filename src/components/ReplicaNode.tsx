@@ -15,13 +15,15 @@ interface Props {
   readonly highlighted: boolean;
   readonly onSelect: () => void;
   readonly onHighlight: (on: boolean) => void;
+  /** Membership of the last write's and the last read's quorums, when the lab shows them. */
+  readonly quorum?: { readonly write: boolean; readonly read: boolean };
 }
 
 /** How many keys a node shows in the picture; the inspector and table show them all. */
 const SHOWN_KEYS = 2;
 
 /** One replica: its name, what it holds, how far behind it is, and whether it is up. */
-export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, selected, highlighted, onSelect, onHighlight }: Props) {
+export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, selected, highlighted, onSelect, onHighlight, quorum }: Props) {
   const primary = cells.find((c) => c.key === primaryKey);
   const fill = down ? undefined : `url(#group-${Math.min(primary?.group ?? 0, 5)})`;
   // Small nodes (many replicas, or a phone) show one key, in type sized to the node.
@@ -34,6 +36,7 @@ export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, sel
     down ? 'down' : 'up',
     ...cells.map((c) => `${c.key} ${c.values.length === 0 ? 'empty' : `= ${c.values.join(' and ')}`}${c.behind > 0 ? `, ${c.behind} acknowledged write${c.behind === 1 ? '' : 's'} behind` : ''}`),
     skew !== 0 ? `clock ${skew > 0 ? '+' : ''}${skew} ms` : '',
+    quorum?.write && quorum.read ? "in the last write's quorum and the last read's" : quorum?.write ? "in the last write's quorum" : quorum?.read ? "in the last read's quorum" : '',
   ]
     .filter(Boolean)
     .join(', ');

@@ -41,6 +41,9 @@ export const CLUSTER_SVG_STYLE = `
   .cluster-view .message circle { stroke: #fff; stroke-width: 1.5; }
   .cluster-view .message .drop-x { stroke-width: 3; }
   .cluster-view .message-label { font-size: 12px; font-weight: 600; paint-order: stroke; stroke: var(--bg, #fbfbf8); stroke-width: 3px; }
+  .cluster-view .ring-w { fill: none; stroke: var(--msg-write, #c2410c); stroke-width: 3; stroke-dasharray: 7 4; }
+  .cluster-view .ring-r { fill: none; stroke: var(--msg-read, #1d4ed8); stroke-width: 3; }
+  .cluster-view .ring-label { font-size: 13px; font-weight: 700; text-anchor: start; }
   .cluster-view .partition-line { stroke: var(--bad, #b42318); stroke-width: 3; stroke-dasharray: 10 6; }
   .cluster-view.drawing { cursor: crosshair; }
 `;

@@ -20,6 +20,12 @@ export const labs: readonly LabEntry[] = [
     summary: 'Write, read, cut links and crash replicas; watch stale reads and convergence.',
     Component: lazy(() => import('./playground/PlaygroundLab.tsx')),
   },
+  {
+    id: 'quorum',
+    title: 'Quorum lab',
+    summary: 'Tune N, W and R and measure the consistency, latency and availability each buys.',
+    Component: lazy(() => import('./quorum/QuorumLab.tsx')),
+  },
 ];
 
 export function findLab(id: string | null): LabEntry | undefined {

@@ -1,6 +1,6 @@
 import { useActorRef } from '@xstate/react';
 import '../../components/components.css';
-import { useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useMemo, useRef, useState } from 'react';
 import { usePrefersReducedMotion } from '../../app/usePrefersReducedMotion.ts';
 import { useShortcuts } from '../../app/useShortcuts.ts';
 import { ClusterSettings } from '../../components/ClusterSettings.tsx';
@@ -16,15 +16,17 @@ import { ReplicaTable } from '../../components/ReplicaTable.tsx';
 import { SharePanel } from '../../components/SharePanel.tsx';
 import { StatusLine } from '../../components/StatusLine.tsx';
 import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
-import { SpaceTimePanel } from '../../components/SpaceTimePanel.tsx';
 import { runFromSearch } from '../../embed/urlCodec.ts';
 import { playbackMachine } from '../../machines/playbackMachine.ts';
 import { makeScenario } from '../../sim/scenario.ts';
 import { createLabStore } from '../../store/labStore.ts';
 import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
-import { useUrlSync } from './useUrlSync.ts';
+import { useUrlSync } from '../../app/useUrlSync.ts';
 
 export const PLAYGROUND_ID = 'playground';
+
+/** Below the picture, so it loads just after the first screen: the lab's largest view. */
+const SpaceTimePanel = lazy(() => import('../../components/SpaceTimePanel.tsx').then((m) => ({ default: m.SpaceTimePanel })));
 
 /**
  * The default cluster: three replicas, two clients, and W = R = 1, so a write returns as
@@ -115,7 +117,9 @@ export default function PlaygroundLab() {
                 }}
               />
             </div>
-            <SpaceTimePanel ref={spaceTimeRef} reducedMotion={reducedMotion} />
+            <Suspense fallback={<p role="status">Loading the space-time diagram…</p>}>
+              <SpaceTimePanel ref={spaceTimeRef} reducedMotion={reducedMotion} />
+            </Suspense>
           </div>
           <div className="side">
             <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />

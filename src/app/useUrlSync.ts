@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { encodeRun } from '../../embed/urlCodec.ts';
-import type { LabStore } from '../../store/labStore.ts';
+import { encodeRun } from '../embed/urlCodec.ts';
+import type { LabStore } from '../store/labStore.ts';
 
 /**
  * Keep the address bar's `run` parameter equal to the run, so reloading or bookmarking
@@ -17,6 +17,8 @@ export function useUrlSync(store: LabStore, labId: string): void {
         const url = new URL(window.location.href);
         url.searchParams.set('lab', labId);
         url.searchParams.set('run', encodeRun({ scenario: s.run.scenario, time: s.time }));
+        // The run now says everything; settings given on their own would only disagree with it.
+        for (const name of ['n', 'w', 'r', 'seed']) url.searchParams.delete(name);
         window.history.replaceState(window.history.state, '', url);
       } catch {
         // Some sandboxed frames refuse history changes; the lab works without them.

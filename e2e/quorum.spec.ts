@@ -1,0 +1,72 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+async function open(page: Page, query: string) {
+  await page.goto(`./${query}`);
+  await expect(page.getByRole('heading', { name: 'Quorum lab' })).toBeVisible();
+}
+
+const controls = (page: Page) => page.getByRole('region', { name: 'N, W and R' });
+const measured = (page: Page) => page.getByRole('region', { name: 'Measured so far' });
+
+async function seek(page: Page, ms: number) {
+  await page.getByRole('slider', { name: 'Timeline' }).fill(String(ms));
+  await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText(`t = ${(ms / 1000).toFixed(2)} s`);
+}
+
+test.describe('quorum lab', () => {
+  test('opens at the N, W and R of the address and shows the rule in numbers and words', async ({ page }) => {
+    await open(page, '?lab=quorum&n=5&w=3&r=3&seed=7');
+    await expect(controls(page).getByLabel('N: replicas per key')).toHaveValue('5');
+    await expect(controls(page)).toContainText('W + R = 3 + 3 = 6 > N = 5');
+    await expect(controls(page)).toContainText('Every read quorum overlaps every write quorum');
+    await expect(page.getByRole('row', { name: /W=3, R=3 \(your setting\)/ })).toHaveAttribute('aria-current', 'true');
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  test('refuses an impossible setting, says why, and shows the nearest valid one', async ({ page }) => {
+    await open(page, '?lab=quorum&n=5&w=7&r=x');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('w=7 is not possible');
+    await expect(alert).toContainText('r=x is not a number');
+    await expect(controls(page).getByLabel('W: acks a write waits for')).toHaveValue('5');
+    await expect(controls(page).getByLabel('R: replies a read waits for')).toHaveValue('2');
+  });
+
+  test('keeps W and R valid as N shrinks, and the inequality follows', async ({ page }) => {
+    await open(page, '?lab=quorum&n=5&w=5&r=1');
+    await controls(page).getByLabel('N: replicas per key').selectOption('3');
+    await expect(controls(page).getByLabel('W: acks a write waits for')).toHaveValue('3');
+    await controls(page).getByLabel('W: acks a write waits for').selectOption('1');
+    await expect(controls(page)).toContainText('W + R = 1 + 1 = 2 ≤ N = 3');
+    await expect(page.getByRole('region', { name: 'How often can a read miss? (PBS)' })).toContainText('2/3');
+  });
+
+  test('a preset from the module sets the lab', async ({ page }) => {
+    await open(page, '?lab=quorum');
+    await controls(page).getByText('Settings from the module').click();
+    await controls(page).getByRole('link', { name: 'N=3, W=1, R=3' }).click();
+    await expect(controls(page)).toContainText('W + R = 1 + 3 = 4 > N = 3');
+  });
+
+  test('a workload is measured: no stale reads with W + R > N, and the last quorums are named', async ({ page }) => {
+    await open(page, '?lab=quorum&n=5&w=3&r=3&seed=2');
+    await measured(page).getByRole('button', { name: /^Run a workload/ }).click();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await seek(page, 12_000);
+    await expect(measured(page)).toContainText(/Stale reads\s*0 of \d+ successful reads/);
+    await expect(measured(page)).toContainText(/Failed or timed out\s*0 of \d+ writes, 0 of \d+ reads/);
+    await expect(page.getByRole('group', { name: /^Cluster at/ }).getByRole('button', { name: /in the last write's quorum and the last read's/ }).first()).toBeVisible();
+  });
+
+  test('crashing replicas shows what stays available: with W = 5 writes fail', async ({ page }) => {
+    await open(page, '?lab=quorum&n=5&w=5&r=1&seed=2');
+    await measured(page).getByRole('button', { name: 'Crash a replica' }).click();
+    await expect(measured(page)).toContainText('Replicas up4 of 5');
+    await measured(page).getByRole('button', { name: /^Run a workload/ }).click();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await seek(page, 14_000);
+    await expect(measured(page)).toContainText(/Failed or timed out\s*(\d+) of \1 writes, 0 of \d+ reads/);
+  });
+});

@@ -1,0 +1,36 @@
+import { useId } from 'react';
+import { formatFraction, missProbability, staleBeyond, toNumber } from '../analysis/pbs.ts';
+import { selectScenario } from '../store/labStore.ts';
+import { useLab } from '../store/LabStoreContext.tsx';
+
+function percent(x: number): string {
+  return `${(100 * x).toFixed(x < 0.001 && x > 0 ? 3 : 1)}%`;
+}
+
+/** The PBS closed form for the current N, W and R: how often random quorums miss. */
+export function PbsClosedForm() {
+  const { n, w, r } = useLab(selectScenario).cluster;
+  const id = useId();
+  const miss = missProbability(n, w, r);
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>How often can a read miss? (PBS)</h2>
+      {miss.numerator === 0n ? (
+        <p>
+          Never: with W + R &gt; N any {r} replicas include at least one of any {w}.
+        </p>
+      ) : (
+        <>
+          <p>
+            If a write’s {w} and a read’s {r} replicas were chosen at random among {n}, the read would miss every replica that has the write with probability C({n}−{w},{' '}
+            {r}) / C({n}, {r}) = <strong>{formatFraction(miss)}</strong> ({percent(toNumber(miss))}).
+          </p>
+          <p>
+            More than k versions behind, for independent writes: k = 2: {percent(toNumber(staleBeyond(n, w, r, 2)))}; k = 3: {percent(toNumber(staleBeyond(n, w, r, 3)))}.
+          </p>
+          <p className="small muted">Real systems send every write to all N replicas, so by the time a read arrives more of them have it: the measured rate above is lower, and falls with time since the write.</p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { useId } from 'react';
+import { QUORUM_PRESETS } from '../content/quorumPresets.ts';
+import { MAX_REPLICAS, MIN_REPLICAS } from '../sim/ids.ts';
+import type { ClusterConfig } from '../sim/scenario.ts';
+import { selectScenario } from '../store/labStore.ts';
+import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
+import { Field } from './Field.tsx';
+
+/**
+ * N, W and R, kept valid as N changes, with the rule W + R > N shown as an inequality and
+ * in words. Changing W or R re-runs the same actions with the new quorums, so the effect
+ * is seen on the same run; changing N starts afresh, since the cluster itself changes.
+ */
+export function QuorumControls() {
+  const store = useLabStoreApi();
+  const scenario = useLab(selectScenario);
+  const c = scenario.cluster;
+  const id = useId();
+  const overlap = c.w + c.r > c.n;
+
+  function setN(n: number) {
+    const cluster: ClusterConfig = { ...c, replicas: Math.max(MIN_REPLICAS, n), n, w: Math.min(c.w, n), r: Math.min(c.r, n), skew: {} };
+    store.getState().load({ ...scenario, cluster, script: [] }, 0, { kind: 'info', text: `N is now ${n}: a fresh run has started.` });
+  }
+
+  function setQuorum(part: { w?: number; r?: number }) {
+    const { time } = store.getState();
+    const cluster = { ...c, ...part };
+    store.getState().load({ ...scenario, cluster }, time, { kind: 'info', text: `The same run, replayed with W=${cluster.w} and R=${cluster.r}.` });
+  }
+
+  const choices = (max: number) => Array.from({ length: max }, (_, i) => i + 1);
+  return (
+    <section className="panel quorum-controls" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>N, W and R</h2>
+      <div className="field-row">
+        <Field label="N: replicas per key">
+          {(fieldId) => (
+            <select id={fieldId} value={c.n} onChange={(e) => setN(Number(e.target.value))}>
+              {choices(MAX_REPLICAS).map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="W: acks a write waits for">
+          {(fieldId) => (
+            <select id={fieldId} value={c.w} onChange={(e) => setQuorum({ w: Number(e.target.value) })}>
+              {choices(c.n).map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="R: replies a read waits for">
+          {(fieldId) => (
+            <select id={fieldId} value={c.r} onChange={(e) => setQuorum({ r: Number(e.target.value) })}>
+              {choices(c.n).map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <p className={`inequality ${overlap ? 'holds' : 'fails'}`} aria-live="polite">
+        <span className="formula">
+          W + R = {c.w} + {c.r} = {c.w + c.r} {overlap ? '>' : '≤'} N = {c.n}
+        </span>{' '}
+        {overlap ? 'Every read quorum overlaps every write quorum: a read reaches at least one replica that has the latest acknowledged write.' : 'A read quorum can miss every replica of the write quorum: a read can return a value older than the latest acknowledged write.'}
+      </p>
+      <details>
+        <summary>Settings from the module</summary>
+        <ul className="presets">
+          {QUORUM_PRESETS.map((p) => (
+            <li key={`${p.n}-${p.w}-${p.r}`}>
+              <a href={`?lab=quorum&n=${p.n}&w=${p.w}&r=${p.r}&seed=${scenario.seed}`}>
+                N={p.n}, W={p.w}, R={p.r}
+              </a>{' '}
+              — {p.summary}
+            </li>
+          ))}
+        </ul>
+      </details>
+      <div className="field-row">
+        <label className="check">
+          <input type="checkbox" checked={c.sloppyQuorum} onChange={(e) => store.getState().load({ ...scenario, cluster: { ...c, sloppyQuorum: e.target.checked } }, store.getState().time)} /> Sloppy quorum with hinted handoff
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={c.readRepair} onChange={(e) => store.getState().load({ ...scenario, cluster: { ...c, readRepair: e.target.checked } }, store.getState().time)} /> Read repair
+        </label>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useId, useMemo } from 'react';
+import { MODULE_CONFIGS, tradeoffs } from '../analysis/tradeoffs.ts';
+import type { Scenario } from '../sim/scenario.ts';
+import { selectScenario } from '../store/labStore.ts';
+import { useLab } from '../store/LabStoreContext.tsx';
+
+const DOWN = 2;
+
+function ms(x: number): string {
+  return Number.isNaN(x) ? '—' : `${x.toFixed(0)} ms`;
+}
+
+function share(x: number): string {
+  return x === 1 ? 'all' : x === 0 ? 'none' : `${Math.round(100 * x)}%`;
+}
+
+/**
+ * The module's N = 5 trade-off matrix, filled in by running the same workload under each
+ * setting: once healthy, once with two replicas down. Only the seed and the network of the
+ * learner's run feed in, so it is computed once for them.
+ */
+export function TradeoffMatrix() {
+  const scenario = useLab(selectScenario);
+  const id = useId();
+  const { seed, network, cluster } = scenario;
+  const rows = useMemo(() => {
+    const base: Scenario = { version: 1, seed, network, script: [], cluster: { ...cluster, replicas: 5, n: 5, clients: ['c1', 'c2', 'c3'], antiEntropyMs: 0, sloppyQuorum: false, skew: {} } };
+    return tradeoffs(base, MODULE_CONFIGS, DOWN);
+    // Only what changes the measurement: the seed, the network and the value strategy.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [seed, network, cluster.strategy, cluster.timeoutMs]);
+  const current = (w: number, r: number) => cluster.n === 5 && cluster.w === w && cluster.r === r;
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>The N = 5 trade-offs, measured</h2>
+      <p className="small muted">
+        Each row ran the same 10 s workload (20 reads and writes a second on one key, from three clients) on five replicas with this run’s network, then again with {DOWN} replicas down.
+      </p>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Setting</th>
+              <th scope="col">Write latency (median)</th>
+              <th scope="col">Read latency (median)</th>
+              <th scope="col">Stale reads</th>
+              <th scope="col">Writes that succeed with {DOWN} down</th>
+              <th scope="col">Reads that succeed with {DOWN} down</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ config, healthy, degraded }) => {
+              const here = current(config.w, config.r);
+              return (
+                <tr key={`${config.w}-${config.r}`} className={here ? 'current' : undefined} aria-current={here ? 'true' : undefined}>
+                  <th scope="row">
+                    W={config.w}, R={config.r}
+                    {here && <span className="you-are-here"> (your setting)</span>}
+                  </th>
+                  <td>{ms(healthy.writeLatency.p50)}</td>
+                  <td>{ms(healthy.readLatency.p50)}</td>
+                  <td>
+                    {healthy.staleReads} of {healthy.reads - healthy.failedReads}
+                  </td>
+                  <td>{share(degraded.writeAvailability)}</td>
+                  <td>{share(degraded.readAvailability)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { useActorRef } from '@xstate/react';
+import '../../components/components.css';
+import { useMemo, useRef, useState } from 'react';
+import { usePrefersReducedMotion } from '../../app/usePrefersReducedMotion.ts';
+import { useShortcuts } from '../../app/useShortcuts.ts';
+import { useUrlSync } from '../../app/useUrlSync.ts';
+import { ClusterView } from '../../components/ClusterView.tsx';
+import { MeasurementsPanel } from '../../components/MeasurementsPanel.tsx';
+import { Narrator } from '../../components/Narrator.tsx';
+import { NoticeBar } from '../../components/NoticeBar.tsx';
+import { OperationForm } from '../../components/OperationForm.tsx';
+import { PbsClosedForm } from '../../components/PbsClosedForm.tsx';
+import { PlaybackBar } from '../../components/PlaybackBar.tsx';
+import { QuorumControls } from '../../components/QuorumControls.tsx';
+import { StatusLine } from '../../components/StatusLine.tsx';
+import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
+import { TradeoffMatrix } from '../../components/TradeoffMatrix.tsx';
+import { readQuorumParams } from '../../embed/quorumParams.ts';
+import { runFromSearch } from '../../embed/urlCodec.ts';
+import { playbackMachine } from '../../machines/playbackMachine.ts';
+import { MIN_REPLICAS } from '../../sim/ids.ts';
+import { makeScenario } from '../../sim/scenario.ts';
+import { createLabStore } from '../../store/labStore.ts';
+import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
+
+export const QUORUM_ID = 'quorum';
+
+/** The lab's start: from a shared run, else from ?n=&w=&r=&seed=, corrected where impossible. */
+function initialStore() {
+  const { run, error } = runFromSearch(window.location.search);
+  if (run) return createLabStore(run.scenario, run.time);
+  const { params, problems } = readQuorumParams(window.location.search);
+  const scenario = makeScenario({
+    seed: params.seed,
+    cluster: { replicas: Math.max(MIN_REPLICAS, params.n), n: params.n, w: params.w, r: params.r, clients: ['c1', 'c2', 'c3'] },
+    // Latency that varies (exponential, mean 60 ms), as real networks do: with even
+    // latency, replication nearly always beats the next read and staleness hides.
+    network: { latency: { kind: 'exponential', rate: 1 / 60 } },
+  });
+  const store = createLabStore(scenario);
+  const messages = [...(error ? [`${error} The lab started from its settings instead.`] : []), ...problems];
+  if (messages.length > 0) store.getState().setNotice({ kind: 'error', text: messages.join(' ') });
+  return store;
+}
+
+/**
+ * The quorum lab: tune N, W and R, run a workload, crash replicas, and see what
+ * consistency, latency and availability each setting buys — measured, not told.
+ */
+export default function QuorumLab() {
+  const [store] = useState(initialStore);
+  const playback = useActorRef(playbackMachine, { input: { store } });
+  const reducedMotion = usePrefersReducedMotion();
+  const clusterRef = useRef<SVGSVGElement>(null);
+  useUrlSync(store, QUORUM_ID);
+  const shortcuts = useMemo(
+    () => ({
+      k: () => playback.send({ type: 'playback.toggle' }),
+      ' ': () => playback.send({ type: 'playback.toggle' }),
+      '.': () => playback.send({ type: 'playback.step' }),
+      'Shift+R': () => playback.send({ type: 'playback.reset' }),
+    }),
+    [playback],
+  );
+  useShortcuts(shortcuts);
+  const play = () => {
+    playback.send({ type: 'playback.setSpeed', speed: 4 });
+    playback.send({ type: 'playback.play' });
+  };
+
+  return (
+    <LabStoreProvider store={store}>
+      <div className="lab quorum">
+        <header className="lab-intro">
+          <h1>Quorum lab</h1>
+          <p>
+            Each key lives on N replicas; a write waits for W of them and a read for R. Choose N, W and R, run a workload, crash replicas, and read off what you bought:
+            fresh reads, speed, or staying up.
+          </p>
+        </header>
+        <NoticeBar />
+        <div className="lab-grid">
+          <div className="stage">
+            <PlaybackBar playback={playback} />
+            <TimelineScrubber playback={playback} />
+            <StatusLine />
+            <div className="picture">
+              <ClusterView ref={clusterRef} reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} showQuorums />
+            </div>
+            <p className="small muted">Dashed rings: the replicas that acknowledged the last write (W). Solid rings: those that answered the last read (R). W∩R marks the overlap.</p>
+          </div>
+          <div className="side">
+            <QuorumControls />
+            <MeasurementsPanel onStarted={play} />
+            <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />
+            <Narrator />
+          </div>
+        </div>
+        <div className="lab-footer-panels">
+          <PbsClosedForm />
+          <TradeoffMatrix />
+        </div>
+      </div>
+    </LabStoreProvider>
+  );
+}
