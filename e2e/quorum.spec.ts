@@ -70,3 +70,26 @@ test.describe('quorum lab', () => {
     await expect(measured(page)).toContainText(/Failed or timed out\s*(\d+) of \1 writes, 0 of \d+ reads/);
   });
 });
+
+test.describe('quorum lab: PBS', () => {
+  test('runs the WARS Monte Carlo off the main thread and reads off the curve', async ({ page }) => {
+    await open(page, '?lab=quorum&n=3&w=1&r=1&seed=1');
+    const panel = page.getByRole('region', { name: /How eventual is eventual/ });
+    const result = panel.getByRole('status');
+    // LNKD-SSD, N=3, W=R=1: the paper's fit gives about 97% at once and 99.9% within ~2 ms.
+    await expect(result).toContainText(/sees it 9[67]\.\d% of the time; 99\.9% of reads see it after [12]\.\d\d ms/, { timeout: 15_000 });
+    await expect(panel.getByRole('img', { name: /^P\(consistent\) against time since the write/ })).toBeVisible();
+    await panel.getByLabel('Latencies').selectOption('wan');
+    await expect(result).toContainText(/sees it 3\d\.\d% of the time/, { timeout: 15_000 });
+    await panel.getByLabel('Latencies').selectOption('custom');
+    await panel.getByLabel('Mean (ms)').fill('50');
+    await expect(result).toContainText(/99\.9% of reads see it after \d+ ms/, { timeout: 15_000 });
+  });
+
+  test('with W + R > N says every read is consistent at once', async ({ page }) => {
+    await open(page, '?lab=quorum&n=3&w=2&r=2&seed=1');
+    const panel = page.getByRole('region', { name: /How eventual is eventual/ });
+    await expect(panel.getByRole('status')).toContainText('sees it 100.0% of the time; always, even at once', { timeout: 15_000 });
+    await expect(page.getByRole('region', { name: 'How often can a read miss? (PBS)' })).toContainText('Never: with W + R > N');
+  });
+});

@@ -15,6 +15,7 @@ import { QuorumControls } from '../../components/QuorumControls.tsx';
 import { StatusLine } from '../../components/StatusLine.tsx';
 import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
 import { TradeoffMatrix } from '../../components/TradeoffMatrix.tsx';
+import { PbsCurvePanel } from './PbsCurvePanel.tsx';
 import { readQuorumParams } from '../../embed/quorumParams.ts';
 import { runFromSearch } from '../../embed/urlCodec.ts';
 import { playbackMachine } from '../../machines/playbackMachine.ts';
@@ -100,6 +101,7 @@ export default function QuorumLab() {
           <PbsClosedForm />
           <TradeoffMatrix />
         </div>
+        <PbsCurvePanel />
       </div>
     </LabStoreProvider>
   );

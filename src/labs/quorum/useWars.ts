@@ -1,0 +1,46 @@
+import { useEffect, useRef, useState } from 'react';
+import { summarise, type WarsRequest, type WarsSummary } from './warsProtocol.ts';
+
+/**
+ * The WARS summary for a request, computed in a Web Worker so the page stays responsive.
+ * A newer request supersedes an older one; where workers are unavailable it runs inline.
+ * `busy` is true while the summary shown is for an older request.
+ */
+export function useWars(request: Omit<WarsRequest, 'id'>): { summary: WarsSummary | null; busy: boolean } {
+  const [done, setDone] = useState<{ key: string; summary: WarsSummary } | null>(null);
+  const worker = useRef<Worker | null>(null);
+  const sent = useRef(new Map<number, string>());
+  const key = JSON.stringify(request);
+
+  useEffect(() => {
+    if (typeof Worker === 'undefined') return;
+    const w = new Worker(new URL('./warsWorker.ts', import.meta.url), { type: 'module' });
+    const pending = sent.current;
+    w.onmessage = (e: MessageEvent<WarsSummary>) => {
+      const forKey = pending.get(e.data.id);
+      pending.delete(e.data.id);
+      if (forKey !== undefined) setDone({ key: forKey, summary: e.data });
+    };
+    worker.current = w;
+    return () => {
+      w.terminate();
+      worker.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const id = sent.current.size + Date.now();
+    const req: WarsRequest = { ...(JSON.parse(key) as Omit<WarsRequest, 'id'>), id };
+    if (worker.current) {
+      sent.current.set(id, key);
+      worker.current.postMessage(req);
+      return;
+    }
+    // No worker (an old browser or a strict sandbox): compute here, a moment later.
+    const timer = setTimeout(() => setDone({ key, summary: summarise(req, () => performance.now()) }), 0);
+    return () => clearTimeout(timer);
+  }, [key]);
+
+  const current = done?.key === key;
+  return { summary: done?.summary ?? null, busy: !current };
+}
