@@ -93,3 +93,21 @@ test.describe('quorum lab: PBS', () => {
     await expect(page.getByRole('region', { name: 'How often can a read miss? (PBS)' })).toContainText('Never: with W + R > N');
   });
 });
+
+test.describe('quorum lab: sloppy quorums', () => {
+  test('shows a stale read although W + R > N, the hint parked on a stand-in, and its hand-off', async ({ page }) => {
+    await open(page, '?lab=quorum');
+    await controls(page).getByRole('button', { name: 'Show: a stale read although w + r > n' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'A stale read although W + R > N.' })).toBeVisible();
+    await expect(controls(page)).toContainText('W + R = 2 + 2 = 4 > N = 3');
+    await expect(controls(page).getByRole('checkbox', { name: 'Sloppy quorum with hinted handoff' })).toBeChecked();
+    const cluster = page.getByRole('group', { name: /^Cluster at/ });
+    await seek(page, 2500);
+    // One stand-in for each of x's two unreachable replicas.
+    await expect(cluster.getByRole('button', { name: /holding x for [A-E] as a hint/ })).toHaveCount(2);
+    await expect(measured(page)).toContainText(/Stale reads\s*1 of 1 successful reads/);
+    await seek(page, 8000);
+    await expect(cluster.getByRole('button', { name: /as a hint/ })).toHaveCount(0);
+    await expect(page.getByText(/^= All replicas agree on x\./)).toBeVisible();
+  });
+});

@@ -160,6 +160,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
             onSelect={() => store.getState().select({ kind: 'node', id })}
             onHighlight={(on) => store.getState().setHighlight(on ? { kind: 'node', id } : null)}
             {...(quorums ? { quorum: { write: quorums.write.includes(id), read: quorums.read.includes(id) } } : {})}
+            hints={model.hints.get(id) ?? []}
           />
         ))}
         {run.clients.map((id) => {

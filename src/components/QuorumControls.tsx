@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { QUORUM_DEMOS } from '../content/quorumDemos.ts';
 import { QUORUM_PRESETS } from '../content/quorumPresets.ts';
 import { MAX_REPLICAS, MIN_REPLICAS } from '../sim/ids.ts';
 import type { ClusterConfig } from '../sim/scenario.ts';
@@ -81,13 +82,29 @@ export function QuorumControls() {
           ))}
         </ul>
       </details>
-      <div className="field-row">
+      <div className="field-row toggles">
         <label className="check">
           <input type="checkbox" checked={c.sloppyQuorum} onChange={(e) => store.getState().load({ ...scenario, cluster: { ...c, sloppyQuorum: e.target.checked } }, store.getState().time)} /> Sloppy quorum with hinted handoff
         </label>
         <label className="check">
           <input type="checkbox" checked={c.readRepair} onChange={(e) => store.getState().load({ ...scenario, cluster: { ...c, readRepair: e.target.checked } }, store.getState().time)} /> Read repair
         </label>
+      </div>
+      <p className="small muted">
+        Sloppy quorum: a replica of the key that does not answer within half the timeout gets a stand-in, the next replica round the ring, which keeps the write as a hint
+        (a “hint” badge in the picture) and hands it back when it can. Read repair: after a read, replicas that answered with an older value are sent the newer one
+        (“repair” messages).
+      </p>
+      <div className="button-row">
+        {QUORUM_DEMOS.map((demo) => (
+          <button
+            key={demo.id}
+            type="button"
+            onClick={() => store.getState().load(demo.scenario(scenario.seed), 0, { kind: 'info', text: `${demo.title}. ${demo.story} Press Play.` })}
+          >
+            Show: {demo.title.toLowerCase()}
+          </button>
+        ))}
       </div>
     </section>
   );

@@ -17,13 +17,15 @@ interface Props {
   readonly onHighlight: (on: boolean) => void;
   /** Membership of the last write's and the last read's quorums, when the lab shows them. */
   readonly quorum?: { readonly write: boolean; readonly read: boolean };
+  /** Writes this replica holds for others while standing in for them (sloppy quorums). */
+  readonly hints?: readonly { readonly key: string; readonly owner: NodeId }[];
 }
 
 /** How many keys a node shows in the picture; the inspector and table show them all. */
 const SHOWN_KEYS = 2;
 
 /** One replica: its name, what it holds, how far behind it is, and whether it is up. */
-export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, selected, highlighted, onSelect, onHighlight, quorum }: Props) {
+export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, selected, highlighted, onSelect, onHighlight, quorum, hints = [] }: Props) {
   const primary = cells.find((c) => c.key === primaryKey);
   const fill = down ? undefined : `url(#group-${Math.min(primary?.group ?? 0, 5)})`;
   // Small nodes (many replicas, or a phone) show one key, in type sized to the node.
@@ -36,6 +38,7 @@ export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, sel
     down ? 'down' : 'up',
     ...cells.map((c) => `${c.key} ${c.values.length === 0 ? 'empty' : `= ${c.values.join(' and ')}`}${c.behind > 0 ? `, ${c.behind} acknowledged write${c.behind === 1 ? '' : 's'} behind` : ''}`),
     skew !== 0 ? `clock ${skew > 0 ? '+' : ''}${skew} ms` : '',
+    hints.length > 0 ? `holding ${hints.map((h) => `${h.key} for ${h.owner}`).join(' and ')} as a hint` : '',
     quorum?.write && quorum.read ? "in the last write's quorum and the last read's" : quorum?.write ? "in the last write's quorum" : quorum?.read ? "in the last read's quorum" : '',
   ]
     .filter(Boolean)
@@ -84,6 +87,14 @@ export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, sel
           🕒 {skew > 0 ? '+' : ''}
           {skew} ms
         </text>
+      )}
+      {hints.length > 0 && (
+        <g className="hint-badge" transform={`translate(${at.x} ${at.y - radius - 22})`}>
+          <rect x="-46" y="-12" width="92" height="20" rx="4" />
+          <text y="3">
+            hint: {hints.map((h) => `${h.key}→${h.owner}`).join(', ')}
+          </text>
+        </g>
       )}
       {behind > 0 && !down && (
         <g className="badge" transform={`translate(${at.x} ${at.y + radius + 4})`}>

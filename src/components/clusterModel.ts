@@ -15,6 +15,8 @@ export interface ClusterModel {
   readonly ops: readonly OpAtMoment[];
   readonly divergentKeys: readonly string[];
   readonly staleIds: ReadonlySet<number>;
+  /** Hints each stand-in holds at this moment: the key, and the replica it is meant for. */
+  readonly hints: ReadonlyMap<NodeId, readonly { readonly key: string; readonly owner: NodeId }[]>;
 }
 
 export interface OpAtMoment {
@@ -48,5 +50,23 @@ function computeModel(run: Run, t: number): ClusterModel {
   const divergentKeys = divergent(keys, holders, stateOf, sim.strategy).map((d) => d.key);
   const completed = ops.filter((o) => o.status !== 'pending').map((o) => o.op);
   const staleIds = new Set(staleReads(completed, sim.strategy).map((s) => s.read.id as number));
-  return { moment, keys, cells, ops, divergentKeys, staleIds };
+  return { moment, keys, cells, ops, divergentKeys, staleIds, hints: hintsAt(run, t) };
+}
+
+/** Replay the hint log up to t: what each stand-in is holding for whom. */
+function hintsAt(run: Run, t: number): Map<NodeId, { key: string; owner: NodeId }[]> {
+  const held = new Map<string, { node: NodeId; key: string; owner: NodeId }>();
+  for (const h of run.sim.trace.hints) {
+    if (h.at > t) break;
+    const id = `${h.node}|${h.key}|${h.owner}`;
+    if (h.state === null) held.delete(id);
+    else held.set(id, { node: h.node, key: h.key, owner: h.owner });
+  }
+  const out = new Map<NodeId, { key: string; owner: NodeId }[]>();
+  for (const { node, key, owner } of held.values()) {
+    const list = out.get(node) ?? [];
+    list.push({ key, owner });
+    out.set(node, list);
+  }
+  return out;
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { staleReads } from '../check/staleReads.ts';
+import { validateScenario } from '../sim/scenarioSchema.ts';
+import { Simulation } from '../sim/simulation.ts';
+import { QUORUM_DEMOS } from './quorumDemos.ts';
+
+describe('quorum demos', () => {
+  const demo = QUORUM_DEMOS.find((d) => d.id === 'sloppy-stale')!;
+
+  it('is a valid scenario', () => {
+    expect(validateScenario(JSON.parse(JSON.stringify(demo.scenario(1)))).ok).toBe(true);
+  });
+
+  for (const seed of [1, 2, 3, 4, 5]) {
+    it(`does what its story says, seed ${seed}: an acknowledged write, then a stale read with W + R > N, then the hint handed back`, () => {
+      const scenario = demo.scenario(seed);
+      expect(scenario.cluster.w + scenario.cluster.r).toBeGreaterThan(scenario.cluster.n);
+      const sim = new Simulation(scenario);
+      sim.runUntil(10_000);
+      const [write, read] = sim.trace.ops;
+      expect(write!.outcome).toBe('ok');
+      expect(read!.outcome).toBe('ok');
+      expect(staleReads(sim.trace.ops, sim.strategy).map((s) => s.read.id)).toEqual([read!.id]);
+      expect(sim.trace.hints.some((h) => h.state !== null)).toBe(true);
+      expect(sim.trace.messages.some((m) => m.body.kind === 'handoff' && m.fate === 'delivered')).toBe(true);
+    });
+  }
+});
