@@ -111,3 +111,17 @@ test.describe('quorum lab: sloppy quorums', () => {
     await expect(page.getByText(/^= All replicas agree on x\./)).toBeVisible();
   });
 });
+
+test.describe('quorum lab: read repair', () => {
+  test('a read that asks every replica repairs the one that was behind', async ({ page }) => {
+    await open(page, '?lab=quorum');
+    await controls(page).getByRole('button', { name: 'Show: read repair brings a stale replica up to date' }).click();
+    await expect(controls(page).getByRole('checkbox', { name: 'Read repair' })).toBeChecked();
+    const c = page.getByRole('group', { name: /^Cluster at/ }).getByRole('button', { name: /^Replica C\b/ });
+    await seek(page, 2400);
+    await expect(c).toHaveAccessibleName(/x empty, 1 acknowledged write behind/);
+    await seek(page, 6000);
+    await expect(c).toHaveAccessibleName(/x = new/);
+    await expect(page.getByRole('region', { name: 'What just happened' })).toContainText('Read of x returned new');
+  });
+});

@@ -26,3 +26,18 @@ describe('quorum demos', () => {
     });
   }
 });
+
+describe('read repair demo', () => {
+  const demo = QUORUM_DEMOS.find((d) => d.id === 'read-repair')!;
+  for (const seed of [1, 2, 3]) {
+    it(`leaves C behind until the read, then repairs it, seed ${seed}`, () => {
+      const sim = new Simulation(demo.scenario(seed));
+      sim.runUntil(2400);
+      expect(sim.replica('C' as never).storage.get('x')).toBeUndefined();
+      sim.runUntil(10_000);
+      expect(sim.trace.ops[1]!.result).toEqual(['new']);
+      expect(sim.trace.messages.some((m) => m.body.kind === 'repair' && m.to === 'C' && m.fate === 'delivered')).toBe(true);
+      expect(sim.strategy.values(sim.replica('C' as never).storage.get('x'))).toEqual(['new']);
+    });
+  }
+});

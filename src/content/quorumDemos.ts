@@ -42,4 +42,28 @@ const sloppyStale: QuorumDemo = {
   },
 };
 
-export const QUORUM_DEMOS: readonly QuorumDemo[] = [sloppyStale];
+/**
+ * Read repair: C misses a write while its link from A is cut; with anti-entropy off it
+ * would stay behind for ever. A read that asks all three replicas gets C's old answer
+ * among the others, returns the newest, and sends it to C.
+ */
+const readRepair: QuorumDemo = {
+  id: 'read-repair',
+  title: 'Read repair brings a stale replica up to date',
+  story:
+    'Three replicas, N=3, W=1, R=3, read repair on and anti-entropy off. C misses the write x=new while its link from A is cut, and stays one write behind after the link heals. Then a read asks all three: C answers with the old value, the read returns the newest, and a repair message brings C up to date.',
+  scenario: (seed) =>
+    makeScenario({
+      seed,
+      cluster: { replicas: 3, n: 3, w: 1, r: 3, clients: ['c1', 'c2', 'c3'], readRepair: true, antiEntropyMs: 0 },
+      network: { latency: { kind: 'exponential', rate: 1 / 60 } },
+      script: [
+        { at: 0, type: 'cut', from: 'A', to: 'C' },
+        { at: 100, type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: 'new' },
+        { at: 1500, type: 'heal', from: 'A', to: 'C' },
+        { at: 2500, type: 'read', client: 'c2', coordinator: 'B', key: 'x' },
+      ],
+    }),
+};
+
+export const QUORUM_DEMOS: readonly QuorumDemo[] = [sloppyStale, readRepair];

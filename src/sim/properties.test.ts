@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { divergent } from '../check/convergence.ts';
 import { staleReads } from '../check/staleReads.ts';
-import type { NodeId } from './ids.ts';
+import { measure } from '../analysis/measure.ts';
+import { replicaIds, type NodeId } from './ids.ts';
+import { workload } from './workload.ts';
 import { Simulation } from './simulation.ts';
 import { clusterShape, distribution, faults, operations, scenarioOf, slowLinks } from './testing/arbitraries.ts';
 import { Timeline } from './timeline.ts';
@@ -92,6 +94,23 @@ describe('simulator laws', () => {
           for (const r of sim.ring) expect(sim.replica(r).hints.size).toBe(0);
         },
       ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('measured staleness', () => {
+  it('is exactly zero for any workload and seed with W + R > N and strict quorums', () => {
+    fc.assert(
+      fc.property(clusterShape(true), seed, distribution, fc.integer({ min: 5, max: 40 }), (shape, seed, latency, rate) => {
+        const replicas = replicaIds(shape.replicas) as string[];
+        const script = workload({ from: 0, durationMs: 3000, opsPerSecond: rate, readFraction: 0.5, clients: shape.clients, coordinators: replicas, keys: ['x', 'y'], seed });
+        const sim = new Simulation(scenarioOf(shape, { seed, script, latency, antiEntropyMs: 0 }));
+        sim.runUntil(20_000);
+        const m = measure(sim.trace.ops, sim.strategy);
+        expect(m.reads).toBeGreaterThan(0);
+        expect(m.staleRate).toBe(0);
+      }),
       { numRuns: 60 },
     );
   });
