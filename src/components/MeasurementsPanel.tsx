@@ -47,7 +47,7 @@ export function MeasurementsPanel({ onStarted }: Props) {
   const recoverAll = () => run.replicas.filter((r) => !up.includes(r)).forEach((node) => store.getState().act({ type: 'recover', node }));
 
   return (
-    <section className="panel" aria-labelledby={`${id}-title`}>
+    <section className="panel measures-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Measured so far</h2>
       <div className="button-row">
         <button type="button" className="primary" onClick={startWorkload} disabled={up.length === 0}>

@@ -88,7 +88,7 @@ export default function QuorumLab() {
             <div className="picture">
               <ClusterView ref={clusterRef} reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} showQuorums />
             </div>
-            <p className="small muted">Dashed rings: the replicas that acknowledged the last write (W). Solid rings: those that answered the last read (R). W∩R marks the overlap.</p>
+            <p className="small muted picture-caption">Dashed rings: the replicas that acknowledged the last write (W). Solid rings: those that answered the last read (R). W∩R marks the overlap.</p>
           </div>
           <div className="side">
             <QuorumControls />
