@@ -2,8 +2,8 @@
  * Probabilistically Bounded Staleness, closed form (Bailis et al., VLDB 2012, §3): with
  * quorums chosen uniformly at random, the chance that a read quorum of R replicas misses
  * every replica of a write quorum of W among N is C(N−W, R) / C(N, R); the chance that a
- * read misses the last k independent writes — returns something more than k versions old —
- * is that to the power k. With W + R > N a read quorum must overlap, and the chance is 0.
+ * read misses each of the last k independent writes — returns something k or more versions
+ * old — is that to the power k. With W + R > N a read quorum must overlap, and the chance is 0.
  */
 
 /** An exact fraction, for small N where learners can check the arithmetic. */
@@ -48,8 +48,8 @@ export function missProbability(n: number, w: number, r: number): Fraction {
 }
 
 /**
- * The chance that a read returns a value more than k versions old: the read missed each
- * of the last k writes' quorums, chosen independently.
+ * The chance that a read misses each of the last k writes' quorums, chosen independently:
+ * that it returns a value k or more versions old.
  *
  * @example staleBeyond(3, 1, 1, 2) // { numerator: 4n, denominator: 9n }
  */

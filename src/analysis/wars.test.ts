@@ -55,6 +55,25 @@ describe('WARS Monte Carlo', () => {
     expect(visibleAfter(result, 0.999)).toBeGreaterThan(0);
   });
 
+  it('adds the remote delay exactly as the WAN model says: both ways, to all but one random replica, separately for write and read', () => {
+    const zero: Distribution = { kind: 'constant', ms: 0 };
+    const result = runWars({ n: 3, w: 1, r: 1, dists: { w: zero, a: zero, r: zero, s: zero, remoteMs: 75 }, trials: 30_000, seed: 2 });
+    // The write commits at once through its local replica; only that replica has it for 75 ms.
+    expect(quantile(result.writeLatency, 0.999)).toBe(0);
+    // The read keeps its own local replica: consistent at once only if it is the write's local one too.
+    expect(consistentAt(result, 0)).toBeCloseTo(1 / 3, 1);
+    expect(consistentAt(result, 74.9)).toBeCloseTo(1 / 3, 1);
+    // A remote replica gets the write at 75 ms; the read request reaches it at 75 ms after the wait.
+    expect(consistentAt(result, 75)).toBe(1);
+  });
+
+  it('gives the figures this lab reports for LNKD-SSD, N=3, W=R=1 (seed 1)', () => {
+    const result = runWars({ n: 3, w: 1, r: 1, dists: preset('lnkd-ssd'), trials: 100_000, seed: 1 });
+    expect(consistentAt(result, 0)).toBeCloseTo(0.974, 2);
+    expect(visibleAfter(result, 0.999)).toBeGreaterThan(1.5);
+    expect(visibleAfter(result, 0.999)).toBeLessThan(2.5);
+  });
+
   it('makes the WAN preset slower to become consistent than the same fits within one datacenter', () => {
     const wan = runWars({ n: 3, w: 1, r: 1, dists: preset('wan'), trials: 20_000, seed: 5 });
     const disk = runWars({ n: 3, w: 1, r: 1, dists: preset('lnkd-disk'), trials: 20_000, seed: 5 });

@@ -4,12 +4,13 @@ import { selectScenario } from '../store/labStore.ts';
 import { useLab } from '../store/LabStoreContext.tsx';
 
 function percent(x: number): string {
+  if (x > 0 && x < 0.00001) return '< 0.001%';
   return `${(100 * x).toFixed(x < 0.001 && x > 0 ? 3 : 1)}%`;
 }
 
 /** The PBS closed form for the current N, W and R: how often random quorums miss. */
 export function PbsClosedForm() {
-  const { n, w, r } = useLab(selectScenario).cluster;
+  const { n, w, r, sloppyQuorum } = useLab(selectScenario).cluster;
   const id = useId();
   const miss = missProbability(n, w, r);
   return (
@@ -17,7 +18,8 @@ export function PbsClosedForm() {
       <h2 id={`${id}-title`}>How often can a read miss? (PBS)</h2>
       {miss.numerator === 0n ? (
         <p>
-          Never: with W + R &gt; N any {r} replicas include at least one of any {w}.
+          Never, with strict quorums: with W + R &gt; N any {r} of the key’s replicas include at least one of any {w}.
+          {sloppyQuorum && ' Sloppy quorums are on, though: stand-ins can make up either quorum, and then a read can miss.'}
         </p>
       ) : (
         <>
@@ -26,9 +28,10 @@ export function PbsClosedForm() {
             {r}) / C({n}, {r}) = <strong>{formatFraction(miss)}</strong> ({percent(toNumber(miss))}).
           </p>
           <p>
-            More than k versions behind, for independent writes: k = 2: {percent(toNumber(staleBeyond(n, w, r, 2)))}; k = 3: {percent(toNumber(staleBeyond(n, w, r, 3)))}.
+            Missing each of the last k writes (so k or more versions behind), for independent writes: k = 2: {percent(toNumber(staleBeyond(n, w, r, 2)))}; k = 3:{' '}
+            {percent(toNumber(staleBeyond(n, w, r, 3)))}.
           </p>
-          <p className="small muted">Real systems send every write to all N replicas, so by the time a read arrives more of them have it: the measured rate above is lower, and falls with time since the write.</p>
+          <p className="small muted">Real systems send every write to all N replicas, so by the time a read arrives more of them have it: the measured rate above is usually much lower, and falls with time since the write.</p>
         </>
       )}
     </section>

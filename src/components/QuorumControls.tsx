@@ -20,7 +20,7 @@ export function QuorumControls() {
   const overlap = c.w + c.r > c.n;
 
   function setN(n: number) {
-    const cluster: ClusterConfig = { ...c, replicas: Math.max(MIN_REPLICAS, n), n, w: Math.min(c.w, n), r: Math.min(c.r, n), skew: {} };
+    const cluster: ClusterConfig = { ...c, replicas: ringSize(n, c.sloppyQuorum), n, w: Math.min(c.w, n), r: Math.min(c.r, n), skew: {} };
     store.getState().load({ ...scenario, cluster, script: [] }, 0, { kind: 'info', text: `N is now ${n}: a fresh run has started.` });
   }
 
@@ -30,6 +30,18 @@ export function QuorumControls() {
     store.getState().load({ ...scenario, cluster }, time, { kind: 'info', text: `The same run, replayed with W=${cluster.w} and R=${cluster.r}.` });
   }
 
+  function setSloppy(on: boolean) {
+    const replicas = ringSize(c.n, on);
+    // More replicas keep every action valid; fewer may drop a node the script names.
+    const script = replicas >= c.replicas ? scenario.script : [];
+    const { time } = store.getState();
+    const text = on
+      ? `Sloppy quorums on: the ring now has ${replicas} replicas, so ${replicas - c.n} can stand in for the key's ${c.n}.`
+      : 'Sloppy quorums off: only the key’s own replicas count.';
+    store.getState().load({ ...scenario, script, cluster: { ...c, sloppyQuorum: on, replicas } }, script.length > 0 ? time : 0, { kind: 'info', text });
+  }
+
+  const spare = ringSize(c.n, true) - c.n;
   const choices = (max: number) => Array.from({ length: max }, (_, i) => i + 1);
   return (
     <section className="panel quorum-controls" aria-labelledby={`${id}-title`}>
@@ -68,6 +80,7 @@ export function QuorumControls() {
           W + R = {c.w} + {c.r} = {c.w + c.r} {overlap ? '>' : '≤'} N = {c.n}
         </span>{' '}
         {overlap ? 'Every read quorum overlaps every write quorum: a read reaches at least one replica that has the latest acknowledged write.' : 'A read quorum can miss every replica of the write quorum: a read can return a value older than the latest acknowledged write.'}
+        {overlap && c.sloppyQuorum && ' That holds for strict quorums. With sloppy quorums on, stand-ins outside the key’s N replicas can make up a quorum, so even here a read can be stale.'}
       </p>
       <details>
         <summary>Settings from the module</summary>
@@ -84,12 +97,13 @@ export function QuorumControls() {
       </details>
       <div className="field-row toggles">
         <label className="check">
-          <input type="checkbox" checked={c.sloppyQuorum} onChange={(e) => store.getState().load({ ...scenario, cluster: { ...c, sloppyQuorum: e.target.checked } }, store.getState().time)} /> Sloppy quorum with hinted handoff
+          <input type="checkbox" checked={c.sloppyQuorum} disabled={spare === 0 && !c.sloppyQuorum} onChange={(e) => setSloppy(e.target.checked)} /> Sloppy quorum with hinted handoff
         </label>
         <label className="check">
           <input type="checkbox" checked={c.readRepair} onChange={(e) => store.getState().load({ ...scenario, cluster: { ...c, readRepair: e.target.checked } }, store.getState().time)} /> Read repair
         </label>
       </div>
+      {spare === 0 && <p className="small">Sloppy quorums need replicas outside the key’s N to stand in: choose N of 8 or fewer.</p>}
       <p className="small muted">
         Sloppy quorum: a replica of the key that does not answer within half the timeout gets a stand-in, the next replica round the ring, which keeps the write as a hint
         (a “hint” badge in the picture) and hands it back when it can. Read repair: after a read, replicas that answered with an older value are sent the newer one
@@ -102,10 +116,15 @@ export function QuorumControls() {
             type="button"
             onClick={() => store.getState().load(demo.scenario(scenario.seed), 0, { kind: 'info', text: `${demo.title}. ${demo.story} Press Play.` })}
           >
-            Show: {demo.title.toLowerCase()}
+            {demo.button}
           </button>
         ))}
       </div>
     </section>
   );
+}
+
+/** How many replicas the ring has: N (at least 3), and two more to stand in when quorums are sloppy. */
+export function ringSize(n: number, sloppy: boolean): number {
+  return Math.min(MAX_REPLICAS, Math.max(MIN_REPLICAS, sloppy ? n + 2 : n));
 }

@@ -13,7 +13,7 @@ export function ReplicaTable() {
     <section className="panel table-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Replica state as a table</h2>
       <p className="small muted">At t = {formatSeconds(model.moment.at)}</p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Replica state (scrolls sideways on a narrow screen)">
         <table>
           <caption className="visually-hidden">What each replica holds at the playhead, and how far behind it is</caption>
           <thead>

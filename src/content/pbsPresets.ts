@@ -3,7 +3,7 @@ import type { WarsDistributions } from '../analysis/wars.ts';
 
 /**
  * The production latency fits published with the PBS paper (Bailis et al., VLDB 2012,
- * Table 3), in milliseconds: Pareto(xm, α) and Exponential(λ), mixed by weight.
+ * Table 3), in milliseconds: Pareto(xm, α) and Exponential(λ) with λ per ms (mean 1/λ ms), mixed by weight.
  */
 export interface PbsPreset {
   readonly id: string;
@@ -32,19 +32,19 @@ export const PBS_PRESETS: readonly PbsPreset[] = [
   {
     id: 'lnkd-ssd',
     name: 'LinkedIn, SSDs (LNKD-SSD)',
-    source: 'Voldemort at LinkedIn on solid-state disks: every message 91.22% Pareto(0.235, 10) + 8.78% Exp(1.66).',
+    source: 'Voldemort at LinkedIn on solid-state disks: every message 91.22% Pareto(xm 0.235 ms, α 10) + 8.78% exponential (λ 1.66 per ms).',
     dists: { w: SSD, a: SSD, r: SSD, s: SSD },
   },
   {
     id: 'lnkd-disk',
     name: 'LinkedIn, spinning disks (LNKD-DISK)',
-    source: 'The same, with writes going to spinning disks: W is 38% Pareto(1.05, 1.51) + 62% Exp(0.183); A, R and S as on SSDs.',
+    source: 'The same, with writes going to spinning disks: W is 38% Pareto(xm 1.05 ms, α 1.51) + 62% exponential (λ 0.183 per ms); A, R and S as on SSDs.',
     dists: { w: DISK_WRITE, a: SSD, r: SSD, s: SSD },
   },
   {
     id: 'ymmr',
     name: 'Yammer (YMMR)',
-    source: 'Riak at Yammer: W is 93.9% Pareto(3, 3.35) + 6.1% Exp(0.0028); A, R and S are 98.2% Pareto(1.5, 3.8) + 1.8% Exp(0.0217).',
+    source: 'Riak at Yammer: W is 93.9% Pareto(xm 3 ms, α 3.35) + 6.1% exponential (λ 0.0028 per ms); A, R and S are 98.2% Pareto(xm 1.5 ms, α 3.8) + 1.8% exponential (λ 0.0217 per ms).',
     dists: { w: YMMR_WRITE, a: YMMR_OTHER, r: YMMR_OTHER, s: YMMR_OTHER },
   },
   {

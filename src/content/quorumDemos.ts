@@ -5,6 +5,8 @@ import { makeScenario, type Action, type Scenario } from '../sim/scenario.ts';
 export interface QuorumDemo {
   readonly id: string;
   readonly title: string;
+  /** The button that starts it. */
+  readonly button: string;
   /** What will happen, told before it does, so the learner knows what to watch. */
   readonly story: string;
   readonly scenario: (seed: number) => Scenario;
@@ -20,6 +22,7 @@ export interface QuorumDemo {
 const sloppyStale: QuorumDemo = {
   id: 'sloppy-stale',
   title: 'A stale read although W + R > N',
+  button: 'Show a stale read although W + R > N',
   story:
     'Five replicas, N=3, W=2, R=2, sloppy quorums on. A partition leaves key x’s first replica with the two replicas that do not hold x, and x’s other two replicas on the far side. A write through the first replica is acknowledged by a stand-in, which keeps it as a hint; a read on the far side hears only from replicas that never got the write. Watch the read return nothing, the hint wait, and the hand-off once the network heals.',
   scenario: (seed) => {
@@ -50,6 +53,7 @@ const sloppyStale: QuorumDemo = {
 const readRepair: QuorumDemo = {
   id: 'read-repair',
   title: 'Read repair brings a stale replica up to date',
+  button: 'Show read repair bringing a replica up to date',
   story:
     'Three replicas, N=3, W=1, R=3, read repair on and anti-entropy off. C misses the write x=new while its link from A is cut, and stays one write behind after the link heals. Then a read asks all three: C answers with the old value, the read returns the newest, and a repair message brings C up to date.',
   scenario: (seed) =>

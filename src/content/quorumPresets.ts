@@ -11,7 +11,7 @@ export interface QuorumPreset {
 }
 
 export const QUORUM_PRESETS: readonly QuorumPreset[] = [
-  { n: 3, w: 1, r: 3, summary: 'Fast writes, slow reads; every read overlaps every write.' },
+  { n: 3, w: 1, r: 3, summary: 'Fast writes, slow reads; every read overlaps every write, but one replica down stops reads.' },
   { n: 3, w: 3, r: 1, summary: 'Slow writes, fast reads; every read overlaps every write, but one replica down stops writes.' },
   { n: 3, w: 2, r: 2, summary: 'Balanced: reads overlap writes, and one replica can be down.' },
   { n: 3, w: 1, r: 1, summary: 'Fastest both ways; a read can miss the latest write.' },

@@ -28,8 +28,10 @@ export type CoordinatorRequest =
       readonly context: unknown;
       /** The state sent to replicas, kept to send on to stand-ins. */
       readonly delta: unknown;
-      /** Replicas asked, stand-ins included, and whom each stands in for. */
+      /** Replicas asked, stand-ins included. */
       readonly asked: NodeId[];
+      /** Each stand-in asked, and the home replica it stands in for. */
+      readonly standIns: Map<NodeId, NodeId>;
     }
   | {
       readonly kind: 'read';
@@ -43,6 +45,7 @@ export type CoordinatorRequest =
       merged: unknown;
       expected: number;
       readonly asked: NodeId[];
+      readonly standIns: Map<NodeId, NodeId>;
     };
 
 export function createReplica(id: NodeId, skew: number): ReplicaState {

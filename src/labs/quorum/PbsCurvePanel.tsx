@@ -75,7 +75,7 @@ export function PbsCurvePanel() {
         <>
           <p role="status">
             N={n}, W={w}, R={r}, {summary.trials.toLocaleString('en')} trials: a read issued right after the write commits sees it {pct(summary.consistentAtZero)} of the time;{' '}
-            {summary.visible999 === 0 ? 'always, even at once (99.9% already).' : `99.9% of reads see it after ${ms(summary.visible999)}.`}
+            {summary.consistentAtZero === 1 ? 'always, even at once.' : summary.visible999 === 0 ? '99.9% of reads see it at once.' : `99.9% of reads see it after ${ms(summary.visible999)}.`}
           </p>
           <Curve summary={summary} />
           <p className="small">

@@ -10,6 +10,8 @@ export function useWars(request: Omit<WarsRequest, 'id'>): { summary: WarsSummar
   const [done, setDone] = useState<{ key: string; summary: WarsSummary } | null>(null);
   const worker = useRef<Worker | null>(null);
   const sent = useRef(new Map<number, string>());
+  const nextId = useRef(0);
+  const [broken, setBroken] = useState(false);
   const key = JSON.stringify(request);
 
   useEffect(() => {
@@ -21,6 +23,8 @@ export function useWars(request: Omit<WarsRequest, 'id'>): { summary: WarsSummar
       pending.delete(e.data.id);
       if (forKey !== undefined) setDone({ key: forKey, summary: e.data });
     };
+    // A worker that cannot load (a sandbox, a strict content policy): compute on the page.
+    w.onerror = () => setBroken(true);
     worker.current = w;
     return () => {
       w.terminate();
@@ -29,9 +33,9 @@ export function useWars(request: Omit<WarsRequest, 'id'>): { summary: WarsSummar
   }, []);
 
   useEffect(() => {
-    const id = sent.current.size + Date.now();
+    const id = ++nextId.current;
     const req: WarsRequest = { ...(JSON.parse(key) as Omit<WarsRequest, 'id'>), id };
-    if (worker.current) {
+    if (worker.current && !broken) {
       sent.current.set(id, key);
       worker.current.postMessage(req);
       return;
@@ -39,7 +43,7 @@ export function useWars(request: Omit<WarsRequest, 'id'>): { summary: WarsSummar
     // No worker (an old browser or a strict sandbox): compute here, a moment later.
     const timer = setTimeout(() => setDone({ key, summary: summarise(req, () => performance.now()) }), 0);
     return () => clearTimeout(timer);
-  }, [key]);
+  }, [key, broken]);
 
   const current = done?.key === key;
   return { summary: done?.summary ?? null, busy: !current };

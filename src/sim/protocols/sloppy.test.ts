@@ -75,3 +75,30 @@ describe('sloppy quorums and hinted handoff', () => {
     expect(staleReads(sim.trace.ops, sim.strategy).map((s) => s.read.id)).toEqual([read!.id]);
   });
 });
+
+describe('sloppy quorums when a stand-in is down too', () => {
+  it('looks further round the ring until enough stand-ins answer', () => {
+    // The coordinator cannot reach one home replica, and the first stand-in round the ring is down.
+    const ring = ['A', 'B', 'C', 'D', 'E'];
+    let firstCandidate = '';
+    let secondCandidate = '';
+    const { sim } = setup(
+      true,
+      (homes) => {
+        const start = ring.indexOf(homes[2]!);
+        const after = ring.map((_, i) => ring[(start + 1 + i) % ring.length]!).filter((n) => !homes.includes(n as NodeId));
+        [firstCandidate, secondCandidate] = after as [string, string];
+        return [
+          { at: 0, type: 'cut', from: homes[0]!, to: homes[1]! },
+          { at: 0, type: 'crash', node: firstCandidate },
+          { at: 10, type: 'write', client: 'c1', coordinator: homes[0]!, key: 'x', value: '1' },
+        ];
+      },
+      { w: 3 },
+    );
+    const op = sim.trace.ops[0]!;
+    expect(op.outcome).toBe('ok');
+    expect(op.quorum).toContain(secondCandidate);
+    expect(op.quorum).not.toContain(firstCandidate);
+  });
+});
