@@ -3,6 +3,7 @@ import { measure } from '../analysis/measure.ts';
 import { workload } from '../sim/workload.ts';
 import { selectRun, selectRunVersion } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
+import { formatMs, formatPercent } from '../view/format.ts';
 import { useThrottledTime } from './useThrottledTime.ts';
 
 interface Props {
@@ -11,14 +12,6 @@ interface Props {
 }
 
 const WORKLOAD_MS = 10_000;
-
-function ms(x: number): string {
-  return Number.isNaN(x) ? '—' : `${x.toFixed(0)} ms`;
-}
-
-function pct(x: number): string {
-  return `${(100 * x).toFixed(x === 0 || x === 1 ? 0 : 1)}%`;
-}
 
 /** Start a workload, crash replicas, and read what the run measured so far. */
 export function MeasurementsPanel({ onStarted }: Props) {
@@ -66,19 +59,19 @@ export function MeasurementsPanel({ onStarted }: Props) {
           <tr>
             <th scope="row">Stale reads</th>
             <td>
-              {m.staleReads} of {m.reads - m.failedReads} successful reads ({pct(m.staleRate)})
+              {m.staleReads} of {m.reads - m.failedReads} successful reads ({formatPercent(m.staleRate)})
             </td>
           </tr>
           <tr>
             <th scope="row">Write latency</th>
             <td>
-              median {ms(m.writeLatency.p50)}, p99 {ms(m.writeLatency.p99)}
+              median {formatMs(m.writeLatency.p50)}, p99 {formatMs(m.writeLatency.p99)}
             </td>
           </tr>
           <tr>
             <th scope="row">Read latency</th>
             <td>
-              median {ms(m.readLatency.p50)}, p99 {ms(m.readLatency.p99)}
+              median {formatMs(m.readLatency.p50)}, p99 {formatMs(m.readLatency.p99)}
             </td>
           </tr>
           <tr>

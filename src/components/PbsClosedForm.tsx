@@ -2,11 +2,7 @@ import { useId } from 'react';
 import { formatFraction, missProbability, staleBeyond, toNumber } from '../analysis/pbs.ts';
 import { selectScenario } from '../store/labStore.ts';
 import { useLab } from '../store/LabStoreContext.tsx';
-
-function percent(x: number): string {
-  if (x > 0 && x < 0.00001) return '< 0.001%';
-  return `${(100 * x).toFixed(x < 0.001 && x > 0 ? 3 : 1)}%`;
-}
+import { formatPercent } from '../view/format.ts';
 
 /** The PBS closed form for the current N, W and R: how often random quorums miss. */
 export function PbsClosedForm() {
@@ -25,11 +21,11 @@ export function PbsClosedForm() {
         <>
           <p>
             If a write’s {w} and a read’s {r} replicas were chosen at random among {n}, the read would miss every replica that has the write with probability C({n}−{w},{' '}
-            {r}) / C({n}, {r}) = <strong>{formatFraction(miss)}</strong> ({percent(toNumber(miss))}).
+            {r}) / C({n}, {r}) = <strong>{formatFraction(miss)}</strong> ({formatPercent(toNumber(miss))}).
           </p>
           <p>
-            Missing each of the last k writes (so k or more versions behind), for independent writes: k = 2: {percent(toNumber(staleBeyond(n, w, r, 2)))}; k = 3:{' '}
-            {percent(toNumber(staleBeyond(n, w, r, 3)))}.
+            Missing each of the last k writes (so k or more versions behind), for independent writes: k = 2: {formatPercent(toNumber(staleBeyond(n, w, r, 2)))}; k = 3:{' '}
+            {formatPercent(toNumber(staleBeyond(n, w, r, 3)))}.
           </p>
           <p className="small muted">Real systems send every write to all N replicas, so by the time a read arrives more of them have it: the measured rate above is usually much lower, and falls with time since the write.</p>
         </>

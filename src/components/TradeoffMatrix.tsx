@@ -3,12 +3,9 @@ import { MODULE_CONFIGS, tradeoffs } from '../analysis/tradeoffs.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import { selectScenario } from '../store/labStore.ts';
 import { useLab } from '../store/LabStoreContext.tsx';
+import { formatMs } from '../view/format.ts';
 
 const DOWN = 2;
-
-function ms(x: number): string {
-  return Number.isNaN(x) ? '—' : `${x.toFixed(0)} ms`;
-}
 
 function share(x: number): string {
   return x === 1 ? 'all' : x === 0 ? 'none' : `${Math.round(100 * x)}%`;
@@ -64,8 +61,8 @@ export function TradeoffMatrix() {
                     W={config.w}, R={config.r}
                     {here && <span className="you-are-here"> (your setting)</span>}
                   </th>
-                  <td>{ms(healthy.writeLatency.p50)}</td>
-                  <td>{ms(healthy.readLatency.p50)}</td>
+                  <td>{formatMs(healthy.writeLatency.p50)}</td>
+                  <td>{formatMs(healthy.readLatency.p50)}</td>
                   <td>
                     {healthy.staleReads} of {healthy.reads - healthy.failedReads}
                   </td>

@@ -1,17 +1,18 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { WarsDistributions } from '../../analysis/wars.ts';
 import { Field } from '../../components/Field.tsx';
+import { useElementWidth } from '../../components/useElementWidth.ts';
 import { PBS_PRESETS } from '../../content/pbsPresets.ts';
 import type { Distribution } from '../../sim/distributions.ts';
 import { selectScenario } from '../../store/labStore.ts';
 import { useLab } from '../../store/LabStoreContext.tsx';
+import { formatMs, formatPercent } from '../../view/format.ts';
 import { timeScale } from '../../view/timeScale.ts';
 import { useWars } from './useWars.ts';
 
 const TRIALS = 100_000;
-const WIDTH = 600;
 const HEIGHT = 240;
-const M = { left: 48, right: 16, top: 12, bottom: 36 };
+const M = { left: 48, right: 24, top: 12, bottom: 36 };
 
 type Custom = { kind: 'exponential'; mean: number } | { kind: 'pareto'; xm: number; alpha: number } | { kind: 'mix'; weight: number; xm: number; alpha: number; mean: number };
 
@@ -22,15 +23,6 @@ function customDistribution(c: Custom): Distribution {
   if (c.kind === 'pareto') return pareto;
   const weight = Math.min(1, Math.max(0, c.weight));
   return { kind: 'mix', parts: [{ weight, dist: pareto }, { weight: 1 - weight, dist: exp }] };
-}
-
-function pct(p: number): string {
-  return `${(100 * p).toFixed(p > 0.999 && p < 1 ? 2 : 1)}%`;
-}
-
-function ms(x: number): string {
-  if (x === 0) return '0';
-  return x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 }
 
 /**
@@ -68,19 +60,19 @@ export function PbsCurvePanel() {
             </select>
           )}
         </Field>
-        {preset === 'custom' && <CustomEditor value={custom} onChange={setCustom} />}
+        {preset === 'custom' && <CustomEditor key={custom.kind} value={custom} onChange={setCustom} />}
       </div>
       <p className="small muted">{source}</p>
       {summary ? (
         <>
           <p role="status">
-            N={n}, W={w}, R={r}, {summary.trials.toLocaleString('en')} trials: a read issued right after the write commits sees it {pct(summary.consistentAtZero)} of the time;{' '}
-            {summary.consistentAtZero === 1 ? 'always, even at once.' : summary.visible999 === 0 ? '99.9% of reads see it at once.' : `99.9% of reads see it after ${ms(summary.visible999)}.`}
+            N={n}, W={w}, R={r}, {summary.trials.toLocaleString('en')} trials: a read issued right after the write commits sees it {formatPercent(summary.consistentAtZero)} of the time;{' '}
+            {summary.consistentAtZero === 1 ? 'always, even at once.' : summary.visible999 === 0 ? '99.9% of reads see it at once.' : `99.9% of reads see it after ${formatMs(summary.visible999)}.`}
           </p>
           <Curve summary={summary} />
           <p className="small">
-            Write latency: median {ms(summary.writeP50)}, 99.9th percentile {ms(summary.writeP999)}. Read latency: median {ms(summary.readP50)}, 99.9th percentile{' '}
-            {ms(summary.readP999)}. Computed in {summary.ms.toFixed(0)} ms, off the page’s main thread.
+            Write latency: median {formatMs(summary.writeP50)}, 99.9th percentile {formatMs(summary.writeP999)}. Read latency: median {formatMs(summary.readP50)}, 99.9th percentile{' '}
+            {formatMs(summary.readP999)}. Computed in {summary.ms.toFixed(0)} ms, off the page’s main thread.
           </p>
         </>
       ) : (
@@ -91,6 +83,9 @@ export function PbsCurvePanel() {
 }
 
 function Curve({ summary }: { summary: NonNullable<ReturnType<typeof useWars>['summary']> }) {
+  // Drawn at its real width, so the labels keep their size on a phone.
+  const box = useRef<HTMLDivElement>(null);
+  const WIDTH = Math.max(300, Math.min(800, useElementWidth(box, 600)));
   const tMax = summary.curve.at(-1)?.t ?? 1;
   const x = timeScale([0, tMax], [M.left, WIDTH - M.right]);
   // Start the axis a little below the lowest value: the interesting part is near 100%.
@@ -99,7 +94,8 @@ function Curve({ summary }: { summary: NonNullable<ReturnType<typeof useWars>['s
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => floor + f * (1 - floor));
   const points = summary.curve.map((c) => `${x(c.t).toFixed(1)},${y(c.p).toFixed(1)}`).join(' ');
   return (
-    <svg className="pbs-svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`P(consistent) against time since the write: from ${pct(summary.consistentAtZero)} at 0 to 99.9% at ${ms(summary.visible999)}`}>
+    <div ref={box}>
+    <svg className="pbs-svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`P(consistent) against time since the write: from ${formatPercent(summary.consistentAtZero)} at 0 to 99.9% at ${formatMs(summary.visible999)}`}>
       <line x1={M.left} x2={WIDTH - M.right} y1={y(0.999)} y2={y(0.999)} className="pbs-guide" />
       <text x={WIDTH - M.right} y={y(0.999) - 4} className="pbs-note" textAnchor="end">
         99.9%
@@ -112,11 +108,11 @@ function Curve({ summary }: { summary: NonNullable<ReturnType<typeof useWars>['s
           </text>
         </g>
       ))}
-      {x.ticks(5).map((t) => (
+      {x.ticks(Math.max(2, Math.floor(WIDTH / 120))).map((t) => (
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={HEIGHT - M.bottom} y2={HEIGHT - M.bottom + 4} className="pbs-axis" />
-          <text x={x(t)} y={HEIGHT - M.bottom + 16} textAnchor="middle" className="pbs-tick">
-            {ms(t)}
+          <text x={x(t)} y={HEIGHT - M.bottom + 16} textAnchor={x(t) > WIDTH - M.right - 30 ? 'end' : 'middle'} className="pbs-tick">
+            {formatMs(t)}
           </text>
         </g>
       ))}
@@ -127,12 +123,29 @@ function Curve({ summary }: { summary: NonNullable<ReturnType<typeof useWars>['s
         time after the write commits
       </text>
     </svg>
+    </div>
   );
 }
 
 function CustomEditor({ value, onChange }: { value: Custom; onChange: (c: Custom) => void }) {
+  // Uncontrolled, so a half-typed "0." stays as typed; only positive numbers are taken.
   const num = (label: string, v: number, set: (x: number) => void, step = 0.1) => (
-    <Field label={label}>{(fieldId) => <input id={fieldId} type="number" min={0.001} step={step} value={v} onChange={(e) => set(Number(e.target.value) || 0.001)} size={6} />}</Field>
+    <Field label={label}>
+      {(fieldId) => (
+        <input
+          id={fieldId}
+          type="number"
+          min={0.001}
+          step={step}
+          defaultValue={v}
+          onChange={(e) => {
+            const x = Number(e.target.value);
+            if (e.target.value.trim() !== '' && Number.isFinite(x) && x > 0) set(x);
+          }}
+          size={6}
+        />
+      )}
+    </Field>
   );
   return (
     <>
