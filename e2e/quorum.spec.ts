@@ -89,7 +89,7 @@ test.describe('quorum lab: PBS', () => {
   test('with W + R > N says every read is consistent at once', async ({ page }) => {
     await open(page, '?lab=quorum&n=3&w=2&r=2&seed=1');
     const panel = page.getByRole('region', { name: /How eventual is eventual/ });
-    await expect(panel.getByRole('status')).toContainText('sees it 100.0% of the time; always, even at once', { timeout: 15_000 });
+    await expect(panel.getByRole('status')).toContainText('sees it 100% of the time; always, even at once', { timeout: 15_000 });
     await expect(page.getByRole('region', { name: 'How often can a read miss? (PBS)' })).toContainText('Never, with strict quorums');
   });
 });
