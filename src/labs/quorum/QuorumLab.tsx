@@ -1,6 +1,6 @@
 import { useActorRef } from '@xstate/react';
 import '../../components/components.css';
-import { useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useMemo, useRef, useState } from 'react';
 import { usePrefersReducedMotion } from '../../app/usePrefersReducedMotion.ts';
 import { useShortcuts } from '../../app/useShortcuts.ts';
 import { useUrlSync } from '../../app/useUrlSync.ts';
@@ -15,7 +15,6 @@ import { QuorumControls } from '../../components/QuorumControls.tsx';
 import { StatusLine } from '../../components/StatusLine.tsx';
 import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
 import { TradeoffMatrix } from '../../components/TradeoffMatrix.tsx';
-import { PbsCurvePanel } from './PbsCurvePanel.tsx';
 import { readQuorumParams } from '../../embed/quorumParams.ts';
 import { runFromSearch } from '../../embed/urlCodec.ts';
 import { playbackMachine } from '../../machines/playbackMachine.ts';
@@ -25,6 +24,9 @@ import { createLabStore } from '../../store/labStore.ts';
 import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
 
 export const QUORUM_ID = 'quorum';
+
+/** Below the fold: the Monte Carlo panel and its worker load just after the first screen. */
+const PbsCurvePanel = lazy(() => import('./PbsCurvePanel.tsx').then((m) => ({ default: m.PbsCurvePanel })));
 
 /** The lab's start: from a shared run, else from ?n=&w=&r=&seed=, corrected where impossible. */
 function initialStore() {
@@ -101,7 +103,9 @@ export default function QuorumLab() {
           <PbsClosedForm />
           <TradeoffMatrix />
         </div>
-        <PbsCurvePanel />
+        <Suspense fallback={<p role="status">Loading the Monte Carlo panel…</p>}>
+          <PbsCurvePanel />
+        </Suspense>
       </div>
     </LabStoreProvider>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { summarise, type WarsRequest, type WarsSummary } from './warsProtocol.ts';
+import type { WarsRequest, WarsSummary } from './warsProtocol.ts';
 
 /**
  * The WARS summary for a request, computed in a Web Worker so the page stays responsive.
@@ -40,9 +40,15 @@ export function useWars(request: Omit<WarsRequest, 'id'>): { summary: WarsSummar
       worker.current.postMessage(req);
       return;
     }
-    // No worker (an old browser or a strict sandbox): compute here, a moment later.
-    const timer = setTimeout(() => setDone({ key, summary: summarise(req, () => performance.now()) }), 0);
-    return () => clearTimeout(timer);
+    // No worker (an old browser or a strict sandbox): compute here. The Monte Carlo's code
+    // is loaded only then, so the lab's first screen does not carry it twice.
+    let cancelled = false;
+    void import('./warsProtocol.ts').then(({ summarise }) => {
+      if (!cancelled) setDone({ key, summary: summarise(req, () => performance.now()) });
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [key, broken]);
 
   const current = done?.key === key;
