@@ -1,8 +1,7 @@
-import { useActorRef } from '@xstate/react';
 import '../../components/components.css';
 import { Suspense, lazy, useMemo, useRef, useState } from 'react';
+import { useLabPlayback } from '../../app/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../app/usePrefersReducedMotion.ts';
-import { useShortcuts } from '../../app/useShortcuts.ts';
 import { ClusterSettings } from '../../components/ClusterSettings.tsx';
 import { ClusterView } from '../../components/ClusterView.tsx';
 import { FaultsPanel } from '../../components/FaultsPanel.tsx';
@@ -17,11 +16,9 @@ import { SharePanel } from '../../components/SharePanel.tsx';
 import { StatusLine } from '../../components/StatusLine.tsx';
 import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
 import { runFromSearch } from '../../embed/urlCodec.ts';
-import { playbackMachine } from '../../machines/playbackMachine.ts';
 import { makeScenario } from '../../sim/scenario.ts';
 import { createLabStore } from '../../store/labStore.ts';
 import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
-import { useUrlSync } from '../../app/useUrlSync.ts';
 
 export const PLAYGROUND_ID = 'playground';
 
@@ -51,22 +48,11 @@ function initialStore() {
  */
 export default function PlaygroundLab() {
   const [store] = useState(initialStore);
-  const playback = useActorRef(playbackMachine, { input: { store } });
+  const playback = useLabPlayback(store, PLAYGROUND_ID);
   const reducedMotion = usePrefersReducedMotion();
   const [drawing, setDrawing] = useState(false);
   const clusterRef = useRef<SVGSVGElement>(null);
   const spaceTimeRef = useRef<SVGSVGElement>(null);
-  useUrlSync(store, PLAYGROUND_ID);
-  const shortcuts = useMemo(
-    () => ({
-      k: () => playback.send({ type: 'playback.toggle' }),
-      ' ': () => playback.send({ type: 'playback.toggle' }),
-      '.': () => playback.send({ type: 'playback.step' }),
-      'Shift+R': () => playback.send({ type: 'playback.reset' }),
-    }),
-    [playback],
-  );
-  useShortcuts(shortcuts);
   const diagrams = useMemo(
     () => [
       { name: 'cluster', ref: clusterRef },

@@ -1,9 +1,7 @@
-import { useActorRef } from '@xstate/react';
 import '../../components/components.css';
-import { Suspense, lazy, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useRef, useState } from 'react';
+import { useLabPlayback } from '../../app/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../app/usePrefersReducedMotion.ts';
-import { useShortcuts } from '../../app/useShortcuts.ts';
-import { useUrlSync } from '../../app/useUrlSync.ts';
 import { ClusterView } from '../../components/ClusterView.tsx';
 import { MeasurementsPanel } from '../../components/MeasurementsPanel.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
@@ -17,7 +15,6 @@ import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
 import { TradeoffMatrix } from '../../components/TradeoffMatrix.tsx';
 import { readQuorumParams } from '../../embed/quorumParams.ts';
 import { runFromSearch } from '../../embed/urlCodec.ts';
-import { playbackMachine } from '../../machines/playbackMachine.ts';
 import { MIN_REPLICAS } from '../../sim/ids.ts';
 import { makeScenario } from '../../sim/scenario.ts';
 import { createLabStore } from '../../store/labStore.ts';
@@ -52,20 +49,9 @@ function initialStore() {
  */
 export default function QuorumLab() {
   const [store] = useState(initialStore);
-  const playback = useActorRef(playbackMachine, { input: { store } });
+  const playback = useLabPlayback(store, QUORUM_ID);
   const reducedMotion = usePrefersReducedMotion();
   const clusterRef = useRef<SVGSVGElement>(null);
-  useUrlSync(store, QUORUM_ID);
-  const shortcuts = useMemo(
-    () => ({
-      k: () => playback.send({ type: 'playback.toggle' }),
-      ' ': () => playback.send({ type: 'playback.toggle' }),
-      '.': () => playback.send({ type: 'playback.step' }),
-      'Shift+R': () => playback.send({ type: 'playback.reset' }),
-    }),
-    [playback],
-  );
-  useShortcuts(shortcuts);
   const play = () => {
     playback.send({ type: 'playback.setSpeed', speed: 4 });
     playback.send({ type: 'playback.play' });

@@ -1,15 +1,8 @@
-import type { WarsDistributions } from '../../analysis/wars.ts';
-import { consistencyCurve, consistentAt, quantile, runWars, visibleAfter } from '../../analysis/wars.ts';
+import { consistencyCurve, consistentAt, quantile, runWars, visibleAfter, type WarsInput } from '../../analysis/wars.ts';
 
-/** What the page asks the worker. */
-export interface WarsRequest {
+/** What the page asks the worker: the Monte Carlo's input, numbered so answers can be matched. */
+export interface WarsRequest extends WarsInput {
   readonly id: number;
-  readonly n: number;
-  readonly w: number;
-  readonly r: number;
-  readonly dists: WarsDistributions;
-  readonly trials: number;
-  readonly seed: number;
 }
 
 /** What comes back: everything the panel draws, small enough to post. */
