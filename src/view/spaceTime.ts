@@ -87,7 +87,7 @@ export interface OpBar {
   readonly description: string;
 }
 
-/** Everything a space-time diagram draws, in viewBox coordinates, culled to the window. */
+/** Everything a space-time diagram draws, in viewBox coordinates, culled to the time range shown */
 export interface SpaceTimeGeometry {
   readonly t0: number;
   readonly t1: number;
@@ -99,7 +99,7 @@ export interface SpaceTimeGeometry {
   readonly faults: readonly FaultMark[];
   readonly down: readonly DownSpan[];
   readonly ticks: readonly AxisTick[];
-  /** The playhead's x, or null when it lies outside the window. */
+  /** The playhead's x, or null when it lies outside the time range shown */
   readonly playheadX: number | null;
 }
 
