@@ -50,7 +50,7 @@ function emphasis(focus: SpaceTimeFocus | null, on: boolean): Emphasis {
  */
 export const SpaceTimeDiagram = memo(function SpaceTimeDiagram({ trace, nodes, time, windowMs, width, reducedMotion, highlight, onHighlight, title = 'Space-time diagram', ref }: SpaceTimeDiagramProps) {
   const uid = `st${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
-  const layout = spaceTimeLayout(width, nodes);
+  const layout = spaceTimeLayout(width, nodes, rootFontPx());
   const { t0, t1 } = spaceTimeWindow(time, windowMs);
   const fs = layout.fontSize;
   const g = spaceTime({ trace, nodes, t0, t1, time, width, height: layout.height, margin: layout.margin, tickCount: Math.floor((width - layout.margin.left) / (fs * 7)) });
@@ -143,6 +143,17 @@ export const SpaceTimeDiagram = memo(function SpaceTimeDiagram({ trace, nodes, t
     </div>
   );
 });
+
+let rootFont: number | null = null;
+
+/**
+ * The page's root font size in px (18 on a projector-sized screen, see styles.css). Read
+ * once: getComputedStyle on every frame would force a style recalculation each time.
+ */
+function rootFontPx(): number {
+  if (rootFont === null) rootFont = typeof document === 'undefined' ? 16 : parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return rootFont;
+}
 
 /**
  * Past this many arrows in the window, one path per kind replaces an element per message:

@@ -209,6 +209,8 @@ describe('spaceTime: axis, layout, summary and focus', () => {
     expect(spaceTimeWindow(2000, 2000)).toEqual({ t0: 500, t1: 2500 });
     expect(spaceTimeLayout(360, LANES).fontSize).toBe(12);
     expect(spaceTimeLayout(1920, LANES).fontSize).toBe(20);
+    // A projector page (root font 18 px) keeps a 1070 px-wide diagram at 14 px, not 13.
+    expect(spaceTimeLayout(1070, LANES, 18).fontSize).toBe(14);
     const wide = spaceTimeLayout(800, [A, nodeId('laptop')]);
     expect(wide.margin.left).toBeGreaterThan(spaceTimeLayout(800, [A, B]).margin.left);
     expect(wide.height).toBeGreaterThan(wide.margin.top + wide.margin.bottom);

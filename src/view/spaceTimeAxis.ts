@@ -46,8 +46,10 @@ export function spaceTimeWindow(time: number, windowMs: number): { t0: number; t
  *
  * @example spaceTimeLayout(360, ['A', 'B', 'C', 'c1']).fontSize // 12
  */
-export function spaceTimeLayout(width: number, nodes: readonly NodeId[]): SpaceTimeLayout {
-  const fontSize = Math.round(Math.min(20, Math.max(12, width / 85)));
+export function spaceTimeLayout(width: number, nodes: readonly NodeId[], rootFontPx = 16): SpaceTimeLayout {
+  // Grows with the diagram's width, but never smaller than the page's own small print:
+  // on a projector the page's root font is larger, and so is the diagram's.
+  const fontSize = Math.round(Math.min(20, Math.max(12, rootFontPx * 0.75, width / 85)));
   const longest = nodes.reduce((n, id) => Math.max(n, id.length), 1);
   const laneGap = fontSize * 3.2;
   const margin: Margin = {
