@@ -77,10 +77,16 @@ test.describe('replica playground: writing, reading, watching', () => {
     await lab.seek(50);
     await expect(faults).toContainText('Cut: ');
     await expect(lab.status).toContainText('link directions cut');
-    await faults.getByRole('button', { name: 'Heal everything' }).click();
+    const heal = faults.getByRole('button', { name: 'Heal everything' });
+    await heal.click();
     await lab.pause();
     await lab.seek(100);
     await expect(faults).toContainText('No links are cut.');
+    // Nothing left to heal: the button says so, but keeps keyboard focus where it was.
+    await heal.focus();
+    await expect(heal).toHaveAttribute('aria-disabled', 'true');
+    await page.keyboard.press('Enter');
+    await expect(heal).toBeFocused();
   });
 
   test('a partition can be drawn across the picture', async ({ page }) => {

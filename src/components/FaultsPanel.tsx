@@ -105,7 +105,8 @@ export function FaultsPanel({ drawing, onToggleDrawing }: Props) {
           <button type="button" aria-pressed={drawing} onClick={onToggleDrawing}>
             {drawing ? 'Stop drawing' : 'Draw a partition'}
           </button>
-          <button type="button" disabled={cuts.length === 0} onClick={() => act({ type: 'heal-all' })}>
+          {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
+          <button type="button" aria-disabled={cuts.length === 0} onClick={() => cuts.length > 0 && act({ type: 'heal-all' })}>
             Heal everything
           </button>
         </div>

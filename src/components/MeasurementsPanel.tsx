@@ -49,7 +49,7 @@ export function MeasurementsPanel({ onStarted }: Props) {
         <button type="button" onClick={() => crash(1)} disabled={up.length === 0}>
           Crash a replica
         </button>
-        <button type="button" onClick={recoverAll} disabled={up.length === run.replicas.length}>
+        <button type="button" onClick={recoverAll} aria-disabled={up.length === run.replicas.length}>
           Recover all
         </button>
       </div>
