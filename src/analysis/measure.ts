@@ -1,4 +1,5 @@
 import { staleReads } from '../check/staleReads.ts';
+import { quantile } from './wars.ts';
 import type { OpRecord } from '../sim/trace.ts';
 import type { ValueStrategy } from '../sim/values/types.ts';
 
@@ -55,11 +56,5 @@ export function measure(ops: readonly OpRecord[], strategy: ValueStrategy<unknow
 
 function latency(ops: readonly OpRecord[]): LatencySummary {
   const ms = ops.map((o) => o.completedAt! - o.invokedAt).sort((a, b) => a - b);
-  return { count: ms.length, p50: rank(ms, 0.5), p99: rank(ms, 0.99) };
-}
-
-/** Nearest-rank quantile of sorted values; NaN for none. */
-export function rank(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+  return { count: ms.length, p50: quantile(ms, 0.5), p99: quantile(ms, 0.99) };
 }

@@ -1,7 +1,7 @@
 import { replicaIds } from '../sim/ids.ts';
 import type { Action, Scenario } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
-import { workload } from '../sim/workload.ts';
+import { STANDARD_WORKLOAD, workload } from '../sim/workload.ts';
 import { measure, type Measurements } from './measure.ts';
 
 export interface QuorumConfig {
@@ -32,13 +32,13 @@ export const MODULE_CONFIGS: readonly QuorumConfig[] = [
  *
  * @example tradeoffs(base, MODULE_CONFIGS, 2)[1].degraded.readAvailability // W=1, R=5 with two down: 0
  */
-export function tradeoffs(base: Scenario, configs: readonly QuorumConfig[], crashed: number, durationMs = 10_000): TradeoffRow[] {
+export function tradeoffs(base: Scenario, configs: readonly QuorumConfig[], crashed: number, durationMs: number = STANDARD_WORKLOAD.durationMs): TradeoffRow[] {
   const replicas = replicaIds(base.cluster.replicas) as string[];
   // Clients send to replicas that are up, as real clients retry elsewhere: what is measured
   // is whether the quorum can be met, not whether the first replica tried was down.
   const ops = (coordinators: readonly string[]) =>
     // One key, so reads and writes meet often enough for staleness to show.
-    workload({ from: 500, durationMs, opsPerSecond: 20, readFraction: 0.5, clients: base.cluster.clients, coordinators, keys: ['x'], seed: base.seed });
+    workload({ ...STANDARD_WORKLOAD, from: 500, durationMs, clients: base.cluster.clients, coordinators, keys: ['x'], seed: base.seed });
   const down = replicas.slice(replicas.length - crashed);
   const up = replicas.filter((r) => !down.includes(r));
   const crashes: Action[] = down.map((node) => ({ at: 0, type: 'crash', node }));

@@ -143,7 +143,7 @@ export function visibleAfter(result: WarsResult, p: number): number {
 }
 
 /** The q-quantile of sorted values (nearest rank). */
-export function quantile(sorted: Float64Array, q: number): number {
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[i]!;

@@ -1,17 +1,16 @@
 import { useId, useMemo } from 'react';
 import { measure } from '../analysis/measure.ts';
-import { workload } from '../sim/workload.ts';
+import { STANDARD_WORKLOAD, workload } from '../sim/workload.ts';
 import { selectRun, selectRunVersion } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { formatMs, formatPercent } from '../view/format.ts';
+import { useClusterModel } from './useClusterModel.ts';
 import { useThrottledTime } from './useThrottledTime.ts';
 
 interface Props {
   /** Called after a workload is added, to start playback. */
   readonly onStarted: () => void;
 }
-
-const WORKLOAD_MS = 10_000;
 
 /** Start a workload, crash replicas, and read what the run measured so far. */
 export function MeasurementsPanel({ onStarted }: Props) {
@@ -22,20 +21,19 @@ export function MeasurementsPanel({ onStarted }: Props) {
   const id = useId();
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const m = useMemo(() => measure(run.sim.trace.ops, run.sim.strategy, time), [run, version, time]);
-  const up = run.replicas.filter((r) => !run.timeline.moment(time, run.replicas).down.has(r));
+  // The moment is computed once per refresh for every panel (see clusterModel).
+  const down = useClusterModel().moment.down;
+  const up = run.replicas.filter((r) => !down.has(r));
 
   function startWorkload() {
     const state = store.getState();
     const s = state.run.scenario;
-    const ops = workload({ from: state.time, durationMs: WORKLOAD_MS, opsPerSecond: 20, readFraction: 0.5, clients: s.cluster.clients, coordinators: up, keys: ['x', 'y'], seed: s.seed + s.script.length });
-    state.load({ ...s, script: [...s.script.filter((a) => a.at <= state.time), ...ops] }, state.time, { kind: 'info', text: `A workload of ${ops.length} reads and writes over ${WORKLOAD_MS / 1000} s has started.` });
+    const ops = workload({ ...STANDARD_WORKLOAD, from: state.time, clients: s.cluster.clients, coordinators: up, keys: ['x', 'y'], seed: s.seed + s.script.length });
+    state.load({ ...s, script: [...s.script.filter((a) => a.at <= state.time), ...ops] }, state.time, { kind: 'info', text: `A workload of ${ops.length} reads and writes over ${STANDARD_WORKLOAD.durationMs / 1000} s has started.` });
     onStarted();
   }
 
-  function crash(k: number) {
-    const victims = up.slice(-k);
-    for (const node of victims) store.getState().act({ type: 'crash', node });
-  }
+  const crashOne = () => store.getState().act({ type: 'crash', node: up[up.length - 1]! });
 
   const recoverAll = () => run.replicas.filter((r) => !up.includes(r)).forEach((node) => store.getState().act({ type: 'recover', node }));
 
@@ -44,9 +42,9 @@ export function MeasurementsPanel({ onStarted }: Props) {
       <h2 id={`${id}-title`}>Measured so far</h2>
       <div className="button-row">
         <button type="button" className="primary" onClick={startWorkload} disabled={up.length === 0}>
-          Run a workload (10 s, 20 operations a second)
+          Run a workload ({STANDARD_WORKLOAD.durationMs / 1000} s, {STANDARD_WORKLOAD.opsPerSecond} operations a second)
         </button>
-        <button type="button" onClick={() => crash(1)} disabled={up.length === 0}>
+        <button type="button" onClick={crashOne} disabled={up.length === 0}>
           Crash a replica
         </button>
         <button type="button" onClick={recoverAll} aria-disabled={up.length === run.replicas.length}>

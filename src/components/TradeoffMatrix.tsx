@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { MODULE_CONFIGS, tradeoffs } from '../analysis/tradeoffs.ts';
 import type { Scenario } from '../sim/scenario.ts';
+import { STANDARD_WORKLOAD } from '../sim/workload.ts';
 import { selectScenario } from '../store/labStore.ts';
 import { useLab } from '../store/LabStoreContext.tsx';
 import { formatMs } from '../view/format.ts';
@@ -38,7 +39,7 @@ export function TradeoffMatrix() {
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>The N = 5 trade-offs, measured</h2>
       <p className="small muted">
-        Each row ran the same 10 s workload (20 reads and writes a second on one key, from three clients) on five replicas with this run’s network, then again with {DOWN} replicas down.
+        Each row ran the same {STANDARD_WORKLOAD.durationMs / 1000} s workload ({STANDARD_WORKLOAD.opsPerSecond} reads and writes a second on one key, from three clients) on five replicas with this run’s network, then again with {DOWN} replicas down.
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="The trade-off table (scrolls sideways on a narrow screen)">
         <table>

@@ -1,6 +1,9 @@
 import { createRng } from './rng.ts';
 import type { Action } from './scenario.ts';
 
+/** The labs' standard stream: ten seconds, twenty operations a second, half of them reads. */
+export const STANDARD_WORKLOAD = { durationMs: 10_000, opsPerSecond: 20, readFraction: 0.5 } as const;
+
 export interface WorkloadSpec {
   /** When the stream starts and how long it runs (virtual ms). */
   readonly from: number;

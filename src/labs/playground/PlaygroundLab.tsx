@@ -8,13 +8,11 @@ import { FaultsPanel } from '../../components/FaultsPanel.tsx';
 import { Inspector } from '../../components/Inspector.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
+import { StageControls } from '../../components/StageControls.tsx';
 import { OperationForm } from '../../components/OperationForm.tsx';
 import { OpsList } from '../../components/OpsList.tsx';
-import { PlaybackBar } from '../../components/PlaybackBar.tsx';
 import { ReplicaTable } from '../../components/ReplicaTable.tsx';
 import { SharePanel } from '../../components/SharePanel.tsx';
-import { StatusLine } from '../../components/StatusLine.tsx';
-import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
 import { runFromSearch } from '../../embed/urlCodec.ts';
 import { makeScenario } from '../../sim/scenario.ts';
 import { createLabStore } from '../../store/labStore.ts';
@@ -88,9 +86,7 @@ export default function PlaygroundLab() {
         <NoticeBar />
         <div className="lab-grid">
           <div className="stage">
-            <PlaybackBar playback={playback} />
-            <TimelineScrubber playback={playback} />
-            <StatusLine />
+            <StageControls playback={playback} />
             <div className="picture">
               <ClusterView
                 ref={clusterRef}

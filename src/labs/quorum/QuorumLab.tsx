@@ -6,12 +6,10 @@ import { ClusterView } from '../../components/ClusterView.tsx';
 import { MeasurementsPanel } from '../../components/MeasurementsPanel.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
+import { StageControls } from '../../components/StageControls.tsx';
 import { OperationForm } from '../../components/OperationForm.tsx';
 import { PbsClosedForm } from '../../components/PbsClosedForm.tsx';
-import { PlaybackBar } from '../../components/PlaybackBar.tsx';
 import { QuorumControls } from '../../components/QuorumControls.tsx';
-import { StatusLine } from '../../components/StatusLine.tsx';
-import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
 import { TradeoffMatrix } from '../../components/TradeoffMatrix.tsx';
 import { readQuorumParams } from '../../embed/quorumParams.ts';
 import { runFromSearch } from '../../embed/urlCodec.ts';
@@ -70,9 +68,7 @@ export default function QuorumLab() {
         <NoticeBar />
         <div className="lab-grid">
           <div className="stage">
-            <PlaybackBar playback={playback} />
-            <TimelineScrubber playback={playback} />
-            <StatusLine />
+            <StageControls playback={playback} />
             <div className="picture">
               <ClusterView ref={clusterRef} reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} showQuorums />
             </div>
