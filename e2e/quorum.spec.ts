@@ -79,7 +79,11 @@ test.describe('quorum lab: PBS', () => {
     // LNKD-SSD, N=3, W=R=1: the paper's fit gives about 97% at once and 99.9% within ~2 ms.
     await expect(result).toContainText(/sees it 9[67]\.\d% of the time; 99\.9% of reads see it after [12]\.\d\d ms/, { timeout: 15_000 });
     await expect(panel.getByRole('img', { name: /^P\(consistent\) against time since the write/ })).toBeVisible();
+    // The authors' own figures for the same fit and setting stand beside ours.
+    await expect(panel).toContainText('The paper’s figures for this fit and setting: 99.9th percentile read 0.66 ms and write 0.66 ms; 97.4% consistent at once; 99.9% consistent after 1.85 ms.');
     await panel.getByLabel('Latencies').selectOption('wan');
+    // The paper gives no table row for its WAN model.
+    await expect(panel).not.toContainText('The paper’s figures');
     await expect(result).toContainText(/sees it 3\d\.\d% of the time/, { timeout: 15_000 });
     await panel.getByLabel('Latencies').selectOption('custom');
     await panel.getByLabel('Mean (ms)').fill('50');

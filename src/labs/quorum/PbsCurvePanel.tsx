@@ -3,6 +3,7 @@ import type { WarsDistributions } from '../../analysis/wars.ts';
 import { Field } from '../../components/Field.tsx';
 import { useElementWidth } from '../../components/useElementWidth.ts';
 import { PBS_PRESETS } from '../../content/pbsPresets.ts';
+import { PBS_PUBLISHED, publishedRow } from '../../content/pbsPublished.ts';
 import type { Distribution } from '../../sim/distributions.ts';
 import { selectScenario } from '../../store/labStore.ts';
 import { useLab } from '../../store/LabStoreContext.tsx';
@@ -74,11 +75,26 @@ export function PbsCurvePanel() {
             Write latency: median {formatMs(summary.writeP50)}, 99.9th percentile {formatMs(summary.writeP999)}. Read latency: median {formatMs(summary.readP50)}, 99.9th percentile{' '}
             {formatMs(summary.readP999)}. Computed in {summary.ms.toFixed(0)} ms, off the page’s main thread.
           </p>
+          <Published presetId={preset} n={n} w={w} r={r} />
         </>
       ) : (
         <p role="status">Running {TRIALS.toLocaleString('en')} trials…</p>
       )}
     </section>
+  );
+}
+
+/** What the PBS authors published for this fit and setting, beside ours, when they did. */
+function Published({ presetId, n, w, r }: { presetId: string; n: number; w: number; r: number }) {
+  const row = publishedRow(presetId, n, r, w);
+  if (!row) return null;
+  const atZero = r === 1 && w === 1 ? PBS_PUBLISHED[presetId]?.consistentAtZero : undefined;
+  return (
+    <p className="small">
+      The paper’s figures for this fit and setting: 99.9th percentile read {formatMs(row.readP999)} and write {formatMs(row.writeP999)}
+      {atZero !== undefined && `; ${formatPercent(atZero)} consistent at once`}; {row.visible999 === 0 ? '99.9% consistent at once.' : `99.9% consistent after ${formatMs(row.visible999)}.`}
+      {row.visible999 > 0 && ' The authors took the first moment a fresh 50,000-trial estimate reached 99.9%, which comes a little early on long tails; we read the 99.9% point off all the trials at once.'}
+    </p>
   );
 }
 
