@@ -26,6 +26,12 @@ export const labs: readonly LabEntry[] = [
     summary: 'Tune N, W and R and measure the consistency, latency and availability each buys.',
     Component: lazy(() => import('./quorum/QuorumLab.tsx')),
   },
+  {
+    id: 'conflicts',
+    title: 'Conflicts lab',
+    summary: 'The same cart kept by last write wins, by siblings and by an OR-Set; version vectors and CRDTs up close.',
+    Component: lazy(() => import('./conflicts/ConflictsLab.tsx')),
+  },
 ];
 
 export function findLab(id: string | null): LabEntry | undefined {
