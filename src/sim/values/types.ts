@@ -44,4 +44,5 @@ export interface ValueStrategy<S, V> {
   stamp(state: S): string;
 }
 
-export type StrategyId = 'lww' | 'mv';
+/** The registers, and the conflicts lab's three carts (whose writes are "+item" / "-item"). */
+export type StrategyId = 'lww' | 'mv' | 'cart-lww' | 'cart-mv' | 'cart-orset';

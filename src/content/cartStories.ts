@@ -1,0 +1,91 @@
+import { makeScenario, type Action, type LinkOverride, type Scenario } from '../sim/scenario.ts';
+import type { CartStrategyId } from '../sim/values/cart.ts';
+
+/**
+ * The conflicts lab's cart stories. Illustrative scenarios in our own words: a shop keeps
+ * each cart on three replicas in different datacenters (replicating takes 0.3–0.5 s); the
+ * phone talks to replica A and the laptop to replica B, each a few milliseconds away. No
+ * figures here come from any real incident.
+ */
+export interface CartStory {
+  readonly id: string;
+  readonly title: string;
+  /** The button that loads it. */
+  readonly button: string;
+  /** What will happen, told before it does, so the learner knows what to watch. */
+  readonly story: string;
+  readonly scenario: (seed: number, strategy: CartStrategyId) => Scenario;
+}
+
+export const CART_KEY = 'cart';
+export const DEVICES = [
+  { id: 'phone', name: 'Phone', replica: 'A' },
+  { id: 'laptop', name: 'Laptop', replica: 'B' },
+] as const;
+export const ITEMS = ['headphones', 'tv', 'laptop', 'charger', 'case'] as const;
+
+const near = { kind: 'uniform', min: 10, max: 30 } as const;
+const DEVICE_LINKS: LinkOverride[] = DEVICES.flatMap((d) => [
+  { from: d.id, to: d.replica, latency: near },
+  { from: d.replica, to: d.id, latency: near },
+]);
+
+/** The cluster every story runs on; only the script and the clocks differ. */
+export function cartScenario(seed: number, strategy: CartStrategyId, script: readonly Action[], skew: Record<string, number> = {}): Scenario {
+  return makeScenario({
+    seed,
+    cluster: { replicas: 3, clients: DEVICES.map((d) => d.id), n: 3, w: 1, r: 1, strategy, timeoutMs: 2000, antiEntropyMs: 1000, readRepair: false, skew },
+    network: { latency: { kind: 'uniform', min: 300, max: 500 }, links: DEVICE_LINKS },
+    script,
+  });
+}
+
+const change = (at: number, device: 'phone' | 'laptop', value: string): Action => ({
+  at,
+  type: 'write',
+  client: device,
+  coordinator: device === 'phone' ? 'A' : 'B',
+  key: CART_KEY,
+  value,
+});
+
+export const CART_STORIES: readonly CartStory[] = [
+  {
+    id: 'lag',
+    title: 'Two devices, moments apart',
+    button: 'Two devices, moments apart',
+    story:
+      'Headphones go in from the phone. A second later the phone adds a TV, and a tenth of a second after that the laptop adds a laptop: replica B has not heard about the TV yet. Later the laptop removes the headphones while, a tenth of a second after, the phone adds a charger through A, which has not heard about the removal. Watch what each cart ends up holding.',
+    scenario: (seed, strategy) =>
+      cartScenario(seed, strategy, [change(500, 'phone', '+headphones'), change(1200, 'phone', '+tv'), change(1300, 'laptop', '+laptop'), change(2600, 'laptop', '-headphones'), change(2700, 'phone', '+charger')]),
+  },
+  {
+    id: 'cut',
+    title: 'Cut off, then healed',
+    button: 'Cut off, then healed',
+    story:
+      'Replica A (with the phone) is cut off from B and C (with the laptop) for three and a half seconds. Both devices keep changing the cart on their own side; then the network heals and anti-entropy brings the replicas together. Watch which changes each cart keeps.',
+    scenario: (seed, strategy) =>
+      cartScenario(seed, strategy, [
+        change(300, 'phone', '+headphones'),
+        { at: 1000, type: 'partition', groups: [['A', 'phone'], ['B', 'C', 'laptop']] },
+        change(1500, 'phone', '+tv'),
+        change(2000, 'laptop', '+laptop'),
+        change(2500, 'laptop', '-headphones'),
+        change(3000, 'phone', '+charger'),
+        { at: 4500, type: 'heal-all' },
+      ]),
+  },
+  {
+    id: 'skew',
+    title: 'A clock running ahead',
+    button: 'A clock running ahead',
+    story:
+      'Replica B’s clock runs 1.5 s fast. The laptop adds a laptop through B at t = 1.0 s, stamped 2.5 s. A second later the phone adds a TV through A, whose clock is right: its cart is stamped 2.0 s, which looks older, so last write wins keeps the laptop’s cart, even on A, although the phone wrote last.',
+    scenario: (seed, strategy) => cartScenario(seed, strategy, [change(1000, 'laptop', '+laptop'), change(2000, 'phone', '+tv')], { B: 1500 }),
+  },
+];
+
+export function findCartStory(id: string | null): CartStory | undefined {
+  return CART_STORIES.find((s) => s.id === id);
+}

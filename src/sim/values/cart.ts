@@ -1,0 +1,111 @@
+import { EMPTY_CONTEXT, union as unionContexts } from './causalContext.ts';
+import { observedTags, orSet, type OrSetState } from './crdt/orSet.ts';
+import { lww, type LwwState, type LwwVersion } from './lww.ts';
+import { mv, type MvState, type Sibling } from './mv.ts';
+import type { ValueStrategy } from './types.ts';
+
+/*
+ * A shopping cart kept three ways, for the conflicts lab. A write's value is an
+ * operation, "+tv" or "-tv"; the coordinating replica turns it into a new version from
+ * what it holds itself, the way an app server reads the cart from its nearest replica,
+ * changes it and writes it back:
+ *
+ * - cart-lww: the whole cart is one last-write-wins register. Two devices that change
+ *   the cart through replicas that have not heard from each other each write a whole
+ *   cart, and the higher timestamp silently replaces the other.
+ * - cart-mv: the cart is a multi-value register; the app reads every sibling, merges
+ *   them by union, applies the change and writes with the context it read. Nothing added
+ *   is lost, but a removal concurrent with an older sibling comes back (the union cannot
+ *   tell "removed" from "never added").
+ * - cart-orset: the cart is an OR-Set; an add carries a unique tag and a remove deletes
+ *   only the tags its replica had seen. Adds survive concurrent removes, and removes stick.
+ */
+
+export type CartOp = { readonly type: 'add' | 'remove'; readonly item: string };
+
+/** "+tv" adds, "-tv" removes; anything else adds the text as it is (so no write is refused). */
+export function parseCartOp(value: string): CartOp {
+  if (value.startsWith('+') && value.length > 1) return { type: 'add', item: value.slice(1) };
+  if (value.startsWith('-') && value.length > 1) return { type: 'remove', item: value.slice(1) };
+  return { type: 'add', item: value };
+}
+
+export function cartOpValue(op: CartOp): string {
+  return `${op.type === 'add' ? '+' : '-'}${op.item}`;
+}
+
+/** A cart as the lab writes it: "{headphones, tv}", items sorted; "{}" when empty. */
+export function formatCart(items: Iterable<string>): string {
+  return `{${[...new Set(items)].sort().join(', ')}}`;
+}
+
+/** The items of a cart written by formatCart. */
+export function parseCart(value: string): string[] {
+  const inner = value.startsWith('{') && value.endsWith('}') ? value.slice(1, -1) : value;
+  return inner === '' ? [] : inner.split(', ');
+}
+
+function applyTo(items: readonly string[], op: CartOp): string[] {
+  return op.type === 'add' ? [...items, op.item] : items.filter((i) => i !== op.item);
+}
+
+export const cartLww: ValueStrategy<LwwState, LwwVersion> = {
+  ...lww,
+  id: 'cart-lww',
+  label: 'Cart as one last-write-wins value',
+  create(local, value, meta) {
+    const items = local === null ? [] : parseCart(local.value);
+    return lww.create(local, formatCart(applyTo(items, parseCartOp(value))), meta);
+  },
+};
+
+/** What the app shows for a multi-value cart: the union of its siblings. */
+export function unionOfSiblings(state: MvState): string[] {
+  return [...new Set(state.flatMap((s) => parseCart(s.value)))].sort();
+}
+
+export const cartMv: ValueStrategy<MvState, Sibling> = {
+  ...mv,
+  id: 'cart-mv',
+  label: 'Cart with siblings, merged by union',
+  create(local, value, meta) {
+    // The app read every sibling here, so its write supersedes them all.
+    const context = unionContexts(meta.context ?? EMPTY_CONTEXT, mv.context(local) ?? EMPTY_CONTEXT);
+    return mv.create(local, formatCart(applyTo(unionOfSiblings(local), parseCartOp(value))), { ...meta, context });
+  },
+};
+
+/** One OR-Set update: an add and its tag, or a remove and the tags it saw. */
+export type OrSetVersion = { readonly type: 'add'; readonly item: string; readonly tag: string } | { readonly type: 'remove'; readonly item: string; readonly observed: readonly string[] };
+
+export const cartOrSet: ValueStrategy<OrSetState, OrSetVersion> = {
+  id: 'cart-orset',
+  label: 'Cart as an OR-Set',
+  empty: () => orSet.empty(),
+  create(local, value, meta) {
+    const op = parseCartOp(value);
+    const tag = `${meta.node}${meta.counter}`;
+    const version: OrSetVersion = op.type === 'add' ? { type: 'add', item: op.item, tag } : { type: 'remove', item: op.item, observed: observedTags(local, op.item) };
+    // State-based: the whole new state travels, and merges with whatever a replica holds.
+    return { version, delta: orSet.apply(local, op, meta.node, tag), context: null };
+  },
+  merge: (a, b) => orSet.merge(a, b),
+  equals: (a, b) => orSet.equals(a, b),
+  covers(state, version) {
+    if (version.type === 'add') return state.entries.some((e) => e.tag === version.tag) || state.tombstones.includes(version.tag);
+    return version.observed.every((t) => state.tombstones.includes(t));
+  },
+  values: (state) => [formatCart(orSet.value(state))],
+  context: () => null,
+  stamp: (state) => state.entries.map((e) => `${e.item}·${e.tag}`).join(' ') + (state.tombstones.length > 0 ? ` ✝${state.tombstones.join(',')}` : ''),
+  describe: (state) => orSet.describe(state),
+};
+
+export type CartStrategyId = 'cart-lww' | 'cart-mv' | 'cart-orset';
+
+/** The three carts, in the order the lab shows them, with what the app shows for a state. */
+export const CART_STORES: readonly { readonly id: CartStrategyId; readonly strategy: ValueStrategy<unknown, unknown>; readonly items: (state: unknown) => string[] }[] = [
+  { id: 'cart-lww', strategy: cartLww as ValueStrategy<unknown, unknown>, items: (s) => (s ? parseCart((s as LwwVersion).value) : []) },
+  { id: 'cart-mv', strategy: cartMv as ValueStrategy<unknown, unknown>, items: (s) => (s ? unionOfSiblings(s as MvState) : []) },
+  { id: 'cart-orset', strategy: cartOrSet as ValueStrategy<unknown, unknown>, items: (s) => (s ? orSet.value(s as OrSetState) : []) },
+];
