@@ -18,7 +18,7 @@ export function useUrlSync(store: LabStore, labId: string): void {
         url.searchParams.set('lab', labId);
         url.searchParams.set('run', encodeRun({ scenario: s.run.scenario, time: s.time }));
         // The run now says everything; settings given on their own would only disagree with it.
-        for (const name of ['n', 'w', 'r', 'seed']) url.searchParams.delete(name);
+        for (const name of ['n', 'w', 'r', 'seed', 'story']) url.searchParams.delete(name);
         window.history.replaceState(window.history.state, '', url);
       } catch {
         // Some sandboxed frames refuse history changes; the lab works without them.

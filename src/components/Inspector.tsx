@@ -101,6 +101,7 @@ function ReplicaDetails({ id }: { id: NodeId }) {
 
 function ClientDetails({ id }: { id: NodeId }) {
   const model = useClusterModel();
+  const run = useLab(selectRun);
   const ops = model.ops.filter((o) => o.op.client === id);
   return (
     <div>
@@ -108,7 +109,7 @@ function ClientDetails({ id }: { id: NodeId }) {
       <p>{ops.length === 0 ? 'It has not done anything yet.' : `${ops.length} operation${ops.length === 1 ? '' : 's'} so far.`}</p>
       <ul className="plain">
         {ops.slice(-6).map(({ op, status }) => (
-          <li key={op.id}>{status === 'pending' ? `${op.kind} ${op.key} — waiting` : describeOutcome(op, model.staleIds.has(op.id))}</li>
+          <li key={op.id}>{status === 'pending' ? `${op.kind} ${op.key} — waiting` : describeOutcome(op, model.staleIds.has(op.id), run.sim.strategy)}</li>
         ))}
       </ul>
     </div>
@@ -202,6 +203,7 @@ function MessageDetails({ id }: { id: number }) {
 
 function OpDetails({ id }: { id: number }) {
   const model = useClusterModel();
+  const run = useLab(selectRun);
   const entry = model.ops.find((o) => o.op.id === id);
   if (!entry) return <p className="muted">That operation has not started at this moment.</p>;
   const { op, status } = entry;
@@ -214,7 +216,7 @@ function OpDetails({ id }: { id: number }) {
       <p>
         From {op.client} through {op.coordinator}, started at {formatSeconds(op.invokedAt)}.
       </p>
-      <p>{status === 'pending' ? 'Waiting for an answer.' : describeOutcome(op, model.staleIds.has(op.id))}</p>
+      <p>{status === 'pending' ? 'Waiting for an answer.' : describeOutcome(op, model.staleIds.has(op.id), run.sim.strategy)}</p>
     </div>
   );
 }

@@ -76,7 +76,7 @@ export function Narrator() {
       // Something happened: now work out which reads were stale, and tell it.
       const done = trace.ops.filter((o) => o.completedAt !== null && o.completedAt <= s.time);
       const stale = new Set(staleReads(done, s.run.sim.strategy).map((x) => x.read.id as number));
-      tell(narrate(trace, from, s.time, stale));
+      tell(narrate(trace, from, s.time, stale, s.run.sim.strategy));
     });
     const timer = setInterval(() => {
       const lines = pending.current;

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { selectHighlight } from '../store/labStore.ts';
+import { selectHighlight, selectRun } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { describeInvoke, describeOutcome } from '../view/narration.ts';
 import { useClusterModel } from './useClusterModel.ts';
@@ -14,6 +14,7 @@ export function OpsList() {
   const store = useLabStoreApi();
   const model = useClusterModel();
   const highlight = useLab(selectHighlight);
+  const run = useLab(selectRun);
   const id = useId();
   const ops = model.ops.slice(-SHOWN_OPS).reverse();
   const earlier = model.ops.length - ops.length;
@@ -30,7 +31,7 @@ export function OpsList() {
             return (
               <li key={op.id} className={`op ${status}${stale ? ' stale' : ''}${lit ? ' lit' : ''}`} onPointerEnter={() => store.getState().setHighlight({ kind: 'op', id: op.id })} onPointerLeave={() => store.getState().setHighlight(null)}>
                 <button type="button" className="link-button" onClick={() => store.getState().select({ kind: 'op', id: op.id })}>
-                  <span className={`status-tag ${status}`}>{stale ? 'stale' : STATUS_WORDS[status]}</span> {status === 'pending' ? describeInvoke(op) : describeOutcome(op, stale)}
+                  <span className={`status-tag ${status}`}>{stale ? 'stale' : STATUS_WORDS[status]}</span> {status === 'pending' ? describeInvoke(op, run.sim.strategy) : describeOutcome(op, stale, run.sim.strategy)}
                 </button>
               </li>
             );

@@ -1,4 +1,8 @@
 import type { OpRecord, Trace, TraceEvent } from '../sim/trace.ts';
+import type { ValueStrategy } from '../sim/values/types.ts';
+
+/** What narration needs of a strategy: how to put its writes in words, if it has a way. */
+type Words = Pick<ValueStrategy<unknown, unknown>, 'describeWrite'> | undefined;
 
 export interface NarrationLine {
   readonly at: number;
@@ -9,14 +13,14 @@ export interface NarrationLine {
  * What happened in (from, to], in words, oldest first: operations that completed, and
  * faults. `staleIds` marks reads that missed an acknowledged write.
  */
-export function narrate(trace: Trace, from: number, to: number, staleIds: ReadonlySet<number>): NarrationLine[] {
+export function narrate(trace: Trace, from: number, to: number, staleIds: ReadonlySet<number>, words?: Words): NarrationLine[] {
   const lines: NarrationLine[] = [];
   const events = trace.events.filter((e) => e.at > from && e.at <= to);
   for (const group of groupLinkChanges(events)) lines.push(group);
   for (const e of events) if (e.type !== 'link') lines.push({ at: e.at, text: describeEvent(e) });
   for (const op of trace.ops) {
-    if (op.invokedAt > from && op.invokedAt <= to) lines.push({ at: op.invokedAt, text: describeInvoke(op) });
-    if (op.completedAt !== null && op.completedAt > from && op.completedAt <= to) lines.push({ at: op.completedAt, text: describeOutcome(op, staleIds.has(op.id)) });
+    if (op.invokedAt > from && op.invokedAt <= to) lines.push({ at: op.invokedAt, text: describeInvoke(op, words) });
+    if (op.completedAt !== null && op.completedAt > from && op.completedAt <= to) lines.push({ at: op.completedAt, text: describeOutcome(op, staleIds.has(op.id), words) });
   }
   return lines.sort((a, b) => a.at - b.at);
 }
@@ -64,12 +68,14 @@ export function describeEvent(e: TraceEvent): string {
   }
 }
 
-export function describeInvoke(op: OpRecord): string {
-  return op.kind === 'write' ? `${op.client} writes ${op.key}=${op.value} through ${op.coordinator}` : `${op.client} reads ${op.key} through ${op.coordinator}`;
+export function describeInvoke(op: OpRecord, words?: Words): string {
+  if (op.kind === 'read') return `${op.client} reads ${op.key} through ${op.coordinator}`;
+  const clause = words?.describeWrite?.(op.key, op.value ?? '').clause ?? `writes ${op.key}=${op.value}`;
+  return `${op.client} ${clause} through ${op.coordinator}`;
 }
 
-export function describeOutcome(op: OpRecord, stale: boolean): string {
-  const what = op.kind === 'write' ? `Write ${op.key}=${op.value}` : `Read of ${op.key}`;
+export function describeOutcome(op: OpRecord, stale: boolean, words?: Words): string {
+  const what = op.kind === 'write' ? (words?.describeWrite?.(op.key, op.value ?? '').subject ?? `Write ${op.key}=${op.value}`) : `Read of ${op.key}`;
   if (op.outcome === 'fail') return `${what} failed: ${op.reason}`;
   if (op.outcome === 'timeout') return `${what} timed out: ${op.client} heard nothing back`;
   if (op.kind === 'write') return `${what} acknowledged by ${op.quorum.join(', ')}`;

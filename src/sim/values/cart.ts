@@ -45,6 +45,14 @@ export function parseCart(value: string): string[] {
   return inner === '' ? [] : inner.split(', ');
 }
 
+/** A cart write in words, for narration and the operations list. */
+function describeWrite(key: string, value: string) {
+  const op = parseCartOp(value);
+  return op.type === 'add'
+    ? { clause: `adds ${op.item} to ${key}`, subject: `Adding ${op.item} to ${key}` }
+    : { clause: `removes ${op.item} from ${key}`, subject: `Removing ${op.item} from ${key}` };
+}
+
 function applyTo(items: readonly string[], op: CartOp): string[] {
   return op.type === 'add' ? [...items, op.item] : items.filter((i) => i !== op.item);
 }
@@ -53,6 +61,7 @@ export const cartLww: ValueStrategy<LwwState, LwwVersion> = {
   ...lww,
   id: 'cart-lww',
   label: 'Cart as one last-write-wins value',
+  describeWrite,
   create(local, value, meta) {
     const items = local === null ? [] : parseCart(local.value);
     return lww.create(local, formatCart(applyTo(items, parseCartOp(value))), meta);
@@ -68,6 +77,7 @@ export const cartMv: ValueStrategy<MvState, Sibling> = {
   ...mv,
   id: 'cart-mv',
   label: 'Cart with siblings, merged by union',
+  describeWrite,
   create(local, value, meta) {
     // The app read every sibling here, so its write supersedes them all.
     const context = unionContexts(meta.context ?? EMPTY_CONTEXT, mv.context(local) ?? EMPTY_CONTEXT);
@@ -81,6 +91,7 @@ export type OrSetVersion = { readonly type: 'add'; readonly item: string; readon
 export const cartOrSet: ValueStrategy<OrSetState, OrSetVersion> = {
   id: 'cart-orset',
   label: 'Cart as an OR-Set',
+  describeWrite,
   empty: () => orSet.empty(),
   create(local, value, meta) {
     const op = parseCartOp(value);

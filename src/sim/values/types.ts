@@ -42,6 +42,11 @@ export interface ValueStrategy<S, V> {
   describe(state: S): string;
   /** The version alone, short enough to sit under a value in the picture: "@1.23 s A", "{A:2, B:1}". */
   stamp(state: S): string;
+  /**
+   * For strategies whose writes are operations rather than values: a write in words, as
+   * a clause ("adds tv to cart") and as a subject ("Adding tv to cart").
+   */
+  describeWrite?(key: string, value: string): { readonly clause: string; readonly subject: string };
 }
 
 /** The registers, and the conflicts lab's three carts (whose writes are "+item" / "-item"). */

@@ -1,0 +1,101 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+async function open(page: Page, query: string) {
+  await page.goto(`./${query}`);
+  await expect(page.getByRole('heading', { name: 'Conflicts lab', level: 1 })).toBeVisible();
+}
+
+const cart = (page: Page) => page.getByRole('region', { name: 'The cart, three ways' });
+const ledger = (page: Page) => cart(page).getByRole('table', { name: 'What became of each change' });
+
+async function seek(page: Page, ms: number) {
+  await page.getByRole('slider', { name: 'Timeline' }).fill(String(ms));
+  await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText(`t = ${(ms / 1000).toFixed(2)} s`);
+}
+
+/** The ledger row for a change, by the words in its first cell. */
+const row = (page: Page, change: string) => ledger(page).getByRole('row', { name: new RegExp(change) });
+
+test.describe('conflicts lab: the cart, three ways', () => {
+  test('moments apart: last write wins loses the TV and points at the laptop’s cart; the OR-Set keeps it', async ({ page }) => {
+    await open(page, '?lab=conflicts');
+    await expect(cart(page).getByRole('button', { name: 'Two devices, moments apart' })).toHaveAttribute('aria-pressed', 'true');
+    // Before the run has played out, the outcome waits.
+    await expect(cart(page).getByRole('button', { name: 'Show the outcome now' })).toBeVisible();
+    await expect(ledger(page)).toHaveCount(0);
+
+    // Mid-run, the siblings cart holds both devices' versions at once.
+    await cart(page).getByRole('radio', { name: 'Siblings, merged by union' }).check();
+    await seek(page, 2200);
+    await expect(cart(page).getByRole('button', { name: /^Replica A, up, cart = \{headphones, tv\} and \{headphones, laptop\}/ })).toBeVisible();
+    const now = cart(page).getByRole('region', { name: /The carts at the playhead/ });
+    await expect(now.getByRole('row', { name: /^Last write wins/ })).toContainText('{headphones, laptop}');
+    await expect(now.getByRole('row', { name: /^Siblings, merged by union/ })).toContainText('2 siblings');
+
+    await seek(page, 6000);
+    await expect(cart(page).getByRole('status').filter({ hasText: 'Last write wins: 1 add lost and 1 remove undone, silently.' })).toContainText('OR-Set: every change kept.');
+    const tv = row(page, 'add tv on the phone');
+    await expect(tv.getByRole('cell').nth(0)).toContainText('lost');
+    await expect(tv.getByRole('cell').nth(0)).toContainText('overwritten by the laptop’s cart {headphones, laptop} written at t = 1.30 s');
+    await expect(tv.getByRole('cell').nth(1)).toContainText('kept');
+    await expect(tv.getByRole('cell').nth(2)).toContainText('kept');
+    const removal = row(page, 'remove headphones on the laptop');
+    await expect(removal.getByRole('cell').nth(1)).toContainText('undone: the item came back');
+    await expect(removal.getByRole('cell').nth(2)).toContainText('deleted the tags it saw: A1');
+    await expect(cart(page)).toContainText('Final carts: Last write wins {charger, headphones, laptop}; Siblings, merged by union {charger, headphones, laptop, tv}; OR-Set {charger, laptop, tv}');
+
+    const axe = await new AxeBuilder({ page }).include('#cart').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  test('a clock running ahead: the older write wins, and the ledger says why', async ({ page }) => {
+    await open(page, '?lab=conflicts&story=skew');
+    await cart(page).getByRole('button', { name: 'Show the outcome now' }).click();
+    const tv = row(page, 'add tv on the phone');
+    await expect(tv.getByRole('cell').nth(0)).toContainText(/overwritten by the laptop’s cart \{laptop\} written at t = 1\.00 s, earlier, but stamped 2\.5\d s by B’s fast clock against 2\.0\d s/);
+    await expect(tv.getByRole('cell').nth(2)).toContainText('kept');
+  });
+
+  test('a learner cuts A off, changes the cart on both sides, heals, and sees what each cart kept', async ({ page }) => {
+    await open(page, '?lab=conflicts&seed=5');
+    await cart(page).getByRole('button', { name: 'Reset' }).click();
+    await seek(page, 500);
+    await cart(page).getByRole('button', { name: 'Cut A (and the phone) off' }).click();
+    const phone = cart(page).getByRole('group', { name: 'Phone (through replica A)' });
+    await phone.getByLabel('Item').selectOption('tv');
+    await phone.getByRole('button', { name: 'Add to the cart from the phone' }).click();
+    await cart(page).getByRole('button', { name: 'Pause' }).click();
+    await seek(page, 1500);
+    const laptop = cart(page).getByRole('group', { name: 'Laptop (through replica B)' });
+    await laptop.getByLabel('Item').selectOption('case');
+    await laptop.getByRole('button', { name: 'Add to the cart from the laptop' }).click();
+    await cart(page).getByRole('button', { name: 'Pause' }).click();
+    await seek(page, 2500);
+    await cart(page).getByRole('button', { name: 'Heal the network' }).click();
+    await seek(page, 9000);
+    await expect(row(page, 'add tv on the phone').getByRole('cell').nth(0)).toContainText('overwritten by the laptop’s cart {case}');
+    await expect(cart(page)).toContainText('OR-Set {case, tv}');
+    // The address now holds the run, so the same outcome comes back from the link.
+    await page.reload();
+    await cart(page).getByRole('button', { name: 'Show the outcome now' }).click();
+    await expect(cart(page)).toContainText('OR-Set {case, tv}');
+  });
+
+  test('an unknown story or seed in the address is named, and the first story shown', async ({ page }) => {
+    await open(page, '?lab=conflicts&story=%E2%80%AEevil&seed=-3');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('There is no story called');
+    await expect(alert).toContainText('seed=-3 is not a whole number');
+    await expect(cart(page).getByRole('button', { name: 'Two devices, moments apart' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('fits a phone-sized frame without sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await open(page, '?lab=conflicts');
+    await cart(page).getByRole('button', { name: 'Show the outcome now' }).click();
+    await expect(ledger(page)).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
