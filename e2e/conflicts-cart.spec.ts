@@ -31,7 +31,7 @@ test.describe('conflicts lab: the cart, three ways', () => {
     await expect(cart(page).getByRole('button', { name: /^Replica A, up, cart = \{headphones, tv\} and \{headphones, laptop\}/ })).toBeVisible();
     const now = cart(page).getByRole('region', { name: /The carts at the playhead/ });
     await expect(now.getByRole('row', { name: /^Last write wins/ })).toContainText('{headphones, laptop}');
-    await expect(now.getByRole('row', { name: /^Siblings, merged by union/ })).toContainText('2 siblings');
+    await expect(now.getByRole('row', { name: /^Siblings, merged by union/ })).toContainText('2 siblings, concurrent: {headphones, tv} {A:2} and {headphones, laptop} {A:1, B:1}');
 
     await seek(page, 6000);
     await expect(cart(page).getByRole('status').filter({ hasText: 'Last write wins: 1 add lost and 1 remove undone, silently.' })).toContainText('OR-Set: every change kept.');

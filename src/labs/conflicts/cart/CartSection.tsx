@@ -13,7 +13,8 @@ import type { NodeId } from '../../../sim/ids.ts';
 import type { OpRecord } from '../../../sim/trace.ts';
 import { CART_STORES, formatCart, type CartStrategyId } from '../../../sim/values/cart.ts';
 import type { LwwVersion } from '../../../sim/values/lww.ts';
-import type { MvState } from '../../../sim/values/mv.ts';
+import { historyOf, type MvState } from '../../../sim/values/mv.ts';
+import { formatContext } from '../../../sim/values/causalContext.ts';
 import type { OrSetState } from '../../../sim/values/crdt/orSet.ts';
 import { selectRunVersion, selectScenario } from '../../../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../../../store/LabStoreContext.tsx';
@@ -62,6 +63,10 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Ac
         A shop keeps each shopping cart on three replicas, A, B and C, in different datacenters; copying a change between them takes 0.3–0.5 s. Your phone talks to replica A and your laptop
         to replica B. The same changes, on the same network, go to three carts: one stored as a single value where the last write wins, one that keeps conflicting versions as
         siblings and merges them by union when read, and one that is an OR-Set.
+      </p>
+      <p className="small muted">
+        The course tells of a retailer whose carts lost items this way on its busiest day: an item added on a phone vanished when a laptop, whose replica had not yet heard of it,
+        wrote its own copy of the cart. The stories below are made up to show that mechanism; they make no claim about any real shop.
       </p>
       <div className="story-buttons" role="group" aria-label="Stories">
         {CART_STORIES.map((s) => (
@@ -201,13 +206,18 @@ function CartCell({ strategy, state }: { strategy: CartStrategyId; state: unknow
   }
   if (strategy === 'cart-mv') {
     const siblings = state as MvState;
+    if (siblings.length === 0) return <>{formatCart([])}</>;
+    const versions = siblings.map((s) => `${s.value} ${formatContext(historyOf(s))}`).join(' and ');
     return siblings.length > 1 ? (
       <>
-        {siblings.length} siblings: {siblings.map((s) => s.value).join(' and ')}
+        {siblings.length} siblings, concurrent: {versions}
         <span className="stamp">the app shows their union, {formatCart(items)}</span>
       </>
     ) : (
-      <>{formatCart(items)}</>
+      <>
+        {formatCart(items)}
+        <span className="stamp">version {formatContext(historyOf(siblings[0]!))}</span>
+      </>
     );
   }
   const or = state as OrSetState;
