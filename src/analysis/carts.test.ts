@@ -109,3 +109,15 @@ describe('the ledger, on any script', () => {
     );
   });
 });
+
+describe('remove and add at once', () => {
+  it('the OR-Set lets the concurrent add win and brings the item back after a remove; a 2P-Set cannot', () => {
+    const runs = runCarts(story('add-wins').scenario(3, 'cart-lww'), CART_KEY);
+    const or = byStrategy(runs, 'cart-orset');
+    expect(or.final).toEqual(['tv']);
+    const removal = or.ledger[1]!;
+    expect(removal.op.version).toEqual({ type: 'remove', item: 'tv', observed: ['A1'] });
+    expect(or.ledger.map((r) => r.outcome)).toEqual(['kept', 'added-later', 'kept', 'added-later', 'kept']);
+    expect(twoPhaseSetFinal(or.sim.trace.ops)).toEqual([]);
+  });
+});

@@ -77,6 +77,15 @@ export const CART_STORIES: readonly CartStory[] = [
       ]),
   },
   {
+    id: 'add-wins',
+    title: 'Remove and add at once',
+    button: 'Remove and add at once',
+    story:
+      'The phone adds a TV (the OR-Set tags it A1). At t = 1.5 s the laptop removes it: B has seen tag A1, so the removal deletes A1. At the same moment, before hearing of the removal, the phone adds the TV again, with a new tag, A2, which the removal never saw. Later the phone removes the TV and the laptop adds it back once more. Watch the tags in the table, and compare the OR-Set with a 2P-Set.',
+    scenario: (seed, strategy) =>
+      cartScenario(seed, strategy, [change(300, 'phone', '+tv'), change(1500, 'laptop', '-tv'), change(1550, 'phone', '+tv'), change(3000, 'phone', '-tv'), change(4000, 'laptop', '+tv')]),
+  },
+  {
     id: 'skew',
     title: 'A clock running ahead',
     button: 'A clock running ahead',
