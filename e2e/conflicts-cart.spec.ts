@@ -57,6 +57,21 @@ test.describe('conflicts lab: the cart, three ways', () => {
     await expect(tv.getByRole('cell').nth(2)).toContainText('kept');
   });
 
+  test('remove and add at once: the OR-Set’s concurrent add survives the removal; a 2P-Set cannot take an item back', async ({ page }) => {
+    await open(page, '?lab=conflicts');
+    await cart(page).getByRole('button', { name: 'Remove and add at once' }).click();
+    await expect(cart(page).getByRole('button', { name: 'Remove and add at once' })).toHaveAttribute('aria-pressed', 'true');
+    await seek(page, 2000);
+    const now = cart(page).getByRole('region', { name: /The carts at the playhead/ });
+    await expect(now.getByRole('row', { name: /^OR-Set/ })).toContainText('tags: tv A2; removed tags: A1');
+    await seek(page, 12000);
+    const removal = row(page, 't = 1.50 s: remove tv on the laptop');
+    await expect(removal.getByRole('cell').nth(2)).toContainText('added again later, as asked');
+    await expect(removal.getByRole('cell').nth(2)).toContainText('deleted the tags it saw: A1');
+    await expect(row(page, 't = 4.00 s: add tv on the laptop').getByRole('cell').nth(3)).toContainText('gone for good');
+    await expect(cart(page)).toContainText('OR-Set {tv}; 2P-Set {}');
+  });
+
   test('a learner cuts A off, changes the cart on both sides, heals, and sees what each cart kept', async ({ page }) => {
     await open(page, '?lab=conflicts&seed=5');
     await cart(page).getByRole('button', { name: 'Reset' }).click();
