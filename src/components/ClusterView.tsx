@@ -48,6 +48,16 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
   const svgRef = useRef<SVGSVGElement | null>(null);
 
   const pos = (id: NodeId) => layout.positions.get(id)!;
+  // How wide a replica's value may be drawn: up to its nearest neighbour at about the same height.
+  const valueRoom = (id: NodeId) => {
+    const p = pos(id);
+    let room = layout.width - 8;
+    for (const other of run.replicas) {
+      const q = pos(other);
+      if (other !== id && Math.abs(q.y - p.y) < layout.nodeRadius * 2) room = Math.min(room, Math.abs(q.x - p.x) - 12);
+    }
+    return room;
+  };
   const inFlight = model.moment.inFlight;
   // Dropped messages linger a moment where they died: those in flight a moment ago, now ended.
   const recentDrops = run.timeline.inFlightAt(time - DROP_LINGER_MS).filter((m) => m.endAt <= time && isDropped(m));
@@ -151,6 +161,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
             id={id}
             at={pos(id)}
             radius={layout.nodeRadius}
+            maxValueWidth={valueRoom(id)}
             cells={model.cells.get(id) ?? []}
             primaryKey={primaryKey}
             down={model.moment.down.has(id)}

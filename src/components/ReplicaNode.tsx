@@ -19,13 +19,31 @@ interface Props {
   readonly quorum?: { readonly write: boolean; readonly read: boolean };
   /** Writes this replica holds for others while standing in for them (sloppy quorums). */
   readonly hints?: readonly { readonly key: string; readonly owner: NodeId }[];
+  /** The widest a value may be drawn before it would run into a neighbour. */
+  readonly maxValueWidth?: number;
 }
 
 /** How many keys a node shows in the picture; the inspector and table show them all. */
 const SHOWN_KEYS = 2;
 
+/** A monospace character's width, as a share of the font size. */
+const CHAR_WIDTH = 0.62;
+const MIN_VALUE_SIZE = 10;
+
+/**
+ * A value sized to fit `room`: smaller type first, down to a readable minimum, then cut
+ * short with an ellipsis. The whole value is in the replica's accessible name and the table.
+ */
+function fitValue(text: string, size: number, room: number): { text: string; size: number } {
+  const fitSize = room / (text.length * CHAR_WIDTH);
+  if (fitSize >= size) return { text, size };
+  if (fitSize >= MIN_VALUE_SIZE) return { text, size: fitSize };
+  const chars = Math.max(4, Math.floor(room / (MIN_VALUE_SIZE * CHAR_WIDTH)));
+  return { text: `${text.slice(0, chars - 1)}…`, size: MIN_VALUE_SIZE };
+}
+
 /** One replica: its name, what it holds, how far behind it is, and whether it is up. */
-export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, selected, highlighted, onSelect, onHighlight, quorum, hints = [] }: Props) {
+export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, selected, highlighted, onSelect, onHighlight, quorum, hints = [], maxValueWidth = Infinity }: Props) {
   const primary = cells.find((c) => c.key === primaryKey);
   const fill = down ? undefined : `url(#group-${Math.min(primary?.group ?? 0, 5)})`;
   // Small nodes (many replicas, or a phone) show one key, in type sized to the node.
@@ -70,11 +88,21 @@ export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, sel
         </text>
       ) : (
         <>
-          {shown.map((c, i) => (
-            <text key={c.key} className="replica-value" x={at.x} y={at.y + valueSize * 0.6 + i * valueSize * 1.15} fontSize={valueSize}>
-              {c.key}={c.values.length === 0 ? '∅' : c.values.join('|')}
-            </text>
-          ))}
+          {shown.map((c, i) => {
+            const { text, size } = fitValue(`${c.key}=${c.values.length === 0 ? '∅' : c.values.join('|')}`, valueSize, maxValueWidth);
+            const y = at.y + valueSize * 0.6 + i * valueSize * 1.15;
+            // A value wider than the node (a cart, siblings) gets a light tag behind it,
+            // so it stays readable where it runs over links and the page, in any theme.
+            const width = text.length * size * CHAR_WIDTH;
+            return (
+              <g key={c.key}>
+                {width > radius * 1.8 && <rect className="value-tag" x={at.x - width / 2 - 4} y={y - size * 0.95} width={width + 8} height={size * 1.3} rx={4} />}
+                <text className="replica-value" x={at.x} y={y} fontSize={size}>
+                  {text}
+                </text>
+              </g>
+            );
+          })}
           {primary && primary.stamp && (
             <text className="stamp" x={at.x} y={at.y + radius + (behind > 0 ? 38 : 16)}>
               {primary.key} {primary.stamp}

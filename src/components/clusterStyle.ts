@@ -30,6 +30,7 @@ export const CLUSTER_SVG_STYLE = `
   .cluster-view .replica-name { font-weight: 700; fill: #111827; }
   .cluster-view .replica-value { font-family: ui-monospace, Menlo, Consolas, monospace; fill: #111827; }
   .cluster-view .replica.down text { fill: #4b5563; }
+  .cluster-view rect.value-tag { fill: #ffffff; stroke: #334155; stroke-width: 1; opacity: 0.95; }
   .cluster-view .stamp { font-size: 12px; font-family: ui-monospace, Menlo, Consolas, monospace; fill: var(--muted, #55606e); }
   .cluster-view .badge rect { fill: var(--warn-bg, #fff7ed); stroke: var(--warn, #a15c00); }
   .cluster-view .badge text { font-size: 12px; fill: #7c2d12; }
