@@ -1,0 +1,208 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+async function open(page: Page, query = '') {
+  await page.goto(`./?lab=conflicts${query}`);
+  await expect(page.getByRole('heading', { name: 'A CRDT gallery' })).toBeVisible();
+}
+
+const gallery = (page: Page) => page.getByRole('region', { name: 'A CRDT gallery' });
+/** The chosen type's panel: the others are hidden, so roles inside are unique. */
+const shown = (page: Page) => gallery(page).getByRole('tabpanel');
+const replica = (page: Page, name: string) => shown(page).getByRole('group', { name: `Replica ${name}` });
+const status = (page: Page) => shown(page).getByRole('status');
+const likes = (page: Page) => page.getByRole('region', { name: 'Exercise: a like counter' });
+
+async function click(page: Page, name: string) {
+  await shown(page).getByRole('button', { name, exact: true }).click();
+}
+
+test.describe('conflicts lab: CRDT gallery', () => {
+  test('OR-Set: an add concurrent with a remove at another replica survives the sync', async ({ page }) => {
+    await open(page, '&crdt=or-set');
+    await click(page, 'Add at A');
+    await click(page, 'Send A → B');
+    await expect(replica(page, 'B')).toContainText('Reads {TV}');
+    await click(page, 'Remove at B');
+    await expect(replica(page, 'B')).toContainText('Reads {}');
+    await expect(status(page)).toContainText('deleted the tag it had seen (A1)');
+    await click(page, 'Add at A'); // A has not heard of the remove: a new tag, A2
+    await click(page, 'Sync everyone');
+    await expect(status(page)).toContainText('All three replicas agree: {TV}.');
+    for (const r of ['A', 'B', 'C']) {
+      await expect(replica(page, r)).toContainText('Reads {TV}');
+      await expect(replica(page, r)).toContainText(/Tombstones \(removed tags\)\s*A1/);
+    }
+  });
+
+  test('2P-Set: an item removed and added again stays gone, everywhere', async ({ page }) => {
+    await open(page, '&crdt=2p-set');
+    await click(page, 'Add at A');
+    await click(page, 'Remove at A');
+    await click(page, 'Add at A');
+    await expect(status(page)).toContainText('a removed item never comes back');
+    await expect(replica(page, 'A')).toContainText('Reads {}');
+    await click(page, 'Add at B'); // B never heard of the remove, so for now B has it
+    await expect(replica(page, 'B')).toContainText('Reads {TV}');
+    await click(page, 'Sync everyone');
+    await expect(status(page)).toContainText('All three replicas agree: {}.');
+    await expect(replica(page, 'B')).toContainText(/Removed \(tombstones\)\s*TV/);
+  });
+
+  test('G-Counter: increments at several replicas add up after a sync', async ({ page }) => {
+    await open(page);
+    await expect(gallery(page).getByRole('tab', { name: 'G-Counter' })).toHaveAttribute('aria-selected', 'true');
+    await click(page, 'Increment at A');
+    await click(page, 'Increment at A');
+    await click(page, 'Increment at B');
+    await click(page, 'Increment at C');
+    await expect(status(page)).toContainText('The replicas differ: A reads 2, B reads 1, C reads 1.');
+    await click(page, 'Sync everyone');
+    await expect(status(page)).toContainText('All three replicas agree: 4.');
+    const row = replica(page, 'C').getByRole('row', { name: /Count/ });
+    await expect(row).toHaveText(/Count\s*2\s*1\s*1/);
+  });
+
+  test('LWW-Register: with A’s clock 10 s fast, A’s older write beats B’s later one', async ({ page }) => {
+    await open(page, '&crdt=lww-register');
+    await replica(page, 'A').getByRole('combobox', { name: 'Clock offset at A' }).selectOption({ label: '10 s fast' });
+    await expect(replica(page, 'A')).toContainText('Clock reads 10 s');
+    await click(page, 'Write at A'); // red, at true time 1 s, stamped 11 s
+    await click(page, 'Write at B'); // blue, at true time 2 s, stamped 2 s
+    await click(page, 'Send A → B');
+    await expect(status(page)).toContainText("B compared stamps: it keeps red (11 s by A's clock) and silently drops blue (2 s by B's clock).");
+    await click(page, 'Sync everyone');
+    await expect(status(page)).toContainText('All three replicas agree: red.');
+  });
+
+  test('MV-Register: concurrent writes are siblings with their own vectors until a write that saw them', async ({ page }) => {
+    await open(page, '&crdt=mv-register');
+    await click(page, 'Write at A');
+    await click(page, 'Write at B');
+    await click(page, 'Send A → B');
+    await expect(replica(page, 'B')).toContainText('Reads red | blue');
+    await expect(replica(page, 'B')).toContainText(/2 siblings\s*red \{A:1\}\s*blue \{B:1\}/);
+    await replica(page, 'B').getByRole('textbox', { name: 'Value at B' }).fill('purple');
+    await click(page, 'Write at B');
+    await expect(replica(page, 'B')).toContainText('purple {A:1, B:2}');
+    await click(page, 'Sync everyone');
+    await expect(status(page)).toContainText('All three replicas agree: purple.');
+  });
+
+  test('?crdt= opens a type; an unknown one says so and shows the G-Counter; arrow keys move between tabs', async ({ page }) => {
+    await open(page, '&crdt=or-set');
+    await expect(gallery(page).getByRole('tab', { name: 'OR-Set' })).toHaveAttribute('aria-selected', 'true');
+    await expect(gallery(page).getByRole('alert')).toHaveCount(0);
+
+    await open(page, '&crdt=b-tree');
+    await expect(gallery(page).getByRole('alert')).toContainText('There is no "b-tree" in the gallery, so it shows the G-Counter.');
+    const tab = gallery(page).getByRole('tab', { name: 'G-Counter' });
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+    await tab.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(gallery(page).getByRole('tab', { name: 'PN-Counter' })).toBeFocused();
+    await expect(gallery(page).getByRole('tab', { name: 'PN-Counter' })).toHaveAttribute('aria-selected', 'true');
+    await expect(shown(page).getByRole('button', { name: 'Decrement at A' })).toBeVisible();
+    await page.keyboard.press('End');
+    await expect(gallery(page).getByRole('tab', { name: 'MV-Register' })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  test('a held message can be dropped, and the replicas then still differ', async ({ page }) => {
+    await open(page, '&crdt=g-set');
+    await shown(page).getByRole('checkbox', { name: 'Hold messages until I deliver them' }).check();
+    await click(page, 'Add at A');
+    await click(page, 'Send A → C');
+    await expect(status(page)).toContainText('One message is still on the way.');
+    await click(page, 'Drop message 1');
+    await expect(status(page)).toContainText('The replicas differ: A reads {TV}, B reads {}, C reads {}.');
+    await click(page, 'Send A → C');
+    await click(page, 'Deliver message 2');
+    await expect(replica(page, 'C')).toContainText('Reads {TV}');
+  });
+
+  test('with reduced motion, a send still merges', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await open(page, '&crdt=pn-counter');
+    await click(page, 'Increment at A');
+    await click(page, 'Decrement at A');
+    await click(page, 'Increment at A');
+    await click(page, 'Send A → B');
+    await expect(replica(page, 'B')).toContainText('Reads 1', { timeout: 1000 });
+    await expect(replica(page, 'B').getByRole('row', { name: /N \(downs\)/ })).toHaveText(/N \(downs\)\s*1\s*0\s*0/);
+  });
+});
+
+test.describe('conflicts lab: like counter', () => {
+  test('with C cut off, the G-Counter ends at the true count and the naive counter reports lost likes', async ({ page }) => {
+    await open(page, '&likes-cut=C&likes-seed=3');
+    const panel = likes(page);
+    await expect(panel.getByRole('combobox', { name: 'Server cut off' })).toHaveValue('C');
+    await expect(panel.getByRole('spinbutton', { name: 'Seed' })).toHaveValue('3');
+    await panel.getByRole('slider', { name: 'Virtual time' }).fill('4000');
+    await expect(panel.getByRole('row', { name: /C \(cut off\)/ })).toHaveCount(2);
+    await panel.getByRole('button', { name: 'Jump to the end' }).click();
+    const result = panel.getByRole('status');
+    await expect(result).toContainText('G-Counter: every server reads');
+    const [, total] = /True number of likes so far: (\d+)/.exec(await panel.innerText())!;
+    await expect(result).toContainText(`G-Counter: every server reads ${total}, exactly the ${total} likes.`);
+    const [, naive, lost] = /Naive counter: every server reads (\d+): (\d+) likes? lost/.exec(await result.innerText())!;
+    expect(Number(lost)).toBeGreaterThan(0);
+    expect(Number(naive) + Number(lost)).toBe(Number(total));
+  });
+
+  test('with no server cut off and likes far enough apart, the naive counter counts them all; cutting a server off loses some', async ({ page }) => {
+    await open(page, '&likes-cut=none&likes-rate=1&likes-seed=5');
+    const panel = likes(page);
+    await expect(panel.getByRole('combobox', { name: 'Cut from (s)' })).toBeDisabled();
+    await panel.getByRole('button', { name: 'Play' }).click();
+    await expect(panel.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await panel.getByRole('button', { name: 'Jump to the end' }).click();
+    await expect(panel.getByRole('status')).toContainText('G-Counter: every server reads 12, exactly the 12 likes.');
+    await expect(panel.getByRole('status')).toContainText('Naive counter: every server reads 12: no likes lost.');
+    // Changing the setup re-runs the same likes: cutting B off now loses some.
+    await panel.getByRole('combobox', { name: 'Server cut off' }).selectOption('B');
+    await panel.getByRole('combobox', { name: 'Likes per second' }).selectOption('10');
+    await expect(panel.getByRole('status')).toContainText(/[1-9]\d* likes? lost\./);
+  });
+
+  test('bad settings in the address are named, and the defaults are used', async ({ page }) => {
+    await open(page, '&likes-cut=Q&likes-seed=x&likes-rate=7');
+    const alert = likes(page).getByRole('alert');
+    await expect(alert).toContainText('likes-cut=Q is not a server');
+    await expect(alert).toContainText('likes-seed=x is not a whole number');
+    await expect(alert).toContainText('likes-rate=7 is not one of 1, 2, 3, 5, 10');
+    await expect(likes(page).getByRole('combobox', { name: 'Server cut off' })).toHaveValue('C');
+    await expect(likes(page).getByRole('combobox', { name: 'Likes per second' })).toHaveValue('3');
+  });
+});
+
+test.describe('conflicts lab: gallery and like counter for everyone', () => {
+  test('pass an axe scan, light and dark, with state on show', async ({ page }) => {
+    await open(page, '&crdt=or-set&likes-cut=A');
+    await shown(page).getByRole('checkbox', { name: 'Hold messages until I deliver them' }).check();
+    await click(page, 'Add at A');
+    await click(page, 'Send A → B');
+    await likes(page).getByRole('button', { name: 'Jump to the end' }).click();
+    await expect(shown(page).getByRole('button', { name: 'Drop message 1' })).toBeVisible();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page }).include('.crdt-gallery').include('.like-counter').analyze();
+      expect(results.violations.map((v) => v.id)).toEqual([]);
+    }
+  });
+
+  test('fit a 360 px screen without scrolling sideways', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await open(page, '&crdt=mv-register');
+    await click(page, 'Write at A');
+    await click(page, 'Write at B');
+    await click(page, 'Sync everyone');
+    await expect(status(page)).toContainText('All three replicas agree: red | blue.');
+    await likes(page).getByRole('button', { name: 'Jump to the end' }).click();
+    await expect(likes(page).getByRole('status')).toContainText('G-Counter: every server reads');
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(client);
+    const box = await replica(page, 'C').boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+  });
+});

@@ -1,0 +1,125 @@
+import { useId, useState, type Dispatch, type Ref } from 'react';
+import { GALLERY_KINDS, REPLICAS, type GalleryKindId, type ReplicaName } from './galleryKinds.ts';
+import { MAX_CLOCK_OFFSET_MS, clockOf, type GalleryAction, type GalleryReplica } from './galleryModel.ts';
+import { formatSeconds } from './galleryNotes.ts';
+import { ReplicaInternals } from './ReplicaInternals.tsx';
+
+interface Props {
+  readonly kind: GalleryKindId;
+  readonly replica: GalleryReplica;
+  readonly time: number;
+  readonly dispatch: Dispatch<GalleryAction>;
+  readonly ref?: Ref<HTMLDivElement>;
+}
+
+const CLOCK_OFFSETS_S = [-30, -10, -5, -2, 0, 2, 5, 10, 30].filter((s) => Math.abs(s * 1000) <= MAX_CLOCK_OFFSET_MS);
+const FIRST_VALUES: Record<ReplicaName, string> = { A: 'red', B: 'blue', C: 'green' };
+
+function offsetWords(s: number): string {
+  return s === 0 ? 'on time' : `${Math.abs(s)} s ${s > 0 ? 'fast' : 'slow'}`;
+}
+
+/** Hidden words that make a button's name say which replica it acts at: "Increment at A". */
+function At({ name }: { name: ReplicaName }) {
+  return <span className="visually-hidden"> at {name}</span>;
+}
+
+/** One replica: what it reads, its state inside, the operations it offers and its sends. */
+export function ReplicaBox({ kind, replica, time, dispatch, ref }: Props) {
+  const id = useId();
+  const name = replica.name;
+  const k = GALLERY_KINDS[kind];
+  const [item, setItem] = useState('TV');
+  const [value, setValue] = useState(FIRST_VALUES[name]);
+  const op = (o: GalleryAction & { type: 'op' }) => dispatch(o);
+  const isSet = k.ops.includes('add');
+
+  return (
+    <div className="gallery-replica" role="group" aria-labelledby={`${id}-name`} ref={ref}>
+      <h3 id={`${id}-name`}>Replica {name}</h3>
+      <p className="gallery-read">
+        Reads <strong className="gallery-value">{k.read(replica.state)}</strong>
+      </p>
+      <ReplicaInternals kind={kind} state={replica.state} />
+      {kind === 'lww-register' && (
+        <div className="field-row">
+          <p className="small gallery-clock">Clock reads {formatSeconds(clockOf(replica, time))}</p>
+          <div className="field">
+            <label htmlFor={`${id}-clock`}>
+              Clock offset<At name={name} />
+            </label>
+            <select id={`${id}-clock`} value={replica.clockOffset / 1000} onChange={(e) => dispatch({ type: 'set-clock', replica: name, offset: Number(e.target.value) * 1000 })}>
+              {CLOCK_OFFSETS_S.map((s) => (
+                <option key={s} value={s}>
+                  {offsetWords(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
+      <div className="gallery-ops">
+        {k.ops.includes('inc') && (
+          <button type="button" onClick={() => op({ type: 'op', replica: name, op: { type: 'inc' } })}>
+            Increment<At name={name} />
+          </button>
+        )}
+        {k.ops.includes('dec') && (
+          <button type="button" onClick={() => op({ type: 'op', replica: name, op: { type: 'dec' } })}>
+            Decrement<At name={name} />
+          </button>
+        )}
+        {isSet && (
+          <form
+            className="gallery-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (item.trim()) op({ type: 'op', replica: name, op: { type: 'add', item: item.trim() } });
+            }}
+          >
+            <div className="field">
+              <label htmlFor={`${id}-item`}>
+                Item<At name={name} />
+              </label>
+              <input id={`${id}-item`} value={item} maxLength={20} onChange={(e) => setItem(e.target.value)} />
+            </div>
+            <button type="submit" disabled={!item.trim()}>
+              Add<At name={name} />
+            </button>
+            {k.ops.includes('remove') && (
+              <button type="button" disabled={!item.trim()} onClick={() => op({ type: 'op', replica: name, op: { type: 'remove', item: item.trim() } })}>
+                Remove<At name={name} />
+              </button>
+            )}
+          </form>
+        )}
+        {k.ops.includes('write') && (
+          <form
+            className="gallery-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (value.trim()) op({ type: 'op', replica: name, op: { type: 'write', value: value.trim() } });
+            }}
+          >
+            <div className="field">
+              <label htmlFor={`${id}-value`}>
+                Value<At name={name} />
+              </label>
+              <input id={`${id}-value`} value={value} maxLength={20} onChange={(e) => setValue(e.target.value)} />
+            </div>
+            <button type="submit" disabled={!value.trim()}>
+              Write<At name={name} />
+            </button>
+          </form>
+        )}
+      </div>
+      <div className="gallery-sends">
+        {REPLICAS.filter((to) => to !== name).map((to) => (
+          <button key={to} type="button" className="quiet" onClick={() => dispatch({ type: 'send', from: name, to })}>
+            Send {name} → {to}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
