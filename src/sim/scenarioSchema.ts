@@ -2,7 +2,7 @@ import type { Distribution, MixPart } from './distributions.ts';
 import { MAX_REPLICAS, MIN_REPLICAS, replicaIds } from './ids.ts';
 import { DEFAULT_CLUSTER, DEFAULT_NETWORK, type Action, type ClusterConfig, type LinkOverride, type NetworkConfig, type Scenario } from './scenario.ts';
 import { SchemaError, bool, describeValue, fields, int, list, num, oneOf, str, type Reader } from './schema.ts';
-import { STRATEGY_IDS } from './values/index.ts';
+import { strategyIds } from './values/index.ts';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string; path: string };
 
@@ -59,7 +59,7 @@ function readCluster(value: unknown, path: string): ClusterConfig {
     n,
     w,
     r,
-    strategy: get('strategy', oneOf(STRATEGY_IDS), d.strategy),
+    strategy: get('strategy', oneOf(strategyIds()), d.strategy),
     timeoutMs: get('timeoutMs', num(1, 600_000), d.timeoutMs),
     readRepair: get('readRepair', bool(), d.readRepair),
     sloppyQuorum: get('sloppyQuorum', bool(), d.sloppyQuorum),

@@ -8,7 +8,7 @@ import { crash, createReplica, preferenceList, type ReplicaState } from './repli
 import { createRng, type Rng } from './rng.ts';
 import type { Action, Scenario } from './scenario.ts';
 import { emptyTrace, type MessageBody, type OpRecord, type StorageChange, type Trace } from './trace.ts';
-import { strategies } from './values/index.ts';
+import { findStrategy } from './values/index.ts';
 import type { ValueStrategy } from './values/types.ts';
 import { EMPTY_CONTEXT, union, type CausalContext } from './values/causalContext.ts';
 
@@ -44,7 +44,10 @@ export class Simulation implements Engine {
   constructor(readonly scenario: Scenario) {
     const c = scenario.cluster;
     this.rng = createRng(scenario.seed);
-    this.strategy = strategies[c.strategy];
+    const strategy = findStrategy(c.strategy);
+    // validateScenario refuses an id that is not registered; this is for code that skips it.
+    if (!strategy) throw new RangeError(`unknown value strategy "${c.strategy}"`);
+    this.strategy = strategy;
     this.config = { n: c.n, w: c.w, r: c.r, timeoutMs: c.timeoutMs, readRepair: c.readRepair, antiEntropyMs: c.antiEntropyMs, sloppyQuorum: c.sloppyQuorum, hintedHandoffMs: c.hintedHandoffMs };
     this.ring = replicaIds(c.replicas);
     this.clients = c.clients as NodeId[];

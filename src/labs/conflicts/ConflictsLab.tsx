@@ -11,11 +11,11 @@ import { createLabStore } from '../../store/labStore.ts';
 import type { CartStrategyId } from '../../sim/values/cart.ts';
 import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
 import { CartSection } from './cart/CartSection.tsx';
-import { VersionVectorPanel } from './vv/VersionVectorPanel.tsx';
 
 export const CONFLICTS_ID = 'conflicts';
 
-/** Below the fold: the gallery and the exercise load just after the first screen. */
+/** Below the fold: the comparer, the gallery and the exercise load just after the first screen. */
+const VersionVectorPanel = lazy(() => import('./vv/VersionVectorPanel.tsx').then((m) => ({ default: m.VersionVectorPanel })));
 const CrdtGallery = lazy(() => import('./gallery/CrdtGallery.tsx').then((m) => ({ default: m.CrdtGallery })));
 const LikeCounter = lazy(() => import('./gallery/LikeCounter.tsx').then((m) => ({ default: m.LikeCounter })));
 
@@ -86,10 +86,10 @@ export default function ConflictsLab() {
         </header>
         <NoticeBar />
         <CartSection playback={playback} reducedMotion={reducedMotion} onStory={loadStory} />
-        <div id="vv">
-          <VersionVectorPanel search={search} />
-        </div>
-        <Suspense fallback={<p role="status">Loading the CRDT gallery…</p>}>
+        <Suspense fallback={<p role="status">Loading version vectors and the CRDT gallery…</p>}>
+          <div id="vv">
+            <VersionVectorPanel search={search} />
+          </div>
           <div id="gallery">
             <CrdtGallery search={search} />
           </div>

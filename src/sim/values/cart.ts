@@ -2,6 +2,7 @@ import { EMPTY_CONTEXT, union as unionContexts } from './causalContext.ts';
 import { observedTags, orSet, type OrSetState } from './crdt/orSet.ts';
 import { lww, type LwwState, type LwwVersion } from './lww.ts';
 import { mv, type MvState, type Sibling } from './mv.ts';
+import { registerStrategy } from './index.ts';
 import type { ValueStrategy } from './types.ts';
 
 /*
@@ -120,3 +121,6 @@ export const CART_STORES: readonly { readonly id: CartStrategyId; readonly strat
   { id: 'cart-mv', strategy: cartMv as ValueStrategy<unknown, unknown>, items: (s) => (s ? unionOfSiblings(s as MvState) : []) },
   { id: 'cart-orset', strategy: cartOrSet as ValueStrategy<unknown, unknown>, items: (s) => (s ? orSet.value(s as OrSetState) : []) },
 ];
+
+// Loading this module makes the carts available to scenarios (see index.ts).
+for (const store of CART_STORES) registerStrategy(store.strategy);
