@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { encodeRun } from '../src/embed/urlCodec.ts';
+import { makeScenario } from '../src/sim/scenario.ts';
 
 async function open(page: Page, query: string) {
   await page.goto(`./${query}`);
@@ -65,8 +67,8 @@ test.describe('conflicts lab: the cart, three ways', () => {
     const now = cart(page).getByRole('region', { name: /The carts at the playhead/ });
     await expect(now.getByRole('row', { name: /^OR-Set/ })).toContainText('tags: tv A2; removed tags: A1');
     await seek(page, 12000);
-    const removal = row(page, 't = 1.50 s: remove tv on the laptop');
-    await expect(removal.getByRole('cell').nth(2)).toContainText('added again later, as asked');
+    const removal = row(page, 't = 1.55 s: remove tv on the laptop');
+    await expect(removal.getByRole('cell').nth(2)).toContainText('an add it had not seen keeps the item (add wins)');
     await expect(removal.getByRole('cell').nth(2)).toContainText('deleted the tags it saw: A1');
     await expect(row(page, 't = 4.00 s: add tv on the laptop').getByRole('cell').nth(3)).toContainText('gone for good');
     await expect(cart(page)).toContainText('OR-Set {tv}; 2P-Set {}');
@@ -103,6 +105,16 @@ test.describe('conflicts lab: the cart, three ways', () => {
     await expect(alert).toContainText('There is no story called');
     await expect(alert).toContainText('seed=-3 is not a whole number');
     await expect(cart(page).getByRole('button', { name: 'Two devices, moments apart' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('a run from another lab in the address is refused with a reason, and the first story shown', async ({ page }) => {
+    const playgroundRun = encodeRun({ scenario: makeScenario({ script: [{ at: 10, type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '1' }] }), time: 0 });
+    await open(page, `?lab=conflicts&run=${playgroundRun}`);
+    await expect(page.getByRole('alert')).toContainText('This link’s run is not a cart run (it comes from another lab). The lab started from its first story instead.');
+    await expect(cart(page).getByRole('button', { name: 'Two devices, moments apart' })).toHaveAttribute('aria-pressed', 'true');
+    // The lab still works: a change from the phone is taken.
+    await cart(page).getByRole('group', { name: 'Phone (through replica A)' }).getByRole('button', { name: 'Add to the cart from the phone' }).click();
+    await expect(cart(page).getByRole('button', { name: 'Two devices, moments apart' })).toHaveAttribute('aria-pressed', 'false');
   });
 
   test('fits a phone-sized frame without sideways scrolling', async ({ page }) => {

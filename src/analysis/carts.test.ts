@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLoss, lwwOverwriter, twoPhaseSetFinal } from '../check/cartLedger.ts';
+import { isLoss, lwwOverwriter, stampedLaterBecause, twoPhaseSetFinal } from '../check/cartLedger.ts';
 import { CART_KEY, CART_STORIES, cartScenario } from '../content/cartStories.ts';
 import type { Action } from '../sim/scenario.ts';
 import type { OpRecord } from '../sim/trace.ts';
@@ -13,23 +13,25 @@ const byStrategy = (outcomes: CartOutcome[], id: string) => outcomes.find((o) =>
 const outcomes = (o: CartOutcome) => o.ledger.map((r) => `${r.change.type === 'add' ? '+' : '-'}${r.change.item} ${r.outcome}`);
 
 /**
- * Independent of the simulation's replicas: under last write wins, once every write has
- * reached everyone, the cart is the one written with the highest stamp. From the history
- * alone, count the adds whose item is missing from it with no later remove, and the
- * removes whose item is back with no later add.
+ * Last write wins' losses from the history alone, without the simulation's replicas and
+ * without the ledger's code. Once every write has reached everyone, a last-write-wins
+ * register has in effect gone through all writes in stamp order. Lay them out in that
+ * order; a change held if the cart just before the learner's next change to the same
+ * item (the next one stamped after it) agrees with it, or, with no such change, if the
+ * last cart in the chain does.
  */
 function lwwLossesFromHistory(ops: readonly OpRecord[]): { final: string[]; losses: number } {
-  const written = ops.filter((o) => o.kind === 'write' && o.version !== null);
-  const winner = written.reduce<OpRecord | null>((best, o) => (best === null || stampCompare(o.version as LwwVersion, best.version as LwwVersion) > 0 ? o : best), null);
-  const final = winner ? parseCart((winner.version as LwwVersion).value) : [];
+  const chain = ops.filter((o) => o.kind === 'write' && o.version !== null).sort((a, b) => stampCompare(a.version as LwwVersion, b.version as LwwVersion));
+  const cartAt = (i: number) => (i < 0 ? [] : parseCart((chain[i]!.version as LwwVersion).value));
+  const final = cartAt(chain.length - 1);
   const acked = ops.filter((o) => o.kind === 'write' && o.outcome === 'ok').sort((a, b) => a.invokedAt - b.invokedAt || (a.id as number) - (b.id as number));
   let losses = 0;
   acked.forEach((o, i) => {
     const c = parseCartOp(o.value!);
-    const later = acked.slice(i + 1).map((x) => parseCartOp(x.value!)).filter((x) => x.item === c.item);
-    const present = final.includes(c.item);
-    if (c.type === 'add' && !present && !later.some((x) => x.type === 'remove')) losses++;
-    if (c.type === 'remove' && present && !later.some((x) => x.type === 'add')) losses++;
+    const position = chain.indexOf(o);
+    const next = acked.slice(i + 1).find((x) => parseCartOp(x.value!).item === c.item && chain.indexOf(x) > position);
+    const judged = next ? cartAt(chain.indexOf(next) - 1) : final;
+    if (judged.includes(c.item) !== (c.type === 'add')) losses++;
   });
   return { final, losses };
 }
@@ -40,7 +42,7 @@ describe('the cart stories', () => {
     for (const r of runs) expect(r.converged, r.strategy).toBe(true);
     const lww = byStrategy(runs, 'cart-lww');
     expect(lww.final).toEqual(['charger', 'headphones', 'laptop']);
-    expect(outcomes(lww)).toEqual(['+headphones kept', '+tv lost', '+laptop kept', '-headphones undone', '+charger kept']);
+    expect(outcomes(lww)).toEqual(['+headphones removed-later', '+tv lost', '+laptop kept', '-headphones undone', '+charger kept']);
     const tv = lww.ledger[1]!;
     const by = lwwOverwriter(lww.sim.trace.ops, tv.op)!;
     expect([by.client, by.invokedAt, by.value]).toEqual(['laptop', 1300, '+laptop']);
@@ -50,7 +52,7 @@ describe('the cart stories', () => {
     const or = byStrategy(runs, 'cart-orset');
     expect(or.final).toEqual(['charger', 'laptop', 'tv']);
     expect(or.ledger.map((r) => r.outcome)).toEqual(['removed-later', 'kept', 'kept', 'kept', 'kept']);
-    expect(twoPhaseSetFinal(or.sim.trace.ops)).toEqual(['charger', 'laptop', 'tv']);
+    expect(twoPhaseSetFinal(or.sim.trace.ops, CART_KEY).final).toEqual(['charger', 'laptop', 'tv']);
   });
 
   it('cut off: last write wins keeps one side; the OR-Set keeps both', () => {
@@ -115,9 +117,49 @@ describe('remove and add at once', () => {
     const runs = runCarts(story('add-wins').scenario(3, 'cart-lww'), CART_KEY);
     const or = byStrategy(runs, 'cart-orset');
     expect(or.final).toEqual(['tv']);
-    const removal = or.ledger[1]!;
+    const removal = or.ledger[2]!;
     expect(removal.op.version).toEqual({ type: 'remove', item: 'tv', observed: ['A1'] });
-    expect(or.ledger.map((r) => r.outcome)).toEqual(['kept', 'added-later', 'kept', 'added-later', 'kept']);
-    expect(twoPhaseSetFinal(or.sim.trace.ops)).toEqual([]);
+    // Each add is its tag: A1 was deleted by the laptop's removal, which never saw A2 (add
+    // wins); A2 by the phone's own removal, which is followed by a new add.
+    expect(or.ledger.map((r) => r.outcome)).toEqual(['removed-later', 'removed-later', 'add-wins', 'added-later', 'kept']);
+    expect(twoPhaseSetFinal(or.sim.trace.ops, CART_KEY).final).toEqual([]);
+  });
+});
+
+describe('each change judged on its own', () => {
+  const change = (at: number, device: 'phone' | 'laptop', value: string): Action => ({ at, type: 'write', client: device, coordinator: device === 'phone' ? 'A' : 'B', key: CART_KEY, value });
+
+  it('an add that last write wins lost counts as lost even if the item is added again later', () => {
+    const runs = runCarts(cartScenario(1, 'cart-lww', [change(1200, 'phone', '+tv'), change(1300, 'laptop', '+laptop'), change(3000, 'phone', '+tv')]), CART_KEY);
+    const lww = byStrategy(runs, 'cart-lww');
+    expect(lww.final).toEqual(['laptop', 'tv']);
+    expect(lww.ledger.map((r) => r.outcome)).toEqual(['lost', 'kept', 'kept']);
+  });
+
+  it('says "fast clock" only when there is one: without skew, an earlier write stamped later reached its replica later', () => {
+    // The laptop's hop to B takes 100 ms: its write at 1000 ms is stamped after the phone's at 1008 ms.
+    const base = cartScenario(2, 'cart-lww', [change(1000, 'laptop', '+laptop'), change(1008, 'phone', '+tv')]);
+    const slowHop = { ...base, network: { ...base.network, links: [...base.network.links.filter((l) => l.from !== 'laptop'), { from: 'laptop', to: 'B', latency: { kind: 'constant', ms: 100 } as const }] } };
+    const plain = byStrategy(runCarts(slowHop, CART_KEY), 'cart-lww');
+    const lost = plain.ledger.find((r) => r.outcome === 'lost')!;
+    const by = lwwOverwriter(plain.sim.trace.ops, lost.op)!;
+    expect(by.invokedAt).toBeLessThan(lost.op.invokedAt);
+    expect(stampedLaterBecause(plain.sim.trace.events, by, lost.op)).toBe('slower-hop');
+    const skewed = byStrategy(runCarts(story('skew').scenario(2, 'cart-lww'), CART_KEY), 'cart-lww');
+    const tv = skewed.ledger.find((r) => r.change.item === 'tv')!;
+    expect(stampedLaterBecause(skewed.sim.trace.events, lwwOverwriter(skewed.sim.trace.ops, tv.op)!, tv.op)).toBe('fast-clock');
+  });
+
+  it('a 2P-Set ignores the removal of an item its replica has not seen added', () => {
+    const or = byStrategy(runCarts(cartScenario(1, 'cart-lww', [change(500, 'phone', '-tv'), change(1500, 'phone', '+tv')]), CART_KEY), 'cart-orset');
+    const twoPhase = twoPhaseSetFinal(or.sim.trace.ops, CART_KEY);
+    expect(twoPhase.final).toEqual(['tv']);
+    expect(twoPhase.ignoredRemoves.size).toBe(1);
+  });
+
+  it('an OR-Set remove that missed a concurrent add did what it saw: add wins, not a loss', () => {
+    const or = byStrategy(runCarts(cartScenario(1, 'cart-lww', [change(300, 'phone', '+tv'), change(1500, 'phone', '+tv'), change(1510, 'laptop', '-tv')]), CART_KEY), 'cart-orset');
+    expect(or.final).toEqual(['tv']);
+    expect(or.ledger.map((r) => r.outcome)).toEqual(['removed-later', 'kept', 'add-wins']);
   });
 });

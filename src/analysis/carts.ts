@@ -42,12 +42,16 @@ export function runCarts(scenario: Scenario, key: string): CartOutcome[] {
     };
     const converged = divergent([key], () => sim.ring, stateOf, store.strategy).length === 0;
     const changes = sim.trace.changes.filter((c) => c.key === key);
-    const final = store.items(stateOf(sim.ring[0]!));
-    return { strategy: store.id, sim, end, converged, settledAt: changes.at(-1)?.at ?? 0, final, ledger: cartLedger(sim.trace.ops, final) };
+    const finalState = stateOf(sim.ring[0]!);
+    const final = store.items(finalState);
+    return { strategy: store.id, sim, end, converged, settledAt: changes.at(-1)?.at ?? 0, final, ledger: cartLedger(sim.trace.ops, key, store.id, final, finalState ?? null) };
   });
 }
 
-/** The ledger rows of several runs of one script, side by side: rows match by order made. */
+/**
+ * Whether two runs' records are the same change of the script. Every run numbers its
+ * operations in the order the script makes them, so the same change has the same id.
+ */
 export function sameChange(a: OpRecord, b: OpRecord): boolean {
-  return a.client === b.client && a.invokedAt === b.invokedAt && a.value === b.value;
+  return a.id === b.id && a.client === b.client && a.value === b.value;
 }

@@ -24,7 +24,12 @@ export const DEVICES = [
 ] as const;
 export const ITEMS = ['headphones', 'tv', 'laptop', 'charger', 'case'] as const;
 
-const near = { kind: 'uniform', min: 10, max: 30 } as const;
+/*
+ * A device's hop to its replica takes a constant 20 ms, so one device's changes reach its
+ * replica in the order they were made; reordering there would be a different lesson
+ * (session guarantees), and would blur this one.
+ */
+const near = { kind: 'constant', ms: 20 } as const;
 const DEVICE_LINKS: LinkOverride[] = DEVICES.flatMap((d) => [
   { from: d.id, to: d.replica, latency: near },
   { from: d.replica, to: d.id, latency: near },
@@ -55,7 +60,7 @@ export const CART_STORIES: readonly CartStory[] = [
     title: 'Two devices, moments apart',
     button: 'Two devices, moments apart',
     story:
-      'Headphones go in from the phone. A second later the phone adds a TV, and a tenth of a second after that the laptop adds a laptop: replica B has not heard about the TV yet. Later the laptop removes the headphones while, a tenth of a second after, the phone adds a charger through A, which has not heard about the removal. Watch what each cart ends up holding.',
+      'Headphones go in from the phone. At t = 1.2 s the phone adds a TV, and a tenth of a second later the laptop adds a laptop: replica B has not heard about the TV yet. Later the laptop removes the headphones while, a tenth of a second after, the phone adds a charger through A, which has not heard about the removal. Watch what each cart ends up holding.',
     scenario: (seed, strategy) =>
       cartScenario(seed, strategy, [change(500, 'phone', '+headphones'), change(1200, 'phone', '+tv'), change(1300, 'laptop', '+laptop'), change(2600, 'laptop', '-headphones'), change(2700, 'phone', '+charger')]),
   },
@@ -81,9 +86,9 @@ export const CART_STORIES: readonly CartStory[] = [
     title: 'Remove and add at once',
     button: 'Remove and add at once',
     story:
-      'The phone adds a TV (the OR-Set tags it A1). At t = 1.5 s the laptop removes it: B has seen tag A1, so the removal deletes A1. At the same moment, before hearing of the removal, the phone adds the TV again, with a new tag, A2, which the removal never saw. Later the phone removes the TV and the laptop adds it back once more. Watch the tags in the table, and compare the OR-Set with a 2P-Set.',
+      'The phone adds a TV (the OR-Set tags it A1). At t = 1.5 s the phone adds the TV again, with a new tag, A2, and 50 ms later the laptop removes the TV: replica B has seen only A1, so the removal deletes A1, and A2 survives it. Later the phone removes the TV and the laptop adds it back once more. Watch the tags in the table, and compare the OR-Set with a 2P-Set.',
     scenario: (seed, strategy) =>
-      cartScenario(seed, strategy, [change(300, 'phone', '+tv'), change(1500, 'laptop', '-tv'), change(1550, 'phone', '+tv'), change(3000, 'phone', '-tv'), change(4000, 'laptop', '+tv')]),
+      cartScenario(seed, strategy, [change(300, 'phone', '+tv'), change(1500, 'phone', '+tv'), change(1550, 'laptop', '-tv'), change(3000, 'phone', '-tv'), change(4000, 'laptop', '+tv')]),
   },
   {
     id: 'skew',

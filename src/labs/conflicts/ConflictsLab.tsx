@@ -4,11 +4,12 @@ import { Suspense, lazy, useState } from 'react';
 import { useLabPlayback } from '../../app/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../app/usePrefersReducedMotion.ts';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
-import { CART_STORIES, findCartStory, type CartStory } from '../../content/cartStories.ts';
+import { CART_KEY, CART_STORIES, DEVICES, findCartStory, type CartStory } from '../../content/cartStories.ts';
+import type { Scenario } from '../../sim/scenario.ts';
 import { runFromSearch } from '../../embed/urlCodec.ts';
 import { safeText } from '../../sim/schema.ts';
 import { createLabStore } from '../../store/labStore.ts';
-import type { CartStrategyId } from '../../sim/values/cart.ts';
+import { CART_STORES, type CartStrategyId } from '../../sim/values/cart.ts';
 import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
 import { CartSection } from './cart/CartSection.tsx';
 
@@ -24,9 +25,14 @@ const MAX_SEED = 2 ** 31 - 1;
 /** The lab's start: a shared run, else ?story=&seed=, else the first story. */
 function initialStore(search: string) {
   const { run, error } = runFromSearch(search);
-  if (run) return createLabStore(run.scenario, run.time);
   const params = new URLSearchParams(search);
-  const problems: string[] = error ? [`${error} The lab started from its first story instead.`] : [];
+  const unfit = run ? cartRunProblem(run.scenario) : null;
+  if (run && !unfit) {
+    const store = createLabStore(run.scenario, run.time);
+    if (params.has('story')) store.getState().setNotice({ kind: 'info', text: 'This link holds a whole run, so its story= setting was not used.' });
+    return store;
+  }
+  const problems: string[] = error ? [`${error} The lab started from its first story instead.`] : unfit ? [`${unfit} The lab started from its first story instead.`] : [];
   const storyParam = params.get('story');
   let story = findCartStory(storyParam);
   if (storyParam !== null && !story) problems.push(`There is no story called “${safeText(storyParam.slice(0, 40))}”; the stories are ${CART_STORIES.map((s) => s.id).join(', ')}. Showing “${CART_STORIES[0]!.title}”.`);
@@ -41,6 +47,21 @@ function initialStore(search: string) {
   const store = createLabStore(story.scenario(seed, 'cart-lww'));
   if (problems.length > 0) store.getState().setNotice({ kind: 'error', text: problems.join(' ') });
   return store;
+}
+
+/**
+ * Why a run from a link cannot be a cart run here, or null if it can: it must keep the
+ * cart one of the three ways, with the phone and the laptop, and change only items with
+ * plain names (a name with ", " in it would read back as two items).
+ */
+function cartRunProblem(scenario: Scenario): string | null {
+  if (!CART_STORES.some((s) => s.id === scenario.cluster.strategy)) return 'This link’s run is not a cart run (it comes from another lab).';
+  if (!DEVICES.every((d) => scenario.cluster.clients.includes(d.id)) || scenario.cluster.replicas < 3) return 'This link’s run does not have the phone, the laptop and replicas A, B and C.';
+  for (const a of scenario.script) {
+    if (a.type !== 'write') continue;
+    if (a.key !== CART_KEY || !/^[+-][a-z0-9-]{1,20}$/.test(a.value)) return `This link’s run changes the cart in a way the lab does not know (${safeText(a.key.slice(0, 20))}: ${safeText(a.value.slice(0, 24))}).`;
+  }
+  return null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { ActorRefFrom } from 'xstate';
 import { runCarts, sameChange, type CartOutcome } from '../../../analysis/carts.ts';
-import { isLoss, lwwOverwriter, twoPhaseSetFinal, type LedgerRow, type Outcome } from '../../../check/cartLedger.ts';
+import { isLoss, lwwOverwriter, stampedLaterBecause, twoPhaseSetFinal, type LedgerRow, type Outcome } from '../../../check/cartLedger.ts';
 import { ClusterView } from '../../../components/ClusterView.tsx';
 import { Field } from '../../../components/Field.tsx';
 import { Narrator } from '../../../components/Narrator.tsx';
@@ -11,7 +11,7 @@ import { CART_KEY, CART_STORIES, DEVICES, ITEMS, type CartStory } from '../../..
 import type { playbackMachine } from '../../../machines/playbackMachine.ts';
 import type { NodeId } from '../../../sim/ids.ts';
 import type { OpRecord } from '../../../sim/trace.ts';
-import { CART_STORES, formatCart, type CartStrategyId } from '../../../sim/values/cart.ts';
+import { CART_STORES, formatCart, type CartStrategyId, type OrSetVersion } from '../../../sim/values/cart.ts';
 import type { LwwVersion } from '../../../sim/values/lww.ts';
 import { historyOf, type MvState } from '../../../sim/values/mv.ts';
 import { formatContext } from '../../../sim/values/causalContext.ts';
@@ -41,6 +41,8 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Ac
   const clusterRef = useRef<SVGSVGElement>(null);
   const outcomes = useMemo(() => runCarts(scenario, CART_KEY), [scenario]);
   const shown = scenario.cluster.strategy as CartStrategyId;
+  // "Show the outcome now" holds for this run only; a new story or change hides it again.
+  const [revealedFor, setRevealedFor] = useState<unknown>(null);
   // A story is the one on screen while the run is still exactly its script and clocks.
   const story = useMemo(
     () =>
@@ -82,7 +84,7 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Ac
           <fieldset className="shown-cart">
             <legend>The picture shows</legend>
             {CART_STORES.map((s) => (
-              <label key={s.id}>
+              <label key={s.id} className="check">
                 <input type="radio" name={`${id}-shown`} checked={shown === s.id} onChange={() => show(s.id)} /> {NAMES[s.id]}
               </label>
             ))}
@@ -97,7 +99,7 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Ac
         </div>
       </div>
       <CartsNow outcomes={outcomes} />
-      <Ledger outcomes={outcomes} />
+      <Ledger outcomes={outcomes} revealed={revealedFor === scenario.script} onReveal={() => setRevealedFor(scenario.script)} />
       <HowTheyMerge />
     </section>
   );
@@ -238,45 +240,53 @@ const OUTCOME_TEXT: Record<Outcome, string> = {
   'added-later': 'added again later, as asked',
   lost: 'lost',
   undone: 'undone: the item came back',
+  'add-wins': 'did what it saw, but an add it had not seen keeps the item (add wins)',
 };
 
 /** What became of every acknowledged change, for each cart, once the replicas agree. */
-function Ledger({ outcomes }: { outcomes: CartOutcome[] }) {
+function Ledger({ outcomes, revealed, onReveal }: { outcomes: CartOutcome[]; revealed: boolean; onReveal: () => void }) {
   const id = useId();
   const t = useThrottledTime();
-  const [revealed, setRevealed] = useState(false);
   const rows = outcomes[0]!.ledger;
   const settled = outcomes.every((o) => o.converged);
   const settledAt = Math.max(...outcomes.map((o) => o.settledAt));
-  const twoPhase = twoPhaseSetFinal(outcomes[0]!.sim.trace.ops);
+  const orSetRun = outcomes.find((o) => o.strategy === 'cart-orset')!;
+  const twoPhase = twoPhaseSetFinal(orSetRun.sim.trace.ops, CART_KEY);
+  const heading = <h3 id={`${id}-title`}>What became of each change</h3>;
   if (rows.length === 0)
     return (
       <div className="table-panel">
-        <h3 id={`${id}-title`}>What became of each change</h3>
+        {heading}
         <p>No change has been acknowledged yet. Pick a story, or add something from the phone or the laptop.</p>
       </div>
     );
-  // The outcome waits until the run has played out, unless the learner asks for it.
-  if (!revealed && t < settledAt)
+  if (!settled)
     return (
       <div className="table-panel ledger">
-        <h3 id={`${id}-title`}>What became of each change</h3>
+        {heading}
+        <p role="status">The replicas still disagree at the end of the run: a link is still cut. Heal the network to see where each cart settles and what it kept.</p>
+      </div>
+    );
+  // The outcome waits until the run has played out, unless the learner asks for it.
+  if (!revealed && t < settledAt) {
+    const made = outcomes[0]!.sim.trace.ops.filter((o) => o.kind === 'write' && o.invokedAt <= t).length;
+    return (
+      <div className="table-panel ledger">
+        {heading}
         <p>
-          {rows.length} change{rows.length === 1 ? '' : 's'} acknowledged so far. Play the run until the replicas agree (t = {seconds(settledAt)}) to see what each cart kept.
+          This run makes {rows.length} change{rows.length === 1 ? '' : 's'} to the cart; {made} so far. Play it until the replicas agree (t = {seconds(settledAt)}) to see what each
+          cart kept.
         </p>
-        <button type="button" onClick={() => setRevealed(true)}>
+        <button type="button" onClick={onReveal}>
           Show the outcome now
         </button>
       </div>
     );
+  }
   return (
     <div className="table-panel ledger">
-      <h3 id={`${id}-title`}>What became of each change</h3>
-      {settled ? (
-        <p role="status">{summary(outcomes)}</p>
-      ) : (
-        <p role="status">The replicas still disagree at the end of the run (a link is still cut?). Heal the network to see where each cart settles.</p>
-      )}
+      {heading}
+      <p role="status">{summary(outcomes)}</p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Ledger of changes (scrolls sideways on a narrow screen)">
         <table aria-labelledby={`${id}-title`}>
           <thead>
@@ -291,72 +301,92 @@ function Ledger({ outcomes }: { outcomes: CartOutcome[] }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row, i) => (
-              <tr key={row.op.id}>
-                <th scope="row">{changeText(row.op, row)}</th>
-                {outcomes.map((o) => {
-                  const r = o.ledger.find((x) => sameChange(x.op, row.op));
-                  if (!r) return <td key={o.strategy}>—</td>;
-                  return (
-                    <td key={o.strategy} className={isLoss(r.outcome) ? 'lost' : 'kept'}>
-                      <span aria-hidden="true">{isLoss(r.outcome) ? '✗ ' : '✓ '}</span>
-                      {OUTCOME_TEXT[r.outcome]}
-                      {o.strategy === 'cart-lww' && isLoss(r.outcome) && <Culprit ops={o.sim.trace.ops} row={r} />}
-                      {o.strategy === 'cart-orset' && r.change.type === 'remove' && <ObservedTags version={r.op.version} />}
-                    </td>
-                  );
-                })}
-                <td className={twoPhaseKeeps(row, twoPhase, rows, i) ? 'kept' : 'lost'}>{twoPhaseText(row, twoPhase, rows, i)}</td>
-              </tr>
-            ))}
+            {rows.map((row, i) => {
+              const orRow = orSetRun.ledger.find((x) => sameChange(x.op, row.op));
+              const twoPhaseRow = orRow && twoPhaseOutcome(orRow, twoPhase, orSetRun.ledger.slice(orSetRun.ledger.indexOf(orRow) + 1));
+              return (
+                <tr key={row.op.id}>
+                  <th scope="row">{changeText(row.op, row)}</th>
+                  {outcomes.map((o) => {
+                    const r = o.ledger.find((x) => sameChange(x.op, row.op));
+                    if (!r) return <td key={o.strategy}>not acknowledged in this run</td>;
+                    return (
+                      <td key={o.strategy} className={isLoss(r.outcome) ? 'lost' : 'kept'}>
+                        <Mark lost={isLoss(r.outcome)} />
+                        {OUTCOME_TEXT[r.outcome]}
+                        {o.strategy === 'cart-lww' && isLoss(r.outcome) && <Culprit sim={o.sim} row={r} />}
+                        {o.strategy === 'cart-orset' && <OrSetDetail version={r.op.version} />}
+                      </td>
+                    );
+                  })}
+                  <td key={`2p-${i}`} className={twoPhaseRow?.lost ? 'lost' : 'kept'}>
+                    {twoPhaseRow && (
+                      <>
+                        <Mark lost={twoPhaseRow.lost} />
+                        {twoPhaseRow.text}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
-      {settled && (
-        <p className="small">
-          Final carts: {outcomes.map((o) => `${NAMES[o.strategy]} ${formatCart(o.final)}`).join('; ')}; 2P-Set {formatCart(twoPhase)}. The replicas agree from t = {seconds(settledAt)} at
-          the latest.
-        </p>
-      )}
+      <p className="small">
+        Final carts: {outcomes.map((o) => `${NAMES[o.strategy]} ${formatCart(o.final)}`).join('; ')}; 2P-Set {formatCart(twoPhase.final)}. The replicas agree from t ={' '}
+        {seconds(settledAt)} at the latest.
+      </p>
     </div>
   );
+}
+
+function Mark({ lost }: { lost: boolean }) {
+  return <span aria-hidden="true">{lost ? '✗ ' : '✓ '}</span>;
 }
 
 function changeText(op: OpRecord, row: LedgerRow): string {
   return `t = ${seconds(op.invokedAt)}: ${row.change.type === 'add' ? 'add' : 'remove'} ${row.change.item} on the ${DEVICE_NAME[op.client] ?? op.client}`;
 }
 
-function Culprit({ ops, row }: { ops: readonly OpRecord[]; row: LedgerRow }) {
-  const by = lwwOverwriter(ops, row.op);
+function Culprit({ sim, row }: { sim: CartOutcome['sim']; row: LedgerRow }) {
+  const by = lwwOverwriter(sim.trace.ops, row.op);
   if (!by) return null;
   const mine = row.op.version as LwwVersion;
   const theirs = by.version as LwwVersion;
-  const earlier = by.invokedAt < row.op.invokedAt;
+  let why = '';
+  if (by.invokedAt < row.op.invokedAt) {
+    // Made earlier, stamped later: a clock running ahead, or simply a slower way to its replica.
+    const fast = stampedLaterBecause(sim.trace.events, by, row.op) === 'fast-clock';
+    why = fast
+      ? `, earlier, but stamped ${seconds(theirs.ts)} by ${theirs.node}’s fast clock against ${seconds(mine.ts)}`
+      : `, earlier, but it reached replica ${theirs.node} later and was stamped ${seconds(theirs.ts)} against ${seconds(mine.ts)}`;
+  }
   return (
     <span className="stamp">
       overwritten by the {DEVICE_NAME[by.client] ?? by.client}’s cart {theirs.value} written at t = {seconds(by.invokedAt)}
-      {earlier ? `, earlier, but stamped ${seconds(theirs.ts)} by ${theirs.node}’s fast clock against ${seconds(mine.ts)}` : ''}
+      {why}
     </span>
   );
 }
 
-function ObservedTags({ version }: { version: unknown }) {
-  const v = version as { type: 'remove'; observed: readonly string[] } | null;
+function OrSetDetail({ version }: { version: unknown }) {
+  const v = version as OrSetVersion | null;
   if (!v) return null;
+  if (v.type === 'add') return <span className="stamp">tag {v.tag}</span>;
   return <span className="stamp">{v.observed.length === 0 ? 'saw no tags for it' : `deleted the tags it saw: ${v.observed.join(', ')}`}</span>;
 }
 
-function twoPhaseKeeps(row: LedgerRow, final: readonly string[], rows: readonly LedgerRow[], i: number): boolean {
-  const later = rows.slice(i + 1).filter((r) => r.change.item === row.change.item);
-  if (row.change.type === 'add') return final.includes(row.change.item) || later.some((r) => r.change.type === 'remove');
-  return !final.includes(row.change.item);
-}
-
-function twoPhaseText(row: LedgerRow, final: readonly string[], rows: readonly LedgerRow[], i: number): string {
-  if (row.change.type === 'remove') return '✓ kept: removals always stick';
-  if (final.includes(row.change.item)) return '✓ kept';
-  if (twoPhaseKeeps(row, final, rows, i)) return '✓ removed later, as asked';
-  return '✗ gone for good: the item was removed once, and a 2P-Set cannot add it again';
+/** The 2P-Set's column, judged from the OR-Set run's record of the same change. */
+function twoPhaseOutcome(row: LedgerRow, twoPhase: ReturnType<typeof twoPhaseSetFinal>, after: readonly LedgerRow[]): { lost: boolean; text: string } {
+  const { item } = row.change;
+  if (row.change.type === 'remove') {
+    if (twoPhase.ignoredRemoves.has(row.op)) return { lost: true, text: 'ignored: its replica had not seen the item added, and a 2P-Set removes only what it has seen' };
+    return { lost: false, text: 'kept: removals stick for good' };
+  }
+  if (twoPhase.final.includes(item)) return { lost: false, text: 'kept' };
+  const removedLater = after.some((r) => r.change.item === item && r.change.type === 'remove' && !twoPhase.ignoredRemoves.has(r.op));
+  return removedLater ? { lost: false, text: 'removed later, as asked' } : { lost: true, text: 'gone for good: the item was removed once, and a 2P-Set cannot add it again' };
 }
 
 function summary(outcomes: CartOutcome[]): string {
@@ -382,8 +412,9 @@ function HowTheyMerge() {
         </dd>
         <dt>Siblings, merged by union</dt>
         <dd>
-          Each version carries a version vector. Versions that did not see each other are both kept, as siblings; the app reads them all, shows their union and writes the union
-          back, which replaces them. Nothing added is lost, but a union cannot tell “removed” from “never there”, so a removal can be undone by a sibling that still holds the item.
+          Each version carries a version vector. Versions that did not see each other are both kept, as siblings; the app reads them all and shows their union, and its next change
+          is made to that union and written with the context it read, which replaces them. Nothing added is lost, but a union cannot tell “removed” from “never there”, so a
+          removal can be undone by a sibling that still holds the item.
         </dd>
         <dt>OR-Set</dt>
         <dd>

@@ -360,7 +360,7 @@ function ReplicaCard({ node, replica, onWrite, onRead, onCompare }: CardProps) {
         </button>
       )}
       <p className="small muted">
-        The client here has seen <code>{versionText(replica.seen)}</code>; its next write carries that.
+        The client here has seen <code>{versionText(replica.seen)}</code>; its next write starts from that and adds one at this replica.
       </p>
       {read && (
         <p className="small vv-read">

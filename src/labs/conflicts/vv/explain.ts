@@ -83,7 +83,7 @@ function meaningOf(verdict: Verdict): string {
     case 'equal':
       return 'It is the same version as A and B.';
     case 'concurrent':
-      return 'It is the version that has seen both A and B, so it dominates each of them: a write made after reading both carries it.';
+      return 'It is the version that has seen both A and B, so it dominates each of them. A write made after reading both starts from it and adds one at the node that makes it.';
   }
 }
 
