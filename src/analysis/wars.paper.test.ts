@@ -48,7 +48,8 @@ describe('WARS against the PBS paper', () => {
     expect(consistentAt(ssd, 5)).toBeGreaterThan(t.ssdAt5msAbove);
     expect(relative(quantile(ssd.writeLatency, 0.5), t.ssdWriteMedian)).toBeLessThan(0.03);
     for (const n of [2, 10] as const) {
-      const byN = runWars({ n, w: 1, r: 1, dists: dists('lnkd-disk'), trials: TRIALS, seed: 8 });
+      // A 99.9% point from 100,000 trials rests on 100 of them: noisy. Four times as many here.
+      const byN = runWars({ n, w: 1, r: 1, dists: dists('lnkd-disk'), trials: 4 * TRIALS, seed: 8 });
       expect(Math.abs(consistentAt(byN, 0) - t.diskAtZeroByN[n]), `N=${n}`).toBeLessThan(0.01);
       expect(visibleAfter(byN, 0.999) / t.diskVisible999ByN[n], `N=${n}`).toBeGreaterThan(0.95);
       expect(visibleAfter(byN, 0.999) / t.diskVisible999ByN[n], `N=${n}`).toBeLessThan(1.25);

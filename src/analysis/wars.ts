@@ -1,4 +1,4 @@
-import { compileSampler, type Distribution, type Sampler } from '../sim/distributions.ts';
+import type { Distribution } from '../sim/distributions.ts';
 import { createRng } from '../sim/rng.ts';
 
 /**
@@ -65,20 +65,30 @@ export function runWars({ n, w, r, dists, trials, seed }: WarsInput): WarsResult
   const resp = new Float64Array(n);
   const acks = new Float64Array(n);
   const order = new Int32Array(n);
-  const [drawW, drawA, drawR, drawS] = [dists.w, dists.a, dists.r, dists.s].map(compileSampler) as [Sampler, Sampler, Sampler, Sampler];
+  const [drawW, drawA, drawR, drawS] = [dists.w, dists.a, dists.r, dists.s].map(fromUniform) as [FromUniform, FromUniform, FromUniform, FromUniform];
   const remote = dists.remoteMs ?? 0;
+  // Uniforms come in blocks from one tight loop, rather than one closure call each.
+  const block = new Float64Array(4096);
+  let at = block.length;
+  const u = () => {
+    if (at === block.length) {
+      rng.fill(block);
+      at = 0;
+    }
+    return block[at++]!;
+  };
   for (let t = 0; t < trials; t++) {
-    const localW = remote > 0 ? rng.int(n) : -1;
-    const localR = remote > 0 ? rng.int(n) : -1;
+    const localW = remote > 0 ? Math.floor(u() * n) : -1;
+    const localR = remote > 0 ? Math.floor(u() * n) : -1;
     for (let i = 0; i < n; i++) {
       const extraW = remote > 0 && i !== localW ? remote : 0;
       const extraR = remote > 0 && i !== localR ? remote : 0;
-      const wi = Math.max(0, drawW(rng)) + extraW;
+      const wi = Math.max(0, drawW(u())) + extraW;
       wDelay[i] = wi;
-      ack[i] = wi + Math.max(0, drawA(rng)) + extraW;
-      const ri = Math.max(0, drawR(rng)) + extraR;
+      ack[i] = wi + Math.max(0, drawA(u())) + extraW;
+      const ri = Math.max(0, drawR(u())) + extraR;
       rDelay[i] = ri;
-      resp[i] = ri + Math.max(0, drawS(rng)) + extraR;
+      resp[i] = ri + Math.max(0, drawS(u())) + extraR;
     }
     acks.set(ack);
     insertionSort(acks);
@@ -99,6 +109,59 @@ export function runWars({ n, w, r, dists, trials, seed }: WarsInput): WarsResult
   writeLatency.sort();
   readLatency.sort();
   return { trials, thresholds, writeLatency, readLatency };
+}
+
+/** A latency drawn from one uniform in [0, 1), by its inverse distribution function. */
+type FromUniform = (u: number) => number;
+
+/** The largest double below 1: a uniform rescaled inside a mix stays below 1. */
+const BELOW_ONE = 1 - 2 ** -53;
+
+/**
+ * A sampler that spends exactly one uniform per latency. A mix uses the same uniform to
+ * pick its part and, rescaled to that part's share, to draw from it: given the part, the
+ * rescaled number is again uniform, so the distribution is exactly the mix's, with half
+ * the random numbers `compileSampler` draws.
+ */
+function fromUniform(dist: Distribution): FromUniform {
+  switch (dist.kind) {
+    case 'constant': {
+      const ms = dist.ms;
+      return () => ms;
+    }
+    case 'uniform': {
+      const { min, max } = dist;
+      return (u) => min + u * (max - min);
+    }
+    case 'exponential': {
+      const rate = dist.rate;
+      return (u) => -Math.log(1 - u) / rate;
+    }
+    case 'pareto': {
+      const { xm, alpha } = dist;
+      return (u) => xm * Math.exp(-Math.log(1 - u) / alpha);
+    }
+    case 'mix': {
+      const total = dist.parts.reduce((sum, p) => sum + p.weight, 0);
+      const parts = dist.parts.filter((p) => p.weight > 0).map((p) => ({ share: p.weight / total, draw: fromUniform(p.dist) }));
+      if (parts.length === 0) return () => 0;
+      if (parts.length === 2) {
+        // The production fits are all two-part mixes: no loop.
+        const [first, second] = parts as [(typeof parts)[0], (typeof parts)[0]];
+        const cut = first.share;
+        return (u) => (u < cut ? first.draw(Math.min(u / cut, BELOW_ONE)) : second.draw(Math.min((u - cut) / (1 - cut), BELOW_ONE)));
+      }
+      return (u) => {
+        let rest = u;
+        for (const p of parts) {
+          if (rest < p.share) return p.draw(Math.min(rest / p.share, BELOW_ONE));
+          rest -= p.share;
+        }
+        const last = parts[parts.length - 1]!;
+        return last.draw(BELOW_ONE);
+      };
+    }
+  }
 }
 
 /* N is at most 9: insertion sorts in place beat allocating and calling sort() per trial. */

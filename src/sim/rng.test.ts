@@ -38,3 +38,14 @@ describe('createRng', () => {
     expect([...seen].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 });
+
+describe('rng.fill', () => {
+  it('gives the same numbers as as many calls of next(), and leaves the generator where they would', () => {
+    const a = createRng(42);
+    const b = createRng(42);
+    const block = new Float64Array(1000);
+    a.fill(block);
+    for (const x of block) expect(x).toBe(b.next());
+    expect(a.next()).toBe(b.next());
+  });
+});
