@@ -101,6 +101,27 @@ test.describe('conflicts lab: the cart, three ways', () => {
     await expect(cart(page)).toContainText('OR-Set {case, tv}');
   });
 
+  test('a learner makes B’s clock run fast and watches an older write win', async ({ page }) => {
+    await open(page, '?lab=conflicts');
+    await cart(page).getByRole('button', { name: 'Reset' }).click();
+    const clock = cart(page).getByLabel('Replica B’s clock');
+    await clock.selectOption({ label: '2 s fast' });
+    await expect(clock).toHaveValue('2000');
+    await seek(page, 500);
+    const laptop = cart(page).getByRole('group', { name: 'Laptop (through replica B)' });
+    await laptop.getByLabel('Item').selectOption('laptop');
+    await laptop.getByRole('button', { name: 'Add to the cart from the laptop' }).click();
+    await cart(page).getByRole('button', { name: 'Pause' }).click();
+    await seek(page, 1500);
+    const phone = cart(page).getByRole('group', { name: 'Phone (through replica A)' });
+    await phone.getByLabel('Item').selectOption('tv');
+    await phone.getByRole('button', { name: 'Add to the cart from the phone' }).click();
+    await cart(page).getByRole('button', { name: 'Pause' }).click();
+    await seek(page, 9000);
+    await expect(row(page, 'add tv on the phone').getByRole('cell').nth(0)).toContainText('’s fast clock');
+    await expect(cart(page)).toContainText('Last write wins {laptop}');
+  });
+
   test('an unknown story or seed in the address is named, and the first story shown', async ({ page }) => {
     await open(page, '?lab=conflicts&story=%E2%80%AEevil&seed=-3');
     const alert = page.getByRole('alert');

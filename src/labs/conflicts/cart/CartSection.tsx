@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { ActorRefFrom } from 'xstate';
 import { runCarts, sameChange, type CartOutcome } from '../../../analysis/carts.ts';
-import { isLoss, lwwOverwriter, stampedLaterBecause, twoPhaseSetFinal, type LedgerRow, type Outcome } from '../../../check/cartLedger.ts';
+import { isLoss, lwwOverwriter, skewAt, stampedLaterBecause, twoPhaseSetFinal, type LedgerRow, type Outcome } from '../../../check/cartLedger.ts';
 import { ClusterView } from '../../../components/ClusterView.tsx';
 import { Field } from '../../../components/Field.tsx';
 import { Narrator } from '../../../components/Narrator.tsx';
@@ -105,8 +105,16 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Ac
   );
 }
 
+/** Clock offsets a learner can give a replica, in ms. */
+const CLOCK_OFFSETS = [-2000, -1000, -500, 0, 500, 1000, 1500, 2000];
+
 function DeviceControls({ onChanged }: { onChanged: () => void }) {
   const store = useLabStoreApi();
+  const t = useThrottledTime();
+  useLab(selectRunVersion);
+  const run = store.getState().run;
+  // Each clock's offset at the playhead, from the run's events.
+  const skews: Record<string, number> = Object.fromEntries(DEVICES.map((d) => [d.replica, skewAt(run.sim.trace.events, d.replica, t)]));
   const [items, setItems] = useState<Record<string, string>>({ phone: 'tv', laptop: 'laptop' });
   const change = (device: (typeof DEVICES)[number], type: '+' | '-') => {
     store.getState().act({ type: 'write', client: device.id, coordinator: device.replica, key: CART_KEY, value: `${type}${items[device.id]}` });
@@ -140,6 +148,24 @@ function DeviceControls({ onChanged }: { onChanged: () => void }) {
           </div>
         </fieldset>
       ))}
+      <fieldset className="device">
+        <legend>Replica clocks, from the playhead on</legend>
+        <div className="field-row">
+          {DEVICES.map((d) => (
+            <Field key={d.replica} label={`Replica ${d.replica}’s clock`}>
+              {(fieldId) => (
+                <select id={fieldId} value={skews[d.replica] ?? 0} onChange={(e) => store.getState().act({ type: 'set-skew', node: d.replica, ms: Number(e.target.value) })}>
+                  {CLOCK_OFFSETS.map((ms) => (
+                    <option key={ms} value={ms}>
+                      {ms === 0 ? 'right' : `${Math.abs(ms) / 1000} s ${ms > 0 ? 'fast' : 'slow'}`}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ))}
+        </div>
+      </fieldset>
       <div className="field-row">
         <button type="button" onClick={() => store.getState().act({ type: 'partition', groups: [['A', 'phone'], ['B', 'C', 'laptop']] })}>
           Cut A (and the phone) off
