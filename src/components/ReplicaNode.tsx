@@ -112,7 +112,7 @@ export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, sel
       )}
       {skew !== 0 && (
         <text className="small" x={at.x} y={at.y - radius - 8}>
-          🕒 {skew > 0 ? '+' : ''}
+          clock {skew > 0 ? '+' : ''}
           {skew} ms
         </text>
       )}

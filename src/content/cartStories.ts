@@ -95,7 +95,7 @@ export const CART_STORIES: readonly CartStory[] = [
     title: 'A clock running ahead',
     button: 'A clock running ahead',
     story:
-      'Replica B’s clock runs 1.5 s fast. The laptop adds a laptop through B at t = 1.0 s, stamped 2.5 s. A second later the phone adds a TV through A, whose clock is right: its cart is stamped 2.0 s, which looks older, so last write wins keeps the laptop’s cart, even on A, although the phone wrote last.',
+      'Replica B’s clock runs 1.5 s fast. The laptop adds a laptop through B at t = 1.0 s; it reaches B 20 ms later and is stamped 2.52 s. A second later the phone adds a TV through A, whose clock is right: its cart is stamped 2.02 s, which looks older, so last write wins keeps the laptop’s cart, even on A, although the phone wrote last.',
     scenario: (seed, strategy) => cartScenario(seed, strategy, [change(1000, 'laptop', '+laptop'), change(2000, 'phone', '+tv')], { B: 1500 }),
   },
 ];
