@@ -1,4 +1,4 @@
-import type { Distribution } from '../sim/distributions.ts';
+import { fromUniform, type Distribution, type FromUniform } from '../sim/distributions.ts';
 import { createRng } from '../sim/rng.ts';
 
 /**
@@ -109,59 +109,6 @@ export function runWars({ n, w, r, dists, trials, seed }: WarsInput): WarsResult
   writeLatency.sort();
   readLatency.sort();
   return { trials, thresholds, writeLatency, readLatency };
-}
-
-/** A latency drawn from one uniform in [0, 1), by its inverse distribution function. */
-type FromUniform = (u: number) => number;
-
-/** The largest double below 1: a uniform rescaled inside a mix stays below 1. */
-const BELOW_ONE = 1 - 2 ** -53;
-
-/**
- * A sampler that spends exactly one uniform per latency. A mix uses the same uniform to
- * pick its part and, rescaled to that part's share, to draw from it: given the part, the
- * rescaled number is again uniform, so the distribution is exactly the mix's, with half
- * the random numbers `compileSampler` draws.
- */
-function fromUniform(dist: Distribution): FromUniform {
-  switch (dist.kind) {
-    case 'constant': {
-      const ms = dist.ms;
-      return () => ms;
-    }
-    case 'uniform': {
-      const { min, max } = dist;
-      return (u) => min + u * (max - min);
-    }
-    case 'exponential': {
-      const rate = dist.rate;
-      return (u) => -Math.log(1 - u) / rate;
-    }
-    case 'pareto': {
-      const { xm, alpha } = dist;
-      return (u) => xm * Math.exp(-Math.log(1 - u) / alpha);
-    }
-    case 'mix': {
-      const total = dist.parts.reduce((sum, p) => sum + p.weight, 0);
-      const parts = dist.parts.filter((p) => p.weight > 0).map((p) => ({ share: p.weight / total, draw: fromUniform(p.dist) }));
-      if (parts.length === 0) return () => 0;
-      if (parts.length === 2) {
-        // The production fits are all two-part mixes: no loop.
-        const [first, second] = parts as [(typeof parts)[0], (typeof parts)[0]];
-        const cut = first.share;
-        return (u) => (u < cut ? first.draw(Math.min(u / cut, BELOW_ONE)) : second.draw(Math.min((u - cut) / (1 - cut), BELOW_ONE)));
-      }
-      return (u) => {
-        let rest = u;
-        for (const p of parts) {
-          if (rest < p.share) return p.draw(Math.min(rest / p.share, BELOW_ONE));
-          rest -= p.share;
-        }
-        const last = parts[parts.length - 1]!;
-        return last.draw(BELOW_ONE);
-      };
-    }
-  }
 }
 
 /* N is at most 9: insertion sorts in place beat allocating and calling sort() per trial. */
