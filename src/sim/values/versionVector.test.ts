@@ -63,3 +63,17 @@ describe('version vectors: laws', () => {
     );
   });
 });
+
+describe('node names that are also Object.prototype names', () => {
+  it('are plain nodes: compared, merged and formatted like any other', () => {
+    const a = JSON.parse('{"constructor": 2, "__proto__": 1}') as Record<string, number>;
+    const b = JSON.parse('{"toString": 1}') as Record<string, number>;
+    expect(compare(a, {})).toBe('after');
+    expect(compare(a, b)).toBe('concurrent');
+    expect(entriesAhead(b, a)).toEqual(['toString']);
+    const m = merge(a, b);
+    expect(Object.keys(m).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(compare(m, a)).toBe('after');
+    expect(format(withEntry({}, '__proto__', 3))).toBe('{__proto__:3}');
+  });
+});

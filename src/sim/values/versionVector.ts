@@ -6,6 +6,16 @@
  */
 export type VersionVector = Readonly<Record<string, number>>;
 
+/** An entry, 0 when missing. Own properties only: a node called "constructor" is just a node. */
+function entry(v: VersionVector, node: string): number {
+  return Object.hasOwn(v, node) ? v[node]! : 0;
+}
+
+/** Set an own entry, even for a name like "__proto__" that plain assignment would not store. */
+function put(out: Record<string, number>, node: string, value: number): void {
+  Object.defineProperty(out, node, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export type Order = 'equal' | 'before' | 'after' | 'concurrent';
 
 /**
@@ -18,8 +28,8 @@ export function compare(a: VersionVector, b: VersionVector): Order {
   let aBigger = false;
   let bBigger = false;
   for (const node of nodesOf(a, b)) {
-    const x = a[node] ?? 0;
-    const y = b[node] ?? 0;
+    const x = entry(a, node);
+    const y = entry(b, node);
     if (x > y) aBigger = true;
     else if (y > x) bBigger = true;
   }
@@ -31,7 +41,7 @@ export function compare(a: VersionVector, b: VersionVector): Order {
 
 /** a ≤ b in the partial order. */
 export function leq(a: VersionVector, b: VersionVector): boolean {
-  for (const node in a) if ((a[node] ?? 0) > (b[node] ?? 0)) return false;
+  for (const node of Object.keys(a)) if (entry(a, node) > entry(b, node)) return false;
   return true;
 }
 
@@ -44,8 +54,8 @@ export function leq(a: VersionVector, b: VersionVector): boolean {
 export function merge(a: VersionVector, b: VersionVector): VersionVector {
   const out: Record<string, number> = {};
   for (const node of nodesOf(a, b)) {
-    const v = Math.max(a[node] ?? 0, b[node] ?? 0);
-    if (v > 0) out[node] = v;
+    const v = Math.max(entry(a, node), entry(b, node));
+    if (v > 0) put(out, node, v);
   }
   return out;
 }
@@ -53,14 +63,14 @@ export function merge(a: VersionVector, b: VersionVector): VersionVector {
 /** The vector with `node`'s entry set to `value` (zero removes it). */
 export function withEntry(v: VersionVector, node: string, value: number): VersionVector {
   const out: Record<string, number> = { ...v };
-  if (value > 0) out[node] = value;
+  if (value > 0) put(out, node, value);
   else delete out[node];
   return sortKeys(out);
 }
 
 /** The entries that make `a` larger than `b`: what a picture should highlight. */
 export function entriesAhead(a: VersionVector, b: VersionVector): string[] {
-  return nodesOf(a, b).filter((node) => (a[node] ?? 0) > (b[node] ?? 0));
+  return nodesOf(a, b).filter((node) => entry(a, node) > entry(b, node));
 }
 
 /** "{A:2, B:1}", with entries in node order. */
@@ -76,6 +86,6 @@ function nodesOf(a: VersionVector, b: VersionVector): string[] {
 
 function sortKeys(v: Record<string, number>): VersionVector {
   const out: Record<string, number> = {};
-  for (const k of Object.keys(v).sort()) out[k] = v[k]!;
+  for (const k of Object.keys(v).sort()) put(out, k, v[k]!);
   return out;
 }
