@@ -188,7 +188,9 @@ function DenseMessages({ messages, fs, plot, width, height }: { messages: readon
     }
     for (const [color, list] of byColor) {
       ctx.strokeStyle = color;
-      ctx.lineWidth = 1.75;
+      // One pixel: Skia draws hairlines on a fast path. At 1.75 px, rasterising a thousand
+      // anti-aliased strokes took ~14 ms a redraw in software and cost the page its frames.
+      ctx.lineWidth = 1;
       ctx.beginPath();
       for (const m of list) {
         ctx.moveTo(m.x1, m.y1);
