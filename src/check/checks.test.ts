@@ -3,7 +3,8 @@ import { makeScenario, type Action } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { Timeline } from '../sim/timeline.ts';
 import { divergent } from './convergence.ts';
-import { staleReads } from './staleReads.ts';
+import { staleChecker, staleReads } from './staleReads.ts';
+import { workload } from '../sim/workload.ts';
 
 /** N=3 W=1 R=1, and A cannot reach B or C: the write lands on A alone. */
 const script: Action[] = [
@@ -45,5 +46,21 @@ describe('divergent', () => {
     const groups = at(1500)[0]!.groups.map((g) => [...g].sort().join('')).sort();
     expect(groups).toEqual(['A', 'BC']);
     expect(at(8000)).toEqual([]);
+  });
+});
+
+describe('staleChecker', () => {
+  it('says stale of exactly the reads staleReads finds, on a busy run with W = R = 1', () => {
+    for (const strategy of ['lww', 'mv'] as const) {
+      const actions = workload({ from: 0, durationMs: 4000, opsPerSecond: 40, readFraction: 0.5, clients: ['c1', 'c2'], coordinators: ['A', 'B', 'C'], keys: ['x', 'y'], seed: 3 });
+      const sim = new Simulation(makeScenario({ seed: 5, cluster: { w: 1, r: 1, strategy }, network: { latency: { kind: 'exponential', rate: 1 / 80 } }, script: actions }));
+      sim.runUntil(8000);
+      const expected = new Set(staleReads(sim.trace.ops, sim.strategy).map((s) => s.read));
+      expect(expected.size, strategy).toBeGreaterThan(0);
+      const isStale = staleChecker(sim.trace.ops, sim.strategy);
+      for (const op of sim.trace.ops) expect(isStale(op), `${strategy} op ${op.id}`).toBe(expected.has(op));
+      // Asked again, the remembered verdicts are the same.
+      for (const op of sim.trace.ops) expect(isStale(op)).toBe(expected.has(op));
+    }
   });
 });

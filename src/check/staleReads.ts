@@ -25,3 +25,24 @@ export function staleReads(ops: readonly OpRecord[], strategy: ValueStrategy<unk
   }
   return out;
 }
+
+/**
+ * Whether one completed read is stale, judged as staleReads does, remembered per read: a
+ * read's verdict cannot change once it has completed (every write acknowledged before it
+ * began is already in the history), so views that ask every frame pay for each read once.
+ * One checker per run.
+ *
+ * @example const stale = staleChecker(sim.trace.ops, sim.strategy); stale(read) // true or false
+ */
+export function staleChecker(ops: readonly OpRecord[], strategy: ValueStrategy<unknown, unknown>): (read: OpRecord) => boolean {
+  const known = new Map<OpRecord, boolean>();
+  return (read) => {
+    if (read.kind !== 'read' || read.outcome !== 'ok') return false;
+    let verdict = known.get(read);
+    if (verdict === undefined) {
+      verdict = ops.some((w) => w.kind === 'write' && w.outcome === 'ok' && w.version !== null && w.key === read.key && w.completedAt! < read.invokedAt && !strategy.covers(read.state, w.version));
+      known.set(read, verdict);
+    }
+    return verdict;
+  };
+}

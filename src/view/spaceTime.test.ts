@@ -7,6 +7,7 @@ import type { Trace } from '../sim/trace.ts';
 import { DROP_REACH_MAX, spaceTime, summarizeSpaceTime, type SpaceTimeGeometry } from './spaceTime.ts';
 import { formatSeconds, spaceTimeLayout, spaceTimeWindow, timeTicks } from './spaceTimeAxis.ts';
 import { spaceTimeFocus } from './spaceTimeFocus.ts';
+import { staleChecker } from '../check/staleReads.ts';
 
 const [A, B, C, c1] = ['A', 'B', 'C', 'c1'].map(nodeId) as [NodeId, NodeId, NodeId, NodeId];
 const LANES = [A, B, C, c1];
@@ -150,6 +151,19 @@ describe('spaceTime: operations', () => {
     expect(fail.description).toMatch(/failed: only 1 of W=2/);
     const timedOut = run([{ at: 0, type: 'crash', node: 'A' }, write(10, '1')], 5000);
     expect(draw(timedOut, 2500, 1500).ops[0]).toMatchObject({ outcome: 'timeout', label: 'write x=1 ?', x1: 100 + 2010 - 1500 });
+  });
+
+  it('marks a stale read as stale, not with a tick', () => {
+    // W = R = 1 and A cut off from B and C: the write lands on A alone; the read asks B.
+    const script: Action[] = [{ at: 0, type: 'partition', groups: [['A'], ['B', 'C']] }, write(10, 'new'), { at: 400, type: 'read', client: 'c1', coordinator: 'B', key: 'x' }];
+    const sim = new Simulation(makeScenario({ seed: 7, cluster: { clients: ['c1'], antiEntropyMs: 0, w: 1, r: 1 }, network: { latency: { kind: 'constant', ms: 100 } }, script }));
+    sim.runUntil(5000);
+    const isStale = staleChecker(sim.trace.ops, sim.strategy);
+    const g = spaceTime({ trace: sim.trace, nodes: LANES, t0: 0, t1: 900, time: 900, width: 1000, height: 400, margin: { top: 0, right: 0, bottom: 0, left: 100 }, isStale });
+    const read = g.ops.find((o) => o.kind === 'read')!;
+    expect(read).toMatchObject({ outcome: 'ok', stale: true, label: 'read x stale!' });
+    expect(read.description).toMatch(/stale: it missed an acknowledged write$/);
+    expect(g.ops.find((o) => o.kind === 'write')).toMatchObject({ stale: false, label: 'write x=new ✓' });
   });
 
   it('tells what a read returned', () => {

@@ -20,6 +20,8 @@ export const DROP_REACH_MAX = 0.8;
 
 /** The outcome of an operation as a glyph, so colour is never the only signal. */
 export const OUTCOME_MARKS: Record<OpOutcome, string> = { ok: '✓', fail: '✗', timeout: '?', pending: '…' };
+/** A read that answered with data older than an acknowledged write: a word, not a tick. */
+export const STALE_MARK = 'stale!';
 
 export interface SpaceTimeInput {
   readonly trace: Trace;
@@ -36,6 +38,8 @@ export interface SpaceTimeInput {
   readonly width: number;
   readonly height: number;
   readonly margin: Margin;
+  /** Whether a completed read returned stale data (see check/staleReads.ts staleChecker). */
+  readonly isStale?: (read: OpRecord) => boolean;
   /** How many axis ticks to aim for (d3 picks round steps near it). */
   readonly tickCount?: number;
 }
@@ -76,6 +80,8 @@ export interface OpBar {
   readonly y: number;
   /** The outcome as of the playhead: `pending` until the client has its answer. */
   readonly outcome: OpOutcome;
+  /** A read that answered, but with data older than an acknowledged write. */
+  readonly stale: boolean;
   /** Still pending at the playhead: the bar runs on to the window's end. */
   readonly open: boolean;
   /** "write x=1 ✓": kind, key, value and outcome glyph. */
@@ -134,7 +140,7 @@ export function spaceTime(input: SpaceTimeInput): SpaceTimeGeometry {
     plot,
     lanes: nodes.map((node) => ({ node, y: laneY.get(node)! })),
     messages: messageSegments(trace, laneY, x, t0, until, time),
-    ops: opBars(trace.ops, laneY, x, t0, t1, until, time, plot),
+    ops: opBars(trace.ops, laneY, x, t0, t1, until, time, plot, input.isStale),
     faults: until >= t0 ? faultMarks(trace.events, laneY, x, t0, until) : [],
     down: until >= t0 ? downSpans(trace.events, laneY, x, t0, until) : [],
     ticks: timeTicks(scale, input.tickCount ?? Math.floor((plot.right - plot.left) / 80)),
@@ -189,7 +195,7 @@ function reachOf(m: MessageRecord, at: number, dropped: boolean): number {
   return dropped && m.fate !== 'crash' ? Math.min(f, DROP_REACH_MAX) : f;
 }
 
-function opBars(ops: readonly OpRecord[], laneY: ReadonlyMap<NodeId, number>, x: (t: number) => number, t0: number, t1: number, until: number, time: number, plot: { left: number; right: number }): OpBar[] {
+function opBars(ops: readonly OpRecord[], laneY: ReadonlyMap<NodeId, number>, x: (t: number) => number, t0: number, t1: number, until: number, time: number, plot: { left: number; right: number }, isStale?: (read: OpRecord) => boolean): OpBar[] {
   const out: OpBar[] = [];
   // The label of the last bar seen on each lane ends where the next one on that lane starts.
   const previous = new Map<NodeId, number>();
@@ -201,6 +207,8 @@ function opBars(ops: readonly OpRecord[], laneY: ReadonlyMap<NodeId, number>, x:
     const done = op.completedAt !== null && op.completedAt <= time;
     if (done && op.completedAt! < t0) continue;
     const outcome: OpOutcome = done ? op.outcome : 'pending';
+    // A read that answered but missed an acknowledged write is not a success to tick.
+    const stale = done && isStale?.(op) === true;
     const what = `${op.kind} ${op.key}${op.value !== null ? `=${op.value}` : ''}`;
     const x0 = x(op.invokedAt);
     const labelX = round(Math.max(x0, plot.left + 2));
@@ -221,11 +229,12 @@ function opBars(ops: readonly OpRecord[], laneY: ReadonlyMap<NodeId, number>, x:
       x1: x(done ? op.completedAt! : t1),
       y,
       outcome,
+      stale,
       open: !done,
-      label: `${what} ${OUTCOME_MARKS[outcome]}`,
+      label: `${what} ${stale ? STALE_MARK : OUTCOME_MARKS[outcome]}`,
       labelX,
       labelRoom: round(Math.max(0, plot.right - labelX)),
-      description: `${op.client} ${what} via ${op.coordinator}: ${outcomeWords(op, outcome)}`,
+      description: `${op.client} ${what} via ${op.coordinator}: ${outcomeWords(op, outcome)}${stale ? ' — stale: it missed an acknowledged write' : ''}`,
     });
   }
   return out;
