@@ -46,3 +46,12 @@ export function staleChecker(ops: readonly OpRecord[], strategy: ValueStrategy<u
     return verdict;
   };
 }
+
+const checkers = new WeakMap<readonly OpRecord[], (read: OpRecord) => boolean>();
+
+/** The one staleChecker for a run's operation list (a run has one list and one strategy). */
+export function staleCheckerFor(ops: readonly OpRecord[], strategy: ValueStrategy<unknown, unknown>): (read: OpRecord) => boolean {
+  let checker = checkers.get(ops);
+  if (!checker) checkers.set(ops, (checker = staleChecker(ops, strategy)));
+  return checker;
+}

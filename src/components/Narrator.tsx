@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { staleReads } from '../check/staleReads.ts';
+import { staleCheckerFor } from '../check/staleReads.ts';
 import type { LabState } from '../store/labStore.ts';
 import { useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { clusterModel } from './clusterModel.ts';
@@ -75,7 +75,8 @@ export function Narrator() {
       if (narrate(trace, from, s.time, NONE).length === 0) return;
       // Something happened: now work out which reads were stale, and tell it.
       const done = trace.ops.filter((o) => o.completedAt !== null && o.completedAt <= s.time);
-      const stale = new Set(staleReads(done, s.run.sim.strategy).map((x) => x.read.id as number));
+      const isStale = staleCheckerFor(trace.ops, s.run.sim.strategy);
+      const stale = new Set(done.filter(isStale).map((op) => op.id as number));
       tell(narrate(trace, from, s.time, stale, s.run.sim.strategy));
     });
     const timer = setInterval(() => {

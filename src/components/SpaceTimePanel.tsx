@@ -1,4 +1,4 @@
-import { staleChecker } from '../check/staleReads.ts';
+import { staleCheckerFor } from '../check/staleReads.ts';
 import { Field } from './Field.tsx';
 import { useCallback, useId, useMemo, useRef, useState, type Ref } from 'react';
 import { selectHighlight, selectRun, selectRunVersion, selectTime } from '../store/labStore.ts';
@@ -41,7 +41,7 @@ export function SpaceTimePanel({ reducedMotion, ref }: Props) {
   if (visible && frozen !== null) setFrozen(null);
   const time = frozen ?? live;
   const nodes = useMemo(() => [...run.replicas, ...run.clients], [run]);
-  const isStale = useMemo(() => staleChecker(run.sim.trace.ops, run.sim.strategy), [run]);
+  const isStale = useMemo(() => staleCheckerFor(run.sim.trace.ops, run.sim.strategy), [run]);
   const onHighlight = useCallback((h: Highlight | null) => store.getState().setHighlight(h), [store]);
   const highlight = useLab(selectHighlight);
   const width = Math.max(280, useElementWidth(box, 800));

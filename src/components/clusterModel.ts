@@ -1,5 +1,5 @@
 import { divergent } from '../check/convergence.ts';
-import { staleReads } from '../check/staleReads.ts';
+import { staleCheckerFor } from '../check/staleReads.ts';
 import type { NodeId } from '../sim/ids.ts';
 import type { OpRecord } from '../sim/trace.ts';
 import type { Moment } from '../sim/timeline.ts';
@@ -49,7 +49,9 @@ function computeModel(run: Run, t: number): ClusterModel {
   const cells = replicaCells(run.replicas, keys, holders, stateOf, acked, sim.strategy);
   const divergentKeys = divergent(keys, holders, stateOf, sim.strategy).map((d) => d.key);
   const completed = ops.filter((o) => o.status !== 'pending').map((o) => o.op);
-  const staleIds = new Set(staleReads(completed, sim.strategy).map((s) => s.read.id as number));
+  // Each read's verdict is worked out once per run and remembered: this runs every frame.
+  const isStale = staleCheckerFor(sim.trace.ops, sim.strategy);
+  const staleIds = new Set(completed.filter(isStale).map((op) => op.id as number));
   return { moment, keys, cells, ops, divergentKeys, staleIds, hints: hintsAt(run, t) };
 }
 
