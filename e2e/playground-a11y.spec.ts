@@ -50,6 +50,10 @@ test.describe('replica playground: keyboard, screen readers, small screens', () 
     await expect(ops).toContainText('c1 writes x=1 through A');
     await page.keyboard.press('Shift+R');
     await expect(page.getByText('0 actions in this run')).toBeVisible();
+    // Nothing is lost: the reset can be undone.
+    await expect(page.getByRole('status').filter({ hasText: 'The run was reset' })).toBeVisible();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByText('0 actions in this run')).toHaveCount(0);
   });
 
   test('everything a learner does works from the keyboard', async ({ page }) => {

@@ -49,4 +49,22 @@ describe('createLabStore', () => {
     expect(store.getState().run.replicas).toHaveLength(5);
     expect(store.getState().time).toBe(0);
   });
+
+  it('offers the run back after a reset, and loading it restores script and playhead', () => {
+    const store = createLabStore(makeScenario({}));
+    store.getState().setTime(1200);
+    store.getState().act({ type: 'crash', node: 'B' });
+    const before = store.getState().run.scenario;
+    store.getState().reset();
+    const undo = store.getState().notice?.undo;
+    expect(store.getState().notice?.text).toBe('The run was reset: 1 action cleared.');
+    expect(undo).toEqual({ scenario: before, time: 1200 });
+    store.getState().load(undo!.scenario, undo!.time);
+    expect(store.getState().run.scenario.script).toEqual(before.script);
+    expect(store.getState().time).toBe(1200);
+    // Resetting an empty run has nothing to give back.
+    const empty = createLabStore(makeScenario({}));
+    empty.getState().reset();
+    expect(empty.getState().notice).toBeNull();
+  });
 });

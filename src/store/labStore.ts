@@ -15,6 +15,8 @@ export type Selection =
 export interface Notice {
   readonly kind: 'error' | 'info';
   readonly text: string;
+  /** A run the notice can bring back (after a reset): the notice offers "Undo". */
+  readonly undo?: { readonly scenario: Scenario; readonly time: number };
 }
 
 /** An action as the learner issues it: the store stamps it with the playhead's time. */
@@ -87,8 +89,12 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
     },
 
     reset() {
-      const scenario: Scenario = { ...get().run.scenario, script: [] };
-      set((s) => ({ run: startRun(scenario, 0), runVersion: s.runVersion + 1, time: 0, selection: null, highlight: null, notice: null }));
+      const { run, time } = get();
+      const scenario: Scenario = { ...run.scenario, script: [] };
+      // Nothing is lost: the notice offers the run back until something else replaces it.
+      const notice: Notice | null =
+        run.scenario.script.length > 0 ? { kind: 'info', text: `The run was reset: ${run.scenario.script.length} action${run.scenario.script.length === 1 ? '' : 's'} cleared.`, undo: { scenario: run.scenario, time } } : null;
+      set((s) => ({ run: startRun(scenario, 0), runVersion: s.runVersion + 1, time: 0, selection: null, highlight: null, notice }));
     },
 
     select: (selection) => set({ selection }),
