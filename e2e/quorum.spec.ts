@@ -25,6 +25,24 @@ test.describe('quorum lab', () => {
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });
 
+  test('the trade-off matrix measures availability with one to four replicas down', async ({ page }) => {
+    await open(page, '?lab=quorum&n=5&w=3&r=3&seed=7');
+    const matrix = page.getByRole('region', { name: 'The N = 5 trade-offs, measured' });
+    const row = (name: RegExp) => matrix.getByRole('row', { name });
+    await expect(matrix.getByRole('columnheader', { name: 'Writes that succeed with 2 down' })).toBeVisible();
+    await matrix.getByLabel('Replicas down in the second run').selectOption('1');
+    await expect(matrix.getByRole('columnheader', { name: 'Writes that succeed with 1 down' })).toBeVisible();
+    // Four replicas up: W = 5 cannot be met, W = 3 and R = 3 can.
+    await expect(row(/^W=5, R=1/).getByRole('cell').nth(3)).toHaveText('none');
+    await expect(row(/^W=3, R=3/).getByRole('cell').nth(3)).toHaveText('all');
+    await matrix.getByLabel('Replicas down in the second run').selectOption('4');
+    // One replica up: only W = 1 writes and R = 1 reads get through.
+    await expect(row(/^W=3, R=3/).getByRole('cell').nth(3)).toHaveText('none');
+    await expect(row(/^W=1, R=1/).getByRole('cell').nth(3)).toHaveText('all');
+    await expect(row(/^W=1, R=1/).getByRole('cell').nth(4)).toHaveText('all');
+    await expect(matrix).toContainText('writes keep working only where W ≤ 1, and reads only where R ≤ 1');
+  });
+
   test('refuses an impossible setting, says why, and shows the nearest valid one', async ({ page }) => {
     await open(page, '?lab=quorum&n=5&w=7&r=x');
     const alert = page.getByRole('alert');

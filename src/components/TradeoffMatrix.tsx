@@ -1,4 +1,5 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { Field } from './Field.tsx';
 import { MODULE_CONFIGS, tradeoffs } from '../analysis/tradeoffs.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import { STANDARD_WORKLOAD } from '../sim/workload.ts';
@@ -6,7 +7,8 @@ import { selectScenario } from '../store/labStore.ts';
 import { useLab } from '../store/LabStoreContext.tsx';
 import { formatMs } from '../view/format.ts';
 
-const DOWN = 2;
+/** How many of the five replicas can be down in the degraded runs; two is the module's case. */
+const DOWN_CHOICES = [1, 2, 3, 4] as const;
 
 function share(x: number): string {
   return x === 1 ? 'all' : x === 0 ? 'none' : `${Math.round(100 * x)}%`;
@@ -21,6 +23,7 @@ export function TradeoffMatrix() {
   const scenario = useLab(selectScenario);
   const id = useId();
   const { seed, network, cluster } = scenario;
+  const [down, setDown] = useState<number>(2);
   const rows = useMemo(() => {
     // Plain strict quorums: the matrix compares W and R, nothing else the learner toggled.
     const base: Scenario = {
@@ -30,17 +33,29 @@ export function TradeoffMatrix() {
       script: [],
       cluster: { ...cluster, replicas: 5, n: 5, clients: ['c1', 'c2', 'c3'], antiEntropyMs: 0, sloppyQuorum: false, readRepair: false, durabilityMs: 0, skew: {} },
     };
-    return tradeoffs(base, MODULE_CONFIGS, DOWN);
+    return tradeoffs(base, MODULE_CONFIGS, down);
     // Only what changes the measurement: the seed, the network, the value strategy, the timeout.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [seed, network, cluster.strategy, cluster.timeoutMs]);
+  }, [seed, network, cluster.strategy, cluster.timeoutMs, down]);
   const current = (w: number, r: number) => cluster.n === 5 && cluster.w === w && cluster.r === r;
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>The N = 5 trade-offs, measured</h2>
       <p className="small muted">
-        Each row ran the same {STANDARD_WORKLOAD.durationMs / 1000} s workload ({STANDARD_WORKLOAD.opsPerSecond} reads and writes a second on one key, from three clients) on five replicas with this run’s network, then again with {DOWN} replicas down.
+        Each row ran the same {STANDARD_WORKLOAD.durationMs / 1000} s workload ({STANDARD_WORKLOAD.opsPerSecond} reads and writes a second on one key, from three clients) on five replicas with this run’s network, then again with {down} replica{down === 1 ? '' : 's'} down. A write needs W replicas up and a read needs R: with {down} down, writes keep
+        working only where W ≤ {5 - down}, and reads only where R ≤ {5 - down}.
       </p>
+      <Field label="Replicas down in the second run">
+        {(fieldId) => (
+          <select id={fieldId} value={down} onChange={(e) => setDown(Number(e.target.value))}>
+            {DOWN_CHOICES.map((n) => (
+              <option key={n} value={n}>
+                {n} of 5
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="The trade-off table (scrolls sideways on a narrow screen)">
         <table>
           <thead>
@@ -49,8 +64,8 @@ export function TradeoffMatrix() {
               <th scope="col">Write latency (median)</th>
               <th scope="col">Read latency (median)</th>
               <th scope="col">Stale reads</th>
-              <th scope="col">Writes that succeed with {DOWN} down</th>
-              <th scope="col">Reads that succeed with {DOWN} down</th>
+              <th scope="col">Writes that succeed with {down} down</th>
+              <th scope="col">Reads that succeed with {down} down</th>
             </tr>
           </thead>
           <tbody>
