@@ -45,17 +45,19 @@ export function TradeoffMatrix() {
         Each row ran the same {STANDARD_WORKLOAD.durationMs / 1000} s workload ({STANDARD_WORKLOAD.opsPerSecond} reads and writes a second on one key, from three clients) on five replicas with this run’s network, then again with {down} replica{down === 1 ? '' : 's'} down. A write needs W replicas up and a read needs R: with {down} down, writes keep
         working only where W ≤ {5 - down}, and reads only where R ≤ {5 - down}.
       </p>
-      <Field label="Replicas down in the second run">
-        {(fieldId) => (
-          <select id={fieldId} value={down} onChange={(e) => setDown(Number(e.target.value))}>
-            {DOWN_CHOICES.map((n) => (
-              <option key={n} value={n}>
-                {n} of 5
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <div className="field-row">
+        <Field label="Replicas down in the second run">
+          {(fieldId) => (
+            <select id={fieldId} value={down} onChange={(e) => setDown(Number(e.target.value))}>
+              {DOWN_CHOICES.map((n) => (
+                <option key={n} value={n}>
+                  {n} of 5
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="The trade-off table (scrolls sideways on a narrow screen)">
         <table>
           <thead>
