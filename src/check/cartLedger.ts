@@ -138,10 +138,16 @@ export function skewAt(events: readonly TraceEvent[], node: string, t: number): 
  * Why a write made earlier carries the later stamp: its replica's clock ran further
  * ahead than the other's, or (same clocks) it simply reached its replica later.
  */
-export function stampedLaterBecause(events: readonly TraceEvent[], earlier: OpRecord, later: OpRecord): 'fast-clock' | 'slower-hop' {
+export function stampedLaterBecause(events: readonly TraceEvent[], earlier: OpRecord, later: OpRecord): 'clocks' | 'slower-hop' {
   const a = earlier.version as LwwVersion;
   const b = later.version as LwwVersion;
-  return skewAt(events, a.node, earlier.invokedAt) > skewAt(events, b.node, later.invokedAt) ? 'fast-clock' : 'slower-hop';
+  return skewAt(events, a.node, earlier.invokedAt) > skewAt(events, b.node, later.invokedAt) ? 'clocks' : 'slower-hop';
+}
+
+/** A clock's offset in words: "is right", "runs 1.5 s fast", "runs 2 s slow". */
+export function clockWords(ms: number): string {
+  if (ms === 0) return 'is right';
+  return `runs ${Math.abs(ms) / 1000} s ${ms > 0 ? 'fast' : 'slow'}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileSampler, mean, sample, type Distribution } from './distributions.ts';
+import { compileSampler, fromUniform, mean, sample, type Distribution } from './distributions.ts';
 import { createRng } from './rng.ts';
 
 function sampleMean(dist: Distribution, n = 200_000): number {
@@ -64,5 +64,35 @@ describe('compileSampler', () => {
         for (let i = 0; i < 50; i++) expect(draw(b)).toBe(sample(dist, a));
       }),
     );
+  });
+});
+
+describe('fromUniform: one uniform per draw', () => {
+  const sorted = (draw: () => number, n = 100_000) => Float64Array.from({ length: n }, draw).sort();
+  const at = (xs: Float64Array, q: number) => xs[Math.floor(q * (xs.length - 1))]!;
+  const cases: [string, Distribution][] = [
+    ['the LNKD-SSD mix', { kind: 'mix', parts: [{ weight: 0.9122, dist: { kind: 'pareto', xm: 0.235, alpha: 10 } }, { weight: 0.0878, dist: { kind: 'exponential', rate: 1.66 } }] }],
+    ['a mix with a zero weight, a constant and a nested mix', { kind: 'mix', parts: [{ weight: 0, dist: { kind: 'constant', ms: 999 } }, { weight: 2, dist: { kind: 'uniform', min: 10, max: 20 } }, { weight: 1, dist: { kind: 'constant', ms: 5 } }, { weight: 1, dist: { kind: 'mix', parts: [{ weight: 1, dist: { kind: 'exponential', rate: 0.1 } }] } }] }],
+    ['a single exponential', { kind: 'exponential', rate: 0.5 }],
+  ];
+  for (const [name, dist] of cases) {
+    it(`draws ${name} with the distribution compileSampler draws`, () => {
+      const a = createRng(3);
+      const b = createRng(4);
+      const viaUniform = fromUniform(dist);
+      const viaSampler = compileSampler(dist);
+      const ours = sorted(() => viaUniform(a.next()));
+      const theirs = sorted(() => viaSampler(b));
+      for (const q of [0.1, 0.25, 0.5, 0.75, 0.9, 0.99]) {
+        const [x, y] = [at(ours, q), at(theirs, q)];
+        expect(Math.abs(x - y), `${name} q=${q}: ${x} vs ${y}`).toBeLessThanOrEqual(0.03 * Math.abs(y) + 0.05);
+      }
+    });
+  }
+
+  it('never returns a non-finite number, even at the very ends of [0, 1) and at a mix’s cut', () => {
+    const mix = fromUniform(cases[0]![1]);
+    for (const u of [0, 0.9122, 0.9122 - 1e-17, 1 - 2 ** -53]) expect(Number.isFinite(mix(u)), `u=${u}`).toBe(true);
+    expect(fromUniform({ kind: 'mix', parts: [{ weight: 0, dist: { kind: 'constant', ms: 7 } }] })(0.5)).toBe(7);
   });
 });

@@ -138,7 +138,8 @@ export function fromUniform(dist: Distribution): FromUniform {
     case 'mix': {
       const total = dist.parts.reduce((sum, p) => sum + p.weight, 0);
       const parts = dist.parts.filter((p) => p.weight > 0).map((p) => ({ share: p.weight / total, draw: fromUniform(p.dist) }));
-      if (parts.length === 0) return () => 0;
+      // No weight anywhere: draw from the last part, as sample() and compileSampler do.
+      if (parts.length === 0) return dist.parts.length > 0 ? fromUniform(dist.parts[dist.parts.length - 1]!.dist) : () => 0;
       if (parts.length === 2) {
         // The production fits are all two-part mixes: no loop.
         const [first, second] = parts as [(typeof parts)[0], (typeof parts)[0]];

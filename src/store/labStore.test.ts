@@ -62,6 +62,10 @@ describe('createLabStore', () => {
     store.getState().load(undo!.scenario, undo!.time);
     expect(store.getState().run.scenario.script).toEqual(before.script);
     expect(store.getState().time).toBe(1200);
+    // Once the learner builds a new run, the offer is withdrawn: undoing would lose it.
+    store.getState().reset();
+    store.getState().act({ type: 'crash', node: 'C' });
+    expect(store.getState().notice).toBeNull();
     // Resetting an empty run has nothing to give back.
     const empty = createLabStore(makeScenario({}));
     empty.getState().reset();

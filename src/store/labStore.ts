@@ -73,7 +73,9 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
         runVersion: s.runVersion + 1,
         // The playhead sits exactly on the action, so it is shown and narrated at once.
         time: action.at,
-        notice: dropped > 0 ? { kind: 'info', text: `You acted in the past, so the run forked here: ${dropped} later action${dropped === 1 ? '' : 's'} dropped.` } : s.notice,
+        // An offer to undo a reset is withdrawn once the learner builds something new:
+        // taking it then would throw the new work away.
+        notice: dropped > 0 ? { kind: 'info', text: `You acted in the past, so the run forked here: ${dropped} later action${dropped === 1 ? '' : 's'} dropped.` } : s.notice?.undo ? null : s.notice,
       }));
     },
 

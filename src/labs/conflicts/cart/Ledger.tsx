@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { sameChange, type CartOutcome } from '../../../analysis/carts.ts';
-import { isLoss, lwwOverwriter, stampedLaterBecause, twoPhaseSetFinal, type LedgerRow, type Outcome } from '../../../check/cartLedger.ts';
+import { clockWords, isLoss, lwwOverwriter, skewAt, stampedLaterBecause, twoPhaseSetFinal, type LedgerRow, type Outcome } from '../../../check/cartLedger.ts';
 import { useThrottledTime } from '../../../components/useThrottledTime.ts';
 import { CART_KEY, DEVICES } from '../../../content/cartStories.ts';
 import type { OpRecord } from '../../../sim/trace.ts';
@@ -21,7 +21,7 @@ const OUTCOME_TEXT: Record<Outcome, string> = {
   'added-later': 'added again later, as asked',
   lost: 'lost',
   undone: 'undone: the item came back',
-  'add-wins': 'did what it saw, but an add it had not seen keeps the item (add wins)',
+  'add-wins': 'did what it saw, but an add it had not seen kept the item in the cart (add wins)',
 };
 
 /** What became of every acknowledged change, for each cart, once the replicas agree. */
@@ -50,7 +50,7 @@ export function Ledger({ outcomes, revealed, onReveal }: { outcomes: CartOutcome
     );
   // The outcome waits until the run has played out, unless the learner asks for it.
   if (!revealed && t < settledAt) {
-    const made = outcomes[0]!.sim.trace.ops.filter((o) => o.kind === 'write' && o.invokedAt <= t).length;
+    const made = rows.filter((r) => r.op.invokedAt <= t).length;
     return (
       <div className="table-panel ledger">
         {heading}
@@ -138,9 +138,12 @@ function Culprit({ sim, row }: { sim: CartOutcome['sim']; row: LedgerRow }) {
   let why = '';
   if (by.invokedAt < row.op.invokedAt) {
     // Made earlier, stamped later: a clock running ahead, or simply a slower way to its replica.
-    const fast = stampedLaterBecause(sim.trace.events, by, row.op) === 'fast-clock';
-    why = fast
-      ? `, earlier, but stamped ${seconds(theirs.ts)} by ${theirs.node}’s fast clock against ${seconds(mine.ts)}`
+    // Say which clock is off, and which way: a slow clock on this side looks the same in the stamps.
+    const clocks = stampedLaterBecause(sim.trace.events, by, row.op) === 'clocks';
+    const theirClock = clockWords(skewAt(sim.trace.events, theirs.node, by.invokedAt));
+    const myClock = clockWords(skewAt(sim.trace.events, mine.node, row.op.invokedAt));
+    why = clocks
+      ? `, earlier, but stamped ${seconds(theirs.ts)} by ${theirs.node}, whose clock ${theirClock}, against ${seconds(mine.ts)} by ${mine.node}, whose clock ${myClock}`
       : `, earlier, but it reached replica ${theirs.node} later and was stamped ${seconds(theirs.ts)} against ${seconds(mine.ts)}`;
   }
   return (
@@ -162,8 +165,10 @@ function OrSetDetail({ version }: { version: unknown }) {
 function twoPhaseOutcome(row: LedgerRow, twoPhase: ReturnType<typeof twoPhaseSetFinal>, after: readonly LedgerRow[]): { lost: boolean; text: string } {
   const { item } = row.change;
   if (row.change.type === 'remove') {
-    if (twoPhase.ignoredRemoves.has(row.op)) return { lost: true, text: 'ignored: its replica had not seen the item added, and a 2P-Set removes only what it has seen' };
-    return { lost: false, text: 'kept: removals stick for good' };
+    // Gone at the end is what was asked, whichever remove did it. Still there means this
+    // remove was ignored: its replica had never seen the item added.
+    if (!twoPhase.final.includes(item)) return { lost: false, text: 'kept: removals stick for good' };
+    return { lost: true, text: 'ignored: its replica had not seen the item added, and a 2P-Set removes only what it has seen' };
   }
   if (twoPhase.final.includes(item)) return { lost: false, text: 'kept' };
   const removedLater = after.some((r) => r.change.item === item && r.change.type === 'remove' && !twoPhase.ignoredRemoves.has(r.op));
