@@ -8,9 +8,7 @@ import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
 import { OperationForm } from '../../components/OperationForm.tsx';
-import { PbsClosedForm } from '../../components/PbsClosedForm.tsx';
 import { QuorumControls } from '../../components/QuorumControls.tsx';
-import { TradeoffMatrix } from '../../components/TradeoffMatrix.tsx';
 import { readQuorumParams } from '../../embed/quorumParams.ts';
 import { runFromSearch } from '../../embed/urlCodec.ts';
 import { MIN_REPLICAS } from '../../sim/ids.ts';
@@ -20,8 +18,10 @@ import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
 
 export const QUORUM_ID = 'quorum';
 
-/** Below the fold: the Monte Carlo panel and its worker load just after the first screen. */
+/** Below the fold: the PBS panels, the matrix and the Monte Carlo's worker load just after the first screen. */
 const PbsCurvePanel = lazy(() => import('./PbsCurvePanel.tsx').then((m) => ({ default: m.PbsCurvePanel })));
+const PbsClosedForm = lazy(() => import('../../components/PbsClosedForm.tsx').then((m) => ({ default: m.PbsClosedForm })));
+const TradeoffMatrix = lazy(() => import('../../components/TradeoffMatrix.tsx').then((m) => ({ default: m.TradeoffMatrix })));
 
 /** The lab's start: from a shared run, else from ?n=&w=&r=&seed=, corrected where impossible. */
 function initialStore() {
@@ -81,10 +81,12 @@ export default function QuorumLab() {
             <Narrator />
           </div>
         </div>
-        <div className="lab-footer-panels">
-          <PbsClosedForm />
-          <TradeoffMatrix />
-        </div>
+        <Suspense fallback={<p role="status">Loading the PBS panels and the trade-off matrix…</p>}>
+          <div className="lab-footer-panels">
+            <PbsClosedForm />
+            <TradeoffMatrix />
+          </div>
+        </Suspense>
         <Suspense fallback={<p role="status">Loading the Monte Carlo panel…</p>}>
           <PbsCurvePanel />
         </Suspense>
