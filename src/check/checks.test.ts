@@ -64,3 +64,20 @@ describe('staleChecker', () => {
     }
   });
 });
+
+describe('staleChecker on a run that grows, as the app runs it', () => {
+  it('asked while reads are still pending, it caches nothing wrong: at the end it agrees with staleReads', () => {
+    const actions = workload({ from: 0, durationMs: 3000, opsPerSecond: 40, readFraction: 0.5, clients: ['c1', 'c2'], coordinators: ['A', 'B', 'C'], keys: ['x'], seed: 9 });
+    const sim = new Simulation(makeScenario({ seed: 2, cluster: { w: 1, r: 1 }, network: { latency: { kind: 'exponential', rate: 1 / 80 } }, script: actions }));
+    const isStale = staleChecker(sim.trace.ops, sim.strategy);
+    // Ask about every operation at many moments, the way a view does each frame.
+    for (let t = 50; t <= 6000; t += 50) {
+      sim.runUntil(t);
+      for (const op of sim.trace.ops) isStale(op);
+    }
+    const expected = new Set(staleReads(sim.trace.ops, sim.strategy).map((x) => x.read));
+    expect(expected.size).toBeGreaterThan(0);
+    for (const op of sim.trace.ops) expect(isStale(op), `op ${op.id}`).toBe(expected.has(op));
+  });
+});
+
