@@ -52,6 +52,26 @@ test.describe('quorum lab', () => {
     await expect(controls(page).getByLabel('R: replies a read waits for')).toHaveValue('2');
   });
 
+  test('N, W and R also step by one with buttons, which say so at their bounds', async ({ page }) => {
+    await open(page, '?lab=quorum&n=3&w=1&r=1');
+    const c = controls(page);
+    await expect(c).toContainText('W + R = 1 + 1 = 2 ≤ N = 3');
+    await c.getByRole('button', { name: 'W one more' }).click();
+    await c.getByRole('button', { name: 'R one more' }).click();
+    await expect(c.getByLabel('W: acks a write waits for')).toHaveValue('2');
+    await expect(c).toContainText('W + R = 2 + 2 = 4 > N = 3');
+    await expect(c.getByRole('button', { name: 'W one less' })).toHaveAttribute('aria-disabled', 'false');
+    await c.getByRole('button', { name: 'R one more' }).click();
+    await expect(c.getByRole('button', { name: 'R one more' })).toHaveAttribute('aria-disabled', 'true');
+    // At the bound the button stays in the keyboard's path and does nothing.
+    await c.getByRole('button', { name: 'R one more' }).focus();
+    await expect(c.getByRole('button', { name: 'R one more' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(c.getByLabel('R: replies a read waits for')).toHaveValue('3');
+    await c.getByRole('button', { name: 'N one more' }).click();
+    await expect(c.getByLabel('N: replicas per key')).toHaveValue('4');
+  });
+
   test('keeps W and R valid as N shrinks, and the inequality follows', async ({ page }) => {
     await open(page, '?lab=quorum&n=5&w=5&r=1');
     await controls(page).getByLabel('N: replicas per key').selectOption('3');

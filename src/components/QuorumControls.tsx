@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { QUORUM_DEMOS } from '../content/quorumDemos.ts';
 import { QUORUM_PRESETS } from '../content/quorumPresets.ts';
 import { MAX_REPLICAS, MIN_REPLICAS } from '../sim/ids.ts';
@@ -49,29 +49,35 @@ export function QuorumControls() {
       <div className="field-row">
         <Field label="N: replicas per key">
           {(fieldId) => (
-            <select id={fieldId} value={c.n} onChange={(e) => setN(Number(e.target.value))}>
-              {choices(MAX_REPLICAS).map((n) => (
-                <option key={n}>{n}</option>
-              ))}
-            </select>
+            <Stepper value={c.n} max={MAX_REPLICAS} onChange={setN} what="N">
+              <select id={fieldId} value={c.n} onChange={(e) => setN(Number(e.target.value))}>
+                {choices(MAX_REPLICAS).map((n) => (
+                  <option key={n}>{n}</option>
+                ))}
+              </select>
+            </Stepper>
           )}
         </Field>
         <Field label="W: acks a write waits for">
           {(fieldId) => (
-            <select id={fieldId} value={c.w} onChange={(e) => setQuorum({ w: Number(e.target.value) })}>
-              {choices(c.n).map((n) => (
-                <option key={n}>{n}</option>
-              ))}
-            </select>
+            <Stepper value={c.w} max={c.n} onChange={(w) => setQuorum({ w })} what="W">
+              <select id={fieldId} value={c.w} onChange={(e) => setQuorum({ w: Number(e.target.value) })}>
+                {choices(c.n).map((n) => (
+                  <option key={n}>{n}</option>
+                ))}
+              </select>
+            </Stepper>
           )}
         </Field>
         <Field label="R: replies a read waits for">
           {(fieldId) => (
-            <select id={fieldId} value={c.r} onChange={(e) => setQuorum({ r: Number(e.target.value) })}>
-              {choices(c.n).map((n) => (
-                <option key={n}>{n}</option>
-              ))}
-            </select>
+            <Stepper value={c.r} max={c.n} onChange={(r) => setQuorum({ r })} what="R">
+              <select id={fieldId} value={c.r} onChange={(e) => setQuorum({ r: Number(e.target.value) })}>
+                {choices(c.n).map((n) => (
+                  <option key={n}>{n}</option>
+                ))}
+              </select>
+            </Stepper>
           )}
         </Field>
       </div>
@@ -128,3 +134,26 @@ export function QuorumControls() {
 export function ringSize(n: number, sloppy: boolean): number {
   return Math.min(MAX_REPLICAS, Math.max(MIN_REPLICAS, sloppy ? n + 2 : n));
 }
+
+/**
+ * A select with a button either side: big targets for a projector or a finger. At a
+ * bound the button says so (aria-disabled) instead of vanishing from the keyboard.
+ */
+function Stepper({ value, max, onChange, what, children }: { value: number; max: number; onChange: (v: number) => void; what: string; children: ReactNode }) {
+  const step = (delta: number) => {
+    const next = value + delta;
+    if (next >= 1 && next <= max) onChange(next);
+  };
+  return (
+    <div className="stepper">
+      <button type="button" aria-label={`${what} one less`} aria-disabled={value <= 1} onClick={() => step(-1)}>
+        −
+      </button>
+      {children}
+      <button type="button" aria-label={`${what} one more`} aria-disabled={value >= max} onClick={() => step(1)}>
+        +
+      </button>
+    </div>
+  );
+}
+
