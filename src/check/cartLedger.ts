@@ -73,7 +73,7 @@ function judgeLww(ops: readonly OpRecord[], key: string, op: OpRecord, change: C
 }
 
 /** Under last write wins, the cart of the highest-stamped write to `key` below `stamp`. */
-export function cartBefore(ops: readonly OpRecord[], key: string, stamp: LwwVersion): string[] {
+function cartBefore(ops: readonly OpRecord[], key: string, stamp: LwwVersion): string[] {
   let best: LwwVersion | null = null;
   for (const o of ops) {
     const v = o.version as LwwVersion | null;

@@ -31,10 +31,6 @@ export function parseCartOp(value: string): CartOp {
   return { type: 'add', item: value };
 }
 
-export function cartOpValue(op: CartOp): string {
-  return `${op.type === 'add' ? '+' : '-'}${op.item}`;
-}
-
 /** A cart as the lab writes it: "{headphones, tv}", items sorted; "{}" when empty. */
 export function formatCart(items: Iterable<string>): string {
   return `{${[...new Set(items)].sort().join(', ')}}`;

@@ -20,8 +20,6 @@ import { selectRunVersion, selectScenario } from '../../../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../../../store/LabStoreContext.tsx';
 import { Timeline } from '../../../sim/timeline.ts';
 
-const NAMES = CART_NAMES;
-
 /** Below the carts table: the ledger loads just after the first screen. */
 const Ledger = lazy(() => import('./Ledger.tsx').then((m) => ({ default: m.Ledger })));
 const HowTheyMerge = lazy(() => import('./Ledger.tsx').then((m) => ({ default: m.HowTheyMerge })));
@@ -81,7 +79,7 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Ac
             <legend>The picture shows</legend>
             {CART_STORES.map((s) => (
               <label key={s.id} className="check">
-                <input type="radio" name={`${id}-shown`} checked={shown === s.id} onChange={() => show(s.id)} /> {NAMES[s.id]}
+                <input type="radio" name={`${id}-shown`} checked={shown === s.id} onChange={() => show(s.id)} /> {CART_NAMES[s.id]}
               </label>
             ))}
           </fieldset>
@@ -178,8 +176,8 @@ function DeviceControls({ onChanged }: { onChanged: () => void }) {
 
 /** What each replica's cart holds at the playhead, for all three strategies. */
 function CartsNow({ outcomes }: { outcomes: CartOutcome[] }) {
+  // The three runs are simulated to their end up front: only the playhead moves here.
   const t = useThrottledTime();
-  useLab(selectRunVersion);
   const timelines = useMemo(() => outcomes.map((o) => new Timeline(o.sim.trace)), [outcomes]);
   const replicas = outcomes[0]!.sim.ring;
   return (
@@ -201,7 +199,7 @@ function CartsNow({ outcomes }: { outcomes: CartOutcome[] }) {
           <tbody>
             {outcomes.map((o, i) => (
               <tr key={o.strategy}>
-                <th scope="row">{NAMES[o.strategy]}</th>
+                <th scope="row">{CART_NAMES[o.strategy]}</th>
                 {replicas.map((r) => (
                   <td key={r}>
                     <CartCell strategy={o.strategy} state={timelines[i]!.stateAt(r as NodeId, CART_KEY, Math.min(t, o.end))} />

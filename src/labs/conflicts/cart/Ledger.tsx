@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { sameChange, type CartOutcome } from '../../../analysis/carts.ts';
 import { clockWords, isLoss, lwwOverwriter, skewAt, stampedLaterBecause, twoPhaseSetFinal, type LedgerRow, type Outcome } from '../../../check/cartLedger.ts';
 import { useThrottledTime } from '../../../components/useThrottledTime.ts';
@@ -32,7 +32,7 @@ export function Ledger({ outcomes, revealed, onReveal }: { outcomes: CartOutcome
   const settled = outcomes.every((o) => o.converged);
   const settledAt = Math.max(...outcomes.map((o) => o.settledAt));
   const orSetRun = outcomes.find((o) => o.strategy === 'cart-orset')!;
-  const twoPhase = twoPhaseSetFinal(orSetRun.sim.trace.ops, CART_KEY);
+  const twoPhase = useMemo(() => twoPhaseSetFinal(orSetRun.sim.trace.ops, CART_KEY), [orSetRun]);
   const heading = <h3 id={`${id}-title`}>What became of each change</h3>;
   if (rows.length === 0)
     return (
