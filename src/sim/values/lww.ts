@@ -50,6 +50,7 @@ export const lww: ValueStrategy<LwwState, LwwVersion> = {
   covers(state, version) {
     return state !== null && stampCompare(state, version) >= 0;
   },
+  versionState: (version) => version,
   values: (state) => (state === null ? [] : [state.value]),
   context: () => null,
   stamp: (state) => (state === null ? '' : `@${(state.ts / 1000).toFixed(3)} s ${state.node}`),

@@ -74,6 +74,7 @@ export const mv: ValueStrategy<MvState, Sibling> = {
   covers(state, version) {
     return state.some((s) => sameDot(s.dot, version.dot) || supersededBy(version, s));
   },
+  versionState: (version) => [version],
   values: (state) => state.map((s) => s.value),
   context: (state) => state.reduce<CausalContext>((acc, s) => union(acc, historyOf(s)), EMPTY_CONTEXT),
   stamp: (state) => state.map((s) => formatContext(historyOf(s))).join(' | '),

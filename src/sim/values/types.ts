@@ -34,6 +34,11 @@ export interface ValueStrategy<S, V> {
   equals(a: S, b: S): boolean;
   /** Whether `state` holds `version` or something that supersedes it. */
   covers(state: S, version: V): boolean;
+  /**
+   * The state holding this one version alone, for strategies whose versions are states of
+   * one write (the registers): lets a checker ask whether one version outranks another.
+   */
+  versionState?(version: V): S;
   /** The values a read of this state returns: one, or several siblings, or none. */
   values(state: S): string[];
   /** The causal context handed to a client that read this state (null if not tracked). */
