@@ -95,7 +95,9 @@ test.describe('quorum lab', () => {
     await seek(page, 12_000);
     await expect(measured(page)).toContainText(/Stale reads\s*0 of [1-9]\d* successful reads/);
     await expect(measured(page)).toContainText(/Failed or timed out\s*0 of [1-9]\d* writes, 0 of [1-9]\d* reads/);
-    await expect(page.getByRole('group', { name: /^Cluster at/ }).getByRole('button', { name: /in the last write's quorum and the last read's/ }).first()).toBeVisible();
+    await expect(page.getByRole('group', { name: /^Cluster at/ }).getByRole('button', { name: /in the quorums of the last write and the last read of [xy]\b/ }).first()).toBeVisible();
+    // The rings and the caption name one key.
+    await expect(page.getByText(/^Rings for key [xy]:/)).toBeVisible();
   });
 
   test('crashing replicas shows what stays available: with W = 5 writes fail', async ({ page }) => {

@@ -5,11 +5,12 @@ import { DENSE_MARKS, DenseDots, MessageDot } from './ClusterMessages.tsx';
 import { selectHighlight, selectRun, selectRunVersion, selectSelection, selectTime } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { sameHighlight } from '../view/highlight.ts';
+import { ringedQuorums, type RingedQuorums } from '../view/quorumRings.ts';
 import { along, clusterSize, layoutCluster, linkPairs, type Point } from '../view/layout.ts';
 import { useElementWidth } from './useElementWidth.ts';
 import { DROP_LINGER_MS, messageMark } from '../view/messagePosition.ts';
 import { isDropped } from '../view/messageStyle.ts';
-import { clusterModel, type ClusterModel } from './clusterModel.ts';
+import { clusterModel } from './clusterModel.ts';
 import { CLUSTER_SVG_STYLE, GROUP_FILLS } from './clusterStyle.ts';
 import { ReplicaNode } from './ReplicaNode.tsx';
 
@@ -92,7 +93,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
   }
 
   const primaryKey = model.keys[0];
-  const quorums = showQuorums ? lastQuorums(model.ops) : null;
+  const quorums = showQuorums ? ringedQuorums(model.ops) : null;
   const setRef = (el: SVGSVGElement | null) => {
     svgRef.current = el;
     if (typeof ref === 'function') ref(el);
@@ -170,7 +171,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
             highlighted={sameHighlight(highlight, { kind: 'node', id })}
             onSelect={() => store.getState().select({ kind: 'node', id })}
             onHighlight={(on) => store.getState().setHighlight(on ? { kind: 'node', id } : null)}
-            {...(quorums ? { quorum: { write: quorums.write.includes(id), read: quorums.read.includes(id) } } : {})}
+            {...(quorums ? { quorum: { key: quorums.key, write: quorums.write.includes(id), read: quorums.read.includes(id) } } : {})}
             hints={model.hints.get(id) ?? []}
           />
         ))}
@@ -231,19 +232,8 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
   );
 }
 
-interface Quorums {
-  readonly write: readonly NodeId[];
-  readonly read: readonly NodeId[];
-}
-
-/** The replicas that acknowledged the last successful write, and answered the last successful read. */
-function lastQuorums(ops: ClusterModel['ops']): Quorums {
-  const last = (kind: 'write' | 'read') => [...ops].reverse().find((o) => o.op.kind === kind && o.status === 'ok')?.op.quorum ?? [];
-  return { write: last('write'), read: last('read') };
-}
-
 /** W and R rings round the quorum replicas; a replica in both is marked as the overlap. */
-function QuorumRings({ quorums, pos, radius }: { quorums: Quorums; pos: (id: NodeId) => Point; radius: number }) {
+function QuorumRings({ quorums, pos, radius }: { quorums: RingedQuorums; pos: (id: NodeId) => Point; radius: number }) {
   const all = [...new Set([...quorums.write, ...quorums.read])];
   return (
     <g className="quorum-rings" aria-hidden="true">

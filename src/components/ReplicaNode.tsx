@@ -15,8 +15,8 @@ interface Props {
   readonly highlighted: boolean;
   readonly onSelect: () => void;
   readonly onHighlight: (on: boolean) => void;
-  /** Membership of the last write's and the last read's quorums, when the lab shows them. */
-  readonly quorum?: { readonly write: boolean; readonly read: boolean };
+  /** Membership of the quorums of the last write and the last read of one key, when the lab shows them. */
+  readonly quorum?: { readonly key: string; readonly write: boolean; readonly read: boolean };
   /** Writes this replica holds for others while standing in for them (sloppy quorums). */
   readonly hints?: readonly { readonly key: string; readonly owner: NodeId }[];
   /** The widest a value may be drawn before it would run into a neighbour. */
@@ -57,7 +57,13 @@ export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, sel
     ...cells.map((c) => `${c.key} ${c.values.length === 0 ? 'empty' : `= ${c.values.join(' and ')}`}${c.behind > 0 ? `, ${c.behind} acknowledged write${c.behind === 1 ? '' : 's'} behind` : ''}`),
     skew !== 0 ? `clock ${skew > 0 ? '+' : ''}${skew} ms` : '',
     hints.length > 0 ? `holding ${hints.map((h) => `${h.key} for ${h.owner}`).join(' and ')} as a hint` : '',
-    quorum?.write && quorum.read ? "in the last write's quorum and the last read's" : quorum?.write ? "in the last write's quorum" : quorum?.read ? "in the last read's quorum" : '',
+    quorum?.write && quorum.read
+      ? `in the quorums of the last write and the last read of ${quorum.key}`
+      : quorum?.write
+        ? `in the quorum of the last write of ${quorum.key}`
+        : quorum?.read
+          ? `in the quorum of the last read of ${quorum.key}`
+          : '',
   ]
     .filter(Boolean)
     .join(', ');

@@ -9,6 +9,7 @@ import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
 import { OperationForm } from '../../components/OperationForm.tsx';
 import { QuorumControls } from '../../components/QuorumControls.tsx';
+import { RingCaption } from './RingCaption.tsx';
 import { readQuorumParams } from '../../embed/quorumParams.ts';
 import { runFromSearch } from '../../embed/urlCodec.ts';
 import { MIN_REPLICAS } from '../../sim/ids.ts';
@@ -72,7 +73,7 @@ export default function QuorumLab() {
             <div className="picture">
               <ClusterView ref={clusterRef} reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} showQuorums />
             </div>
-            <p className="small muted picture-caption">Dashed rings: the replicas that acknowledged the last write (W). Solid rings: those that answered the last read (R). W∩R marks the overlap.</p>
+            <RingCaption />
           </div>
           <div className="side">
             <QuorumControls />
