@@ -1,8 +1,9 @@
 import { Field } from './Field.tsx';
+import { quorumAt } from '../check/quorumConditions.ts';
+import { QuorumClaim } from './QuorumClaim.tsx';
 import { useId } from 'react';
 import { MAX_REPLICAS, MIN_REPLICAS } from '../sim/ids.ts';
 import type { ClusterConfig } from '../sim/scenario.ts';
-import type { TraceEvent } from '../sim/trace.ts';
 import { selectRun, selectRunVersion, selectScenario } from '../store/labStore.ts';
 import { useThrottledTime } from './useThrottledTime.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
@@ -74,8 +75,9 @@ export function ClusterSettings() {
           </Field>
         </div>
         <p className="small">
-          Each key lives on N={c.n} replicas. W + R = {w + r} {w + r > c.n ? `> N: every read quorum overlaps every write quorum.` : `≤ N: a read can miss the latest write.`}
+          Each key lives on N={c.n} replicas. W + R = {w + r} {w + r > c.n ? '> N.' : '≤ N.'}
         </p>
+        <QuorumClaim />
       </fieldset>
       <div className="field-row">
         <label className="check">
@@ -102,12 +104,3 @@ function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i + 1);
 }
 
-/** W and R in force at time t: the scenario's, or the last change before t. */
-export function quorumAt(events: readonly TraceEvent[], cluster: ClusterConfig, t: number): { w: number; r: number } {
-  let q = { w: cluster.w, r: cluster.r };
-  for (const e of events) {
-    if (e.at > t) break;
-    if (e.type === 'quorum') q = { w: e.w, r: e.r };
-  }
-  return q;
-}

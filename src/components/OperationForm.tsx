@@ -1,4 +1,5 @@
 import { Field } from './Field.tsx';
+import { COORDINATOR_WORDS } from '../content/quorumClaims.ts';
 import { useId, useState } from 'react';
 import { selectRun } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
@@ -66,7 +67,7 @@ export function OperationForm({ onIssued }: Props) {
         </Field>
       </div>
       <p id={`${id}-coord-help`} className="small muted">
-        The replica you send to coordinates: it forwards to the key’s replicas and answers after W acks (writes) or R replies (reads).
+        {COORDINATOR_WORDS}
       </p>
       {!validKey && <p className="error-text">A key is 1 to 16 letters, digits, - or _.</p>}
       <div className="button-row">

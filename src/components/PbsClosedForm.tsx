@@ -3,6 +3,8 @@ import { formatFraction, missProbability, staleBeyond, toNumber } from '../analy
 import { selectScenario } from '../store/labStore.ts';
 import { useLab } from '../store/LabStoreContext.tsx';
 import { formatPercent } from '../view/format.ts';
+import { PBS_NEVER_CONDITIONS } from '../content/quorumClaims.ts';
+import { QuorumClaim } from './QuorumClaim.tsx';
 
 /** The PBS closed form for the current N, W and R: how often random quorums miss. */
 export function PbsClosedForm() {
@@ -13,10 +15,13 @@ export function PbsClosedForm() {
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>How often can a read miss? (PBS)</h2>
       {miss.numerator === 0n ? (
-        <p>
-          Never, with strict quorums: with W + R &gt; N any {r} of the key’s replicas include at least one of any {w}.
-          {sloppyQuorum && ' Sloppy quorums are on, though: stand-ins can make up either quorum, and then a read can miss.'}
-        </p>
+        <>
+          <p>
+            Never, while the rule’s conditions hold: with W + R &gt; N any {r} of the key’s replicas include at least one of any {w}. {PBS_NEVER_CONDITIONS}
+            {sloppyQuorum && ' Sloppy quorums are on, though: stand-ins can make up either quorum, and then a read can miss.'}
+          </p>
+          <QuorumClaim rule={false} conditions={false} />
+        </>
       ) : (
         <>
           <p>

@@ -6,6 +6,8 @@ import type { ClusterConfig } from '../sim/scenario.ts';
 import { selectScenario } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { Field } from './Field.tsx';
+import { OVERLAP_FAILS, OVERLAP_HOLDS, READ_REPAIR_WORDS, SLOPPY_ELSEWHERE, SLOPPY_IN_THIS_LAB } from '../content/quorumClaims.ts';
+import { QuorumClaim } from './QuorumClaim.tsx';
 
 /**
  * N, W and R, kept valid as N changes, with the rule W + R > N shown as an inequality and
@@ -85,9 +87,9 @@ export function QuorumControls() {
         <span className="formula">
           W + R = {c.w} + {c.r} = {c.w + c.r} {overlap ? '>' : '≤'} N = {c.n}
         </span>{' '}
-        {overlap ? 'Every read quorum overlaps every write quorum: a read reaches at least one replica that has the latest acknowledged write.' : 'A read quorum can miss every replica of the write quorum: a read can return a value older than the latest acknowledged write.'}
-        {overlap && c.sloppyQuorum && ' That holds for strict quorums. With sloppy quorums on, stand-ins outside the key’s N replicas can make up a quorum, so even here a read can be stale.'}
+        {overlap ? OVERLAP_HOLDS : OVERLAP_FAILS}
       </p>
+      <QuorumClaim rule={false} />
       <details>
         <summary>Settings from the module</summary>
         <ul className="presets">
@@ -110,11 +112,12 @@ export function QuorumControls() {
         </label>
       </div>
       {spare === 0 && <p className="small">Sloppy quorums need replicas outside the key’s N to stand in: choose N of 8 or fewer.</p>}
-      <p className="small muted">
-        Sloppy quorum: a replica of the key that does not answer within half the timeout gets a stand-in, the next replica round the ring, which keeps the write as a hint
-        (a “hint” badge in the picture) and hands it back when it can. Read repair: after a read, replicas that answered with an older value are sent the newer one
-        (“repair” messages).
-      </p>
+      <p className="small muted">{SLOPPY_IN_THIS_LAB}</p>
+      <details className="small">
+        <summary>How Dynamo, Riak and Cassandra do it</summary>
+        <p>{SLOPPY_ELSEWHERE}</p>
+      </details>
+      <p className="small muted">{READ_REPAIR_WORDS}</p>
       <div className="button-row">
         {QUORUM_DEMOS.map((demo) => (
           <button

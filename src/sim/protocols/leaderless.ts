@@ -106,12 +106,14 @@ export function onCoordinatorTimeout(e: Engine, coord: NodeId, op: OpId): void {
 }
 
 /**
- * Sloppy quorums (Dynamo §4.6): half-way to the deadline, every replica of the key that has
- * not answered gets a stand-in — the next replica round the ring not yet asked. A stand-in
- * for a write keeps it as a hint for the missing replica and acknowledges, and its ack
- * counts towards W; a stand-in for a read answers from its own data, which rarely holds the
- * key. Either way the quorum can now be met by replicas that do not hold the key's data:
- * which is why W + R > N stops guaranteeing a fresh read.
+ * Sloppy quorums, as this lab does them (after Dynamo §4.6, simplified): half-way to the
+ * deadline, every replica of the key that has not answered gets a stand-in — the next
+ * replica round the ring not yet asked. A stand-in for a write keeps it as a hint for the
+ * missing replica and acknowledges, and its ack counts towards W; a stand-in for a read
+ * answers from its own data, which rarely holds the key. Either way the quorum can now be
+ * met by replicas that do not hold the key's data: which is why W + R > N stops
+ * guaranteeing a fresh read. (Dynamo instead uses the first N healthy nodes from the start;
+ * content/quorumClaims.ts says how Dynamo, Riak and Cassandra differ.)
  */
 export function onSloppyCheck(e: Engine, coord: NodeId, op: OpId): void {
   const req = e.replica(coord).pending.get(op);

@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import { quorumState } from '../check/quorumConditions.ts';
+import { NOT_LINEARIZABLE, quorumClaim } from '../content/quorumClaims.ts';
+import { selectRun, selectRunVersion } from '../store/labStore.ts';
+import { useLab } from '../store/LabStoreContext.tsx';
+import { useThrottledTime } from './useThrottledTime.ts';
+
+/**
+ * What W + R > N promises at the playhead, with the conditions it rests on, and each
+ * condition this run has broken by then, said where the claim is made. `rule` and
+ * `conditions` leave those out where the panel states them already.
+ */
+export function QuorumClaim({ rule = true, conditions = true }: { readonly rule?: boolean; readonly conditions?: boolean }) {
+  const run = useLab(selectRun);
+  const version = useLab(selectRunVersion);
+  const time = useThrottledTime();
+  const { cluster } = run.scenario;
+  const trace = run.sim.trace;
+  const q = useMemo(
+    () => quorumState({ cluster, events: trace.events, changes: trace.changes, ops: trace.ops, holders: (key) => run.sim.preferenceList(key) }, time),
+    // The trace grows in place as the run is extended; `version` says when.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [run, version, time],
+  );
+  const claim = quorumClaim(q, cluster.sloppyQuorum);
+  return (
+    <div className="quorum-claim">
+      {rule && <p className="small">{claim.rule}</p>}
+      {conditions && claim.conditions && (
+        <p className="small muted">
+          {claim.conditions} {NOT_LINEARIZABLE}
+        </p>
+      )}
+      {claim.broken.length > 0 && (
+        <div className="broken-conditions">
+          <p className="small">
+            <span aria-hidden="true">⚠ </span>
+            <strong>This run breaks {claim.broken.length === 1 ? 'a condition' : `${claim.broken.length} conditions`} of that rule:</strong>
+          </p>
+          <ul className="small">
+            {claim.broken.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
