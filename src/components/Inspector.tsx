@@ -8,6 +8,7 @@ import { describeOutcome } from '../view/narration.ts';
 import { FATE_WORDS, KIND_STYLES } from '../view/messageStyle.ts';
 import { formatSeconds } from './PlaybackBar.tsx';
 import { useClusterModel } from './useClusterModel.ts';
+import { lostWriteWords } from '../content/quorumClaims.ts';
 
 /** Everything about the selected replica, client, link, message or operation, and what can be done to it. */
 export function Inspector() {
@@ -109,7 +110,7 @@ function ClientDetails({ id }: { id: NodeId }) {
       <p>{ops.length === 0 ? 'It has not done anything yet.' : `${ops.length} operation${ops.length === 1 ? '' : 's'} so far.`}</p>
       <ul className="plain">
         {ops.slice(-6).map(({ op, status }) => (
-          <li key={op.id}>{status === 'pending' ? `${op.kind} ${op.key} — waiting` : describeOutcome(op, model.staleIds.has(op.id), run.sim.strategy)}</li>
+          <li key={op.id}>{status === 'pending' ? `${op.kind} ${op.key} — waiting` : describeOutcome(op, model.markOf(op), run.sim.strategy)}</li>
         ))}
       </ul>
     </div>
@@ -207,6 +208,7 @@ function OpDetails({ id }: { id: number }) {
   const entry = model.ops.find((o) => o.op.id === id);
   if (!entry) return <p className="muted">That operation has not started at this moment.</p>;
   const { op, status } = entry;
+  const lost = model.lost.find((l) => l.write === op);
   return (
     <div>
       <h3>
@@ -216,7 +218,8 @@ function OpDetails({ id }: { id: number }) {
       <p>
         From {op.client} through {op.coordinator}, started at {formatSeconds(op.invokedAt)}.
       </p>
-      <p>{status === 'pending' ? 'Waiting for an answer.' : describeOutcome(op, model.staleIds.has(op.id), run.sim.strategy)}</p>
+      <p>{status === 'pending' ? 'Waiting for an answer.' : describeOutcome(op, model.markOf(op), run.sim.strategy)}</p>
+      {lost && <p className="warn-text">{lostWriteWords(lost, run.sim.trace.events)}</p>}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { formatMs, formatPercent } from '../view/format.ts';
 import { useClusterModel } from './useClusterModel.ts';
 import { useThrottledTime } from './useThrottledTime.ts';
+import { lostWriteWords } from '../content/quorumClaims.ts';
 
 interface Props {
   /** Called after a workload is added, to start playback. */
@@ -22,7 +23,8 @@ export function MeasurementsPanel({ onStarted }: Props) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const m = useMemo(() => measure(run.sim.trace.ops, run.sim.strategy, time), [run, version, time]);
   // The moment is computed once per refresh for every panel (see clusterModel).
-  const down = useClusterModel().moment.down;
+  const model = useClusterModel();
+  const down = model.moment.down;
   const up = run.replicas.filter((r) => !down.has(r));
 
   function startWorkload() {
@@ -58,6 +60,13 @@ export function MeasurementsPanel({ onStarted }: Props) {
             <th scope="row">Stale reads</th>
             <td>
               {m.staleReads} of {m.reads - m.failedReads} successful reads ({formatPercent(m.staleRate)})
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Lost writes</th>
+            <td>
+              {model.lost.length} of {m.writes - m.failedWrites} acknowledged writes
+              {model.lost.length > 0 && <span className="warn-text"> — {lostWriteWords(model.lost[model.lost.length - 1]!, run.sim.trace.events)}</span>}
             </td>
           </tr>
           <tr>

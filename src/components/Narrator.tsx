@@ -5,6 +5,7 @@ import { useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { clusterModel } from './clusterModel.ts';
 import { narrate, type NarrationLine } from '../view/narration.ts';
 import { formatSeconds } from './PlaybackBar.tsx';
+import { lostWriteWords } from '../content/quorumClaims.ts';
 
 /** At most one announcement this often, so a screen reader is not flooded. */
 const ANNOUNCE_EVERY_MS = 1500;
@@ -40,6 +41,8 @@ export function Narrator() {
     // lasts is worth telling, and then its end.
     let apartSince = 0;
     let toldApart = false;
+    // Each lost write is told once, when it is first known to be lost.
+    let toldLost = new Set<number>();
     const tell = (lines: NarrationLine[]) => {
       pending.current.push(...lines);
       setLog((old) => [...old, ...lines].slice(-LOG_LINES));
@@ -58,6 +61,16 @@ export function Narrator() {
         }
         agreement = now;
       }
+      const moved = s.time !== last || s.run !== lastRun;
+      if (s.run !== lastRun) toldLost = new Set();
+      narrateSpan(s);
+      if (!moved) return;
+      // A write found lost is told after the line that said it was acknowledged.
+      const fresh = clusterModel(s.run, s.time).lost.filter((l) => !toldLost.has(l.write.id as number));
+      for (const l of fresh) toldLost.add(l.write.id as number);
+      if (fresh.length > 0) tell(fresh.map((l) => ({ at: s.time, text: lostWriteWords(l, s.run.sim.trace.events) })));
+    });
+    const narrateSpan = (s: LabState) => {
       if (s.run !== lastRun) {
         // A new run (an action at the playhead forks one): narrate from just before now, so
         // the action itself is told.
@@ -78,7 +91,7 @@ export function Narrator() {
       const isStale = staleCheckerFor(trace.ops, s.run.sim.strategy);
       const stale = new Set(done.filter(isStale).map((op) => op.id as number));
       tell(narrate(trace, from, s.time, stale, s.run.sim.strategy));
-    });
+    };
     const timer = setInterval(() => {
       const lines = pending.current;
       if (lines.length === 0) return;

@@ -26,12 +26,12 @@ export function OpsList() {
       ) : (
         <ol className="ops" reversed>
           {ops.map(({ op, status }) => {
-            const stale = model.staleIds.has(op.id);
+            const mark = model.markOf(op);
             const lit = highlight?.kind === 'op' && highlight.id === op.id;
             return (
-              <li key={op.id} className={`op ${status}${stale ? ' stale' : ''}${lit ? ' lit' : ''}`} onPointerEnter={() => store.getState().setHighlight({ kind: 'op', id: op.id })} onPointerLeave={() => store.getState().setHighlight(null)}>
+              <li key={op.id} className={`op ${status}${mark ? ` ${mark}` : ''}${lit ? ' lit' : ''}`} onPointerEnter={() => store.getState().setHighlight({ kind: 'op', id: op.id })} onPointerLeave={() => store.getState().setHighlight(null)}>
                 <button type="button" className="link-button" onClick={() => store.getState().select({ kind: 'op', id: op.id })}>
-                  <span className={`status-tag ${status}`}>{stale ? 'stale' : STATUS_WORDS[status]}</span> {status === 'pending' ? describeInvoke(op, run.sim.strategy) : describeOutcome(op, stale, run.sim.strategy)}
+                  <span className={`status-tag ${status}`}>{mark ?? STATUS_WORDS[status]}</span> {status === 'pending' ? describeInvoke(op, run.sim.strategy) : describeOutcome(op, mark, run.sim.strategy)}
                 </button>
               </li>
             );

@@ -7,7 +7,7 @@ import { KIND_STYLES } from '../view/messageStyle.ts';
 import { SPACE_TIME_STYLE } from './spaceTimeStyle.ts';
 import { themeColors } from './themeColors.ts';
 import { canvasInViewBox } from './canvasLayer.ts';
-import { OUTCOME_MARKS, STALE_MARK, spaceTime, summarizeSpaceTime, type MessageSegment, type OpBar, type SpaceTimeGeometry } from '../view/spaceTime.ts';
+import { LOST_MARK, OUTCOME_MARKS, STALE_MARK, spaceTime, summarizeSpaceTime, type MessageSegment, type OpBar, type SpaceTimeGeometry } from '../view/spaceTime.ts';
 import { spaceTimeLayout, spaceTimeWindow } from '../view/spaceTimeAxis.ts';
 import { spaceTimeFocus, type SpaceTimeFocus } from '../view/spaceTimeFocus.ts';
 
@@ -28,6 +28,8 @@ export interface SpaceTimeDiagramProps {
   readonly ref?: Ref<SVGSVGElement>;
   /** Whether a completed read was stale: such reads are marked, not ticked. */
   readonly isStale?: (read: OpRecord) => boolean;
+  /** Whether an acknowledged write is lost: such writes are marked, not ticked. */
+  readonly isLost?: (write: OpRecord) => boolean;
 }
 
 /** One arrowhead per colour: markers cannot yet take the colour of the line using them in every browser. */
@@ -51,12 +53,12 @@ function emphasis(focus: SpaceTimeFocus | null, on: boolean): Emphasis {
  * with its outcome, every fault a mark. The window scrolls with the playhead. Hovering or
  * focusing a message or an operation highlights it here and in the other views.
  */
-export const SpaceTimeDiagram = memo(function SpaceTimeDiagram({ trace, nodes, time, windowMs, width, reducedMotion, highlight, onHighlight, title = 'Space-time diagram', ref, isStale }: SpaceTimeDiagramProps) {
+export const SpaceTimeDiagram = memo(function SpaceTimeDiagram({ trace, nodes, time, windowMs, width, reducedMotion, highlight, onHighlight, title = 'Space-time diagram', ref, isStale, isLost }: SpaceTimeDiagramProps) {
   const uid = `st${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const layout = spaceTimeLayout(width, nodes, rootFontPx());
   const { t0, t1 } = spaceTimeWindow(time, windowMs);
   const fs = layout.fontSize;
-  const g = spaceTime({ trace, nodes, t0, t1, time, width, height: layout.height, margin: layout.margin, tickCount: Math.floor((width - layout.margin.left) / (fs * 7)), ...(isStale ? { isStale } : {}) });
+  const g = spaceTime({ trace, nodes, t0, t1, time, width, height: layout.height, margin: layout.margin, tickCount: Math.floor((width - layout.margin.left) / (fs * 7)), ...(isStale ? { isStale } : {}), ...(isLost ? { isLost } : {}) });
   const focus = spaceTimeFocus(highlight, g);
   const { plot } = g;
   const clip = `${uid}-plot`;
@@ -282,11 +284,11 @@ function fits(text: string, fs: number, room: number): boolean {
 
 function OpMark({ op, fs, className, handlers }: OpMarkProps) {
   const h = fs * 0.55;
-  const glyph = op.stale ? STALE_MARK : OUTCOME_MARKS[op.outcome];
+  const glyph = op.stale ? STALE_MARK : op.lost ? LOST_MARK : OUTCOME_MARKS[op.outcome];
   // Crowded: the kind and the outcome, or the outcome alone; the tooltip tells the rest.
   const label = [op.label, `${op.kind} ${glyph}`].find((l) => fits(l, fs, op.labelRoom)) ?? glyph;
   return (
-    <g className={`st-item st-op st-${op.stale ? 'stale' : op.outcome}${op.open ? ' st-open' : ''}${className}`} {...handlers}>
+    <g className={`st-item st-op st-${op.stale ? 'stale' : op.lost ? 'lost' : op.outcome}${op.open ? ' st-open' : ''}${className}`} {...handlers}>
       <title>{op.description}</title>
       <rect x={op.x0} y={op.y - h / 2} width={Math.max(2, op.x1 - op.x0)} height={h} rx={h / 4} />
       <text className="st-op-label" x={op.labelX} y={op.y - h / 2 - fs * 0.35}>

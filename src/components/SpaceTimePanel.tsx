@@ -7,7 +7,8 @@ import { SpaceTimeDiagram } from './SpaceTimeDiagram.tsx';
 import { useElementWidth } from './useElementWidth.ts';
 import { useThrottledTime } from './useThrottledTime.ts';
 import { useIsVisible } from './useIsVisible.ts';
-import type { Trace } from '../sim/trace.ts';
+import type { OpRecord, Trace } from '../sim/trace.ts';
+import { useClusterModel } from './useClusterModel.ts';
 import type { Highlight } from '../view/highlight.ts';
 import { describeRoute } from '../view/messageStyle.ts';
 import { describeInvoke } from '../view/narration.ts';
@@ -42,6 +43,12 @@ export function SpaceTimePanel({ reducedMotion, ref }: Props) {
   const time = frozen ?? live;
   const nodes = useMemo(() => [...run.replicas, ...run.clients], [run]);
   const isStale = useMemo(() => staleCheckerFor(run.sim.trace.ops, run.sim.strategy), [run]);
+  // Lost writes as the panels see them (refreshed about ten times a second).
+  const lost = useClusterModel().lost;
+  const isLost = useMemo(() => {
+    const ids = new Set(lost.map((l) => l.write));
+    return (op: OpRecord) => ids.has(op);
+  }, [lost]);
   const onHighlight = useCallback((h: Highlight | null) => store.getState().setHighlight(h), [store]);
   const highlight = useLab(selectHighlight);
   const width = Math.max(280, useElementWidth(box, 800));
@@ -78,6 +85,7 @@ export function SpaceTimePanel({ reducedMotion, ref }: Props) {
           highlight={highlight}
           onHighlight={onHighlight}
           isStale={isStale}
+          isLost={isLost}
         />
       </div>
     </section>

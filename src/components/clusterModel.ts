@@ -1,9 +1,11 @@
 import { divergent } from '../check/convergence.ts';
+import { copiesAt, lostWrites, type LostWrite } from '../check/lostWrites.ts';
 import { staleCheckerFor } from '../check/staleReads.ts';
 import type { NodeId } from '../sim/ids.ts';
 import type { OpRecord } from '../sim/trace.ts';
 import type { Moment } from '../sim/timeline.ts';
 import type { Run } from '../store/run.ts';
+import type { OpMark } from '../view/narration.ts';
 import { replicaCells, type KeyCell } from '../view/replicaCells.ts';
 
 /** Everything the cluster picture and the table need at one moment, computed once per frame. */
@@ -15,6 +17,10 @@ export interface ClusterModel {
   readonly ops: readonly OpAtMoment[];
   readonly divergentKeys: readonly string[];
   readonly staleIds: ReadonlySet<number>;
+  /** Acknowledged writes lost as of this moment, with why (see check/lostWrites.ts). */
+  readonly lost: readonly LostWrite[];
+  /** What the checkers found wrong with an operation at this moment: stale, lost, or nothing. */
+  readonly markOf: (op: OpRecord) => OpMark;
   /** Hints each stand-in holds at this moment: the key, and the replica it is meant for. */
   readonly hints: ReadonlyMap<NodeId, readonly { readonly key: string; readonly owner: NodeId }[]>;
 }
@@ -52,7 +58,13 @@ function computeModel(run: Run, t: number): ClusterModel {
   // Each read's verdict is worked out once per run and remembered: this runs every frame.
   const isStale = staleCheckerFor(sim.trace.ops, sim.strategy);
   const staleIds = new Set(completed.filter(isStale).map((op) => op.id as number));
-  return { moment, keys, cells, ops, divergentKeys, staleIds, hints: hintsAt(run, t) };
+  // A write can only vanish once a crash has thrown away writes not yet on disk; until
+  // then only the history matters, and that verdict is remembered per write.
+  const crashLoss = sim.trace.events.some((e) => e.type === 'crash' && e.lostUndurable && e.at <= t);
+  const lost = lostWrites(sim.trace.ops, sim.strategy, t, crashLoss ? copiesAt(moment, sim.trace.hints) : undefined);
+  const lostIds = new Set(lost.map((l) => l.write.id as number));
+  const markOf = (op: OpRecord): OpMark => (staleIds.has(op.id) ? 'stale' : lostIds.has(op.id) ? 'lost' : null);
+  return { moment, keys, cells, ops, divergentKeys, staleIds, lost, markOf, hints: hintsAt(run, t) };
 }
 
 /** Replay the hint log up to t: what each stand-in is holding for whom. */

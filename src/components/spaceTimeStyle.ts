@@ -29,7 +29,7 @@ export const SPACE_TIME_STYLE = `
 .st-root .st-ok rect { fill: var(--ok, #1f7a3a); stroke: var(--ok, #1f7a3a); }
 .st-root .st-fail rect { fill: var(--bad, #b42318); stroke: var(--bad, #b42318); }
 .st-root .st-timeout rect { fill: var(--warn, #a15c00); stroke: var(--warn, #a15c00); }
-.st-root .st-stale rect { fill: var(--warn, #a15c00); stroke: var(--warn, #a15c00); }
+.st-root .st-stale rect, .st-root .st-lost rect { fill: var(--warn, #a15c00); stroke: var(--warn, #a15c00); }
 .st-root .st-pending rect { fill: var(--muted, #55606e); stroke: var(--muted, #55606e); }
 .st-root text.st-op-label { font-size: 0.85em; font-weight: 600; paint-order: stroke; stroke: var(--panel, #ffffff); stroke-width: 3px; }
 .st-root .st-fault line { stroke: var(--bad, #b42318); stroke-width: 3; }

@@ -20,7 +20,7 @@ export function narrate(trace: Trace, from: number, to: number, staleIds: Readon
   for (const e of events) if (e.type !== 'link') lines.push({ at: e.at, text: describeEvent(e) });
   for (const op of trace.ops) {
     if (op.invokedAt > from && op.invokedAt <= to) lines.push({ at: op.invokedAt, text: describeInvoke(op, words) });
-    if (op.completedAt !== null && op.completedAt > from && op.completedAt <= to) lines.push({ at: op.completedAt, text: describeOutcome(op, staleIds.has(op.id), words) });
+    if (op.completedAt !== null && op.completedAt > from && op.completedAt <= to) lines.push({ at: op.completedAt, text: describeOutcome(op, staleIds.has(op.id) ? 'stale' : null, words) });
   }
   return lines.sort((a, b) => a.at - b.at);
 }
@@ -74,12 +74,18 @@ export function describeInvoke(op: OpRecord, words?: Words): string {
   return `${op.client} ${clause} through ${op.coordinator}`;
 }
 
-export function describeOutcome(op: OpRecord, stale: boolean, words?: Words): string {
+/**
+ * What a checker found wrong with a finished operation: a read that missed an
+ * acknowledged write, or an acknowledged write that is lost (see check/lostWrites.ts).
+ */
+export type OpMark = 'stale' | 'lost' | null;
+
+export function describeOutcome(op: OpRecord, mark: OpMark, words?: Words): string {
   const what = op.kind === 'write' ? (words?.describeWrite?.(op.key, op.value ?? '').subject ?? `Write ${op.key}=${op.value}`) : `Read of ${op.key}`;
   if (op.outcome === 'fail') return `${what} failed: ${op.reason}`;
   if (op.outcome === 'timeout') return `${what} timed out: ${op.client} heard nothing back`;
-  if (op.kind === 'write') return `${what} acknowledged by ${op.quorum.join(', ')}`;
+  if (op.kind === 'write') return `${what} acknowledged by ${op.quorum.join(', ')}${mark === 'lost' ? ' — lost: no replica will keep it' : ''}`;
   const result = op.result && op.result.length > 0 ? op.result.join(' and ') : 'nothing';
   const siblings = op.result && op.result.length > 1 ? ' (concurrent siblings)' : '';
-  return `${what} returned ${result}${siblings}${stale ? ' — stale: it missed an acknowledged write' : ''}`;
+  return `${what} returned ${result}${siblings}${mark === 'stale' ? ' — stale: it missed an acknowledged write' : ''}`;
 }

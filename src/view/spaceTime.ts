@@ -22,6 +22,8 @@ export const DROP_REACH_MAX = 0.8;
 export const OUTCOME_MARKS: Record<OpOutcome, string> = { ok: '✓', fail: '✗', timeout: '?', pending: '…' };
 /** A read that answered with data older than an acknowledged write: a word, not a tick. */
 export const STALE_MARK = 'stale!';
+/** An acknowledged write that no replica will keep (see check/lostWrites.ts). */
+export const LOST_MARK = 'lost!';
 
 export interface SpaceTimeInput {
   readonly trace: Trace;
@@ -40,6 +42,8 @@ export interface SpaceTimeInput {
   readonly margin: Margin;
   /** Whether a completed read returned stale data (see check/staleReads.ts staleChecker). */
   readonly isStale?: (read: OpRecord) => boolean;
+  /** Whether an acknowledged write is lost, as of the playhead (see check/lostWrites.ts). */
+  readonly isLost?: (write: OpRecord) => boolean;
   /** How many axis ticks to aim for (d3 picks round steps near it). */
   readonly tickCount?: number;
 }
@@ -82,6 +86,8 @@ export interface OpBar {
   readonly outcome: OpOutcome;
   /** A read that answered, but with data older than an acknowledged write. */
   readonly stale: boolean;
+  /** An acknowledged write that is lost. */
+  readonly lost: boolean;
   /** Still pending at the playhead: the bar runs on to the window's end. */
   readonly open: boolean;
   /** "write x=1 ✓": kind, key, value and outcome glyph. */
@@ -140,7 +146,7 @@ export function spaceTime(input: SpaceTimeInput): SpaceTimeGeometry {
     plot,
     lanes: nodes.map((node) => ({ node, y: laneY.get(node)! })),
     messages: messageSegments(trace, laneY, x, t0, until, time),
-    ops: opBars(trace.ops, laneY, x, t0, t1, until, time, plot, input.isStale),
+    ops: opBars(trace.ops, laneY, x, t0, t1, until, time, plot, input.isStale, input.isLost),
     faults: until >= t0 ? faultMarks(trace.events, laneY, x, t0, until) : [],
     down: until >= t0 ? downSpans(trace.events, laneY, x, t0, until) : [],
     ticks: timeTicks(scale, input.tickCount ?? Math.floor((plot.right - plot.left) / 80)),
@@ -195,7 +201,7 @@ function reachOf(m: MessageRecord, at: number, dropped: boolean): number {
   return dropped && m.fate !== 'crash' ? Math.min(f, DROP_REACH_MAX) : f;
 }
 
-function opBars(ops: readonly OpRecord[], laneY: ReadonlyMap<NodeId, number>, x: (t: number) => number, t0: number, t1: number, until: number, time: number, plot: { left: number; right: number }, isStale?: (read: OpRecord) => boolean): OpBar[] {
+function opBars(ops: readonly OpRecord[], laneY: ReadonlyMap<NodeId, number>, x: (t: number) => number, t0: number, t1: number, until: number, time: number, plot: { left: number; right: number }, isStale?: (read: OpRecord) => boolean, isLost?: (write: OpRecord) => boolean): OpBar[] {
   const out: OpBar[] = [];
   // The label of the last bar seen on each lane ends where the next one on that lane starts.
   const previous = new Map<NodeId, number>();
@@ -209,6 +215,7 @@ function opBars(ops: readonly OpRecord[], laneY: ReadonlyMap<NodeId, number>, x:
     const outcome: OpOutcome = done ? op.outcome : 'pending';
     // A read that answered but missed an acknowledged write is not a success to tick.
     const stale = done && isStale?.(op) === true;
+    const lost = done && isLost?.(op) === true;
     const what = `${op.kind} ${op.key}${op.value !== null ? `=${op.value}` : ''}`;
     const x0 = x(op.invokedAt);
     const labelX = round(Math.max(x0, plot.left + 2));
@@ -230,11 +237,12 @@ function opBars(ops: readonly OpRecord[], laneY: ReadonlyMap<NodeId, number>, x:
       y,
       outcome,
       stale,
+      lost,
       open: !done,
-      label: `${what} ${stale ? STALE_MARK : OUTCOME_MARKS[outcome]}`,
+      label: `${what} ${stale ? STALE_MARK : lost ? LOST_MARK : OUTCOME_MARKS[outcome]}`,
       labelX,
       labelRoom: round(Math.max(0, plot.right - labelX)),
-      description: `${op.client} ${what} via ${op.coordinator}: ${outcomeWords(op, outcome)}${stale ? ' — stale: it missed an acknowledged write' : ''}`,
+      description: `${op.client} ${what} via ${op.coordinator}: ${outcomeWords(op, outcome)}${stale ? ' — stale: it missed an acknowledged write' : ''}${lost ? ' — lost: no replica will keep it' : ''}`,
     });
   }
   return out;
