@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clockWords, isLoss, lwwOverwriter, skewAt, stampedLaterBecause, twoPhaseSetFinal } from '../check/cartLedger.ts';
+import { clockWords, isLoss, lwwOverwriter, stampedLaterBecause, twoPhaseSetFinal } from '../check/cartLedger.ts';
+import { skewAt } from '../check/clocks.ts';
 import { CART_KEY, CART_STORIES, cartScenario } from '../content/cartStories.ts';
 import type { Action } from '../sim/scenario.ts';
 import type { OpRecord } from '../sim/trace.ts';

@@ -2,6 +2,7 @@ import type { OpRecord, TraceEvent } from '../sim/trace.ts';
 import { parseCart, parseCartOp, type CartOp, type CartStrategyId, type OrSetVersion } from '../sim/values/cart.ts';
 import type { OrSetState } from '../sim/values/crdt/orSet.ts';
 import { stampCompare, type LwwVersion } from '../sim/values/lww.ts';
+import { skewAt } from './clocks.ts';
 
 /**
  * What became of each acknowledged change to a cart, each change judged on its own:
@@ -125,13 +126,6 @@ export function lwwOverwriter(ops: readonly OpRecord[], op: OpRecord): OpRecord 
     if (!best || stampCompare(v, best.version as LwwVersion) < 0) best = other;
   }
   return best;
-}
-
-/** A replica's clock offset in force at time t, from a run's events. */
-export function skewAt(events: readonly TraceEvent[], node: string, t: number): number {
-  let ms = 0;
-  for (const e of events) if (e.type === 'skew' && e.node === node && e.at <= t) ms = e.ms;
-  return ms;
 }
 
 /**

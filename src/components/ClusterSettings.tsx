@@ -1,13 +1,15 @@
 import { Field } from './Field.tsx';
 import { quorumAt } from '../check/quorumConditions.ts';
-import { QuorumClaim } from './QuorumClaim.tsx';
-import { useId } from 'react';
+import { Suspense, lazy, useId } from 'react';
 import { MAX_REPLICAS, MIN_REPLICAS } from '../sim/ids.ts';
 import type { ClusterConfig } from '../sim/scenario.ts';
 import { selectRun, selectRunVersion, selectScenario } from '../store/labStore.ts';
 import { useThrottledTime } from './useThrottledTime.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 
+
+/** The rule's conditions, and those a run broke, load just after the first screen. */
+const QuorumClaim = lazy(() => import('./QuorumClaim.tsx').then((m) => ({ default: m.QuorumClaim })));
 /**
  * The cluster's shape. Changing it starts a fresh run (the script of a 3-replica run means
  * nothing to a 7-replica one), so the controls say so.
@@ -77,7 +79,9 @@ export function ClusterSettings() {
         <p className="small">
           Each key lives on N={c.n} replicas. W + R = {w + r} {w + r > c.n ? '> N.' : '≤ N.'}
         </p>
-        <QuorumClaim />
+        <Suspense fallback={null}>
+          <QuorumClaim />
+        </Suspense>
       </fieldset>
       <div className="field-row">
         <label className="check">

@@ -8,7 +8,7 @@ import { describeOutcome } from '../view/narration.ts';
 import { FATE_WORDS, KIND_STYLES } from '../view/messageStyle.ts';
 import { formatSeconds } from './PlaybackBar.tsx';
 import { useClusterModel } from './useClusterModel.ts';
-import { lostWriteWords } from '../content/quorumClaims.ts';
+import { lostWriteWords } from '../content/lostWriteWords.ts';
 
 /** Everything about the selected replica, client, link, message or operation, and what can be done to it. */
 export function Inspector() {
@@ -219,7 +219,7 @@ function OpDetails({ id }: { id: number }) {
         From {op.client} through {op.coordinator}, started at {formatSeconds(op.invokedAt)}.
       </p>
       <p>{status === 'pending' ? 'Waiting for an answer.' : describeOutcome(op, model.markOf(op), run.sim.strategy)}</p>
-      {lost && <p className="warn-text">{lostWriteWords(lost, run.sim.trace.events)}</p>}
+      {lost && <p className="warn-text">{lostWriteWords(lost, run.sim.trace.events, run.sim.strategy)}</p>}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { formatMs, formatPercent } from '../view/format.ts';
 import { useClusterModel } from './useClusterModel.ts';
 import { useThrottledTime } from './useThrottledTime.ts';
-import { lostWriteWords } from '../content/quorumClaims.ts';
+import { lostWriteWords } from '../content/lostWriteWords.ts';
 
 interface Props {
   /** Called after a workload is added, to start playback. */
@@ -66,7 +66,7 @@ export function MeasurementsPanel({ onStarted }: Props) {
             <th scope="row">Lost writes</th>
             <td>
               {model.lost.length} of {m.writes - m.failedWrites} acknowledged writes
-              {model.lost.length > 0 && <span className="warn-text"> — {lostWriteWords(model.lost[model.lost.length - 1]!, run.sim.trace.events)}</span>}
+              {model.lost.length > 0 && <span className="warn-text"> — {lostWriteWords(model.lost[model.lost.length - 1]!, run.sim.trace.events, run.sim.strategy)}</span>}
             </td>
           </tr>
           <tr>

@@ -5,7 +5,7 @@ import { useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { clusterModel } from './clusterModel.ts';
 import { narrate, type NarrationLine } from '../view/narration.ts';
 import { formatSeconds } from './PlaybackBar.tsx';
-import { lostWriteWords } from '../content/quorumClaims.ts';
+import { lostWriteWords } from '../content/lostWriteWords.ts';
 
 /** At most one announcement this often, so a screen reader is not flooded. */
 const ANNOUNCE_EVERY_MS = 1500;
@@ -68,7 +68,7 @@ export function Narrator() {
       // A write found lost is told after the line that said it was acknowledged.
       const fresh = clusterModel(s.run, s.time).lost.filter((l) => !toldLost.has(l.write.id as number));
       for (const l of fresh) toldLost.add(l.write.id as number);
-      if (fresh.length > 0) tell(fresh.map((l) => ({ at: s.time, text: lostWriteWords(l, s.run.sim.trace.events) })));
+      if (fresh.length > 0) tell(fresh.map((l) => ({ at: s.time, text: lostWriteWords(l, s.run.sim.trace.events, s.run.sim.strategy) })));
     });
     const narrateSpan = (s: LabState) => {
       if (s.run !== lastRun) {

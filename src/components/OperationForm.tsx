@@ -1,5 +1,5 @@
 import { Field } from './Field.tsx';
-import { COORDINATOR_WORDS } from '../content/quorumClaims.ts';
+import { COORDINATOR_WORDS } from '../content/replicationWords.ts';
 import { useId, useState } from 'react';
 import { selectRun } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';

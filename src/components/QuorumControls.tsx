@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { Suspense, lazy, useId, type ReactNode } from 'react';
 import { QUORUM_DEMOS } from '../content/quorumDemos.ts';
 import { QUORUM_PRESETS } from '../content/quorumPresets.ts';
 import { MAX_REPLICAS, MIN_REPLICAS } from '../sim/ids.ts';
@@ -6,9 +6,12 @@ import type { ClusterConfig } from '../sim/scenario.ts';
 import { selectScenario } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { Field } from './Field.tsx';
-import { OVERLAP_FAILS, OVERLAP_HOLDS, READ_REPAIR_WORDS, SLOPPY_ELSEWHERE, SLOPPY_IN_THIS_LAB } from '../content/quorumClaims.ts';
-import { QuorumClaim } from './QuorumClaim.tsx';
+import { OVERLAP_FAILS, OVERLAP_HOLDS } from '../content/quorumRule.ts';
+import { READ_REPAIR_WORDS, SLOPPY_ELSEWHERE, SLOPPY_IN_THIS_LAB } from '../content/sloppyQuorumWords.ts';
 
+
+/** The rule's conditions, and those a run broke, load just after the first screen. */
+const QuorumClaim = lazy(() => import('./QuorumClaim.tsx').then((m) => ({ default: m.QuorumClaim })));
 /**
  * N, W and R, kept valid as N changes, with the rule W + R > N shown as an inequality and
  * in words. Changing W or R re-runs the same actions with the new quorums, so the effect
@@ -89,7 +92,9 @@ export function QuorumControls() {
         </span>{' '}
         {overlap ? OVERLAP_HOLDS : OVERLAP_FAILS}
       </p>
-      <QuorumClaim rule={false} />
+      <Suspense fallback={null}>
+        <QuorumClaim rule={false} />
+      </Suspense>
       <details>
         <summary>Settings from the module</summary>
         <ul className="presets">

@@ -1,21 +1,12 @@
 import type { BrokenCondition, QuorumState } from '../check/quorumConditions.ts';
-import type { LostWrite } from '../check/lostWrites.ts';
-import { skewAt } from '../check/cartLedger.ts';
-import type { OpRecord, TraceEvent } from '../sim/trace.ts';
+import { OVERLAP_FAILS, OVERLAP_HOLDS } from './quorumRule.ts';
 
 /*
- * What the lab claims about quorums, sloppy quorums, coordinators and lost writes, in one
- * place so a reviewer can read every claim together. Each claim names its conditions;
- * where the lab simplifies, it says "in this lab" and what real stores do.
- *
- * Sources for what real stores do (looked up, not recalled): the Dynamo paper (DeCandia et
- * al., SOSP 2007, §4.5–4.6); Riak KV 2.2 docs ("Replication properties": PR and PW default
- * to 0, so fallback vnodes count; "Clusters": any node may coordinate) and riak_kv's put
- * FSM, which forwards a write to a node of the key's preference list; Apache Cassandra's
- * docs on hints ("not used to satisfy the write consistency level unless the consistency
- * level is ANY") and on client requests (any node may coordinate); Kleppmann, Designing
- * Data-Intensive Applications, ch. 9, "Linearizability and quorums", citing Attiya,
- * Bar-Noy and Dolev (ABD, JACM 1995).
+ * What the lab claims about W + R > N, in one place so a reviewer can read the claims
+ * together: each claim names its conditions, and the words for each condition a run
+ * breaks. (lostWriteWords.ts and replicationWords.ts hold the rest.) Source for "overlap
+ * is not linearizability": Kleppmann, Designing Data-Intensive Applications, ch. 9,
+ * "Linearizability and quorums", citing Attiya, Bar-Noy and Dolev (ABD, JACM 1995).
  */
 
 function s(n: number, one = '', many = 's'): string {
@@ -25,13 +16,6 @@ function s(n: number, one = '', many = 's'): string {
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
-
-/** The rule, in words, when W + R > N. */
-export const OVERLAP_HOLDS =
-  'Every R replicas of a key share at least one with every W, so a read that starts after a write was acknowledged reaches a replica that has it, or a newer write.';
-
-/** The rule, in words, when W + R ≤ N. */
-export const OVERLAP_FAILS = 'A read’s R replicas can all miss the W that acknowledged the latest write, so a read can return an older value.';
 
 /** The conditions OVERLAP_HOLDS rests on, named wherever it is claimed. */
 export const OVERLAP_CONDITIONS =
@@ -67,50 +51,4 @@ export function quorumClaim(q: QuorumState, sloppyOn: boolean): { rule: string; 
   if (!q.overlap) return { rule: OVERLAP_FAILS, conditions: null, broken: [] };
   const sloppy = sloppyOn && !q.broken.some((b) => b.kind === 'stand-ins') ? ' Sloppy quorums are on: a stand-in can make up either quorum, and then a read can miss.' : '';
   return { rule: OVERLAP_HOLDS, conditions: OVERLAP_CONDITIONS + sloppy, broken };
-}
-
-/** Sloppy quorums as this lab does them, and how Dynamo, Riak and Cassandra differ. */
-export const SLOPPY_IN_THIS_LAB =
-  'In this lab, a sloppy quorum works like this: when one of the key’s replicas has not answered within half the timeout, the coordinator asks a stand-in (the next replica round the ring). The stand-in keeps the write as a hint, its acknowledgement counts towards W, and it hands the write back when it can (a “hint” badge in the picture); reads never see hints.';
-
-export const SLOPPY_ELSEWHERE =
-  'Real stores differ. Dynamo sends reads and writes to the first N healthy nodes of the preference list, so a stand-in is used from the start and answers reads too. Riak does the same with fallback vnodes unless PR or PW require primaries (both default to 0). Cassandra has no stand-ins: the coordinator keeps hints itself, and they count towards the consistency level only at ANY.';
-
-export const READ_REPAIR_WORDS = 'Read repair: after answering a read, the coordinator sends the newer value to replicas that answered with an older one (“repair” messages).';
-
-/** Who coordinates a request: what this lab does, and what real stores do. */
-export const COORDINATOR_WORDS =
-  'In this lab the replica you send to coordinates the request itself, even for a key it does not hold: it sends it to the key’s N replicas and answers after W acknowledgements (writes) or R replies (reads). Dynamo forwards such a request to one of the key’s replicas, which coordinates it; Riak does that for writes; Cassandra lets any node coordinate.';
-
-/** The clock offset of the replica that stamped a write, when it was made. */
-function stampSkew(events: readonly TraceEvent[], op: OpRecord): number {
-  const node = (op.version as { node?: string } | null)?.node ?? op.coordinator;
-  return skewAt(events, node, op.invokedAt);
-}
-
-/** Why an acknowledged write counts as lost, in one sentence. */
-export function lostWriteWords(lost: LostWrite, events: readonly TraceEvent[]): string {
-  const skewOf = (op: OpRecord) => stampSkew(events, op);
-  const w = lost.write;
-  const what = `${w.key} = ${w.value}`;
-  if (lost.cause === 'vanished') {
-    return `${what}, written through ${w.coordinator} and acknowledged at ${seconds(w.completedAt!)}, is lost: no replica holds it any more (a crash took it before it reached disk), and no message or hint carries it.`;
-  }
-  const by = lost.by!;
-  const fast = skewOf(by) - skewOf(w);
-  const why =
-    fast > 0
-      ? `${by.coordinator}’s clock ran ${fast / 1000} s ahead of ${w.coordinator}’s when it stamped`
-      : fast < 0
-        ? `${w.coordinator}’s clock ran ${-fast / 1000} s behind ${by.coordinator}’s when it stamped`
-        : 'its replica’s clock read later when it stamped it';
-  return `${what}, acknowledged at ${seconds(w.completedAt!)}, is lost: ${by.key} = ${by.value}, acknowledged earlier (${seconds(by.completedAt!)}), carries the later timestamp because ${why}, so last write wins keeps it everywhere.`;
-}
-
-/** The caption under the quorum rings, naming the one key they are drawn for. */
-export function ringCaption(key: string | null): string {
-  const legend = 'Dashed rings: the replicas that acknowledged the write (W). Solid rings: those that answered the read (R). W∩R marks a replica in both.';
-  return key === null
-    ? `Rings appear once a write or a read has succeeded. ${legend}`
-    : `Rings for key ${key}: its last successful write and its last successful read. ${legend}`;
 }
