@@ -6,7 +6,23 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   base: './',
   plugins: [react()],
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // Which chunk each lab loads first: .size-limit.js measures each lab's first screen from it.
+    manifest: true,
+    rollupOptions: {
+      output: {
+        // The simulator, store, checkers and view maths every lab's first screen needs, in
+        // one chunk: left to itself the bundler cut them into a dozen small shared chunks
+        // (every lazy panel that imports one makes a new split), and each costs its own
+        // overhead. What only one lab or a later panel uses stays out of it.
+        codeSplitting: {
+          groups: [{ name: 'core', test: /\/src\/(sim\/(?!values\/(cart|crdt)|workload)|store\/|machines\/|embed\/(?!quorumParams)|check\/(staleReads|lostWrites|quorumConditions|convergence|clocks)|view\/(?!spaceTime|timeScale))/ }],
+        },
+      },
+    },
+  },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',

@@ -1,5 +1,5 @@
 import { staleReads } from '../check/staleReads.ts';
-import { quantile } from './wars.ts';
+import { quantile } from './quantile.ts';
 import type { OpRecord } from '../sim/trace.ts';
 import type { ValueStrategy } from '../sim/values/types.ts';
 

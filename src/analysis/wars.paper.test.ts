@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PBS_PRESETS } from '../content/pbsPresets.ts';
 import { PBS_PUBLISHED, PBS_PUBLISHED_TEXT } from '../content/pbsPublished.ts';
 import { createRng } from '../sim/rng.ts';
-import { consistentAt, quantile, runWars, visibleAfter, type WarsResult } from './wars.ts';
+import { quantile } from './quantile.ts';
+import { consistentAt, runWars, visibleAfter, type WarsResult } from './wars.ts';
 
 /*
  * Our Monte Carlo against the figures the PBS authors published for the same fits.

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PBS_PRESETS } from '../content/pbsPresets.ts';
 import type { Distribution } from '../sim/distributions.ts';
 import { toNumber, missProbability } from './pbs.ts';
-import { consistencyCurve, consistentAt, quantile, runWars, visibleAfter, type WarsDistributions } from './wars.ts';
+import { quantile } from './quantile.ts';
+import { consistencyCurve, consistentAt, runWars, visibleAfter, type WarsDistributions } from './wars.ts';
 
 const exp = (rate: number): Distribution => ({ kind: 'exponential', rate });
 const allExp = (rate: number): WarsDistributions => ({ w: exp(rate), a: exp(rate), r: exp(rate), s: exp(rate) });

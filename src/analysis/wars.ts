@@ -1,5 +1,6 @@
 import { fromUniform, type Distribution, type FromUniform } from '../sim/distributions.ts';
 import { createRng } from '../sim/rng.ts';
+import { quantile } from './quantile.ts';
 
 /**
  * The WARS model of the PBS paper (Bailis et al., VLDB 2012, §4), by Monte Carlo. For each
@@ -150,13 +151,6 @@ export function consistentAt(result: WarsResult, t: number): number {
  */
 export function visibleAfter(result: WarsResult, p: number): number {
   return quantile(result.thresholds, p);
-}
-
-/** The q-quantile of sorted values (nearest rank). */
-export function quantile(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i]!;
 }
 
 /** The curve of P(consistent) against t, at `points` evenly spaced times up to tMax. */

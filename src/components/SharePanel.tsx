@@ -4,7 +4,6 @@ import { validateScenario } from '../sim/scenarioSchema.ts';
 import { safeText } from '../sim/schema.ts';
 import { selectScenario } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
-import { downloadBlob, svgText, svgToPng } from './download.ts';
 
 interface Props {
   /** The lab's id in `?lab=`. */
@@ -42,8 +41,12 @@ export function SharePanel({ labId, diagrams }: Props) {
     }
   }
 
-  function exportJson() {
+  /** Saving code loads when first asked for: it is not needed to show the lab. */
+  const saving = () => import('./download.ts');
+
+  async function exportJson() {
     const text = JSON.stringify(scenario, null, 2);
+    const { downloadBlob } = await saving();
     downloadBlob(new Blob([text], { type: 'application/json' }), `ec-lab-run-seed${scenario.seed}.json`);
   }
 
@@ -73,6 +76,7 @@ export function SharePanel({ labId, diagrams }: Props) {
     const svg = ref.current;
     if (!svg) return;
     try {
+      const { downloadBlob, svgText, svgToPng } = await saving();
       const blob = format === 'svg' ? new Blob([svgText(svg)], { type: 'image/svg+xml' }) : await svgToPng(svg);
       downloadBlob(blob, `ec-lab-${name}.${format}`);
     } catch (e) {
@@ -87,7 +91,7 @@ export function SharePanel({ labId, diagrams }: Props) {
         <button type="button" onClick={copyLink}>
           Copy link to this run
         </button>
-        <button type="button" onClick={exportJson}>
+        <button type="button" onClick={() => void exportJson()}>
           Save run as JSON
         </button>
         <button type="button" onClick={() => fileInput.current?.click()}>

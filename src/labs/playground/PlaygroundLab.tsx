@@ -2,7 +2,6 @@ import '../../components/components.css';
 import { Suspense, lazy, useMemo, useRef, useState } from 'react';
 import { useLabPlayback } from '../../app/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../app/usePrefersReducedMotion.ts';
-import { ClusterSettings } from '../../components/ClusterSettings.tsx';
 import { ClusterView } from '../../components/ClusterView.tsx';
 import { FaultsPanel } from '../../components/FaultsPanel.tsx';
 import { Inspector } from '../../components/Inspector.tsx';
@@ -12,7 +11,6 @@ import { StageControls } from '../../components/StageControls.tsx';
 import { OperationForm } from '../../components/OperationForm.tsx';
 import { OpsList } from '../../components/OpsList.tsx';
 import { ReplicaTable } from '../../components/ReplicaTable.tsx';
-import { SharePanel } from '../../components/SharePanel.tsx';
 import { runFromSearch } from '../../embed/urlCodec.ts';
 import { makeScenario } from '../../sim/scenario.ts';
 import { createLabStore } from '../../store/labStore.ts';
@@ -22,6 +20,9 @@ export const PLAYGROUND_ID = 'playground';
 
 /** Below the picture, so it loads just after the first screen: the lab's largest view. */
 const SpaceTimePanel = lazy(() => import('../../components/SpaceTimePanel.tsx').then((m) => ({ default: m.SpaceTimePanel })));
+/** Below the table, so they load just after the first screen too. */
+const ClusterSettings = lazy(() => import('../../components/ClusterSettings.tsx').then((m) => ({ default: m.ClusterSettings })));
+const SharePanel = lazy(() => import('../../components/SharePanel.tsx').then((m) => ({ default: m.SharePanel })));
 
 /**
  * The default cluster: three replicas, two clients, and W = R = 1, so a write returns as
@@ -112,10 +113,12 @@ export default function PlaygroundLab() {
           </div>
         </div>
         <ReplicaTable />
-        <div className="lab-footer-panels">
-          <ClusterSettings />
-          <SharePanel labId={PLAYGROUND_ID} diagrams={diagrams} />
-        </div>
+        <Suspense fallback={<p role="status">Loading the settings and sharing panels…</p>}>
+          <div className="lab-footer-panels">
+            <ClusterSettings />
+            <SharePanel labId={PLAYGROUND_ID} diagrams={diagrams} />
+          </div>
+        </Suspense>
       </div>
     </LabStoreProvider>
   );

@@ -1,4 +1,5 @@
-import { consistencyCurve, consistentAt, quantile, runWars, visibleAfter, type WarsInput } from '../../analysis/wars.ts';
+import { quantile } from '../../analysis/quantile.ts';
+import { consistencyCurve, consistentAt, runWars, visibleAfter, type WarsInput } from '../../analysis/wars.ts';
 
 /** What the page asks the worker: the Monte Carlo's input, numbered so answers can be matched. */
 export interface WarsRequest extends WarsInput {
