@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeId, OpId } from '../sim/ids.ts';
+import type { Millis, NodeId, OpId } from '../sim/ids.ts';
 import type { OpRecord } from '../sim/trace.ts';
 import { ringedQuorums } from './quorumRings.ts';
 
@@ -11,8 +11,8 @@ function op(id: number, kind: 'write' | 'read', key: string, completedAt: number
     coordinator: 'A' as NodeId,
     key,
     value: kind === 'write' ? String(id) : null,
-    invokedAt: completedAt - 50,
-    completedAt,
+    invokedAt: (completedAt - 50) as Millis,
+    completedAt: completedAt as Millis,
     outcome,
     reason: '',
     version: null,
