@@ -34,6 +34,10 @@ test.describe('conflicts lab: the cart, three ways', () => {
     const now = cart(page).getByRole('region', { name: /The carts at the playhead/ });
     await expect(now.getByRole('row', { name: /^Last write wins/ })).toContainText('{headphones, laptop}');
     await expect(now.getByRole('row', { name: /^Siblings, merged by union/ })).toContainText('2 siblings, concurrent: {headphones, tv} {A:2} and {headphones, laptop} {A:1, B:1}');
+    // The notation under the table is explained there, and the retailer is an illustration.
+    await cart(page).getByText('How to read a version such as {A:2} + F:4').click();
+    await expect(cart(page).getByText(/\{A:2, B:1\} is a plain version vector: A’s first two writes and B’s first\./)).toBeVisible();
+    await expect(cart(page)).toContainText('Imagine a retailer whose carts lose items this way');
 
     await seek(page, 6000);
     await expect(cart(page).getByRole('status').filter({ hasText: 'Last write wins: 1 add lost and 1 remove undone, silently.' })).toContainText('OR-Set: every change kept.');

@@ -75,18 +75,58 @@ test.describe('conflicts lab: CRDT gallery', () => {
     await expect(status(page)).toContainText('All three replicas agree: red.');
   });
 
-  test('MV-Register: concurrent writes are siblings with their own vectors until a write that saw them', async ({ page }) => {
+  test('MV-Register: concurrent writes are siblings; a write whose client read them replaces them, a blind write joins them', async ({ page }) => {
     await open(page, '&crdt=mv-register');
-    await click(page, 'Write at A');
-    await click(page, 'Write at B');
+    await click(page, 'Write at A'); // red
+    await click(page, 'Write at B'); // blue
     await click(page, 'Send A → B');
     await expect(replica(page, 'B')).toContainText('Reads red | blue');
     await expect(replica(page, 'B')).toContainText(/2 siblings\s*red \{A:1\}\s*blue \{B:1\}/);
-    await replica(page, 'B').getByRole('textbox', { name: 'Value at B' }).fill('purple');
+    // B's client has seen only its own write: that is all a Write would send.
+    await expect(replica(page, 'B')).toContainText(/Its client has seen\s*\{B:1\}/);
+    await click(page, 'Read at B');
+    await expect(status(page)).toContainText('The client at B read red and blue and has now seen {A:1, B:1}.');
+    await expect(replica(page, 'B')).toContainText(/Its client has seen\s*\{A:1, B:1\}/);
+    await expect(replica(page, 'B').getByRole('textbox', { name: 'Value at B' })).toHaveValue('purple');
     await click(page, 'Write at B');
-    await expect(replica(page, 'B')).toContainText('purple {A:1, B:2}');
+    await expect(status(page)).toContainText('The client at B wrote purple, sending the context {A:1, B:1}');
+    await expect(status(page)).toContainText('It replaces red and blue: the client had seen them.');
+    await expect(replica(page, 'B')).toContainText('Reads purple');
+    await expect(replica(page, 'B')).toContainText(/Version\s*purple \{A:1, B:2\}/);
+
+    // A blind write sends no context: its value joins the one there as a sibling, with a loose dot.
+    await expect(replica(page, 'B').getByRole('textbox', { name: 'Value at B' })).toHaveValue('teal');
+    await click(page, 'Write blind at B');
+    await expect(status(page)).toContainText('The client at B wrote teal blind, sending no context. The new version is {} + B:3.');
+    await expect(status(page)).toContainText('It leaves purple beside it as a sibling: the client had not seen it.');
+    await expect(replica(page, 'B')).toContainText('Reads purple | teal');
+    await expect(replica(page, 'B')).toContainText(/2 siblings\s*purple \{A:1, B:2\}\s*teal \{\} \+ B:3/);
     await click(page, 'Sync everyone');
-    await expect(status(page)).toContainText('All three replicas agree: purple.');
+    await expect(status(page)).toContainText('All three replicas agree: purple | teal.');
+
+    // The notation is explained where it appears.
+    const key = shown(page).getByText('How to read a version such as {A:2} + F:4');
+    await key.click();
+    await expect(shown(page).getByText(/\{A:2\} \+ F:4 includes A’s first two writes and F’s fourth, but not F’s first three/)).toBeVisible();
+  });
+
+  test('MV-Register from the keyboard: read, write and write blind at C', async ({ page }) => {
+    await open(page, '&crdt=mv-register');
+    const c = replica(page, 'C');
+    await c.getByRole('button', { name: 'Read at C' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(status(page)).toContainText('The client at C read C and found nothing yet.');
+    await page.keyboard.press('Tab');
+    await expect(c.getByRole('textbox', { name: 'Value at C' })).toBeFocused();
+    await page.keyboard.press('Enter'); // submits: a write that sends the client's context
+    await expect(status(page)).toContainText('The client at C wrote green, sending the context {}');
+    await expect(c.getByRole('textbox', { name: 'Value at C' })).toHaveValue('olive');
+    await c.getByRole('button', { name: 'Write blind at C' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(c).toContainText('Reads green | olive');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter'); // Write at C: its client has seen both of its writes
+    await expect(c).toContainText('Reads gold');
   });
 
   test('?crdt= opens a type; an unknown one says so and shows the G-Counter; arrow keys move between tabs', async ({ page }) => {
@@ -189,6 +229,23 @@ test.describe('conflicts lab: gallery and like counter for everyone', () => {
       const results = await new AxeBuilder({ page }).include('.crdt-gallery').include('.like-counter').analyze();
       expect(results.violations.map((v) => v.id)).toEqual([]);
     }
+
+    // The MV-Register with siblings, a read, a blind write and the notation key open.
+    await gallery(page).getByRole('tab', { name: 'MV-Register' }).click();
+    await shown(page).getByRole('checkbox', { name: 'Hold messages until I deliver them' }).check();
+    await click(page, 'Write at A');
+    await click(page, 'Write at B');
+    await click(page, 'Send A → B');
+    await click(page, 'Deliver message 1');
+    await click(page, 'Read at B');
+    await click(page, 'Write blind at B');
+    await expect(replica(page, 'B')).toContainText('Reads red | blue | purple');
+    await shown(page).getByText('How to read a version such as {A:2} + F:4').click();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page }).include('.crdt-gallery').analyze();
+      expect(results.violations.map((v) => v.id)).toEqual([]);
+    }
   });
 
   test('fit a 360 px screen without scrolling sideways', async ({ page }) => {
@@ -196,8 +253,11 @@ test.describe('conflicts lab: gallery and like counter for everyone', () => {
     await open(page, '&crdt=mv-register');
     await click(page, 'Write at A');
     await click(page, 'Write at B');
+    await click(page, 'Write blind at C');
+    await click(page, 'Read at C');
+    await shown(page).getByText('How to read a version such as {A:2} + F:4').click();
     await click(page, 'Sync everyone');
-    await expect(status(page)).toContainText('All three replicas agree: red | blue.');
+    await expect(status(page)).toContainText('All three replicas agree: red | blue | green.');
     await likes(page).getByRole('button', { name: 'Jump to the end' }).click();
     await expect(likes(page).getByRole('status')).toContainText('G-Counter: every server reads');
     const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));

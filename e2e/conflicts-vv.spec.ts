@@ -39,6 +39,23 @@ test.describe('conflicts lab: version vectors', () => {
     }
   });
 
+  test('the merge of two conflicting vectors is called a context, and the write made with it is shown', async ({ page }) => {
+    await open(page, '?lab=conflicts');
+    await button(page, /^Example 1:/).click();
+    await expect(panel(page)).toContainText(
+      'Merged (the larger count at every node): {Node1:2, Node2:1}. It is not a version but what a client has seen after reading both A and B. A write made with that context is a new version: its vector is the merge plus one at the node that takes the write (a write at Node1 gets {Node1:3, Node2:1}), and it dominates both A and B.',
+    );
+    await expect(panel(page).getByRole('listitem').filter({ hasText: 'Their merge, {Node1:2, Node2:1}, is not a new version' })).toContainText(
+      'A write that client then makes at Node1 is a new version, {Node1:3, Node2:1}, which dominates both.',
+    );
+    await button(page, /^Example 2:/).click();
+    await expect(panel(page)).toContainText('{Node1:2, Node2:0}. That is A’s vector again: A had already seen everything B had.');
+    // The sibling demo says what a write sends, and how to read a version.
+    await expect(panel(page)).toContainText('A client remembers everything it has read and written at its replica (its session’s causal context) and sends all of it with each write');
+    await panel(page).getByText('How to read a version such as {A:2} + F:4').click();
+    await expect(panel(page).getByText(/So each version carries a version vector plus the writes above a gap\./)).toBeVisible();
+  });
+
   test('editing, adding and removing entries changes the verdict, from the keyboard too', async ({ page }) => {
     await open(page, '?lab=conflicts');
     await expect(verdict(page)).toContainText('Concurrent — a conflict');

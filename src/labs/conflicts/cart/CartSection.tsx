@@ -2,7 +2,7 @@ import { Suspense, lazy, useId, useMemo, useRef, useState } from 'react';
 import { CART_NAMES, seconds } from './cartWords.ts';
 import type { ActorRefFrom } from 'xstate';
 import { runCarts, type CartOutcome } from '../../../analysis/carts.ts';
-import { skewAt } from '../../../check/cartLedger.ts';
+import { skewAt } from '../../../check/clocks.ts';
 import { ClusterView } from '../../../components/ClusterView.tsx';
 import { Field } from '../../../components/Field.tsx';
 import { Narrator } from '../../../components/Narrator.tsx';
@@ -23,6 +23,8 @@ import { Timeline } from '../../../sim/timeline.ts';
 /** Below the carts table: the ledger loads just after the first screen. */
 const Ledger = lazy(() => import('./Ledger.tsx').then((m) => ({ default: m.Ledger })));
 const HowTheyMerge = lazy(() => import('./Ledger.tsx').then((m) => ({ default: m.HowTheyMerge })));
+/** The key to the version notation, shut until opened: its words load just after the first screen. */
+const VersionNotation = lazy(() => import('../VersionNotation.tsx').then((m) => ({ default: m.VersionNotation })));
 
 /**
  * The cart kept three ways on one run: the picture shows one of them live; the table
@@ -61,8 +63,8 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Ac
         siblings and merges them by union when read, and one that is an OR-Set.
       </p>
       <p className="small muted">
-        The course tells of a retailer whose carts lost items this way on its busiest day: an item added on a phone vanished when a laptop, whose replica had not yet heard of it,
-        wrote its own copy of the cart. The stories below are made up to show that mechanism; they make no claim about any real shop.
+        Imagine a retailer whose carts lose items this way on its busiest day: an item added on a phone vanishes when a laptop, whose replica has not yet heard of it, writes
+        its own copy of the cart. That retailer, and the stories below, are made up to show the mechanism; they make no claim about any real shop.
       </p>
       <div className="story-buttons" role="group" aria-label="Stories">
         {CART_STORIES.map((s) => (
@@ -210,6 +212,9 @@ function CartsNow({ outcomes }: { outcomes: CartOutcome[] }) {
           </tbody>
         </table>
       </div>
+      <Suspense fallback={null}>
+        <VersionNotation />
+      </Suspense>
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import { useId, useMemo } from 'react';
 import { sameChange, type CartOutcome } from '../../../analysis/carts.ts';
-import { clockWords, isLoss, lwwOverwriter, skewAt, stampedLaterBecause, twoPhaseSetFinal, type LedgerRow, type Outcome } from '../../../check/cartLedger.ts';
+import { skewAt } from '../../../check/clocks.ts';
+import { clockWords, isLoss, lwwOverwriter, stampedLaterBecause, twoPhaseSetFinal, type LedgerRow, type Outcome } from '../../../check/cartLedger.ts';
 import { useThrottledTime } from '../../../components/useThrottledTime.ts';
 import { CART_KEY, DEVICES } from '../../../content/cartStories.ts';
 import type { OpRecord } from '../../../sim/trace.ts';
 import { formatCart, type OrSetVersion } from '../../../sim/values/cart.ts';
 import type { LwwVersion } from '../../../sim/values/lww.ts';
+import { SIBLINGS_CART_HOW } from '../../../content/vvWords.ts';
 import { CART_NAMES as NAMES, seconds } from './cartWords.ts';
 
 const DEVICE_NAME: Record<string, string> = Object.fromEntries(DEVICES.map((d) => [d.id, d.name.toLowerCase()]));
@@ -186,7 +188,13 @@ function summary(outcomes: CartOutcome[]): string {
   return parts.join(' ');
 }
 
+/**
+ * How each cart merges. The siblings cart's words (content/vvWords.ts) come in from
+ * CartSection: imported here too, that module would be split into a chunk of its own,
+ * which every lab's first screen would then count.
+ */
 export function HowTheyMerge() {
+  const siblings = SIBLINGS_CART_HOW;
   return (
     <details className="how-merge">
       <summary>How each cart merges</summary>
@@ -197,11 +205,7 @@ export function HowTheyMerge() {
           everything it added or removed. If a replica’s clock runs fast, its writes win even when they were made earlier.
         </dd>
         <dt>Siblings, merged by union</dt>
-        <dd>
-          Each version carries a version vector. Versions that did not see each other are both kept, as siblings; the app reads them all and shows their union, and its next change
-          is made to that union and written with the context it read, which replaces them. Nothing added is lost, but a union cannot tell “removed” from “never there”, so a
-          removal can be undone by a sibling that still holds the item.
-        </dd>
+        <dd>{siblings}</dd>
         <dt>OR-Set</dt>
         <dd>
           Every add carries a unique tag (here the replica and its counter, like A3). A remove deletes only the tags its replica has seen and remembers them. An add made elsewhere at

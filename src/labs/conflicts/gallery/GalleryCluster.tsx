@@ -7,6 +7,7 @@ import { formatSeconds } from './galleryNotes.ts';
 import { GALLERY_TEXT } from './galleryText.ts';
 import { ReplicaBox } from './ReplicaBox.tsx';
 import { useDeliveries } from './useDeliveries.ts';
+import { VersionNotation } from '../VersionNotation.tsx';
 
 /** One data type's three replicas, the messages between them, and whether they agree. */
 export function GalleryCluster({ kind }: { kind: GalleryKindId }) {
@@ -38,6 +39,7 @@ export function GalleryCluster({ kind }: { kind: GalleryKindId }) {
         <p>
           <strong>Try this:</strong> {text.tryThis}
         </p>
+        {kind === 'mv-register' && <VersionNotation />}
       </div>
       {kind === 'lww-register' && <p className="small muted">True time now: {formatSeconds(state.time)}.</p>}
       <div className="gallery-stage" ref={stage}>

@@ -1,4 +1,6 @@
 import { useId, useState, type Dispatch, type Ref } from 'react';
+import { MV_CLIENT_LABEL } from '../../../content/galleryWords.ts';
+import { formatContext } from '../../../sim/values/causalContext.ts';
 import { GALLERY_KINDS, REPLICAS, type GalleryKindId, type ReplicaName } from './galleryKinds.ts';
 import { MAX_CLOCK_OFFSET_MS, clockOf, type GalleryAction, type GalleryReplica } from './galleryModel.ts';
 import { formatSeconds } from './galleryNotes.ts';
@@ -13,7 +15,14 @@ interface Props {
 }
 
 const CLOCK_OFFSETS_S = [-30, -10, -5, -2, 0, 2, 5, 10, 30].filter((s) => Math.abs(s * 1000) <= MAX_CLOCK_OFFSET_MS);
-const FIRST_VALUES: Record<ReplicaName, string> = { A: 'red', B: 'blue', C: 'green' };
+/** The values a replica's box offers, first to last: after an MV-Register write it offers the next, so siblings differ. */
+const VALUES: Record<ReplicaName, readonly string[]> = { A: ['red', 'orange', 'pink'], B: ['blue', 'purple', 'teal'], C: ['green', 'olive', 'gold'] };
+
+function nextValue(name: ReplicaName, value: string): string {
+  const list = VALUES[name];
+  const i = list.indexOf(value);
+  return i < 0 ? value : list[(i + 1) % list.length]!;
+}
 
 function offsetWords(s: number): string {
   return s === 0 ? 'on time' : `${Math.abs(s)} s ${s > 0 ? 'fast' : 'slow'}`;
@@ -30,9 +39,17 @@ export function ReplicaBox({ kind, replica, time, dispatch, ref }: Props) {
   const name = replica.name;
   const k = GALLERY_KINDS[kind];
   const [item, setItem] = useState('TV');
-  const [value, setValue] = useState(FIRST_VALUES[name]);
+  const [value, setValue] = useState(VALUES[name][0]!);
   const op = (o: GalleryAction & { type: 'op' }) => dispatch(o);
   const isSet = k.ops.includes('add');
+  // Only the MV-Register's clients read before they write, and may write blind.
+  const hasClient = k.readContext !== undefined;
+  const write = (blind: boolean) => {
+    const v = value.trim();
+    if (!v) return;
+    op({ type: 'op', replica: name, op: blind ? { type: 'write', value: v, blind } : { type: 'write', value: v } });
+    if (hasClient) setValue(nextValue(name, v));
+  };
 
   return (
     <div className="gallery-replica" role="group" aria-labelledby={`${id}-name`} ref={ref}>
@@ -41,6 +58,16 @@ export function ReplicaBox({ kind, replica, time, dispatch, ref }: Props) {
         Reads <strong className="gallery-value">{k.read(replica.state)}</strong>
       </p>
       <ReplicaInternals kind={kind} state={replica.state} />
+      {hasClient && (
+        <dl className="gallery-state gallery-client">
+          <div className="gallery-line">
+            <dt>{MV_CLIENT_LABEL}</dt>
+            <dd>
+              <code>{formatContext(replica.session)}</code>
+            </dd>
+          </div>
+        </dl>
+      )}
       {kind === 'lww-register' && (
         <div className="field-row">
           <p className="small gallery-clock">Clock reads {formatSeconds(clockOf(replica, time))}</p>
@@ -93,12 +120,17 @@ export function ReplicaBox({ kind, replica, time, dispatch, ref }: Props) {
             )}
           </form>
         )}
+        {hasClient && (
+          <button type="button" onClick={() => dispatch({ type: 'read', replica: name })}>
+            Read<At name={name} />
+          </button>
+        )}
         {k.ops.includes('write') && (
           <form
             className="gallery-form"
             onSubmit={(e) => {
               e.preventDefault();
-              if (value.trim()) op({ type: 'op', replica: name, op: { type: 'write', value: value.trim() } });
+              write(false);
             }}
           >
             <div className="field">
@@ -110,6 +142,11 @@ export function ReplicaBox({ kind, replica, time, dispatch, ref }: Props) {
             <button type="submit" disabled={!value.trim()}>
               Write<At name={name} />
             </button>
+            {hasClient && (
+              <button type="button" disabled={!value.trim()} onClick={() => write(true)}>
+                Write blind<At name={name} />
+              </button>
+            )}
           </form>
         )}
       </div>

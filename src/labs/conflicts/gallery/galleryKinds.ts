@@ -1,4 +1,5 @@
 import { nodeId, type OpId } from '../../../sim/ids.ts';
+import { EMPTY_CONTEXT, type CausalContext } from '../../../sim/values/causalContext.ts';
 import { crdts } from '../../../sim/values/crdt/index.ts';
 import type { CrdtId } from '../../../sim/values/crdt/types.ts';
 import { lww, type LwwState } from '../../../sim/values/lww.ts';
@@ -22,7 +23,8 @@ export type GalleryOp =
   | { readonly type: 'dec' }
   | { readonly type: 'add'; readonly item: string }
   | { readonly type: 'remove'; readonly item: string }
-  | { readonly type: 'write'; readonly value: string };
+  /** A blind write sends no context, even where its client has read (MV-Register). */
+  | { readonly type: 'write'; readonly value: string; readonly blind?: boolean };
 export type OpType = GalleryOp['type'];
 
 /** What a replica knows when it applies one of its own operations. */
@@ -32,6 +34,18 @@ export interface OpContext {
   readonly counter: number;
   /** The replica's clock reading in ms (true time plus its offset). */
   readonly clock: number;
+  /**
+   * What the operation's client sends with it: everything it has read and written at this
+   * replica, or null for a blind write. Only the MV-Register's clients keep one.
+   */
+  readonly context: CausalContext | null;
+}
+
+/** A type's state after an operation, and what the operation's client has seen once it is done. */
+export interface Applied {
+  readonly state: unknown;
+  /** The context a write hands back to its client (null for types whose clients keep none). */
+  readonly seen: CausalContext | null;
 }
 
 export interface GalleryKind {
@@ -39,7 +53,12 @@ export interface GalleryKind {
   readonly name: string;
   readonly ops: readonly OpType[];
   empty(): unknown;
-  apply(state: unknown, op: GalleryOp, ctx: OpContext): unknown;
+  apply(state: unknown, op: GalleryOp, ctx: OpContext): Applied;
+  /**
+   * For a type whose clients keep a causal context (the MV-Register): what a client has
+   * seen once it has read this state. Absent: the type offers no Read.
+   */
+  readContext?(state: unknown): CausalContext;
   merge(a: unknown, b: unknown): unknown;
   equals(a: unknown, b: unknown): boolean;
   /** What a read at this replica returns, in one short line: "3", "{TV, lamp}", "red | blue". */
@@ -62,7 +81,7 @@ function fromCrdt(id: CrdtId, ops: readonly OpType[], read: (v: unknown) => stri
     name: crdt.name,
     ops,
     empty: () => crdt.empty(),
-    apply: (state, op, ctx) => (ops.includes(op.type) ? crdt.apply(state, op, ctx.replica, tagOf(ctx)) : state),
+    apply: (state, op, ctx) => ({ state: ops.includes(op.type) ? crdt.apply(state, op, ctx.replica, tagOf(ctx)) : state, seen: null }),
     merge: (a, b) => crdt.merge(a, b),
     equals: (a, b) => crdt.equals(a, b),
     read: (state) => read(crdt.value(state)),
@@ -78,11 +97,11 @@ const lwwKind: GalleryKind = {
   ops: ['write'],
   empty: () => lww.empty(),
   apply(state, op, ctx) {
-    if (op.type !== 'write') return state;
+    if (op.type !== 'write') return { state, seen: null };
     const meta = { node: nodeId(ctx.replica), clock: ctx.clock, counter: ctx.counter, context: null, op: ctx.counter as OpId };
     const { delta } = lww.create(state as LwwState, op.value, meta);
     // The replica keeps the higher stamp: if it already holds a later one, the new write is lost at once.
-    return lww.merge(state as LwwState, delta);
+    return { state: lww.merge(state as LwwState, delta), seen: null };
   },
   merge: (a, b) => lww.merge(a as LwwState, b as LwwState),
   equals: (a, b) => lww.equals(a as LwwState, b as LwwState),
@@ -95,13 +114,14 @@ const mvKind: GalleryKind = {
   ops: ['write'],
   empty: () => mv.empty(),
   apply(state, op, ctx) {
-    if (op.type !== 'write') return state;
+    if (op.type !== 'write') return { state, seen: null };
     const local = state as MvState;
-    // The client read this replica just before writing, so the write has seen everything the replica holds.
-    const meta = { node: nodeId(ctx.replica), clock: ctx.clock, counter: ctx.counter, context: mv.context(local), op: ctx.counter as OpId };
-    const { delta } = mv.create(local, op.value, meta);
-    return mv.merge(local, delta);
+    // As in Riak: the write replaces what its client had seen (ctx.context), not everything the replica holds.
+    const meta = { node: nodeId(ctx.replica), clock: ctx.clock, counter: ctx.counter, context: ctx.context, op: ctx.counter as OpId };
+    const { delta, context } = mv.create(local, op.value, meta);
+    return { state: mv.merge(local, delta), seen: context };
   },
+  readContext: (state) => mv.context(state as MvState) ?? EMPTY_CONTEXT,
   merge: (a, b) => mv.merge(a as MvState, b as MvState),
   equals: (a, b) => mv.equals(a as MvState, b as MvState),
   read: (state) => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatContext } from '../../../sim/values/causalContext.ts';
 import type { MvState } from '../../../sim/values/mv.ts';
 import type { OrSetState } from '../../../sim/values/crdt/orSet.ts';
 import type { TwoPhaseSetState } from '../../../sim/values/crdt/twoPhaseSet.ts';
@@ -13,12 +14,13 @@ const op: fc.Arbitrary<GalleryOp> = fc.oneof(
   fc.constant({ type: 'dec' as const }),
   item.map((i) => ({ type: 'add' as const, item: i })),
   item.map((i) => ({ type: 'remove' as const, item: i })),
-  fc.constantFrom('red', 'blue', 'green').map((v) => ({ type: 'write' as const, value: v })),
+  fc.record({ type: fc.constant('write' as const), value: fc.constantFrom('red', 'blue', 'green'), blind: fc.boolean() }),
 );
 /** Steps a learner can take; deliver and drop pick an in-flight message by position. */
 type Step = GalleryAction | { type: 'deliver-nth'; n: number } | { type: 'drop-nth'; n: number };
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ type: fc.constant('op' as const), replica, op }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('read' as const), replica }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('send' as const), from: replica, to: replica }) },
   { weight: 3, arbitrary: fc.record({ type: fc.constant('deliver-nth' as const), n: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('drop-nth' as const), n: fc.nat() }) },
@@ -144,7 +146,7 @@ describe('the gallery reducer', () => {
     expect(GALLERY_KINDS['lww-register'].read(s.replicas[2]!.state)).toBe('blue');
   });
 
-  it('MV: concurrent writes become siblings with their own vectors; a write that saw both replaces them', () => {
+  it('MV: concurrent writes become siblings with their own vectors; a write whose client read both replaces them', () => {
     let s = galleryReducer(initialGallery('mv-register'), at('A', { type: 'write', value: 'red' }));
     s = galleryReducer(s, at('B', { type: 'write', value: 'blue' }));
     s = galleryReducer(s, { type: 'send', from: 'A', to: 'B' });
@@ -152,10 +154,40 @@ describe('the gallery reducer', () => {
     const siblings = s.replicas[1]!.state as MvState;
     expect(siblings.map((x) => x.value)).toEqual(['red', 'blue']);
     expect(GALLERY_KINDS['mv-register'].read(siblings)).toBe('red | blue');
+    expect(formatContext(s.replicas[1]!.session)).toBe('{B:1}');
+    s = galleryReducer(s, { type: 'read', replica: 'B' });
+    expect(s.note).toBe('The client at B read red and blue and has now seen {A:1, B:1}. Its next Write sends that context and replaces what it read; Write blind sends none.');
     s = galleryReducer(s, at('B', { type: 'write', value: 'purple' }));
-    expect(s.note).toBe('B wrote purple with version {A:1, B:2}. It had seen red and blue, so the write replaces them.');
+    expect(s.note).toBe('The client at B wrote purple, sending the context {A:1, B:1}: what it had read and written at B. The new version is {A:1, B:2}. It replaces red and blue: the client had seen them.');
     s = drain(galleryReducer(s, { type: 'sync-all' }), []);
     expect(agreementText(agreement(s), 0)).toBe('All three replicas agree: purple.');
+  });
+
+  it('MV: a write whose client has not read the siblings replaces only what that client had seen', () => {
+    let s = galleryReducer(initialGallery('mv-register'), at('A', { type: 'write', value: 'red' }));
+    s = galleryReducer(s, at('B', { type: 'write', value: 'blue' }));
+    s = galleryReducer(s, { type: 'send', from: 'A', to: 'B' });
+    s = galleryReducer(s, { type: 'deliver', id: s.inFlight[0]!.id });
+    s = galleryReducer(s, at('B', { type: 'write', value: 'purple' })); // B's client had seen only its own blue
+    expect(s.note).toBe('The client at B wrote purple, sending the context {B:1}: what it had read and written at B. The new version is {B:2}. It replaces blue: the client had seen it. It leaves red beside it as a sibling: the client had not seen it.');
+    expect(GALLERY_KINDS['mv-register'].read(s.replicas[1]!.state)).toBe('red | purple');
+  });
+
+  it('MV: a blind write sends no context, so it replaces nothing and joins the siblings, with a loose dot', () => {
+    let s = galleryReducer(initialGallery('mv-register'), at('B', { type: 'write', value: 'blue' }));
+    s = galleryReducer(s, { type: 'read', replica: 'B' });
+    s = galleryReducer(s, at('B', { type: 'write', value: 'teal', blind: true }));
+    expect(s.note).toBe('The client at B wrote teal blind, sending no context. The new version is {} + B:2. It leaves blue beside it as a sibling: the client had not seen it.');
+    expect(GALLERY_KINDS['mv-register'].read(s.replicas[1]!.state)).toBe('blue | teal');
+    // The client still remembers its read, and now its own write too.
+    expect(formatContext(s.replicas[1]!.session)).toBe('{B:2}');
+    s = galleryReducer(s, at('B', { type: 'write', value: 'gold' }));
+    expect(GALLERY_KINDS['mv-register'].read(s.replicas[1]!.state)).toBe('gold');
+  });
+
+  it('only the MV-Register offers a read; elsewhere it changes nothing', () => {
+    const s = galleryReducer(initialGallery('lww-register'), at('A', { type: 'write', value: 'red' }));
+    expect(galleryReducer(s, { type: 'read', replica: 'A' })).toBe(s);
   });
 
   it('a dropped message changes nothing at its destination; reset empties everything', () => {

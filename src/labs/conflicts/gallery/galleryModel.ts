@@ -1,5 +1,7 @@
+import { EMPTY_CONTEXT, union, type CausalContext } from '../../../sim/values/causalContext.ts';
+import type { MvState } from '../../../sim/values/mv.ts';
 import { GALLERY_KINDS, REPLICAS, type GalleryKindId, type GalleryOp, type OpContext, type ReplicaName } from './galleryKinds.ts';
-import { clockNote, deliverNote, opNote } from './galleryNotes.ts';
+import { clockNote, deliverNote, opNote, readNote } from './galleryNotes.ts';
 
 /**
  * The gallery's cluster of three replicas of one data type, as a pure reducer: operations
@@ -8,6 +10,10 @@ import { clockNote, deliverNote, opNote } from './galleryNotes.ts';
  *
  * True time moves on one second with each operation, so the order of writes is plain and
  * an LWW timestamp is the writer's clock: true time plus its offset.
+ *
+ * For the MV-Register each replica also has a client, which keeps what it has read and
+ * written there, as the simulator's client sessions do: a write sends that context unless
+ * it is blind, and replaces exactly the siblings the context covers.
  */
 export interface GalleryReplica {
   readonly name: ReplicaName;
@@ -16,6 +22,11 @@ export interface GalleryReplica {
   readonly ops: number;
   /** How far this replica's clock is ahead of true time, in ms (negative: behind). */
   readonly clockOffset: number;
+  /**
+   * What the client at this replica has read and written (its session's causal context):
+   * the union of every read's context and every write's. Only the MV-Register uses it.
+   */
+  readonly session: CausalContext;
 }
 
 /** A replica's whole state on its way to another, as it was when sent. */
@@ -39,6 +50,8 @@ export interface GalleryState {
 
 export type GalleryAction =
   | { readonly type: 'op'; readonly replica: ReplicaName; readonly op: GalleryOp }
+  /** The client at the replica reads it, and remembers the context it got (MV-Register only). */
+  | { readonly type: 'read'; readonly replica: ReplicaName }
   | { readonly type: 'send'; readonly from: ReplicaName; readonly to: ReplicaName }
   | { readonly type: 'deliver'; readonly id: number }
   | { readonly type: 'drop'; readonly id: number }
@@ -55,7 +68,7 @@ export function initialGallery(kind: GalleryKindId): GalleryState {
   const k = GALLERY_KINDS[kind];
   return {
     kind,
-    replicas: REPLICAS.map((name) => ({ name, state: k.empty(), ops: 0, clockOffset: 0 })),
+    replicas: REPLICAS.map((name) => ({ name, state: k.empty(), ops: 0, clockOffset: 0, session: EMPTY_CONTEXT })),
     inFlight: [],
     nextMessage: 1,
     time: 0,
@@ -81,14 +94,24 @@ function applyOp(state: GalleryState, name: ReplicaName, op: GalleryOp): Gallery
   if (!kind.ops.includes(op.type)) return state;
   const time = state.time + OP_INTERVAL_MS;
   const before = replicaOf(state, name);
-  const ctx: OpContext = { replica: name, counter: before.ops + 1, clock: clockOf(before, time) };
-  const after = kind.apply(before.state, op, ctx);
+  // A client that keeps a context sends it, unless the write is blind.
+  const sends = kind.readContext !== undefined && !(op.type === 'write' && op.blind === true);
+  const ctx: OpContext = { replica: name, counter: before.ops + 1, clock: clockOf(before, time), context: sends ? before.session : null };
+  const { state: after, seen } = kind.apply(before.state, op, ctx);
   return {
     ...state,
     time,
-    replicas: update(state, name, (r) => ({ ...r, state: after, ops: r.ops + 1 })),
+    replicas: update(state, name, (r) => ({ ...r, state: after, ops: r.ops + 1, session: seen ? union(r.session, seen) : r.session })),
     note: opNote(state.kind, before.state, after, op, ctx),
   };
+}
+
+function read(state: GalleryState, name: ReplicaName): GalleryState {
+  const kind = GALLERY_KINDS[state.kind];
+  if (!kind.readContext) return state;
+  const r = replicaOf(state, name);
+  const session = union(r.session, kind.readContext(r.state));
+  return { ...state, replicas: update(state, name, (x) => ({ ...x, session })), note: readNote(name, r.state as MvState, session) };
 }
 
 function send(state: GalleryState, pairs: readonly (readonly [ReplicaName, ReplicaName])[]): GalleryState {
@@ -114,6 +137,8 @@ export function galleryReducer(state: GalleryState, action: GalleryAction): Gall
   switch (action.type) {
     case 'op':
       return applyOp(state, action.replica, action.op);
+    case 'read':
+      return read(state, action.replica);
     case 'send':
       return { ...send(state, [[action.from, action.to]]), note: `${action.from} sent its state to ${action.to}.` };
     case 'sync-all': {

@@ -3,7 +3,8 @@ import { observedTags, type OrSetState } from '../../../sim/values/crdt/orSet.ts
 import type { TwoPhaseSetState } from '../../../sim/values/crdt/twoPhaseSet.ts';
 import type { LwwState } from '../../../sim/values/lww.ts';
 import { historyOf, type MvState } from '../../../sim/values/mv.ts';
-import { formatContext } from '../../../sim/values/causalContext.ts';
+import { formatContext, type CausalContext } from '../../../sim/values/causalContext.ts';
+import { mvReadNote, mvWriteNote } from '../../../content/galleryWords.ts';
 import { GALLERY_KINDS, tagOf, type GalleryKindId, type GalleryOp, type OpContext, type ReplicaName } from './galleryKinds.ts';
 
 /** The sentences the gallery says after each action: what really happened, in the type's terms. */
@@ -54,11 +55,23 @@ function registerNote(kind: GalleryKindId, before: unknown, after: unknown, op: 
     if (kept && kept.node === r && kept.seq === ctx.counter) return `${r} wrote ${op.value}, stamped ${stamp}.`;
     return `${r} wrote ${op.value}, stamped ${stamp}, but ${r} already holds ${kept?.value ?? ''} stamped ${lwwStamp(kept)}, which is higher: the new write is lost at once.`;
   }
-  const replaced = (before as MvState).map((s) => s.value);
-  const written = (after as MvState).find((s) => s.dot.node === r && s.dot.counter === ctx.counter);
-  const version = written ? ` with version ${formatContext(historyOf(written))}` : '';
-  if (replaced.length === 0) return `${r} wrote ${op.value}${version}.`;
-  return `${r} wrote ${op.value}${version}. It had seen ${listWords(replaced)}, so the write replaces ${replaced.length === 1 ? 'it' : 'them'}.`;
+  const isNew = (s: MvState[number]) => s.dot.node === r && s.dot.counter === ctx.counter;
+  const kept = after as MvState;
+  const written = kept.find(isNew);
+  const has = (state: MvState, s: MvState[number]) => state.some((x) => x.dot.node === s.dot.node && x.dot.counter === s.dot.counter);
+  return mvWriteNote({
+    replica: r,
+    value: op.value,
+    sent: ctx.context === null ? null : formatContext(ctx.context),
+    version: written ? formatContext(historyOf(written)) : '',
+    replaced: (before as MvState).filter((s) => !has(kept, s)).map((s) => s.value),
+    kept: kept.filter((s) => !isNew(s)).map((s) => s.value),
+  });
+}
+
+/** After the client at a replica reads it (only the MV-Register offers a read). */
+export function readNote(replica: ReplicaName, state: MvState, seen: CausalContext): string {
+  return mvReadNote(replica, state.map((s) => s.value), formatContext(seen));
 }
 
 export function opNote(kind: GalleryKindId, before: unknown, after: unknown, op: GalleryOp, ctx: OpContext): string {

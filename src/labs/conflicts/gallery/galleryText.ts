@@ -1,3 +1,4 @@
+import { MV_REGISTER_TEXT } from '../../../content/galleryWords.ts';
 import type { GalleryKindId } from './galleryKinds.ts';
 
 /** What the gallery says about each type: how it works, and one thing to try. */
@@ -49,11 +50,5 @@ export const GALLERY_TEXT: Readonly<Record<GalleryKindId, GalleryText>> = {
     ],
     tryThis: 'Set A’s clock 10 s fast. Write at A, then write at B, then Sync everyone: A’s older write wins.',
   },
-  'mv-register': {
-    how: [
-      'Each write carries a version vector: what its replica had seen when it wrote, plus the write itself. {A:2, B:1} is A’s second write, made after seeing B’s first.',
-      'A write replaces exactly the values it had seen. Writes that had not seen each other are concurrent, so both are kept as siblings and a read returns them all. The next write at a replica holding the siblings has seen them, so it replaces them with one value: that is how an application settles the conflict.',
-    ],
-    tryThis: 'Write at A and at B, then send A → B: B holds two siblings. Write at B again, then Sync everyone: one value is left.',
-  },
+  'mv-register': MV_REGISTER_TEXT,
 };

@@ -1,6 +1,9 @@
 import './vv.css';
 import { useEffect, useId, useMemo, useReducer, useRef, useState, type Dispatch } from 'react';
+import { MODULE_STORY, SIBLING_DEMO_INTRO } from '../../../content/vvWords.ts';
 import { format } from '../../../sim/values/versionVector.ts';
+import { Notated } from '../Notated.tsx';
+import { VersionNotation } from '../VersionNotation.tsx';
 import { comparerReducer, initComparer, readRows, rowsToEntries, type ComparerAction, type Row, type Side } from './comparerState.ts';
 import { explain, type Explanation } from './explain.ts';
 import { DEMO_NODES, INITIAL_DEMO, MAX_VALUE_LENGTH, demoReducer, siblingEntries, siblingVersion, valueProblem, versionText, type DemoNode, type DemoReplica } from './siblingDemo.ts';
@@ -67,10 +70,11 @@ export function VersionVectorPanel({ search }: { search: string }) {
         <div>
           <h3>Where the examples come from</h3>
           <ol className="vv-story small">
-            <li>A key starts at {'{Node1:1, Node2:0}'}: one write, made at Node1, that both replicas hold.</li>
-            <li>Node1 accepts a new write: {'{Node1:2, Node2:0}'}.</li>
-            <li>Node2 accepts a write before it hears of Node1&rsquo;s: {'{Node1:1, Node2:1}'}. These two versions are example 1.</li>
-            <li>Merging the two gives {'{Node1:2, Node2:1}'}, a version that has seen both writes.</li>
+            {MODULE_STORY.map((step) => (
+              <li key={step}>
+                <Notated text={step} />
+              </li>
+            ))}
           </ol>
         </div>
       </div>
@@ -212,7 +216,7 @@ function Comparison({ result, linkTo }: { result: Explanation; linkTo: string })
         </div>
       )}
       <p className="vv-merged">
-        <strong>Merged</strong> (the larger count at every node): <code>{result.mergedText}</code>. {result.mergedMeaning}
+        <strong>Merged</strong> (the larger count at every node): <code>{result.mergedText}</code>. <Notated text={result.mergedMeaning} />
       </p>
       <p className="small muted">
         <a href={linkTo}>Link to this comparison</a>
@@ -258,10 +262,8 @@ function SiblingDemo({ onCompare }: { onCompare: Load }) {
   return (
     <section className="vv-demo" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Siblings, live</h3>
-      <p>
-        Two replicas hold one key as a multi-value register, and a client works at each. A client&rsquo;s write carries the version it last read there, and replaces exactly
-        the versions that one covers. Writes that did not see each other both survive a sync, as siblings, and a read returns them all.
-      </p>
+      <p>{SIBLING_DEMO_INTRO}</p>
+      <VersionNotation />
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-value`}>Value to write</label>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compare, type VersionVector } from '../../../sim/values/versionVector.ts';
+import { compare, entriesAhead, type VersionVector } from '../../../sim/values/versionVector.ts';
 import { explain } from './explain.ts';
 import { MODULE_EXAMPLES, toVector } from './vectorParam.ts';
 
@@ -33,9 +33,14 @@ describe('explain: the module examples', () => {
     ]);
   });
 
-  it('merges the story’s two writes into {Node1:2, Node2:1}, the version that has seen both', () => {
+  it('merges the story’s two writes into {Node1:2, Node2:1}, a context rather than a version, and shows the write that settles them', () => {
     expect(cases[0]!.mergedText).toBe('{Node1:2, Node2:1}');
-    expect(cases[0]!.mergedMeaning).toContain('has seen both A and B');
+    expect(cases[0]!.nextWrite).toEqual({ node: 'Node1', vector: { Node1: 3, Node2: 1 }, text: '{Node1:3, Node2:1}' });
+    expect(cases[0]!.mergedMeaning).toBe(
+      'It is not a version but what a client has seen after reading both A and B. A write made with that context is a new version: its vector is the merge plus one at the node that takes the write (a write at Node1 gets {Node1:3, Node2:1}), and it dominates both A and B.',
+    );
+    expect(cases[1]!.nextWrite).toBeNull();
+    expect(cases[1]!.mergedMeaning).toBe('That is A’s vector again: A had already seen everything B had.');
   });
 });
 
@@ -84,6 +89,15 @@ describe('explain: laws', () => {
         if (e.verdict === 'concurrent') {
           expect(compare(e.merged, a)).toBe('after');
           expect(compare(e.merged, b)).toBe('after');
+          // The write that settles the conflict: one more at its node than the merge, and after both.
+          const next = e.nextWrite!;
+          expect(compare(next.vector, e.merged)).toBe('after');
+          expect(entriesAhead(next.vector, e.merged)).toEqual([next.node]);
+          expect(next.vector[next.node]).toBe(e.merged[next.node]! + 1);
+          expect(compare(next.vector, a)).toBe('after');
+          expect(compare(next.vector, b)).toBe('after');
+        } else {
+          expect(e.nextWrite).toBeNull();
         }
       }),
     );

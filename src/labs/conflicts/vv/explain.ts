@@ -1,3 +1,4 @@
+import { mergedMeaning } from '../../../content/vvWords.ts';
 import { compare, entriesAhead, format, merge, type VersionVector } from '../../../sim/values/versionVector.ts';
 
 export type Verdict = 'a-dominates' | 'b-dominates' | 'equal' | 'concurrent';
@@ -27,6 +28,12 @@ export interface Explanation {
   /** The entry-wise maximum, with a zero kept for every node either vector names. */
   readonly merged: VersionVector;
   readonly mergedText: string;
+  /**
+   * For a conflict: the vector of a write made after reading both, at the first node
+   * (merged plus one there). The merge itself is a context, not a version: settling the
+   * conflict takes a new write, which dominates both.
+   */
+  readonly nextWrite: { readonly node: string; readonly vector: VersionVector; readonly text: string } | null;
   /** What the merged vector is, for this pair (a sentence to follow the vector). */
   readonly mergedMeaning: string;
 }
@@ -58,7 +65,15 @@ export function explain(a: VersionVector, b: VersionVector): Explanation {
     return { node, a: x ?? 0, b: y ?? 0, aMissing: x === undefined, bMissing: y === undefined, merged: merged[node] ?? 0, ahead: aAhead.includes(node) ? 'A' : bAhead.includes(node) ? 'B' : null };
   });
   const mergedText = format(merged);
-  return { verdict, headline: HEADLINES[verdict], reason: reasonFor(verdict, aAhead, bAhead), rows, aAhead, bAhead, merged, mergedText, mergedMeaning: meaningOf(verdict) };
+  const writer = nodes[0];
+  const nextWrite = verdict === 'concurrent' && writer !== undefined ? nextAt(merged, writer) : null;
+  return { verdict, headline: HEADLINES[verdict], reason: reasonFor(verdict, aAhead, bAhead), rows, aAhead, bAhead, merged, mergedText, nextWrite, mergedMeaning: mergedMeaning(verdict, nextWrite) };
+}
+
+/** The vector of a write taken at `node` by a client that has seen `seen`. */
+function nextAt(seen: VersionVector, node: string) {
+  const vector: VersionVector = { ...seen, [node]: (seen[node] ?? 0) + 1 };
+  return { node, vector, text: format(vector) };
 }
 
 function reasonFor(verdict: Verdict, aAhead: readonly string[], bAhead: readonly string[]): string {
@@ -71,19 +86,6 @@ function reasonFor(verdict: Verdict, aAhead: readonly string[], bAhead: readonly
       return 'Every entry matches, so A and B stand for the same version. Neither dominates the other: dominating needs at least one larger entry.';
     case 'concurrent':
       return `A is ahead at ${list(aAhead)}, and B is ahead at ${list(bAhead)}: each has seen a write the other has not. Neither can replace the other, so a store has to keep both (as siblings) or merge them.`;
-  }
-}
-
-function meaningOf(verdict: Verdict): string {
-  switch (verdict) {
-    case 'a-dominates':
-      return 'That is A again: A had already seen everything B had.';
-    case 'b-dominates':
-      return 'That is B again: B had already seen everything A had.';
-    case 'equal':
-      return 'It is the same version as A and B.';
-    case 'concurrent':
-      return 'It is the version that has seen both A and B, so it dominates each of them. A write made after reading both starts from it and adds one at the node that makes it.';
   }
 }
 
