@@ -4,6 +4,7 @@ import { selectScenario } from '../store/labStore.ts';
 import { useLab } from '../store/LabStoreContext.tsx';
 import { formatPercent } from '../view/format.ts';
 import { PBS_NEVER_CONDITIONS } from '../content/quorumClaims.ts';
+import { PBS_CLOSED_FORM_VS_REAL } from '../content/pbsWords.ts';
 import { QuorumClaim } from './QuorumClaim.tsx';
 
 /** The PBS closed form for the current N, W and R: how often random quorums miss. */
@@ -32,7 +33,7 @@ export function PbsClosedForm() {
             Missing each of the last k writes (so k or more versions behind), for independent writes: k = 2: {formatPercent(toNumber(staleBeyond(n, w, r, 2)))}; k = 3:{' '}
             {formatPercent(toNumber(staleBeyond(n, w, r, 3)))}.
           </p>
-          <p className="small muted">Real systems send every write to all N replicas, so by the time a read arrives more of them have it: the measured rate above is usually much lower, and falls with time since the write.</p>
+          <p className="small muted">{PBS_CLOSED_FORM_VS_REAL}</p>
         </>
       )}
     </section>

@@ -6,7 +6,8 @@
  *
  * `visible999` is the paper's "t at p = 99.9%". The authors found it by re-running
  * 50,000 fresh trials at each t of a sweep and taking the first t whose estimate reached
- * 99.9%; the first crossing of a noisy estimate comes early, so for long-tailed writes
+ * 99.9% (their scripts: sim-graphs/graphsmallps.py in pbs-vldb-historical-paper-material,
+ * driving nrw_solver's Simulator in SWEEP mode; see content/pbsWords.ts); the first crossing of a noisy estimate comes early, so for long-tailed writes
  * their t sits a few per cent below the 99.9% quantile this lab reads off one set of
  * trials (see `pbsPublished.test.ts`, which measures that gap).
  */

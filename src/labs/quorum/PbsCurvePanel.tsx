@@ -9,6 +9,7 @@ import { selectScenario } from '../../store/labStore.ts';
 import { useLab } from '../../store/LabStoreContext.tsx';
 import { formatMs, formatPercent } from '../../view/format.ts';
 import { timeScale } from '../../view/timeScale.ts';
+import { PBS_AUTHORS_ESTIMATE } from '../../content/pbsWords.ts';
 import { useWars } from './useWars.ts';
 
 const TRIALS = 100_000;
@@ -93,7 +94,7 @@ function Published({ presetId, n, w, r }: { presetId: string; n: number; w: numb
     <p className="small">
       The paper’s figures for this fit and setting: 99.9th percentile read {formatMs(row.readP999)} and write {formatMs(row.writeP999)}
       {atZero !== undefined && `; ${formatPercent(atZero)} consistent at once`}; {row.visible999 === 0 ? '99.9% consistent at once.' : `99.9% consistent after ${formatMs(row.visible999)}.`}
-      {row.visible999 > 0 && ' The authors took the first moment a fresh 50,000-trial estimate reached 99.9%, which comes a little early on long tails; we read the 99.9% point off all the trials at once.'}
+      {row.visible999 > 0 && ` ${PBS_AUTHORS_ESTIMATE}`}
     </p>
   );
 }
