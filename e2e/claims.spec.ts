@@ -31,7 +31,12 @@ test.describe('claims that carry their conditions', () => {
     await expect(lab.status).toContainText('1 acknowledged write lost.');
     await expect(lab.status).not.toContainText('stale read');
     const why = /The write x = second, acknowledged at 1\.\d\d s, is lost: the write x = first, acknowledged earlier \(at 0\.\d\d s\), carries the later timestamp because A’s clock ran 2 s ahead of B’s/;
-    await expect(page.getByRole('region', { name: 'What just happened' })).toContainText(why);
+    const narrator = page.getByRole('region', { name: 'What just happened' });
+    await expect(narrator.getByRole('listitem').filter({ hasText: 'c2 writes x=second through B' })).toHaveCount(1);
+    // Told once, although the read forked the run after it was first told.
+    await expect(narrator.getByRole('listitem').filter({ hasText: why })).toHaveCount(1);
+    // Told at the moment it was acknowledged, right after the acknowledgement.
+    await expect(narrator).toContainText(/1\.\d\d s\s*Write x=second acknowledged by B, C — lost: no replica will keep it\s*1\.\d\d s\s*The write x = second/);
     // The inspector explains it too.
     await ops.getByRole('button', { name: /^lost Write x=second/ }).click();
     await expect(inspector).toContainText(why);

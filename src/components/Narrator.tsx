@@ -41,9 +41,11 @@ export function Narrator() {
     // lasts is worth telling, and then its end.
     let apartSince = 0;
     let toldApart = false;
-    // Each lost write is told once, when it is first known to be lost.
-    let toldLost = new Set<number>();
+    // Each lost write is told once, when it is first known to be lost. Forking keeps the
+    // past, so a write is known by what it was, not by which run holds it.
+    const toldLost = new Set<string>();
     const tell = (lines: NarrationLine[]) => {
+      if (lines.length === 0) return;
       pending.current.push(...lines);
       setLog((old) => [...old, ...lines].slice(-LOG_LINES));
     };
@@ -62,15 +64,13 @@ export function Narrator() {
         agreement = now;
       }
       const moved = s.time !== last || s.run !== lastRun;
-      if (s.run !== lastRun) toldLost = new Set();
-      narrateSpan(s);
-      if (!moved) return;
-      // A write found lost is told after the line that said it was acknowledged.
-      const fresh = clusterModel(s.run, s.time).lost.filter((l) => !toldLost.has(l.write.id as number));
-      for (const l of fresh) toldLost.add(l.write.id as number);
-      if (fresh.length > 0) tell(fresh.map((l) => ({ at: s.time, text: lostWriteWords(l, s.run.sim.trace.events, s.run.sim.strategy) })));
+      const lines = narrateSpan(s);
+      if (moved) lines.push(...lostLines(s));
+      // A write found lost is told just after the line that said it was acknowledged.
+      tell(lines.sort((a, b) => a.at - b.at));
     });
-    const narrateSpan = (s: LabState) => {
+    /** What happened since the last moment told, in words. */
+    const narrateSpan = (s: LabState): NarrationLine[] => {
       if (s.run !== lastRun) {
         // A new run (an action at the playhead forks one): narrate from just before now, so
         // the action itself is told.
@@ -79,18 +79,31 @@ export function Narrator() {
       } else if (s.time < last) {
         // A jump back: start narrating from here.
         last = s.time;
-        return;
+        return [];
       }
-      if (s.time === last) return;
+      if (s.time === last) return [];
       const trace = s.run.sim.trace;
       const from = last;
       last = s.time;
-      if (narrate(trace, from, s.time, NONE).length === 0) return;
+      if (narrate(trace, from, s.time, NONE).length === 0) return [];
       // Something happened: now work out which reads were stale, and tell it.
       const done = trace.ops.filter((o) => o.completedAt !== null && o.completedAt <= s.time);
       const isStale = staleCheckerFor(trace.ops, s.run.sim.strategy);
       const stale = new Set(done.filter(isStale).map((op) => op.id as number));
-      tell(narrate(trace, from, s.time, stale, s.run.sim.strategy));
+      const lost = new Set(clusterModel(s.run, s.time).lost.map((l) => l.write.id as number));
+      return narrate(trace, from, s.time, stale, s.run.sim.strategy, lost);
+    };
+    /** Writes newly known to be lost: an older write winning is known when the write is acknowledged. */
+    const lostLines = (s: LabState): NarrationLine[] => {
+      const out: NarrationLine[] = [];
+      for (const l of clusterModel(s.run, s.time).lost) {
+        const w = l.write;
+        const id = `${w.id}|${w.client}|${w.key}|${w.value}|${w.invokedAt}`;
+        if (toldLost.has(id)) continue;
+        toldLost.add(id);
+        out.push({ at: l.cause === 'older-write-won' ? w.completedAt! : s.time, text: lostWriteWords(l, s.run.sim.trace.events, s.run.sim.strategy) });
+      }
+      return out;
     };
     const timer = setInterval(() => {
       const lines = pending.current;

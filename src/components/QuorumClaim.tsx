@@ -27,9 +27,10 @@ export function QuorumClaim({ rule = true, conditions = true }: { readonly rule?
     <div className="quorum-claim">
       {rule && <p className="small">{claim.rule}</p>}
       {conditions && claim.conditions && (
-        <p className="small muted">
-          {claim.conditions} {NOT_LINEARIZABLE}
-        </p>
+        <>
+          <p className="small muted">{claim.conditions}</p>
+          <p className="small muted">{NOT_LINEARIZABLE}</p>
+        </>
       )}
       {claim.broken.length > 0 && (
         <div className="broken-conditions">

@@ -4,6 +4,8 @@ import type { ValueStrategy } from '../sim/values/types.ts';
 /** What narration needs of a strategy: how to put its writes in words, if it has a way. */
 type Words = Pick<ValueStrategy<unknown, unknown>, 'describeWrite'> | undefined;
 
+const NO_IDS: ReadonlySet<number> = new Set();
+
 export interface NarrationLine {
   readonly at: number;
   readonly text: string;
@@ -11,16 +13,17 @@ export interface NarrationLine {
 
 /**
  * What happened in (from, to], in words, oldest first: operations that completed, and
- * faults. `staleIds` marks reads that missed an acknowledged write.
+ * faults. `staleIds` marks reads that missed an acknowledged write, and `lostIds`
+ * acknowledged writes that are lost.
  */
-export function narrate(trace: Trace, from: number, to: number, staleIds: ReadonlySet<number>, words?: Words): NarrationLine[] {
+export function narrate(trace: Trace, from: number, to: number, staleIds: ReadonlySet<number>, words?: Words, lostIds: ReadonlySet<number> = NO_IDS): NarrationLine[] {
   const lines: NarrationLine[] = [];
   const events = trace.events.filter((e) => e.at > from && e.at <= to);
   for (const group of groupLinkChanges(events)) lines.push(group);
   for (const e of events) if (e.type !== 'link') lines.push({ at: e.at, text: describeEvent(e) });
   for (const op of trace.ops) {
     if (op.invokedAt > from && op.invokedAt <= to) lines.push({ at: op.invokedAt, text: describeInvoke(op, words) });
-    if (op.completedAt !== null && op.completedAt > from && op.completedAt <= to) lines.push({ at: op.completedAt, text: describeOutcome(op, staleIds.has(op.id) ? 'stale' : null, words) });
+    if (op.completedAt !== null && op.completedAt > from && op.completedAt <= to) lines.push({ at: op.completedAt, text: describeOutcome(op, staleIds.has(op.id) ? 'stale' : lostIds.has(op.id) ? 'lost' : null, words) });
   }
   return lines.sort((a, b) => a.at - b.at);
 }
