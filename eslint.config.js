@@ -6,6 +6,27 @@ import tseslint from 'typescript-eslint';
 /** The folders that must stay pure: they run in Node, in workers and in tests, with no DOM. */
 const PURE = ['src/sim/**/*.ts', 'src/check/**/*.ts', 'src/analysis/**/*.ts', 'src/view/**/*.ts'];
 
+/**
+ * An assertion whose subject is a literal checks nothing: `expect(true).toBe(true)`,
+ * `expect(1).toEqual(1)`, `expect('x').toBeTruthy()`, `assert(true)`. In the AST the
+ * literal is the first argument of the call to `expect`, not of the matcher (a selector on
+ * the matcher's call never matched). Tested in src/testing/lintRules.test.ts.
+ */
+export const LITERAL_ASSERTIONS = [
+  {
+    selector: "CallExpression[callee.name='expect'][arguments.0.type='Literal']",
+    message: 'an assertion on a literal checks nothing: assert on what the code computed',
+  },
+  {
+    selector: "CallExpression[callee.name='expect'][arguments.0.type='TemplateLiteral'][arguments.0.expressions.length=0]",
+    message: 'an assertion on a literal checks nothing: assert on what the code computed',
+  },
+  {
+    selector: "CallExpression[callee.name='assert'][arguments.0.type='Literal']",
+    message: 'an assertion on a literal checks nothing: assert on what the code computed',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.scratch/', 'screenshots/'] },
   js.configs.recommended,
@@ -16,10 +37,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.object.name='expect'][callee.property.name='toBe'] > Literal[value=true]:first-child", message: 'an assertion on a literal checks nothing' },
-      ],
+      'no-restricted-syntax': ['error', ...LITERAL_ASSERTIONS],
     },
   },
   {
