@@ -7,8 +7,10 @@ import type { OpRecord, StorageChange, TraceEvent } from '../sim/trace.ts';
  * This lists the ones a run has broken by time t, so the lab can say so where it makes
  * the claim:
  *
- * - `weak-writes`: some write was acknowledged by fewer replicas than the rule now needs
- *   (W was lower when it was made, so its W and today's R need not overlap);
+ * - `weak-writes`: some write was acknowledged by fewer of the key's replicas than the
+ *   rule now needs (W was lower when it was made, so it and today's R need not overlap);
+ * - `weak-reads`: some read was answered by too few of the key's replicas to overlap a
+ *   write acknowledged before it began (R, or W, was lower then);
  * - `crash-loss`: a replica crashed and lost writes it had not yet saved to disk, so a
  *   write may now be on fewer than W replicas;
  * - `stand-ins`: with sloppy quorums, a stand-in outside the key's N replicas answered for
@@ -18,7 +20,8 @@ import type { OpRecord, StorageChange, TraceEvent } from '../sim/trace.ts';
  *   clocks out of step that need not be the write made last (see lostWrites).
  */
 export type BrokenCondition =
-  | { readonly kind: 'weak-writes'; readonly count: number; readonly fewest: number; readonly quorumChangedAt: number | null }
+  | { readonly kind: 'weak-writes'; readonly count: number; readonly fewest: number; readonly wChangedAt: number | null }
+  | { readonly kind: 'weak-reads'; readonly count: number; readonly fewest: number; readonly rChangedAt: number | null }
   | { readonly kind: 'crash-loss'; readonly at: number; readonly node: NodeId }
   | { readonly kind: 'stand-ins'; readonly at: number }
   | { readonly kind: 'skewed-clocks'; readonly nodes: readonly NodeId[] };
@@ -55,21 +58,24 @@ export function quorumAt(events: readonly TraceEvent[], cluster: Pick<ClusterCon
 /**
  * The quorum rule at time t, and each of its conditions the run has broken by then.
  *
- * @example quorumState(run, 4200).broken // [{ kind: 'weak-writes', count: 1, fewest: 1, quorumChangedAt: 3000 }]
+ * @example quorumState(run, 4200).broken // [{ kind: 'weak-writes', count: 1, fewest: 1, wChangedAt: 3000 }]
  */
 export function quorumState(facts: RunFacts, t: number): QuorumState {
   const { cluster, events } = facts;
   const { w, r } = quorumAt(events, cluster, t);
   const n = cluster.n;
   const broken: BrokenCondition[] = [];
-  const acked = facts.ops.filter((o) => o.kind === 'write' && o.outcome === 'ok' && o.completedAt !== null && o.completedAt <= t);
-  // A write's quorum is the replicas that had acknowledged it when the client was answered.
-  const weak = acked.filter((o) => o.quorum.length + r <= n);
-  if (weak.length > 0) {
-    let changedAt: number | null = null;
-    for (const e of events) if (e.at <= t && e.type === 'quorum') changedAt = e.at;
-    broken.push({ kind: 'weak-writes', count: weak.length, fewest: Math.min(...weak.map((o) => o.quorum.length)), quorumChangedAt: changedAt });
-  }
+  const done = facts.ops.filter((o) => o.outcome === 'ok' && o.completedAt !== null && o.completedAt <= t);
+  // How many of the key's own replicas answered: a stand-in is not one (see stand-ins).
+  const home = (o: OpRecord) => {
+    const holders = facts.holders(o.key);
+    return o.quorum.filter((node) => holders.includes(node)).length;
+  };
+  const writes = done.filter((o) => o.kind === 'write');
+  const weakWrites = writes.filter((o) => home(o) + r <= n);
+  if (weakWrites.length > 0) broken.push({ kind: 'weak-writes', count: weakWrites.length, fewest: Math.min(...weakWrites.map(home)), wChangedAt: lastChange(events, t, 'w', cluster.w) });
+  const weakReads = readsTooSmall(done, writes, home, n);
+  if (weakReads.length > 0) broken.push({ kind: 'weak-reads', count: weakReads.length, fewest: Math.min(...weakReads.map(home)), rChangedAt: lastChange(events, t, 'r', cluster.r) });
   for (const e of events) {
     if (e.at > t) break;
     if (e.type === 'crash' && e.lostUndurable && facts.changes.some((c) => c.cause === 'crash-loss' && c.at === e.at && c.node === e.node)) {
@@ -77,16 +83,70 @@ export function quorumState(facts: RunFacts, t: number): QuorumState {
     }
   }
   let standIn: number | null = null;
-  for (const o of facts.ops) {
-    if (o.outcome !== 'ok' || o.completedAt === null || o.completedAt > t || (standIn !== null && o.completedAt >= standIn)) continue;
-    const home = facts.holders(o.key);
-    if (o.quorum.some((node) => !home.includes(node))) standIn = o.completedAt;
-  }
+  for (const o of done) if (home(o) < o.quorum.length && (standIn === null || o.completedAt! < standIn)) standIn = o.completedAt;
   if (standIn !== null) broken.push({ kind: 'stand-ins', at: standIn });
   if (cluster.strategy === 'lww' || cluster.strategy === 'cart-lww') {
-    const skew = new Map<NodeId, number>(replicaIds(cluster.replicas).map((id) => [id, 0]));
-    for (const e of events) if (e.at <= t && e.type === 'skew') skew.set(e.node, e.ms);
-    if (new Set(skew.values()).size > 1) broken.push({ kind: 'skewed-clocks', nodes: [...skew].filter(([, ms]) => ms !== 0).map(([node]) => node) });
+    const nodes = clocksEverApart(events, cluster.replicas, t);
+    if (nodes.length > 0) broken.push({ kind: 'skewed-clocks', nodes });
   }
   return { n, w, r, overlap: w + r > n, broken };
+}
+
+/**
+ * Reads that could have missed a write acknowledged before they began: the key's replicas
+ * that answered the read and those that acknowledged some such write are too few to
+ * share one (fewer than N + 1 together).
+ */
+function readsTooSmall(done: readonly OpRecord[], writes: readonly OpRecord[], home: (o: OpRecord) => number, n: number): OpRecord[] {
+  // Per key, writes by completion, with the smallest home quorum so far.
+  const byKey = new Map<string, { at: number[]; fewest: number[] }>();
+  for (const w of [...writes].sort((a, b) => a.completedAt! - b.completedAt!)) {
+    let k = byKey.get(w.key);
+    if (!k) byKey.set(w.key, (k = { at: [], fewest: [] }));
+    k.at.push(w.completedAt!);
+    k.fewest.push(Math.min(home(w), k.fewest[k.fewest.length - 1] ?? Infinity));
+  }
+  return done.filter((o) => {
+    if (o.kind !== 'read') return false;
+    const k = byKey.get(o.key);
+    if (!k) return false;
+    // The last write acknowledged strictly before the read began.
+    let lo = 0;
+    let hi = k.at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (k.at[mid]! < o.invokedAt) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && home(o) + k.fewest[lo - 1]! <= n;
+  });
+}
+
+/** When W (or R) last changed value at or before t, or null if it never did. */
+function lastChange(events: readonly TraceEvent[], t: number, which: 'w' | 'r', initial: number): number | null {
+  let at: number | null = null;
+  let value = initial;
+  for (const e of events) {
+    if (e.at > t) break;
+    if (e.type !== 'quorum') continue;
+    if (e[which] !== value) at = e.at;
+    value = e[which];
+  }
+  return at;
+}
+
+/** Replicas whose clock was ever off while the others' differed, up to t (a reset clock still stamped writes while it was off). */
+function clocksEverApart(events: readonly TraceEvent[], replicas: number, t: number): NodeId[] {
+  const skew = new Map<NodeId, number>(replicaIds(replicas).map((id) => [id, 0]));
+  const off = new Set<NodeId>();
+  const check = () => {
+    if (new Set(skew.values()).size > 1) for (const [node, ms] of skew) if (ms !== 0) off.add(node);
+  };
+  for (const e of events) {
+    if (e.at > t) break;
+    if (e.type !== 'skew') continue;
+    skew.set(e.node, e.ms);
+    check();
+  }
+  return [...off].sort();
 }
