@@ -7,7 +7,7 @@ import { clusterShape, operations, scenarioOf } from '../sim/testing/arbitraries
 import { Timeline } from '../sim/timeline.ts';
 import type { OpRecord } from '../sim/trace.ts';
 import type { LwwVersion } from '../sim/values/lww.ts';
-import { copiesAt, lostWrites } from './lostWrites.ts';
+import { copiesAt, lossCheckpoints, lostWrites } from './lostWrites.ts';
 import { staleReads } from './staleReads.ts';
 
 function run(script: Action[], cluster: Parameters<typeof makeScenario>[0]['cluster'] = {}, until = 8000) {
@@ -18,7 +18,7 @@ function run(script: Action[], cluster: Parameters<typeof makeScenario>[0]['clus
 
 function lostAt(sim: Simulation, t: number) {
   const tl = new Timeline(sim.trace);
-  return lostWrites(sim.trace.ops, sim.strategy, t, copiesAt(tl.moment(t, sim.ring), sim.trace.hints));
+  return lostWrites(sim.trace.ops, sim.strategy, t, lossCheckpoints(sim.trace, (at) => tl.moment(at, sim.ring), t, sim.config.readRepair));
 }
 
 /** The issue's example: "first" through A, whose clock is 2 s fast; then "second" through B. */
@@ -84,6 +84,39 @@ describe('lostWrites', () => {
     expect(lostAt(sim, 400)).toEqual([]);
   });
 
+  it('does not blame a winner that a crash wiped out: the write it beat is everywhere again', () => {
+    // The reviewer's case: A, cut off with a clock 5 s fast, takes "fast" (W = 1); "later" goes
+    // through C; A crashes and loses "fast" before it reaches disk; the network heals.
+    const sim = run(
+      [
+        { at: 0, type: 'cut', from: 'A', to: 'B' },
+        { at: 0, type: 'cut', from: 'A', to: 'C' },
+        { at: 0, type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: 'fast' },
+        { at: 500, type: 'write', client: 'c2', coordinator: 'C', key: 'x', value: 'later' },
+        { at: 1000, type: 'crash', node: 'A', loseUndurable: true },
+        { at: 1100, type: 'recover', node: 'A' },
+        { at: 1200, type: 'heal-all' },
+      ],
+      { w: 1, r: 1, durabilityMs: 5000, skew: { A: 5000 } },
+    );
+    // Before the crash "later" is lost to "fast"; after it, "fast" is the write that is gone.
+    expect(lostAt(sim, 900).map((l) => [l.write.value, l.cause])).toEqual([['later', 'older-write-won']]);
+    expect(lostAt(sim, 8000).map((l) => [l.write.value, l.cause])).toEqual([['fast', 'vanished']]);
+  });
+
+  it('a write that vanished stays lost when a later write replaces what is left', () => {
+    const sim = run(
+      [
+        ...crashScript,
+        { at: 400, type: 'recover', node: 'A' },
+        { at: 500, type: 'heal-all' },
+        { at: 1000, type: 'write', client: 'c2', coordinator: 'B', key: 'x', value: 'next' },
+      ],
+      { w: 1, r: 1, durabilityMs: 2000 },
+    );
+    expect(lostAt(sim, 8000).map((l) => [l.write.value, l.cause])).toEqual([['gone', 'vanished']]);
+  });
+
   it('does not count a write whose only copy is still on its way', () => {
     // A takes the write at 50 ms and answers; its copies to B and C take 500 ms; A crashes at 60 ms.
     const script: Action[] = [
@@ -100,7 +133,7 @@ describe('lostWrites', () => {
     );
     sim.runUntil(3000);
     const tl = new Timeline(sim.trace);
-    const at = (t: number) => lostWrites(sim.trace.ops, sim.strategy, t, copiesAt(tl.moment(t, sim.ring), sim.trace.hints));
+    const at = (t: number) => lostWrites(sim.trace.ops, sim.strategy, t, lossCheckpoints(sim.trace, (x) => tl.moment(x, sim.ring), t, false));
     expect(sim.trace.ops[0]!.outcome).toBe('ok');
     expect(sim.trace.ops[0]!.completedAt).toBe(100);
     expect(tl.stateAt('A' as never, 'x', 120)).toBeNull();
@@ -169,7 +202,8 @@ describe('lostWrites, as properties', () => {
           const sim = new Simulation(scenarioOf(shape, { seed, script: ops, latency: { kind: 'exponential', rate: 1 / 60 } }));
           sim.runUntil(8000);
           const tl = new Timeline(sim.trace);
-          for (const t of [1000, 3000, 8000]) expect(lostWrites(sim.trace.ops, sim.strategy, t, copiesAt(tl.moment(t, sim.ring), sim.trace.hints))).toEqual([]);
+          // Every moment judged for vanished copies too, crash or none.
+          for (const t of [1000, 3000, 8000]) expect(lostWrites(sim.trace.ops, sim.strategy, t, [copiesAt(tl.moment(t, sim.ring), sim.trace.hints, false)])).toEqual([]);
         },
       ),
       { numRuns: 60 },

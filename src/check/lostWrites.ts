@@ -1,5 +1,5 @@
 import type { Moment } from '../sim/timeline.ts';
-import type { HintChange, OpRecord } from '../sim/trace.ts';
+import type { HintChange, OpRecord, Trace } from '../sim/trace.ts';
 import type { ValueStrategy } from '../sim/values/types.ts';
 
 /**
@@ -51,11 +51,24 @@ export function olderWinner(ops: readonly OpRecord[], strategy: AnyStrategy, wri
   return best;
 }
 
+/** Every copy of each key that existed at one moment (see copiesAt). */
+export interface Copies {
+  readonly at: number;
+  readonly of: (key: string) => readonly unknown[];
+}
+
 /**
- * Acknowledged writes that are lost, as known at time `t`: those an older write won over
- * (a verdict fixed once both exist), and, when `copiesOf` is given, those no copy anywhere
- * covers at `t`. `copiesOf(key)` returns every state of the key that exists at `t`: each
- * replica's, each hint's, and each message's still on its way.
+ * Acknowledged writes that are lost, as known at time `t`:
+ *
+ * - an older write won over it (a verdict fixed once both exist), as long as that older
+ *   write, or something above it, is still held somewhere: a winner that a crash wiped out
+ *   no longer hides the write, which every replica may then hold again;
+ * - it vanished: at one of the `checkpoints` (the moments a crash threw writes away, and t
+ *   itself), after it was acknowledged, no copy anywhere covered it. Once vanished, a write
+ *   stays lost: nothing can bring its value back.
+ *
+ * Without checkpoints only the first kind is judged, which is all there is to judge when no
+ * crash has lost anything.
  *
  * Writes that overlapped in time are not counted against each other: either order is a
  * correct outcome for a register, so last write wins keeping one of two concurrent writes
@@ -63,19 +76,23 @@ export function olderWinner(ops: readonly OpRecord[], strategy: AnyStrategy, wri
  *
  * @example lostWrites(sim.trace.ops, sim.strategy, 5000).length // 0 with clocks in step and no crash
  */
-export function lostWrites(ops: readonly OpRecord[], strategy: AnyStrategy, t: number, copiesOf?: (key: string) => readonly unknown[]): LostWrite[] {
+export function lostWrites(ops: readonly OpRecord[], strategy: AnyStrategy, t: number, checkpoints: readonly Copies[] = []): LostWrite[] {
   const winners = olderWinners(ops, strategy);
-  const covering = new Map<string, unknown>();
-  const merged = (key: string) => {
-    if (!covering.has(key)) covering.set(key, copiesOf!(key).reduce<unknown>((acc, s) => strategy.merge(acc, s), strategy.empty()));
-    return covering.get(key);
-  };
+  const merged = checkpoints.map((c) => {
+    const byKey = new Map<string, unknown>();
+    return (key: string) => {
+      if (!byKey.has(key)) byKey.set(key, c.of(key).reduce<unknown>((acc, st) => strategy.merge(acc, st), strategy.empty()));
+      return byKey.get(key);
+    };
+  });
+  const now = checkpoints.length - 1;
+  const vanished = (write: OpRecord) => checkpoints.some((c, i) => c.at <= t && write.completedAt! <= c.at && !strategy.covers(merged[i]!(write.key), write.version));
   const out: LostWrite[] = [];
   for (const write of ops) {
     if (!acknowledged(write, t)) continue;
     const by = winners(write);
-    if (by !== null) out.push({ write, cause: 'older-write-won', by });
-    else if (copiesOf && !strategy.covers(merged(write.key), write.version)) out.push({ write, cause: 'vanished', by: null });
+    if (by !== null && (now < 0 || strategy.covers(merged[now]!(write.key), by.version))) out.push({ write, cause: 'older-write-won', by });
+    else if (vanished(write)) out.push({ write, cause: 'vanished', by: null });
   }
   return out;
 }
@@ -104,11 +121,25 @@ export function olderWinners(ops: readonly OpRecord[], strategy: AnyStrategy): (
 }
 
 /**
+ * The moments a lost write is judged at, up to t: each crash that threw away writes not yet
+ * on disk (the only way a copy disappears), and t itself. None when nothing was thrown away.
+ */
+export function lossCheckpoints(trace: Pick<Trace, 'events' | 'hints'>, momentAt: (t: number) => Moment, t: number, readRepair: boolean): Copies[] {
+  const times = new Set<number>();
+  for (const e of trace.events) {
+    if (e.at > t) break;
+    if (e.type === 'crash' && e.lostUndurable) times.add(e.at);
+  }
+  if (times.size === 0) return [];
+  return [...times, t].map((at) => copiesAt(momentAt(at), trace.hints, readRepair));
+}
+
+/**
  * Every copy of each key that exists at a moment: each replica's state, each hint a stand-in
  * holds, and each state carried by a message still on its way to a replica (it may yet arrive). What
  * lostWrites needs to tell a write that vanished from one that is only somewhere else.
  */
-export function copiesAt(moment: Moment, hints: readonly HintChange[]): (key: string) => unknown[] {
+export function copiesAt(moment: Moment, hints: readonly HintChange[], readRepair: boolean): Copies {
   const byKey = new Map<string, unknown[]>();
   const add = (key: string, state: unknown) => {
     const list = byKey.get(key);
@@ -125,11 +156,14 @@ export function copiesAt(moment: Moment, hints: readonly HintChange[]): (key: st
   }
   for (const { key, state } of hinted.values()) add(key, state);
   for (const m of moment.inFlight) {
+    // Still on its way at this moment: what becomes of it is not known yet, even where the
+    // simulation, run a little ahead, already knows it will be dropped.
     const b = m.body;
-    // A read's answer goes to a client, which keeps no copy.
-    if (b.kind === 'read-reply') continue;
+    // A read's answer goes to a client, and an acknowledgement is not stored: neither is a
+    // copy. A replica's answer to a read is kept only if read repair sends it on.
+    if (b.kind === 'read-reply' || b.kind === 'handoff-ack' || (b.kind === 'read-resp' && !readRepair)) continue;
     if ('states' in b) for (const [key, state] of Object.entries(b.states)) add(key, state);
     else if ('state' in b && b.state !== null && b.state !== undefined) add(b.key, b.state);
   }
-  return (key) => byKey.get(key) ?? [];
+  return { at: moment.at, of: (key) => byKey.get(key) ?? [] };
 }

@@ -219,7 +219,7 @@ function OpDetails({ id }: { id: number }) {
         From {op.client} through {op.coordinator}, started at {formatSeconds(op.invokedAt)}.
       </p>
       <p>{status === 'pending' ? 'Waiting for an answer.' : describeOutcome(op, model.markOf(op), run.sim.strategy)}</p>
-      {lost && <p className="warn-text">{lostWriteWords(lost, run.sim.trace.events, run.sim.strategy)}</p>}
+      {lost && <p className="warn-text">{lostWriteWords(lost, run.sim.trace, run.sim.strategy)}</p>}
     </div>
   );
 }

@@ -66,7 +66,7 @@ export function MeasurementsPanel({ onStarted }: Props) {
             <th scope="row">Lost writes</th>
             <td>
               {model.lost.length} of {m.writes - m.failedWrites} acknowledged writes
-              {model.lost.length > 0 && <span className="warn-text"> — {lostWriteWords(model.lost[model.lost.length - 1]!, run.sim.trace.events, run.sim.strategy)}</span>}
+              {model.lost.length > 0 && <span className="warn-text"> — {lostWriteWords(model.lost[model.lost.length - 1]!, run.sim.trace, run.sim.strategy)}</span>}
             </td>
           </tr>
           <tr>

@@ -101,7 +101,7 @@ export function Narrator() {
         const id = `${w.id}|${w.client}|${w.key}|${w.value}|${w.invokedAt}`;
         if (toldLost.has(id)) continue;
         toldLost.add(id);
-        out.push({ at: l.cause === 'older-write-won' ? w.completedAt! : s.time, text: lostWriteWords(l, s.run.sim.trace.events, s.run.sim.strategy) });
+        out.push({ at: l.cause === 'older-write-won' ? w.completedAt! : s.time, text: lostWriteWords(l, s.run.sim.trace, s.run.sim.strategy) });
       }
       return out;
     };

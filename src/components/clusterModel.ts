@@ -1,5 +1,5 @@
 import { divergent } from '../check/convergence.ts';
-import { copiesAt, lostWrites, type LostWrite } from '../check/lostWrites.ts';
+import { lossCheckpoints, lostWrites, type LostWrite } from '../check/lostWrites.ts';
 import { staleCheckerFor } from '../check/staleReads.ts';
 import type { NodeId } from '../sim/ids.ts';
 import type { OpRecord } from '../sim/trace.ts';
@@ -58,10 +58,10 @@ function computeModel(run: Run, t: number): ClusterModel {
   // Each read's verdict is worked out once per run and remembered: this runs every frame.
   const isStale = staleCheckerFor(sim.trace.ops, sim.strategy);
   const staleIds = new Set(completed.filter(isStale).map((op) => op.id as number));
-  // A write can only vanish once a crash has thrown away writes not yet on disk; until
-  // then only the history matters, and that verdict is remembered per write.
-  const crashLoss = sim.trace.events.some((e) => e.type === 'crash' && e.lostUndurable && e.at <= t);
-  const lost = lostWrites(sim.trace.ops, sim.strategy, t, crashLoss ? copiesAt(moment, sim.trace.hints) : undefined);
+  // A write can only vanish when a crash throws away writes not yet on disk; until one has,
+  // only the history matters, and that verdict is remembered per write.
+  const checkpoints = lossCheckpoints(sim.trace, (at) => (at === t ? moment : timeline.moment(at, run.replicas)), t, sim.config.readRepair);
+  const lost = lostWrites(sim.trace.ops, sim.strategy, t, checkpoints);
   const lostIds = new Set(lost.map((l) => l.write.id as number));
   const markOf = (op: OpRecord): OpMark => (staleIds.has(op.id) ? 'stale' : lostIds.has(op.id) ? 'lost' : null);
   return { moment, keys, cells, ops, divergentKeys, staleIds, lost, markOf, hints: hintsAt(run, t) };

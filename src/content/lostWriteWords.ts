@@ -1,6 +1,7 @@
 import { skewAt } from '../check/clocks.ts';
 import type { LostWrite } from '../check/lostWrites.ts';
-import type { OpRecord, TraceEvent } from '../sim/trace.ts';
+import { lastAtOrBefore } from '../sim/timeline.ts';
+import type { MessageRecord, OpRecord, Trace } from '../sim/trace.ts';
 import type { ValueStrategy } from '../sim/values/types.ts';
 
 /*
@@ -12,10 +13,29 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** The clock offset of the replica that stamped a write, when it was made. */
-function stampSkew(events: readonly TraceEvent[], op: OpRecord): number {
-  const node = (op.version as { node?: string } | null)?.node ?? op.coordinator;
-  return skewAt(events, node, op.invokedAt);
+/**
+ * When the coordinator stamped a write: when the client's request reached it (the request
+ * is sent the moment the write is made, so it is found by a binary search on send times).
+ */
+function stampedAt(messages: readonly MessageRecord[], op: OpRecord): number {
+  for (let i = Math.max(0, lastAtOrBefore(messages, op.invokedAt, (m) => m.sentAt)); i < messages.length && messages[i]!.sentAt <= op.invokedAt; i++) {
+    const m = messages[i]!;
+    if (m.body.kind === 'client-write' && m.body.op === op.id) return m.endAt;
+  }
+  return op.invokedAt;
+}
+
+interface Stamp {
+  readonly node: string;
+  readonly ts: number;
+  /** The stamping clock's offset then. */
+  readonly skew: number;
+}
+
+function stampOf(trace: Pick<Trace, 'events' | 'messages'>, op: OpRecord): Stamp {
+  const v = op.version as { node?: string; ts?: number } | null;
+  const node = v?.node ?? op.coordinator;
+  return { node, ts: v?.ts ?? 0, skew: skewAt(trace.events, node, stampedAt(trace.messages, op)) };
 }
 
 /** A write named in a sentence: "x = second", or for a cart "adding tv to cart". */
@@ -27,21 +47,24 @@ function writeName(op: OpRecord, words?: WriteWords): string {
 type WriteWords = Pick<ValueStrategy<unknown, unknown>, 'describeWrite'>;
 
 /** Why an acknowledged write counts as lost, in one sentence. */
-export function lostWriteWords(lost: LostWrite, events: readonly TraceEvent[], words?: WriteWords): string {
-  const skewOf = (op: OpRecord) => stampSkew(events, op);
+export function lostWriteWords(lost: LostWrite, trace: Pick<Trace, 'events' | 'messages'>, words?: WriteWords): string {
   const w = lost.write;
   const what = `The write ${writeName(w, words)}`;
   if (lost.cause === 'vanished') {
-    return `${what}, acknowledged through ${w.coordinator} at ${seconds(w.completedAt!)}, is lost: no replica holds it any more (a crash took it before it reached disk), and no message or hint carries it.`;
+    return `${what}, acknowledged through ${w.coordinator} at ${seconds(w.completedAt!)}, is lost: a crash took it before it reached disk, and no replica, hint or message on its way held it any more.`;
   }
   const by = lost.by!;
-  const fast = skewOf(by) - skewOf(w);
+  const mine = stampOf(trace, w);
+  const theirs = stampOf(trace, by);
+  const stamps = `@${(theirs.ts / 1000).toFixed(3)} s against @${(mine.ts / 1000).toFixed(3)} s`;
+  const ahead = theirs.skew - mine.skew;
   const why =
-    fast > 0
-      ? `${by.coordinator}’s clock ran ${fast / 1000} s ahead of ${w.coordinator}’s when they stamped them`
-      : fast < 0
-        ? `${w.coordinator}’s clock ran ${-fast / 1000} s behind ${by.coordinator}’s when they stamped them`
-        : 'its replica’s clock read later when it stamped it';
-  return `${what}, acknowledged at ${seconds(w.completedAt!)}, is lost: the write ${writeName(by, words)}, acknowledged earlier (at ${seconds(by.completedAt!)}), carries the later timestamp because ${why}, so last write wins keeps that one everywhere.`;
+    theirs.node === mine.node
+      ? `${mine.node}’s clock was moved back between the two stamps (${stamps})`
+      : ahead > 0
+        ? `${theirs.node}’s clock ran ${ahead / 1000} s ahead of ${mine.node}’s when they stamped them (${stamps})`
+        : ahead < 0
+          ? `${mine.node}’s clock ran ${-ahead / 1000} s behind ${theirs.node}’s when they stamped them (${stamps})`
+          : `its replica’s clock read later when it stamped it (${stamps})`;
+  return `${what}, acknowledged at ${seconds(w.completedAt!)}, is lost: the write ${writeName(by, words)}, acknowledged earlier (at ${seconds(by.completedAt!)}), carries the later timestamp because ${why}, so last write wins keeps that one.`;
 }
-
