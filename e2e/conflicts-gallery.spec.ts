@@ -98,7 +98,7 @@ test.describe('conflicts lab: CRDT gallery', () => {
     await expect(replica(page, 'B').getByRole('textbox', { name: 'Value at B' })).toHaveValue('teal');
     await click(page, 'Write blind at B');
     await expect(status(page)).toContainText('The client at B wrote teal blind, sending no context. The new version is {} + B:3.');
-    await expect(status(page)).toContainText('It leaves purple beside it as a sibling: the client had not seen it.');
+    await expect(status(page)).toContainText('It leaves purple beside it as a sibling: a write with no context replaces nothing.');
     await expect(replica(page, 'B')).toContainText('Reads purple | teal');
     await expect(replica(page, 'B')).toContainText(/2 siblings\s*purple \{A:1, B:2\}\s*teal \{\} \+ B:3/);
     await click(page, 'Sync everyone');

@@ -43,7 +43,7 @@ test.describe('conflicts lab: version vectors', () => {
     await open(page, '?lab=conflicts');
     await button(page, /^Example 1:/).click();
     await expect(panel(page)).toContainText(
-      'Merged (the larger count at every node): {Node1:2, Node2:1}. It is not a version but what a client has seen after reading both A and B. A write made with that context is a new version: its vector is the merge plus one at the node that takes the write (a write at Node1 gets {Node1:3, Node2:1}), and it dominates both A and B.',
+      'Merged (the larger count at every node): {Node1:2, Node2:1}. It is not a version but what a client has seen after reading both A and B. A write made with that context is a new version: its vector is the merge plus one at the node that takes the write (a write at Node1 gets {Node1:3, Node2:1}), and it dominates both A and B. (That is so when that node has taken no write the client has not seen; otherwise the new write is listed above a gap.)',
     );
     await expect(panel(page).getByRole('listitem').filter({ hasText: 'Their merge, {Node1:2, Node2:1}, is not a new version' })).toContainText(
       'A write that client then makes at Node1 is a new version, {Node1:3, Node2:1}, which dominates both.',

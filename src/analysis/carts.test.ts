@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clockWords, isLoss, lwwOverwriter, stampedLaterBecause, twoPhaseSetFinal } from '../check/cartLedger.ts';
+import { clockWords, isLoss, ledgerOf, lwwOverwriter, stampedLaterBecause, twoPhaseSetFinal } from '../check/cartLedger.ts';
 import { skewAt } from '../check/clocks.ts';
 import { CART_KEY, CART_STORIES, cartScenario } from '../content/cartStories.ts';
 import type { Action } from '../sim/scenario.ts';
@@ -11,7 +11,7 @@ import { runCarts, type CartOutcome } from './carts.ts';
 
 const story = (id: string) => CART_STORIES.find((s) => s.id === id)!;
 const byStrategy = (outcomes: CartOutcome[], id: string) => outcomes.find((o) => o.strategy === id)!;
-const outcomes = (o: CartOutcome) => o.ledger.map((r) => `${r.change.type === 'add' ? '+' : '-'}${r.change.item} ${r.outcome}`);
+const outcomes = (o: CartOutcome) => ledgerOf(o).map((r) => `${r.change.type === 'add' ? '+' : '-'}${r.change.item} ${r.outcome}`);
 
 /**
  * Last write wins' losses from the history alone, without the simulation's replicas and
@@ -44,7 +44,7 @@ describe('the cart stories', () => {
     const lww = byStrategy(runs, 'cart-lww');
     expect(lww.final).toEqual(['charger', 'headphones', 'laptop']);
     expect(outcomes(lww)).toEqual(['+headphones removed-later', '+tv lost', '+laptop kept', '-headphones undone', '+charger kept']);
-    const tv = lww.ledger[1]!;
+    const tv = ledgerOf(lww)[1]!;
     const by = lwwOverwriter(lww.sim.trace.ops, tv.op)!;
     expect([by.client, by.invokedAt, by.value]).toEqual(['laptop', 1300, '+laptop']);
     const mv = byStrategy(runs, 'cart-mv');
@@ -52,14 +52,14 @@ describe('the cart stories', () => {
     expect(outcomes(mv).filter((o) => !o.endsWith('kept'))).toEqual(['-headphones undone']);
     const or = byStrategy(runs, 'cart-orset');
     expect(or.final).toEqual(['charger', 'laptop', 'tv']);
-    expect(or.ledger.map((r) => r.outcome)).toEqual(['removed-later', 'kept', 'kept', 'kept', 'kept']);
+    expect(ledgerOf(or).map((r) => r.outcome)).toEqual(['removed-later', 'kept', 'kept', 'kept', 'kept']);
     expect(twoPhaseSetFinal(or.sim.trace.ops, CART_KEY).final).toEqual(['charger', 'laptop', 'tv']);
   });
 
   it('cut off: last write wins keeps one side; the OR-Set keeps both', () => {
     const runs = runCarts(story('cut').scenario(4, 'cart-lww'), CART_KEY);
     for (const r of runs) expect(r.converged, r.strategy).toBe(true);
-    expect(byStrategy(runs, 'cart-lww').ledger.filter((r) => isLoss(r.outcome)).length).toBeGreaterThanOrEqual(2);
+    expect(ledgerOf(byStrategy(runs, 'cart-lww')).filter((r) => isLoss(r.outcome)).length).toBeGreaterThanOrEqual(2);
     expect(byStrategy(runs, 'cart-orset').final).toEqual(['charger', 'laptop', 'tv']);
     expect(byStrategy(runs, 'cart-mv').final).toEqual(['charger', 'headphones', 'laptop', 'tv']);
   });
@@ -68,7 +68,7 @@ describe('the cart stories', () => {
     const runs = runCarts(story('skew').scenario(2, 'cart-lww'), CART_KEY);
     const lww = byStrategy(runs, 'cart-lww');
     expect(lww.final).toEqual(['laptop']);
-    const tv = lww.ledger.find((r) => r.change.item === 'tv')!;
+    const tv = ledgerOf(lww).find((r) => r.change.item === 'tv')!;
     expect(tv.outcome).toBe('lost');
     const by = lwwOverwriter(lww.sim.trace.ops, tv.op)!;
     expect(by.invokedAt).toBeLessThan(tv.op.invokedAt);
@@ -95,9 +95,9 @@ describe('the ledger, on any script', () => {
         const independent = lwwLossesFromHistory(lww.sim.trace.ops);
         expect(lww.final).toEqual([...independent.final].sort());
         // Row by row, not just the count.
-        for (const r of lww.ledger) expect(isLoss(r.outcome), `op ${r.op.id}`).toBe(independent.lost.has(r.op));
+        for (const r of ledgerOf(lww)) expect(isLoss(r.outcome), `op ${r.op.id}`).toBe(independent.lost.has(r.op));
         // Every loss has a culprit stamped later.
-        for (const r of lww.ledger.filter((x) => isLoss(x.outcome))) expect(lwwOverwriter(lww.sim.trace.ops, r.op)).toBeDefined();
+        for (const r of ledgerOf(lww).filter((x) => isLoss(x.outcome))) expect(lwwOverwriter(lww.sim.trace.ops, r.op)).toBeDefined();
       }),
       { numRuns: 60 },
     );
@@ -107,10 +107,10 @@ describe('the ledger, on any script', () => {
     fc.assert(
       fc.property(script, fc.integer({ min: 1, max: 1000 }), (actions, seed) => {
         const runs = runCarts(cartScenario(seed, 'cart-lww', actions), CART_KEY);
-        expect(byStrategy(runs, 'cart-mv').ledger.filter((r) => r.outcome === 'lost')).toEqual([]);
+        expect(ledgerOf(byStrategy(runs, 'cart-mv')).filter((r) => r.outcome === 'lost')).toEqual([]);
         const or = byStrategy(runs, 'cart-orset');
-        const removedTags = new Set(or.ledger.flatMap((r) => (r.op.version as OrSetVersion).type === 'remove' ? (r.op.version as { observed: string[] }).observed : []));
-        for (const r of or.ledger) {
+        const removedTags = new Set(ledgerOf(or).flatMap((r) => (r.op.version as OrSetVersion).type === 'remove' ? (r.op.version as { observed: string[] }).observed : []));
+        for (const r of ledgerOf(or)) {
           const v = r.op.version as OrSetVersion;
           // An add that is gone was deleted by a remove that had seen its tag: never lost.
           if (v.type === 'add' && r.outcome === 'removed-later') expect(removedTags.has(v.tag), `tag ${v.tag}`).toBe(true);
@@ -129,11 +129,11 @@ describe('remove and add at once', () => {
     const runs = runCarts(story('add-wins').scenario(3, 'cart-lww'), CART_KEY);
     const or = byStrategy(runs, 'cart-orset');
     expect(or.final).toEqual(['tv']);
-    const removal = or.ledger[2]!;
+    const removal = ledgerOf(or)[2]!;
     expect(removal.op.version).toEqual({ type: 'remove', item: 'tv', observed: ['A1'] });
     // Each add is its tag: A1 was deleted by the laptop's removal, which never saw A2 (add
     // wins); A2 by the phone's own removal, which is followed by a new add.
-    expect(or.ledger.map((r) => r.outcome)).toEqual(['removed-later', 'removed-later', 'add-wins', 'added-later', 'kept']);
+    expect(ledgerOf(or).map((r) => r.outcome)).toEqual(['removed-later', 'removed-later', 'add-wins', 'added-later', 'kept']);
     expect(twoPhaseSetFinal(or.sim.trace.ops, CART_KEY).final).toEqual([]);
   });
 });
@@ -145,7 +145,7 @@ describe('each change judged on its own', () => {
     const runs = runCarts(cartScenario(1, 'cart-lww', [change(1200, 'phone', '+tv'), change(1300, 'laptop', '+laptop'), change(3000, 'phone', '+tv')]), CART_KEY);
     const lww = byStrategy(runs, 'cart-lww');
     expect(lww.final).toEqual(['laptop', 'tv']);
-    expect(lww.ledger.map((r) => r.outcome)).toEqual(['lost', 'kept', 'kept']);
+    expect(ledgerOf(lww).map((r) => r.outcome)).toEqual(['lost', 'kept', 'kept']);
   });
 
   it('blames clocks only when they differ, and names the one that is off: fast there or slow here', () => {
@@ -153,16 +153,16 @@ describe('each change judged on its own', () => {
     const base = cartScenario(2, 'cart-lww', [change(1000, 'laptop', '+laptop'), change(1008, 'phone', '+tv')]);
     const slowHop = { ...base, network: { ...base.network, links: [...base.network.links.filter((l) => l.from !== 'laptop'), { from: 'laptop', to: 'B', latency: { kind: 'constant', ms: 100 } as const }] } };
     const plain = byStrategy(runCarts(slowHop, CART_KEY), 'cart-lww');
-    const lost = plain.ledger.find((r) => r.outcome === 'lost')!;
+    const lost = ledgerOf(plain).find((r) => r.outcome === 'lost')!;
     const by = lwwOverwriter(plain.sim.trace.ops, lost.op)!;
     expect(by.invokedAt).toBeLessThan(lost.op.invokedAt);
     expect(stampedLaterBecause(plain.sim.trace.events, by, lost.op)).toBe('slower-hop');
     const skewed = byStrategy(runCarts(story('skew').scenario(2, 'cart-lww'), CART_KEY), 'cart-lww');
-    const tv = skewed.ledger.find((r) => r.change.item === 'tv')!;
+    const tv = ledgerOf(skewed).find((r) => r.change.item === 'tv')!;
     expect(stampedLaterBecause(skewed.sim.trace.events, lwwOverwriter(skewed.sim.trace.ops, tv.op)!, tv.op)).toBe('clocks');
     // A's clock 2 s slow, B's right: the phone's later write through A is stamped below the laptop's.
     const slowA = byStrategy(runCarts(cartScenario(2, 'cart-lww', [{ at: 0, type: 'set-skew', node: 'A', ms: -2000 }, change(1000, 'laptop', '+laptop'), change(2000, 'phone', '+tv')]), CART_KEY), 'cart-lww');
-    const lostTv = slowA.ledger.find((r) => r.change.item === 'tv')!;
+    const lostTv = ledgerOf(slowA).find((r) => r.change.item === 'tv')!;
     expect(lostTv.outcome).toBe('lost');
     const culprit = lwwOverwriter(slowA.sim.trace.ops, lostTv.op)!;
     expect(stampedLaterBecause(slowA.sim.trace.events, culprit, lostTv.op)).toBe('clocks');
@@ -179,6 +179,6 @@ describe('each change judged on its own', () => {
   it('an OR-Set remove that missed a concurrent add did what it saw: add wins, not a loss', () => {
     const or = byStrategy(runCarts(cartScenario(1, 'cart-lww', [change(300, 'phone', '+tv'), change(1500, 'phone', '+tv'), change(1510, 'laptop', '-tv')]), CART_KEY), 'cart-orset');
     expect(or.final).toEqual(['tv']);
-    expect(or.ledger.map((r) => r.outcome)).toEqual(['removed-later', 'kept', 'add-wins']);
+    expect(ledgerOf(or).map((r) => r.outcome)).toEqual(['removed-later', 'kept', 'add-wins']);
   });
 });

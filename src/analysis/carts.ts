@@ -1,5 +1,4 @@
 import { divergent } from '../check/convergence.ts';
-import { cartLedger, type LedgerRow } from '../check/cartLedger.ts';
 import type { NodeId } from '../sim/ids.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
@@ -20,12 +19,15 @@ export interface CartOutcome {
   readonly settledAt: number;
   /** The cart the app shows once the replicas agree (at the end, from replica A). */
   readonly final: string[];
-  readonly ledger: LedgerRow[];
+  /** The strategy's state behind `final` (the ledger needs the OR-Set's tags). */
+  readonly finalState: unknown;
+  readonly key: string;
 }
 
 /**
  * The same scenario run once per cart strategy, each to the end and then SETTLE_MS
- * more, with the ledger of what became of every acknowledged change.
+ * more. What became of every acknowledged change is `ledgerOf(outcome)` (check/cartLedger.ts),
+ * worked out when the ledger, which loads after the first screen, asks.
  *
  * @example runCarts(story.scenario(1, 'cart-lww'), 'cart').map((o) => o.final)
  */
@@ -44,7 +46,7 @@ export function runCarts(scenario: Scenario, key: string): CartOutcome[] {
     const changes = sim.trace.changes.filter((c) => c.key === key);
     const finalState = stateOf(sim.ring[0]!);
     const final = store.items(finalState);
-    return { strategy: store.id, sim, end, converged, settledAt: changes.at(-1)?.at ?? 0, final, ledger: cartLedger(sim.trace.ops, key, store.id, final, finalState ?? null) };
+    return { strategy: store.id, sim, end, converged, settledAt: changes.at(-1)?.at ?? 0, final, finalState: finalState ?? null, key };
   });
 }
 

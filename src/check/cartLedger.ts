@@ -102,6 +102,19 @@ function judgeOrSet(changes: readonly OpRecord[], op: OpRecord, change: CartOp, 
   return live.size > 0 ? 'added-later' : 'kept';
 }
 
+const ledgers = new WeakMap<object, LedgerRow[]>();
+
+/**
+ * The ledger of one cart run (an outcome of analysis/carts.ts runCarts), worked out once.
+ *
+ * @example ledgerOf(runCarts(scenario, 'cart')[0]).map((r) => r.outcome)
+ */
+export function ledgerOf(o: { readonly sim: { readonly trace: { readonly ops: readonly OpRecord[] } }; readonly key: string; readonly strategy: CartStrategyId; readonly final: readonly string[]; readonly finalState: unknown }): LedgerRow[] {
+  let rows = ledgers.get(o);
+  if (!rows) ledgers.set(o, (rows = cartLedger(o.sim.trace.ops, o.key, o.strategy, o.final, o.finalState)));
+  return rows;
+}
+
 /** Changes whose effect is gone although nothing the learner did later asked for that. */
 export function isLoss(outcome: Outcome): boolean {
   return outcome === 'lost' || outcome === 'undone';

@@ -93,7 +93,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
   }
 
   const primaryKey = model.keys[0];
-  const quorums = showQuorums ? ringedQuorums(model.ops) : null;
+  const quorums = showQuorums ? ringedQuorums(model.ops, (k) => run.sim.preferenceList(k)) : null;
   const setRef = (el: SVGSVGElement | null) => {
     svgRef.current = el;
     if (typeof ref === 'function') ref(el);
@@ -171,7 +171,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
             highlighted={sameHighlight(highlight, { kind: 'node', id })}
             onSelect={() => store.getState().select({ kind: 'node', id })}
             onHighlight={(on) => store.getState().setHighlight(on ? { kind: 'node', id } : null)}
-            {...(quorums ? { quorum: { key: quorums.key, write: quorums.write.includes(id), read: quorums.read.includes(id) } } : {})}
+            {...(quorums ? { quorum: { key: quorums.key, write: quorums.write.includes(id), read: quorums.read.includes(id), standIn: quorums.standIns.includes(id) } } : {})}
             hints={model.hints.get(id) ?? []}
           />
         ))}
@@ -247,6 +247,7 @@ function QuorumRings({ quorums, pos, radius }: { quorums: RingedQuorums; pos: (i
             {inR && <circle className="ring-r" cx={p.x} cy={p.y} r={radius + 11} />}
             <text className="ring-label" x={p.x + radius + 14} y={p.y - radius}>
               {inW && inR ? 'W∩R' : inW ? 'W' : 'R'}
+              {quorums.standIns.includes(id) ? ' stand-in' : ''}
             </text>
           </g>
         );

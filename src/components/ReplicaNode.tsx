@@ -16,7 +16,7 @@ interface Props {
   readonly onSelect: () => void;
   readonly onHighlight: (on: boolean) => void;
   /** Membership of the quorums of the last write and the last read of one key, when the lab shows them. */
-  readonly quorum?: { readonly key: string; readonly write: boolean; readonly read: boolean };
+  readonly quorum?: { readonly key: string; readonly write: boolean; readonly read: boolean; readonly standIn?: boolean };
   /** Writes this replica holds for others while standing in for them (sloppy quorums). */
   readonly hints?: readonly { readonly key: string; readonly owner: NodeId }[];
   /** The widest a value may be drawn before it would run into a neighbour. */
@@ -64,6 +64,7 @@ export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, sel
         : quorum?.read
           ? `in the quorum of the last read of ${quorum.key}`
           : '',
+    quorum?.standIn ? `as a stand-in that does not keep ${quorum.key}` : '',
   ]
     .filter(Boolean)
     .join(', ');

@@ -33,7 +33,7 @@ export interface MvWrite {
   readonly version: string;
   /** Values the write replaced: those its context covered. */
   readonly replaced: readonly string[];
-  /** Values left beside it as siblings: its client had not seen them. */
+  /** Values left beside it as siblings: its client had not seen them, or sent no context. */
   readonly kept: readonly string[];
 }
 
@@ -45,7 +45,9 @@ export function mvWriteNote(w: MvWrite): string {
   if (w.replaced.length > 0) note += ` It replaces ${listWords(w.replaced)}: the client had seen ${w.replaced.length === 1 ? 'it' : 'them'}.`;
   if (w.kept.length > 0) {
     const one = w.kept.length === 1;
-    note += ` It leaves ${listWords(w.kept)} beside it as ${one ? 'a sibling' : 'siblings'}: the client had not seen ${one ? 'it' : 'them'}.`;
+    // A blind write replaces nothing, whatever its client has seen: it sent no context.
+    const why = w.sent === null ? 'a write with no context replaces nothing' : `the client had not seen ${one ? 'it' : 'them'}`;
+    note += ` It leaves ${listWords(w.kept)} beside it as ${one ? 'a sibling' : 'siblings'}: ${why}.`;
   }
   return note;
 }

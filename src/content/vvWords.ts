@@ -39,7 +39,7 @@ export function mergedMeaning(verdict: 'a-dominates' | 'b-dominates' | 'equal' |
       return 'It is the same vector as A and B.';
     case 'concurrent': {
       const example = next ? ` (a write at ${next.node} gets ${next.text})` : '';
-      return `It is not a version but what a client has seen after reading both A and B. A write made with that context is a new version: its vector is the merge plus one at the node that takes the write${example}, and it dominates both A and B.`;
+      return `It is not a version but what a client has seen after reading both A and B. A write made with that context is a new version: its vector is the merge plus one at the node that takes the write${example}, and it dominates both A and B. (That is so when that node has taken no write the client has not seen; otherwise the new write is listed above a gap.)`;
     }
   }
 }

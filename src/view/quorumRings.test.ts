@@ -27,12 +27,14 @@ describe('ringedQuorums', () => {
   it('rings the last write and the last read of one key: the key that finished last', () => {
     const ops = [op(0, 'write', 'x', 100, ['A', 'B']), op(1, 'write', 'y', 200, ['C', 'D']), op(2, 'read', 'x', 300, ['B', 'E'])];
     // The last write overall is to y; the rings must not pair it with a read of x.
-    expect(ringedQuorums(ops)).toEqual({ key: 'x', write: ['A', 'B'], read: ['B', 'E'] });
+    expect(ringedQuorums(ops)).toEqual({ key: 'x', write: ['A', 'B'], read: ['B', 'E'], standIns: [] });
+    // With x kept on A, B and C, E answered as a stand-in.
+    expect(ringedQuorums(ops, () => ['A', 'B', 'C'] as NodeId[])?.standIns).toEqual(['E']);
   });
 
   it('leaves out failed and pending operations, and a key with no read yet has a write ring only', () => {
     const ops = [op(0, 'read', 'x', 100, ['A']), op(1, 'write', 'y', 200, ['C', 'D']), op(2, 'read', 'y', 300, ['E'], 'fail')];
-    expect(ringedQuorums(ops)).toEqual({ key: 'y', write: ['C', 'D'], read: [] });
+    expect(ringedQuorums(ops)).toEqual({ key: 'y', write: ['C', 'D'], read: [], standIns: [] });
     expect(ringedQuorums([op(0, 'write', 'x', 100, ['A'], 'timeout')])).toBeNull();
   });
 });

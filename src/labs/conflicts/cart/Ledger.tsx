@@ -1,13 +1,14 @@
 import { useId, useMemo } from 'react';
 import { sameChange, type CartOutcome } from '../../../analysis/carts.ts';
 import { skewAt } from '../../../check/clocks.ts';
-import { clockWords, isLoss, lwwOverwriter, stampedLaterBecause, twoPhaseSetFinal, type LedgerRow, type Outcome } from '../../../check/cartLedger.ts';
+import { clockWords, isLoss, ledgerOf, lwwOverwriter, stampedLaterBecause, twoPhaseSetFinal, type LedgerRow, type Outcome } from '../../../check/cartLedger.ts';
 import { useThrottledTime } from '../../../components/useThrottledTime.ts';
 import { CART_KEY, DEVICES } from '../../../content/cartStories.ts';
 import type { OpRecord } from '../../../sim/trace.ts';
 import { formatCart, type OrSetVersion } from '../../../sim/values/cart.ts';
 import type { LwwVersion } from '../../../sim/values/lww.ts';
 import { SIBLINGS_CART_HOW } from '../../../content/vvWords.ts';
+import { LEDGER_VS_NARRATOR } from '../../../content/cartLedgerWords.ts';
 import { CART_NAMES as NAMES, seconds } from './cartWords.ts';
 
 const DEVICE_NAME: Record<string, string> = Object.fromEntries(DEVICES.map((d) => [d.id, d.name.toLowerCase()]));
@@ -30,7 +31,7 @@ const OUTCOME_TEXT: Record<Outcome, string> = {
 export function Ledger({ outcomes, revealed, onReveal }: { outcomes: CartOutcome[]; revealed: boolean; onReveal: () => void }) {
   const id = useId();
   const t = useThrottledTime();
-  const rows = outcomes[0]!.ledger;
+  const rows = ledgerOf(outcomes[0]!);
   const settled = outcomes.every((o) => o.converged);
   const settledAt = Math.max(...outcomes.map((o) => o.settledAt));
   const orSetRun = outcomes.find((o) => o.strategy === 'cart-orset')!;
@@ -70,6 +71,7 @@ export function Ledger({ outcomes, revealed, onReveal }: { outcomes: CartOutcome
     <div className="table-panel ledger">
       {heading}
       <p role="status">{summary(outcomes)}</p>
+      <p className="small muted">{LEDGER_VS_NARRATOR}</p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Ledger of changes (scrolls sideways on a narrow screen)">
         <table aria-labelledby={`${id}-title`}>
           <thead>
@@ -85,13 +87,13 @@ export function Ledger({ outcomes, revealed, onReveal }: { outcomes: CartOutcome
           </thead>
           <tbody>
             {rows.map((row, i) => {
-              const orRow = orSetRun.ledger.find((x) => sameChange(x.op, row.op));
-              const twoPhaseRow = orRow && twoPhaseOutcome(orRow, twoPhase, orSetRun.ledger.slice(orSetRun.ledger.indexOf(orRow) + 1));
+              const orRow = ledgerOf(orSetRun).find((x) => sameChange(x.op, row.op));
+              const twoPhaseRow = orRow && twoPhaseOutcome(orRow, twoPhase, ledgerOf(orSetRun).slice(ledgerOf(orSetRun).indexOf(orRow) + 1));
               return (
                 <tr key={row.op.id}>
                   <th scope="row">{changeText(row.op, row)}</th>
                   {outcomes.map((o) => {
-                    const r = o.ledger.find((x) => sameChange(x.op, row.op));
+                    const r = ledgerOf(o).find((x) => sameChange(x.op, row.op));
                     if (!r) return <td key={o.strategy}>not acknowledged in this run</td>;
                     return (
                       <td key={o.strategy} className={isLoss(r.outcome) ? 'lost' : 'kept'}>
@@ -179,8 +181,8 @@ function twoPhaseOutcome(row: LedgerRow, twoPhase: ReturnType<typeof twoPhaseSet
 
 function summary(outcomes: CartOutcome[]): string {
   const parts = outcomes.map((o) => {
-    const lost = o.ledger.filter((r) => r.outcome === 'lost').length;
-    const undone = o.ledger.filter((r) => r.outcome === 'undone').length;
+    const lost = ledgerOf(o).filter((r) => r.outcome === 'lost').length;
+    const undone = ledgerOf(o).filter((r) => r.outcome === 'undone').length;
     if (lost === 0 && undone === 0) return `${NAMES[o.strategy]}: every change kept.`;
     const bits = [lost > 0 ? `${lost} add${lost === 1 ? '' : 's'} lost` : '', undone > 0 ? `${undone} remove${undone === 1 ? '' : 's'} undone` : ''].filter(Boolean);
     return `${NAMES[o.strategy]}: ${bits.join(' and ')}, silently.`;

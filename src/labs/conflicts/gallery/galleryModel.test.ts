@@ -177,7 +177,7 @@ describe('the gallery reducer', () => {
     let s = galleryReducer(initialGallery('mv-register'), at('B', { type: 'write', value: 'blue' }));
     s = galleryReducer(s, { type: 'read', replica: 'B' });
     s = galleryReducer(s, at('B', { type: 'write', value: 'teal', blind: true }));
-    expect(s.note).toBe('The client at B wrote teal blind, sending no context. The new version is {} + B:2. It leaves blue beside it as a sibling: the client had not seen it.');
+    expect(s.note).toBe('The client at B wrote teal blind, sending no context. The new version is {} + B:2. It leaves blue beside it as a sibling: a write with no context replaces nothing.');
     expect(GALLERY_KINDS['mv-register'].read(s.replicas[1]!.state)).toBe('blue | teal');
     // The client still remembers its read, and now its own write too.
     expect(formatContext(s.replicas[1]!.session)).toBe('{B:2}');

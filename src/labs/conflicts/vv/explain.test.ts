@@ -37,7 +37,7 @@ describe('explain: the module examples', () => {
     expect(cases[0]!.mergedText).toBe('{Node1:2, Node2:1}');
     expect(cases[0]!.nextWrite).toEqual({ node: 'Node1', vector: { Node1: 3, Node2: 1 }, text: '{Node1:3, Node2:1}' });
     expect(cases[0]!.mergedMeaning).toBe(
-      'It is not a version but what a client has seen after reading both A and B. A write made with that context is a new version: its vector is the merge plus one at the node that takes the write (a write at Node1 gets {Node1:3, Node2:1}), and it dominates both A and B.',
+      'It is not a version but what a client has seen after reading both A and B. A write made with that context is a new version: its vector is the merge plus one at the node that takes the write (a write at Node1 gets {Node1:3, Node2:1}), and it dominates both A and B. (That is so when that node has taken no write the client has not seen; otherwise the new write is listed above a gap.)',
     );
     expect(cases[1]!.nextWrite).toBeNull();
     expect(cases[1]!.mergedMeaning).toBe('That is A’s vector again: A had already seen everything B had.');
