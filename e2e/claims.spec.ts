@@ -21,27 +21,33 @@ test.describe('claims that carry their conditions', () => {
     await lab.write('second', { through: 'B', client: 'c2' });
     await lab.pause();
     await lab.seek(2000);
+    const why = /The write x = second, acknowledged at 1\.\d\d s, is lost: the write x = first, acknowledged earlier \(at 0\.\d\d s\), carries the later timestamp because A’s clock ran 2 s ahead of B’s/;
+    const narrator = page.getByRole('region', { name: 'What just happened' });
+    const told = narrator.getByRole('listitem');
+    await expect(told.filter({ hasText: 'c2 writes x=second through B' })).toHaveCount(1);
+    await expect(told.filter({ hasText: why })).toHaveCount(1);
+    // Told at the moment it was acknowledged, right after the acknowledgement.
+    await expect(narrator).toContainText(/1\.\d\d s\s*Write x=second acknowledged by B, C — lost: no replica will keep it\s*1\.\d\d s\s*The write x = second/);
     await lab.read({ through: 'C', client: 'c1' });
     await lab.pause();
     await lab.seek(3000);
+    // The read forked the run: what it told next is the read, not the lost write again.
+    await expect(told.last()).toContainText('Read of x returned first');
+    await expect(told.nth(-2)).toContainText('c1 reads x through C');
+    // The lost write is the line just before them, still told once.
+    await expect(told.nth(-3)).toContainText(why);
+    await expect(told.filter({ hasText: why })).toHaveCount(1);
     const ops = page.getByRole('region', { name: 'Operations' });
     await expect(ops).toContainText('Read of x returned first');
     await expect(ops).not.toContainText('stale');
     await expect(ops.getByRole('button', { name: /^lost Write x=second acknowledged by B/ })).toBeVisible();
     await expect(lab.status).toContainText('1 acknowledged write lost.');
     await expect(lab.status).not.toContainText('stale read');
-    const why = /The write x = second, acknowledged at 1\.\d\d s, is lost: the write x = first, acknowledged earlier \(at 0\.\d\d s\), carries the later timestamp because A’s clock ran 2 s ahead of B’s/;
-    const narrator = page.getByRole('region', { name: 'What just happened' });
-    await expect(narrator.getByRole('listitem').filter({ hasText: 'c2 writes x=second through B' })).toHaveCount(1);
-    // Told once, although the read forked the run after it was first told.
-    await expect(narrator.getByRole('listitem').filter({ hasText: why })).toHaveCount(1);
-    // Told at the moment it was acknowledged, right after the acknowledgement.
-    await expect(narrator).toContainText(/1\.\d\d s\s*Write x=second acknowledged by B, C — lost: no replica will keep it\s*1\.\d\d s\s*The write x = second/);
     // The inspector explains it too.
     await ops.getByRole('button', { name: /^lost Write x=second/ }).click();
     await expect(inspector).toContainText(why);
     // The settings' claim names the skew as a broken condition.
-    await expect(settings).toContainText('Clocks are out of step (A)');
+    await expect(settings).toContainText('Clocks have been out of step (A)');
   });
 
   test('raising W in the middle of a run: the panel says which condition broke, and the read is stale', async ({ page }) => {
@@ -60,7 +66,7 @@ test.describe('claims that carry their conditions', () => {
     await lab.pause();
     await expect(settings).toContainText('W + R = 4 > N.');
     await expect(settings).toContainText('This run breaks a condition of that rule:');
-    await expect(settings).toContainText('W changed at 1.00 s: 1 acknowledged write is on as few as 1 replica, and a read of R = 1 can miss it.');
+    await expect(settings).toContainText('W changed at 1.00 s. 1 write was acknowledged by only 1 of the key’s replicas: a read of R = 1 can miss it.');
     await lab.read({ through: 'C', client: 'c2' });
     await lab.pause();
     await lab.seek(2000);
@@ -73,7 +79,7 @@ test.describe('quorum lab claims', () => {
   test('the sloppy-quorum demo names the stand-ins where W + R > N is claimed, and says how real stores differ', async ({ page }) => {
     await page.goto('./?lab=quorum&n=3&w=2&r=2');
     const controls = page.getByRole('region', { name: 'N, W and R' });
-    await expect(controls).toContainText('That holds for writes acknowledged by at least W of the key’s own replicas');
+    await expect(controls).toContainText('That holds while every write was acknowledged, and every read answered, by enough of the key’s own replicas');
     await expect(controls).toContainText('Overlap alone is not linearizability.');
     await controls.getByRole('button', { name: 'Show a stale read although W + R > N' }).click();
     await page.getByRole('button', { name: 'Play' }).click();

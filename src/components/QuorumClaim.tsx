@@ -8,9 +8,10 @@ import { useThrottledTime } from './useThrottledTime.ts';
 /**
  * What W + R > N promises at the playhead, with the conditions it rests on, and each
  * condition this run has broken by then, said where the claim is made. `rule` and
- * `conditions` leave those out where the panel states them already.
+ * `conditions` leave those out where the panel states them already; `live` announces the
+ * rule when it changes (where the numbers beside it change with it).
  */
-export function QuorumClaim({ rule = true, conditions = true }: { readonly rule?: boolean; readonly conditions?: boolean }) {
+export function QuorumClaim({ rule = true, conditions = true, live = false }: { readonly rule?: boolean; readonly conditions?: boolean; readonly live?: boolean }) {
   const run = useLab(selectRun);
   const version = useLab(selectRunVersion);
   const time = useThrottledTime();
@@ -25,7 +26,11 @@ export function QuorumClaim({ rule = true, conditions = true }: { readonly rule?
   const claim = quorumClaim(q, cluster.sloppyQuorum);
   return (
     <div className="quorum-claim">
-      {rule && <p className="small">{claim.rule}</p>}
+      {rule && (
+        <p className="small" {...(live ? { 'aria-live': 'polite' as const } : {})}>
+          {claim.rule}
+        </p>
+      )}
       {conditions && claim.conditions && (
         <>
           <p className="small muted">{claim.conditions}</p>

@@ -6,7 +6,6 @@ import type { ClusterConfig } from '../sim/scenario.ts';
 import { selectScenario } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { Field } from './Field.tsx';
-import { OVERLAP_FAILS, OVERLAP_HOLDS } from '../content/quorumRule.ts';
 import { READ_REPAIR_WORDS, SLOPPY_ELSEWHERE, SLOPPY_IN_THIS_LAB } from '../content/sloppyQuorumWords.ts';
 
 
@@ -90,10 +89,9 @@ export function QuorumControls() {
         <span className="formula">
           W + R = {c.w} + {c.r} = {c.w + c.r} {overlap ? '>' : '≤'} N = {c.n}
         </span>{' '}
-        {overlap ? OVERLAP_HOLDS : OVERLAP_FAILS}
       </p>
       <Suspense fallback={null}>
-        <QuorumClaim rule={false} />
+        <QuorumClaim live />
       </Suspense>
       <details>
         <summary>Settings from the module</summary>

@@ -9,7 +9,6 @@ import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
 import { OperationForm } from '../../components/OperationForm.tsx';
 import { QuorumControls } from '../../components/QuorumControls.tsx';
-import { RingCaption } from './RingCaption.tsx';
 import { readQuorumParams } from '../../embed/quorumParams.ts';
 import { runFromSearch } from '../../embed/urlCodec.ts';
 import { MIN_REPLICAS } from '../../sim/ids.ts';
@@ -22,6 +21,8 @@ export const QUORUM_ID = 'quorum';
 /** Below the fold: the PBS panels, the matrix and the Monte Carlo's worker load just after the first screen. */
 const PbsCurvePanel = lazy(() => import('./PbsCurvePanel.tsx').then((m) => ({ default: m.PbsCurvePanel })));
 const PbsClosedForm = lazy(() => import('../../components/PbsClosedForm.tsx').then((m) => ({ default: m.PbsClosedForm })));
+/** The caption naming the ringed key, with the rule's words: just after the first screen. */
+const RingCaption = lazy(() => import('./RingCaption.tsx').then((m) => ({ default: m.RingCaption })));
 const TradeoffMatrix = lazy(() => import('../../components/TradeoffMatrix.tsx').then((m) => ({ default: m.TradeoffMatrix })));
 
 /** The lab's start: from a shared run, else from ?n=&w=&r=&seed=, corrected where impossible. */
@@ -73,7 +74,9 @@ export default function QuorumLab() {
             <div className="picture">
               <ClusterView ref={clusterRef} reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} showQuorums />
             </div>
-            <RingCaption />
+            <Suspense fallback={null}>
+              <RingCaption />
+            </Suspense>
           </div>
           <div className="side">
             <QuorumControls />

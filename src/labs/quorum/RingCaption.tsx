@@ -1,5 +1,5 @@
 import { useClusterModel } from '../../components/useClusterModel.ts';
-import { ringCaption } from '../../content/quorumRule.ts';
+import { ringCaption } from '../../content/quorumClaims.ts';
 import { ringedQuorums } from '../../view/quorumRings.ts';
 
 /** Says which key the picture's quorum rings belong to, and what each ring means. */
