@@ -10,7 +10,9 @@ import type { OpRecord, StorageChange, TraceEvent } from '../sim/trace.ts';
  * - `weak-writes`: some write was acknowledged by fewer of the key's replicas than the
  *   rule now needs (W was lower when it was made, so it and today's R need not overlap);
  * - `weak-reads`: some read was answered by too few of the key's replicas to overlap a
- *   write acknowledged before it began (R, or W, was lower then);
+ *   write acknowledged before it began, although that write meets today's rule (R was
+ *   lower when the read was answered). Together with `weak-writes` this covers every pair
+ *   of a write and a later read that need not share a replica;
  * - `crash-loss`: a replica crashed and lost writes it had not yet saved to disk, so a
  *   write may now be on fewer than W replicas;
  * - `stand-ins`: with sloppy quorums, a stand-in outside the key's N replicas answered for
@@ -74,7 +76,8 @@ export function quorumState(facts: RunFacts, t: number): QuorumState {
   const writes = done.filter((o) => o.kind === 'write');
   const weakWrites = writes.filter((o) => home(o) + r <= n);
   if (weakWrites.length > 0) broken.push({ kind: 'weak-writes', count: weakWrites.length, fewest: Math.min(...weakWrites.map(home)), wChangedAt: lastChange(events, t, 'w', cluster.w) });
-  const weakReads = readsTooSmall(done, writes, home, n);
+  // A read that could miss one of the other writes: the read's side is what fell short.
+  const weakReads = readsTooSmall(done, writes.filter((o) => home(o) + r > n), home, n);
   if (weakReads.length > 0) broken.push({ kind: 'weak-reads', count: weakReads.length, fewest: Math.min(...weakReads.map(home)), rChangedAt: lastChange(events, t, 'r', cluster.r) });
   for (const e of events) {
     if (e.at > t) break;

@@ -49,7 +49,7 @@ export function brokenConditionWords(b: BrokenCondition, q: Pick<QuorumState, 'r
     }
     case 'weak-reads': {
       const when = b.rChangedAt !== null ? `R changed at ${seconds(b.rChangedAt)}. ` : '';
-      return `${when}${b.count} read${s(b.count)} ${was(b.count)} answered by only ${b.fewest} of the key’s replicas, too few to be sure of reaching one that had every write acknowledged before.`;
+      return `${when}${b.count} read${s(b.count)} ${was(b.count)} answered by only ${b.fewest} of the key’s replicas, too few to be sure of reaching one that had an earlier write.`;
     }
     case 'crash-loss':
       return `${b.node} crashed at ${seconds(b.at)} and lost writes it had not yet saved to disk: a write it acknowledged may now be on fewer than W replicas.`;
