@@ -30,14 +30,18 @@ export function MeasurementsPanel({ onStarted }: Props) {
   function startWorkload() {
     const state = store.getState();
     const s = state.run.scenario;
-    const ops = workload({ ...STANDARD_WORKLOAD, from: state.time, clients: s.cluster.clients, coordinators: up, keys: ['x', 'y'], seed: s.seed + s.script.length });
-    state.load({ ...s, script: [...s.script.filter((a) => a.at <= state.time), ...ops] }, state.time, { kind: 'info', text: `A workload of ${ops.length} reads and writes over ${STANDARD_WORKLOAD.durationMs / 1000} s has started.` });
+    const from = state.time;
+    const ops = workload({ ...STANDARD_WORKLOAD, from, clients: s.cluster.clients, coordinators: up, keys: ['x', 'y'], seed: s.seed + s.script.length });
+    state.actMany(
+      ops.map(({ at, ...op }) => ({ ...op, after: at - from })),
+      { kind: 'info', text: `A workload of ${ops.length} reads and writes over ${STANDARD_WORKLOAD.durationMs / 1000} s has started.` },
+    );
     onStarted();
   }
 
   const crashOne = () => store.getState().act({ type: 'crash', node: up[up.length - 1]! });
 
-  const recoverAll = () => run.replicas.filter((r) => !up.includes(r)).forEach((node) => store.getState().act({ type: 'recover', node }));
+  const recoverAll = () => store.getState().actMany(run.replicas.filter((r) => !up.includes(r)).map((node) => ({ type: 'recover', node })));
 
   return (
     <section className="panel measures-panel" aria-labelledby={`${id}-title`}>

@@ -1,9 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MessageId, NodeId, OpId } from '../sim/ids.ts';
-import { makeScenario, type Action, type Scenario } from '../sim/scenario.ts';
+import { makeScenario, type Scenario } from '../sim/scenario.ts';
 import { MAX_TIME } from '../sim/scenarioSchema.ts';
 import type { Highlight } from '../view/highlight.ts';
-import { extendRun, forkScript, roundTime, startRun, type Run } from './run.ts';
+import { extendRun, startRun, type Run } from './run.ts';
+import { applyIntents, type Intent, type TimedIntent } from './script.ts';
 
 /** What the inspector shows. */
 export type Selection =
@@ -19,8 +20,7 @@ export interface Notice {
   readonly undo?: { readonly scenario: Scenario; readonly time: number };
 }
 
-/** An action as the learner issues it: the store stamps it with the playhead's time. */
-export type Intent = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;
+export type { Intent, TimedIntent } from './script.ts';
 
 export interface LabState {
   readonly run: Run;
@@ -34,6 +34,11 @@ export interface LabState {
 
   /** Do something at the playhead: a new script entry, forking the run if the playhead is in the past. */
   act(intent: Intent): void;
+  /**
+   * Do several things at once, at the playhead (or `after` ms past it): one new run, one
+   * fork. `notice` is shown unless the fork dropped something, which is said instead.
+   */
+  actMany(intents: readonly TimedIntent[], notice?: Notice): void;
   setTime(t: number): void;
   /** Replace the whole run, e.g. from a URL or a file. */
   load(scenario: Scenario, time: number, notice?: Notice | null): void;
@@ -64,18 +69,22 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
     notice: null,
 
     act(intent) {
+      get().actMany([intent]);
+    },
+
+    actMany(intents, notice) {
+      if (intents.length === 0) return;
       const { run, time } = get();
-      const action = { ...intent, at: roundTime(time) } as Action;
-      const { script, dropped } = forkScript(run.scenario.script, action);
+      const { script, at, dropped } = applyIntents(run.scenario.script, intents, time);
       const scenario: Scenario = { ...run.scenario, script };
       set((s) => ({
-        run: startRun(scenario, action.at),
+        run: startRun(scenario, at),
         runVersion: s.runVersion + 1,
         // The playhead sits exactly on the action, so it is shown and narrated at once.
-        time: action.at,
+        time: at,
         // An offer to undo a reset is withdrawn once the learner builds something new:
         // taking it then would throw the new work away.
-        notice: dropped > 0 ? { kind: 'info', text: `You acted in the past, so the run forked here: ${dropped} later action${dropped === 1 ? '' : 's'} dropped.` } : s.notice?.undo ? null : s.notice,
+        notice: dropped > 0 ? { kind: 'info', text: `You acted in the past, so the run forked here: ${dropped} later action${dropped === 1 ? '' : 's'} dropped.` } : (notice ?? (s.notice?.undo ? null : s.notice)),
       }));
     },
 

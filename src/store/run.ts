@@ -1,5 +1,5 @@
 import type { NodeId } from '../sim/ids.ts';
-import type { Action, Scenario } from '../sim/scenario.ts';
+import type { Scenario } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { Timeline } from '../sim/timeline.ts';
 
@@ -31,18 +31,4 @@ export function extendRun(run: Run, t: number): boolean {
   run.sim.runUntil(t + LOOKAHEAD_MS);
   run.timeline.refresh();
   return true;
-}
-
-/**
- * The script with `action` added at time t. Anything scripted after t is dropped: acting
- * in the past forks the run there, and the old future is gone.
- */
-export function forkScript(script: readonly Action[], action: Action): { script: Action[]; dropped: number } {
-  const kept = script.filter((a) => a.at <= action.at);
-  return { script: [...kept, action], dropped: script.length - kept.length };
-}
-
-/** Round a playhead time for the script, so URLs stay short and runs stay exact. */
-export function roundTime(t: number): number {
-  return Math.round(t * 10) / 10;
 }

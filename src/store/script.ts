@@ -1,0 +1,30 @@
+import type { Action } from '../sim/scenario.ts';
+
+/** An action as the learner issues it: the store stamps it with the playhead's time. */
+export type Intent = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;
+
+/** An intent, made `after` ms past the playhead (a workload's later operations). */
+export type TimedIntent = Intent & { readonly after?: number };
+
+/**
+ * The script with `intents` made at playhead `time`: the pure heart of acting. The time
+ * is rounded *up* to a tenth of a millisecond (so links stay short and an action never
+ * lands before the playhead), and everything already scripted up to and including that
+ * moment is kept: two clicks at one playhead both count. Anything scripted later is the
+ * old future, dropped: acting in the past forks the run there.
+ *
+ * @example applyIntents([], [{ type: 'crash', node: 'A' }], 1234.56).script // [{ type: 'crash', node: 'A', at: 1234.6 }]
+ */
+export function applyIntents(script: readonly Action[], intents: readonly TimedIntent[], time: number): { script: Action[]; at: number; dropped: number } {
+  const at = stampTime(time);
+  const kept = script.filter((a) => a.at <= at);
+  const added = intents.map(({ after, ...intent }) => ({ ...intent, at: after === undefined ? at : stampTime(at + after) }) as Action);
+  return { script: [...kept, ...added], at, dropped: script.length - kept.length };
+}
+
+/** A playhead time as it goes into a script: up to the next tenth of a millisecond. */
+export function stampTime(t: number): number {
+  // Times already on a tenth (within float error) stay where they are.
+  const tenths = Math.round(t * 10);
+  return Math.abs(tenths - t * 10) < 1e-6 ? tenths / 10 : Math.ceil(t * 10) / 10;
+}
