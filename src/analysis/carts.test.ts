@@ -182,3 +182,22 @@ describe('each change judged on its own', () => {
     expect(ledgerOf(or).map((r) => r.outcome)).toEqual(['removed-later', 'kept', 'add-wins']);
   });
 });
+
+describe('the ledger orders last write wins by stamp, not by when changes were made', () => {
+  it('a remove made later but stamped earlier is undone, and the add it meant to undo is kept', () => {
+    // The phone adds a TV through B, whose clock runs 1.5 s fast; a second later the laptop
+    // removes it through A, whose clock is right. In real time the remove is last; by stamp
+    // the add is, so last write wins keeps the TV.
+    const script: Action[] = [
+      { at: 1000, type: 'write', client: 'phone', coordinator: 'B', key: CART_KEY, value: '+tv' },
+      { at: 2000, type: 'write', client: 'laptop', coordinator: 'A', key: CART_KEY, value: '-tv' },
+    ];
+    const lww = byStrategy(runCarts(cartScenario(3, 'cart-lww', script, { B: 1500 }), CART_KEY), 'cart-lww');
+    const [add, remove] = ledgerOf(lww);
+    // The test has teeth only if the two orders disagree: made first, stamped last.
+    expect(add!.op.invokedAt).toBeLessThan(remove!.op.invokedAt);
+    expect(stampCompare(add!.op.version as LwwVersion, remove!.op.version as LwwVersion)).toBeGreaterThan(0);
+    expect(lww.final).toEqual(['tv']);
+    expect([add!.outcome, remove!.outcome]).toEqual(['kept', 'undone']);
+  });
+});
