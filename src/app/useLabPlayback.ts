@@ -1,18 +1,23 @@
 import { useActorRef } from '@xstate/react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { createLabController } from '../controller/labController.ts';
 import { playbackMachine } from '../machines/playbackMachine.ts';
 import type { LabStore } from '../store/labStore.ts';
 import { useShortcuts } from './useShortcuts.ts';
-import { useUrlSync } from './useUrlSync.ts';
 
 /**
  * What every lab wires the same way: its playback machine on its store, the playback
- * shortcuts (k or Space play/pause, "." step, Shift+R reset), and the address kept equal
- * to the run.
+ * shortcuts (k or Space play/pause, "." step, Shift+R reset), and its controller
+ * (narration, the address kept equal to the run), started while the lab is mounted.
+ * Pass the controller to LabStoreProvider.
  */
 export function useLabPlayback(store: LabStore, labId: string) {
   const playback = useActorRef(playbackMachine, { input: { store } });
-  useUrlSync(store, labId);
+  const [controller] = useState(() => createLabController(store, { labId }));
+  useEffect(() => {
+    controller.start();
+    return () => controller.stop();
+  }, [controller]);
   const shortcuts = useMemo(
     () => ({
       k: () => playback.send({ type: 'playback.toggle' }),
@@ -23,5 +28,5 @@ export function useLabPlayback(store: LabStore, labId: string) {
     [playback],
   );
   useShortcuts(shortcuts);
-  return playback;
+  return { playback, controller };
 }

@@ -71,7 +71,7 @@ function cartRunProblem(scenario: Scenario): string | null {
 export default function ConflictsLab() {
   const search = window.location.search;
   const [store] = useState(() => initialStore(search));
-  const playback = useLabPlayback(store, CONFLICTS_ID);
+  const { playback, controller } = useLabPlayback(store, CONFLICTS_ID);
   const reducedMotion = usePrefersReducedMotion();
   const loadStory = (story: CartStory) => {
     const s = store.getState();
@@ -80,7 +80,7 @@ export default function ConflictsLab() {
   };
 
   return (
-    <LabStoreProvider store={store}>
+    <LabStoreProvider store={store} controller={controller}>
       <div className="lab conflicts">
         <header className="lab-intro">
           <h1>Conflicts lab</h1>

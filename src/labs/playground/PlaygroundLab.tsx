@@ -47,7 +47,7 @@ function initialStore() {
  */
 export default function PlaygroundLab() {
   const [store] = useState(initialStore);
-  const playback = useLabPlayback(store, PLAYGROUND_ID);
+  const { playback, controller } = useLabPlayback(store, PLAYGROUND_ID);
   const reducedMotion = usePrefersReducedMotion();
   const [drawing, setDrawing] = useState(false);
   const clusterRef = useRef<SVGSVGElement>(null);
@@ -61,7 +61,7 @@ export default function PlaygroundLab() {
   );
 
   return (
-    <LabStoreProvider store={store}>
+    <LabStoreProvider store={store} controller={controller}>
       <div className="lab playground">
         <header className="lab-intro">
           <h1>Replica playground</h1>

@@ -49,7 +49,7 @@ function initialStore() {
  */
 export default function QuorumLab() {
   const [store] = useState(initialStore);
-  const playback = useLabPlayback(store, QUORUM_ID);
+  const { playback, controller } = useLabPlayback(store, QUORUM_ID);
   const reducedMotion = usePrefersReducedMotion();
   const clusterRef = useRef<SVGSVGElement>(null);
   const play = () => {
@@ -58,7 +58,7 @@ export default function QuorumLab() {
   };
 
   return (
-    <LabStoreProvider store={store}>
+    <LabStoreProvider store={store} controller={controller}>
       <div className="lab quorum">
         <header className="lab-intro">
           <h1>Quorum lab</h1>

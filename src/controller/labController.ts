@@ -1,0 +1,37 @@
+import type { LabStore } from '../store/labStore.ts';
+import { browserAddress, syncAddress, type AddressPort } from './addressSync.ts';
+import { createNarration, type Narration } from './narration.ts';
+
+/**
+ * A lab's side effects, in one framework-free object, as xyflow's XYPanZoom or tldraw's
+ * Editor own theirs: the narration that follows the playhead, and the address kept equal
+ * to the run. React binds to it (useLabController); a test drives it without React
+ * (createTestLab). `start` and `stop` can be called again, as React's strict mode does.
+ */
+export interface LabController {
+  readonly store: LabStore;
+  readonly labId: string;
+  readonly narration: Narration;
+  start(): void;
+  stop(): void;
+}
+
+export function createLabController(store: LabStore, options: { labId: string; address?: AddressPort }): LabController {
+  const narration = createNarration(store);
+  const address = options.address ?? browserAddress;
+  let stopAddress: (() => void) | null = null;
+  return {
+    store,
+    labId: options.labId,
+    narration,
+    start() {
+      narration.start();
+      stopAddress ??= syncAddress(store, options.labId, address);
+    },
+    stop() {
+      narration.stop();
+      stopAddress?.();
+      stopAddress = null;
+    },
+  };
+}
