@@ -6,11 +6,12 @@ import type { ClusterConfig } from '../sim/scenario.ts';
 import { selectScenario } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { Field } from './Field.tsx';
-import { READ_REPAIR_WORDS, SLOPPY_ELSEWHERE, SLOPPY_IN_THIS_LAB } from '../content/sloppyQuorumWords.ts';
 
 
 /** The rule's conditions, and those a run broke, load just after the first screen. */
 const QuorumClaim = lazy(() => import('./QuorumClaim.tsx').then((m) => ({ default: m.QuorumClaim })));
+/** What the toggles do, in words, loads just after too. */
+const SloppyQuorumNotes = lazy(() => import('./SloppyQuorumNotes.tsx').then((m) => ({ default: m.SloppyQuorumNotes })));
 /**
  * N, W and R, kept valid as N changes, with the rule W + R > N shown as an inequality and
  * in words. Changing W or R re-runs the same actions with the new quorums, so the effect
@@ -115,12 +116,9 @@ export function QuorumControls() {
         </label>
       </div>
       {spare === 0 && <p className="small">Sloppy quorums need replicas outside the key’s N to stand in: choose N of 8 or fewer.</p>}
-      <p className="small muted">{SLOPPY_IN_THIS_LAB}</p>
-      <details className="small">
-        <summary>How Dynamo, Riak and Cassandra do it</summary>
-        <p>{SLOPPY_ELSEWHERE}</p>
-      </details>
-      <p className="small muted">{READ_REPAIR_WORDS}</p>
+      <Suspense fallback={null}>
+        <SloppyQuorumNotes />
+      </Suspense>
       <div className="button-row">
         {QUORUM_DEMOS.map((demo) => (
           <button
