@@ -3,7 +3,7 @@ import { quorumAt } from '../check/quorumConditions.ts';
 import { Suspense, lazy, useId } from 'react';
 import { MAX_REPLICAS, MIN_REPLICAS } from '../sim/ids.ts';
 import type { ClusterConfig } from '../sim/scenario.ts';
-import { selectRun, selectRunVersion, selectScenario } from '../store/labStore.ts';
+import { selectRun, selectScenario } from '../store/labStore.ts';
 import { useThrottledTime } from './useThrottledTime.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 
@@ -20,7 +20,6 @@ export function ClusterSettings() {
   const c = scenario.cluster;
   const id = useId();
   const run = useLab(selectRun);
-  useLab(selectRunVersion);
   const time = useThrottledTime();
   const { w, r } = quorumAt(run.sim.trace.events, c, time);
 

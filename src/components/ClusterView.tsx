@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type PointerEvent, type Ref } from 'react';
 import type { NodeId } from '../sim/ids.ts';
 import type { MessageRecord } from '../sim/trace.ts';
 import { DENSE_MARKS, DenseDots, MessageDot } from './ClusterMessages.tsx';
-import { selectHighlight, selectRun, selectRunVersion, selectSelection, selectTime } from '../store/labStore.ts';
+import { selectHighlight, selectRun, selectSelection, selectTime } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { sameHighlight } from '../view/highlight.ts';
 import { ringedQuorums, type RingedQuorums } from '../view/quorumRings.ts';
@@ -10,7 +10,6 @@ import { along, clusterSize, layoutCluster, linkPairs, type Point } from '../vie
 import { useElementWidth } from './useElementWidth.ts';
 import { DROP_LINGER_MS, messageMark } from '../view/messagePosition.ts';
 import { isDropped } from '../view/messageStyle.ts';
-import { clusterModel } from './clusterModel.ts';
 import { CLUSTER_SVG_STYLE, GROUP_FILLS } from './clusterStyle.ts';
 import { ReplicaNode } from './ReplicaNode.tsx';
 
@@ -34,7 +33,6 @@ const MAX_LABELLED_MESSAGES = 24;
 export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn, showQuorums = false, ref }: Props) {
   const store = useLabStoreApi();
   const run = useLab(selectRun);
-  const version = useLab(selectRunVersion);
   const time = useLab(selectTime);
   const selection = useLab(selectSelection);
   const highlight = useLab(selectHighlight);
@@ -42,9 +40,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
   const size = clusterSize(useElementWidth(box, 800));
   const layout = useMemo(() => layoutCluster(run.replicas, run.clients, size.width, size.height), [run, size.width, size.height]);
   const pairs = useMemo(() => linkPairs(run.replicas, run.clients), [run]);
-  // version is a dependency on purpose: the run object is extended in place.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const model = useMemo(() => clusterModel(run, time), [run, version, time]);
+  const model = run.at(time);
   const [drag, setDrag] = useState<{ from: Point; to: Point } | null>(null);
   const svgRef = useRef<SVGSVGElement | null>(null);
 

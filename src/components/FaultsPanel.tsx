@@ -4,7 +4,7 @@ import type { Distribution } from '../sim/distributions.ts';
 import type { NodeId } from '../sim/ids.ts';
 import { selectRun } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
-import { useClusterModel } from './useClusterModel.ts';
+import { useMoment } from './useMoment.ts';
 
 interface Props {
   readonly drawing: boolean;
@@ -22,7 +22,7 @@ export const LATENCY_CHOICES: { id: string; label: string; dist: Distribution }[
 export function FaultsPanel({ drawing, onToggleDrawing }: Props) {
   const store = useLabStoreApi();
   const run = useLab(selectRun);
-  const model = useClusterModel();
+  const model = useMoment();
   const id = useId();
   const nodes = [...run.replicas, ...run.clients];
   const [from, setFrom] = useState<string>(run.replicas[0] ?? '');

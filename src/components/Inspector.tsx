@@ -7,7 +7,7 @@ import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { describeOutcome } from '../view/narration.ts';
 import { FATE_WORDS, KIND_STYLES } from '../view/messageStyle.ts';
 import { formatSeconds } from './PlaybackBar.tsx';
-import { useClusterModel } from './useClusterModel.ts';
+import { useMoment } from './useMoment.ts';
 import { lostWriteWords } from '../content/lostWriteWords.ts';
 
 /** Everything about the selected replica, client, link, message or operation, and what can be done to it. */
@@ -38,7 +38,7 @@ function Details({ selection }: { selection: Selection }) {
 
 function ReplicaDetails({ id }: { id: NodeId }) {
   const store = useLabStoreApi();
-  const model = useClusterModel();
+  const model = useMoment();
   const down = model.moment.down.has(id);
   const skew = model.moment.skew.get(id) ?? 0;
   const [lose, setLose] = useState(false);
@@ -101,7 +101,7 @@ function ReplicaDetails({ id }: { id: NodeId }) {
 }
 
 function ClientDetails({ id }: { id: NodeId }) {
-  const model = useClusterModel();
+  const model = useMoment();
   const run = useLab(selectRun);
   const ops = model.ops.filter((o) => o.op.client === id);
   return (
@@ -119,7 +119,7 @@ function ClientDetails({ id }: { id: NodeId }) {
 
 function LinkDetails({ a, b }: { a: NodeId; b: NodeId }) {
   const store = useLabStoreApi();
-  const model = useClusterModel();
+  const model = useMoment();
   const ab = model.moment.cuts.has(`${a}>${b}`);
   const ba = model.moment.cuts.has(`${b}>${a}`);
   const act = store.getState().act;
@@ -203,7 +203,7 @@ function MessageDetails({ id }: { id: number }) {
 }
 
 function OpDetails({ id }: { id: number }) {
-  const model = useClusterModel();
+  const model = useMoment();
   const run = useLab(selectRun);
   const entry = model.ops.find((o) => o.op.id === id);
   if (!entry) return <p className="muted">That operation has not started at this moment.</p>;

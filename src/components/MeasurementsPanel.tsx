@@ -1,10 +1,10 @@
 import { useId, useMemo } from 'react';
 import { measure } from '../analysis/measure.ts';
 import { STANDARD_WORKLOAD, workload } from '../sim/workload.ts';
-import { selectRun, selectRunVersion } from '../store/labStore.ts';
+import { selectRun } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { formatMs, formatPercent } from '../view/format.ts';
-import { useClusterModel } from './useClusterModel.ts';
+import { useMoment } from './useMoment.ts';
 import { useThrottledTime } from './useThrottledTime.ts';
 import { lostWriteWords } from '../content/lostWriteWords.ts';
 
@@ -17,13 +17,12 @@ interface Props {
 export function MeasurementsPanel({ onStarted }: Props) {
   const store = useLabStoreApi();
   const run = useLab(selectRun);
-  const version = useLab(selectRunVersion);
   const time = useThrottledTime();
   const id = useId();
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const m = useMemo(() => measure(run.sim.trace.ops, run.sim.strategy, time), [run, version, time]);
-  // The moment is computed once per refresh for every panel (see clusterModel).
-  const model = useClusterModel();
+  // Only what had finished by the playhead: final once the run has been simulated past it.
+  const m = useMemo(() => measure(run.sim.trace.ops, run.sim.strategy, time), [run, time]);
+  // The moment is computed once per run and time for every panel (run.at).
+  const model = useMoment();
   const down = model.moment.down;
   const up = run.replicas.filter((r) => !down.has(r));
 

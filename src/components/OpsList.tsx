@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { selectHighlight, selectRun } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { describeInvoke, describeOutcome } from '../view/narration.ts';
-import { useClusterModel } from './useClusterModel.ts';
+import { useMoment } from './useMoment.ts';
 
 /** The newest operations shown; a busy workload would otherwise make a list of hundreds. */
 const SHOWN_OPS = 40;
@@ -12,7 +12,7 @@ const STATUS_WORDS = { pending: 'waiting', ok: 'done', fail: 'failed', timeout: 
 /** The learner's operations as they stood at the playhead, newest first. */
 export function OpsList() {
   const store = useLabStoreApi();
-  const model = useClusterModel();
+  const model = useMoment();
   const highlight = useLab(selectHighlight);
   const run = useLab(selectRun);
   const id = useId();

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { quorumState } from '../check/quorumConditions.ts';
 import { NOT_LINEARIZABLE, quorumClaim } from '../content/quorumClaims.ts';
-import { selectRun, selectRunVersion } from '../store/labStore.ts';
+import { selectRun } from '../store/labStore.ts';
 import { useLab } from '../store/LabStoreContext.tsx';
 import { useThrottledTime } from './useThrottledTime.ts';
 
@@ -13,16 +13,11 @@ import { useThrottledTime } from './useThrottledTime.ts';
  */
 export function QuorumClaim({ rule = true, conditions = true, live = false }: { readonly rule?: boolean; readonly conditions?: boolean; readonly live?: boolean }) {
   const run = useLab(selectRun);
-  const version = useLab(selectRunVersion);
   const time = useThrottledTime();
   const { cluster } = run.scenario;
   const trace = run.sim.trace;
-  const q = useMemo(
-    () => quorumState({ cluster, events: trace.events, changes: trace.changes, ops: trace.ops, holders: (key) => run.sim.preferenceList(key) }, time),
-    // The trace grows in place as the run is extended; `version` says when.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [run, version, time],
-  );
+  // Only what had happened by the playhead: final once the run has been simulated past it.
+  const q = useMemo(() => quorumState({ cluster, events: trace.events, changes: trace.changes, ops: trace.ops, holders: (key) => run.sim.preferenceList(key) }, time), [cluster, trace, run, time]);
   const claim = quorumClaim(q, cluster.sloppyQuorum);
   return (
     <div className="quorum-claim">

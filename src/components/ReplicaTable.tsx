@@ -2,12 +2,12 @@ import { useId } from 'react';
 import { selectRun } from '../store/labStore.ts';
 import { useLab } from '../store/LabStoreContext.tsx';
 import { formatSeconds } from './PlaybackBar.tsx';
-import { useClusterModel } from './useClusterModel.ts';
+import { useMoment } from './useMoment.ts';
 
 /** The same state as the picture, as a table: one row per replica, one column per key. */
 export function ReplicaTable() {
   const run = useLab(selectRun);
-  const model = useClusterModel();
+  const model = useMoment();
   const id = useId();
   return (
     <section className="panel table-panel" aria-labelledby={`${id}-title`}>

@@ -1,14 +1,14 @@
 import { staleCheckerFor } from '../check/staleReads.ts';
 import { Field } from './Field.tsx';
 import { useCallback, useId, useMemo, useRef, useState, type Ref } from 'react';
-import { selectHighlight, selectRun, selectRunVersion, selectTime } from '../store/labStore.ts';
+import { selectHighlight, selectRun, selectTime } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { SpaceTimeDiagram } from './SpaceTimeDiagram.tsx';
 import { useElementWidth } from './useElementWidth.ts';
 import { useThrottledTime } from './useThrottledTime.ts';
 import { useIsVisible } from './useIsVisible.ts';
 import type { OpRecord, Trace } from '../sim/trace.ts';
-import { useClusterModel } from './useClusterModel.ts';
+import { useMoment } from './useMoment.ts';
 import type { Highlight } from '../view/highlight.ts';
 import { describeRoute } from '../view/messageStyle.ts';
 import { describeInvoke } from '../view/narration.ts';
@@ -26,7 +26,6 @@ const BUSY_IN_FLIGHT = 60;
 export function SpaceTimePanel({ reducedMotion, ref }: Props) {
   const store = useLabStoreApi();
   const run = useLab(selectRun);
-  useLab(selectRunVersion);
   const box = useRef<HTMLDivElement>(null);
   const now = useLab(selectTime);
   // With hundreds of messages in flight the diagram redraws ten times a second instead
@@ -44,7 +43,7 @@ export function SpaceTimePanel({ reducedMotion, ref }: Props) {
   const nodes = useMemo(() => [...run.replicas, ...run.clients], [run]);
   const isStale = useMemo(() => staleCheckerFor(run.sim.trace.ops, run.sim.strategy), [run]);
   // Lost writes as the panels see them (refreshed about ten times a second).
-  const lost = useClusterModel().lost;
+  const lost = useMoment().lost;
   const isLost = useMemo(() => {
     const ids = new Set(lost.map((l) => l.write));
     return (op: OpRecord) => ids.has(op);

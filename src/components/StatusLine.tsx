@@ -1,8 +1,8 @@
-import { useClusterModel } from './useClusterModel.ts';
+import { useMoment } from './useMoment.ts';
 
 /** One sentence on the state of things: do the replicas agree, has any read been stale, and has any acknowledged write been lost? */
 export function StatusLine() {
-  const model = useClusterModel();
+  const model = useMoment();
   const { divergentKeys, keys, staleIds, lost, moment } = model;
   const held = keys.filter((k) => [...model.cells.values()].some((cells) => cells.some((c) => c.key === k && c.holds)));
   const agree =

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ActorRefFrom } from 'xstate';
 import type { playbackMachine } from '../machines/playbackMachine.ts';
-import { selectRun, selectRunVersion, selectTime } from '../store/labStore.ts';
+import { selectRun, selectTime } from '../store/labStore.ts';
 import { useLab } from '../store/LabStoreContext.tsx';
 import { formatSeconds } from './PlaybackBar.tsx';
 
@@ -21,7 +21,6 @@ interface Mark {
  */
 export function TimelineScrubber({ playback }: Props) {
   const run = useLab(selectRun);
-  const version = useLab(selectRunVersion);
   const time = useLab(selectTime);
   const script = run.scenario.script;
   const lastAction = script.reduce((m, a) => Math.max(m, a.at), 0);
@@ -34,8 +33,7 @@ export function TimelineScrubber({ playback }: Props) {
         kind: a.type === 'write' ? 'write' : a.type === 'read' ? 'read' : 'fault',
         label: a.type === 'write' ? `write ${a.key}=${a.value}` : a.type === 'read' ? `read ${a.key}` : a.type,
       })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [script, version],
+    [script],
   );
   return (
     <div className="scrubber">

@@ -22,7 +22,7 @@ export function useThrottledTime(intervalMs = PANEL_REFRESH_MS): number {
       setTime(store.getState().time);
     };
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.time === prev.time && s.run === prev.run && s.runVersion === prev.runVersion) return;
+      if (s.time === prev.time && s.run === prev.run) return;
       if (timer !== null) return;
       const wait = Math.max(0, intervalMs - (performance.now() - lastPush));
       timer = setTimeout(push, wait);

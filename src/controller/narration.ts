@@ -1,5 +1,4 @@
 import { staleCheckerFor } from '../check/staleReads.ts';
-import { clusterModel } from '../components/clusterModel.ts';
 import { lostWriteWords } from '../content/lostWriteWords.ts';
 import type { LabState, LabStore } from '../store/labStore.ts';
 import { narrate, type NarrationLine } from '../view/narration.ts';
@@ -27,7 +26,7 @@ export interface Narration {
 
 /** The keys replicas disagree on ('' when they agree), or null before any replica holds data. */
 function agreementOf(s: LabState): string | null {
-  const model = clusterModel(s.run, s.time);
+  const model = s.run.at(s.time);
   const held = [...model.cells.values()].some((cells) => cells.some((c) => c.holds));
   return held ? model.divergentKeys.join(', ') : null;
 }
@@ -90,14 +89,14 @@ export function createNarration(store: LabStore, keep = 8): Narration {
     const done = trace.ops.filter((o) => o.completedAt !== null && o.completedAt <= s.time);
     const isStale = staleCheckerFor(trace.ops, s.run.sim.strategy);
     const stale = new Set(done.filter(isStale).map((op) => op.id as number));
-    const lost = new Set(clusterModel(s.run, s.time).lost.map((l) => l.write.id as number));
+    const lost = new Set(s.run.at(s.time).lost.map((l) => l.write.id as number));
     return narrate(trace, from, s.time, stale, s.run.sim.strategy, lost);
   };
 
   /** Writes newly known to be lost: an older write winning is known when the write is acknowledged. */
   const lostLines = (s: LabState): NarrationLine[] => {
     const out: NarrationLine[] = [];
-    for (const l of clusterModel(s.run, s.time).lost) {
+    for (const l of s.run.at(s.time).lost) {
       const w = l.write;
       const id = `${w.id}|${w.client}|${w.key}|${w.value}|${w.invokedAt}`;
       if (toldLost.has(id)) continue;

@@ -2,7 +2,6 @@ import { createActor, fromCallback } from 'xstate';
 import { playbackMachine, VIRTUAL_MS_PER_REAL_MS, type PlaybackEvent } from '../machines/playbackMachine.ts';
 import { makeScenario, type Scenario } from '../sim/scenario.ts';
 import { createLabStore, type Intent } from '../store/labStore.ts';
-import { clusterModel } from '../components/clusterModel.ts';
 import { memoryAddress } from './addressSync.ts';
 import { createLabController } from './labController.ts';
 
@@ -54,7 +53,7 @@ export function createTestLab(scenario: Scenario = makeScenario({}), labId = 'pl
     /** Everything the narrator has said that is still in its log, oldest first. */
     said: () => controller.narration.lines().map((l) => l.text),
     /** The cluster as the views see it at the playhead. */
-    model: () => clusterModel(store.getState().run, store.getState().time),
+    model: () => store.getState().run.at(store.getState().time),
     dispose() {
       controller.stop();
       playback.stop();

@@ -23,9 +23,8 @@ export interface Notice {
 export type { Intent, TimedIntent } from './script.ts';
 
 export interface LabState {
+  /** The run: a value to its readers (see run.ts); a new one for every new script. */
   readonly run: Run;
-  /** Bumped whenever the run is replaced or simulated further; views re-read the run then. */
-  readonly runVersion: number;
   /** The playhead, in virtual ms. Changes every animation frame while playing. */
   readonly time: number;
   readonly selection: Selection | null;
@@ -62,7 +61,6 @@ export type LabStore = StoreApi<LabState>;
 export function createLabStore(initial: Scenario = makeScenario({}), initialTime = 0): LabStore {
   return createStore<LabState>()((set, get) => ({
     run: startRun(initial, initialTime),
-    runVersion: 0,
     time: initialTime,
     selection: null,
     highlight: null,
@@ -79,7 +77,6 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
       const scenario: Scenario = { ...run.scenario, script };
       set((s) => ({
         run: startRun(scenario, at),
-        runVersion: s.runVersion + 1,
         // The playhead sits exactly on the action, so it is shown and narrated at once.
         time: at,
         // An offer to undo a reset is withdrawn once the learner builds something new:
@@ -91,12 +88,13 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
     setTime(t) {
       // A run lasts at most an hour (the schema's limit), so every moment can be shared.
       const time = Math.min(MAX_TIME, Math.max(0, t));
-      const extended = extendRun(get().run, time);
-      set((s) => (extended ? { time, runVersion: s.runVersion + 1 } : { time }));
+      // Simulated ahead before anyone reads the new moment: the past it shows is final.
+      extendRun(get().run, time);
+      set({ time });
     },
 
     load(scenario, time, notice = null) {
-      set((s) => ({ run: startRun(scenario, time), runVersion: s.runVersion + 1, time, selection: null, highlight: null, notice }));
+      set({ run: startRun(scenario, time), time, selection: null, highlight: null, notice });
     },
 
     reset() {
@@ -105,7 +103,7 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
       // Nothing is lost: the notice offers the run back until something else replaces it.
       const notice: Notice | null =
         run.scenario.script.length > 0 ? { kind: 'info', text: `The run was reset: ${run.scenario.script.length} action${run.scenario.script.length === 1 ? '' : 's'} cleared.`, undo: { scenario: run.scenario, time } } : null;
-      set((s) => ({ run: startRun(scenario, 0), runVersion: s.runVersion + 1, time: 0, selection: null, highlight: null, notice }));
+      set({ run: startRun(scenario, 0), time: 0, selection: null, highlight: null, notice });
     },
 
     select: (selection) => set({ selection }),
@@ -117,7 +115,6 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
 /* Named selectors: components select through these, never the whole state. */
 export const selectTime = (s: LabState) => s.time;
 export const selectRun = (s: LabState) => s.run;
-export const selectRunVersion = (s: LabState) => s.runVersion;
 export const selectSelection = (s: LabState) => s.selection;
 export const selectHighlight = (s: LabState) => s.highlight;
 export const selectNotice = (s: LabState) => s.notice;

@@ -2,14 +2,22 @@ import type { NodeId } from '../sim/ids.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { Timeline } from '../sim/timeline.ts';
+import { computeMoment, type RunMoment } from './moment.ts';
 
 /** How far past the playhead the simulation is kept run, in virtual ms. */
 export const LOOKAHEAD_MS = 4000;
+/** How many moments a run remembers: a frame's, the panels', and a few being scrubbed. */
+const MOMENTS_KEPT = 48;
 
 /**
- * A run: one simulation of one scenario, kept simulated a little ahead of the playhead,
- * and the index that answers "the cluster at time t". Not React state: the store swaps
- * whole runs and bumps a version number, and views read from the run.
+ * A run: one scenario, simulated a little ahead of the playhead, and what it shows at any
+ * moment. A run is a value to its readers: `at(t)` gives the cluster at t, computed once
+ * and frozen. How lookahead works without anyone seeing a change: the simulation only ever
+ * runs forward, appending to its trace, and it is always at least LOOKAHEAD_MS / 2 past any
+ * time a reader asks about. A moment reads only what had happened by its time (operations
+ * completed, messages sent, storage changed, all at or before t), and all of that is
+ * already in the trace and never changes when the simulation runs further. A new script
+ * (an action, a fork) makes a new run; nothing is ever undone.
  */
 export interface Run {
   readonly scenario: Scenario;
@@ -17,12 +25,33 @@ export interface Run {
   readonly timeline: Timeline;
   readonly replicas: readonly NodeId[];
   readonly clients: readonly NodeId[];
+  /** The cluster at time t, as every view sees it: computed once, then remembered. */
+  at(t: number): RunMoment;
 }
 
 export function startRun(scenario: Scenario, until: number): Run {
   const sim = new Simulation(scenario);
   sim.runUntil(until + LOOKAHEAD_MS);
-  return { scenario, sim, timeline: new Timeline(sim.trace), replicas: sim.ring, clients: sim.clients };
+  const timeline = new Timeline(sim.trace);
+  const moments = new Map<number, RunMoment>();
+  const run: Run = {
+    scenario,
+    sim,
+    timeline,
+    replicas: sim.ring,
+    clients: sim.clients,
+    at(t) {
+      let moment = moments.get(t);
+      if (moment) return moment;
+      extendRun(run, t);
+      moment = computeMoment(run, t);
+      moments.set(t, moment);
+      // Forget the oldest first: a Map keeps insertion order.
+      if (moments.size > MOMENTS_KEPT) moments.delete(moments.keys().next().value!);
+      return moment;
+    },
+  };
+  return run;
 }
 
 /** Make sure the run is simulated far enough past t. Returns true if it ran further. */

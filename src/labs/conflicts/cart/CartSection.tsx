@@ -16,7 +16,7 @@ import type { LwwVersion } from '../../../sim/values/lww.ts';
 import { historyOf, type MvState } from '../../../sim/values/mv.ts';
 import { formatContext } from '../../../sim/values/causalContext.ts';
 import type { OrSetState } from '../../../sim/values/crdt/orSet.ts';
-import { selectRunVersion, selectScenario } from '../../../store/labStore.ts';
+import { selectRun, selectScenario } from '../../../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../../../store/LabStoreContext.tsx';
 import { Timeline } from '../../../sim/timeline.ts';
 
@@ -109,8 +109,7 @@ const CLOCK_OFFSETS = [-2000, -1000, -500, 0, 500, 1000, 1500, 2000];
 function DeviceControls({ onChanged }: { onChanged: () => void }) {
   const store = useLabStoreApi();
   const t = useThrottledTime();
-  useLab(selectRunVersion);
-  const run = store.getState().run;
+  const run = useLab(selectRun);
   // Each clock's offset at the playhead, from the run's events.
   const skews: Record<string, number> = Object.fromEntries(DEVICES.map((d) => [d.replica, skewAt(run.sim.trace.events, d.replica, t)]));
   const [items, setItems] = useState<Record<string, string>>({ phone: 'tv', laptop: 'laptop' });

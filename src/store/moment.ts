@@ -4,12 +4,19 @@ import { staleCheckerFor } from '../check/staleReads.ts';
 import type { NodeId } from '../sim/ids.ts';
 import type { OpRecord } from '../sim/trace.ts';
 import type { Moment } from '../sim/timeline.ts';
-import type { Run } from '../store/run.ts';
+import type { Run } from './run.ts';
 import type { OpMark } from '../view/narration.ts';
 import { replicaCells, type KeyCell } from '../view/replicaCells.ts';
 
-/** Everything the cluster picture and the table need at one moment, computed once per frame. */
-export interface ClusterModel {
+/**
+ * The cluster at one moment of a run, as every view sees it: computed once per run and
+ * time (`run.at(t)`), frozen, and made only of what had happened by then. An operation is
+ * pending until the moment it completed; a message is in flight from when it was sent until
+ * it ended; a verdict (stale, lost) exists only once its operation has completed. The run
+ * is simulated ahead of the playhead, but a moment never reads past its own time, so
+ * nothing it says can change when the run is simulated further.
+ */
+export interface RunMoment {
   readonly moment: Moment;
   readonly keys: readonly string[];
   readonly cells: Map<NodeId, KeyCell[]>;
@@ -31,20 +38,8 @@ export interface OpAtMoment {
   readonly status: OpRecord['outcome'];
 }
 
-let cached: { run: Run; events: number; t: number; model: ClusterModel } | null = null;
-
-/**
- * The model for (run, t). Several components ask for it each frame; the last answer is
- * kept, so it is computed once a frame. `run.sim.events` tells whether the run has grown.
- */
-export function clusterModel(run: Run, t: number): ClusterModel {
-  if (cached && cached.run === run && cached.t === t && cached.events === run.sim.events) return cached.model;
-  const model = computeModel(run, t);
-  cached = { run, events: run.sim.events, t, model };
-  return model;
-}
-
-function computeModel(run: Run, t: number): ClusterModel {
+/** The moment at t: use `run.at(t)`, which computes it once. */
+export function computeMoment(run: Run, t: number): RunMoment {
   const { sim, timeline } = run;
   const moment = timeline.moment(t, run.replicas);
   const ops = sim.trace.ops.filter((o) => o.invokedAt <= t).map((op) => ({ op, status: op.completedAt !== null && op.completedAt <= t ? op.outcome : ('pending' as const) }));
@@ -64,7 +59,7 @@ function computeModel(run: Run, t: number): ClusterModel {
   const lost = lostWrites(sim.trace.ops, sim.strategy, t, checkpoints);
   const lostIds = new Set(lost.map((l) => l.write.id as number));
   const markOf = (op: OpRecord): OpMark => (staleIds.has(op.id) ? 'stale' : lostIds.has(op.id) ? 'lost' : null);
-  return { moment, keys, cells, ops, divergentKeys, staleIds, lost, markOf, hints: hintsAt(run, t) };
+  return Object.freeze({ moment, keys, cells, ops, divergentKeys, staleIds, lost, markOf, hints: hintsAt(run, t) });
 }
 
 /** Replay the hint log up to t: what each stand-in is holding for whom. */

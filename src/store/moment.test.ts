@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { makeScenario } from '../sim/scenario.ts';
 import { workload } from '../sim/workload.ts';
 import { extendRun, startRun } from '../store/run.ts';
-import { clusterModel } from './clusterModel.ts';
 
 describe('clusterModel: a moment never tells what had not happened yet', () => {
   it('shows each operation pending until the moment it completed, on a run that grows as the app grows it', () => {
@@ -11,7 +10,7 @@ describe('clusterModel: a moment never tells what had not happened yet', () => {
     let checked = 0;
     for (let t = 0; t <= 8000; t += 37) {
       extendRun(run, t);
-      const model = clusterModel(run, t);
+      const model = run.at(t);
       for (const { op, status } of model.ops) {
         expect(op.invokedAt, `op ${op.id} at ${t}`).toBeLessThanOrEqual(t);
         if (status !== 'pending') {
