@@ -78,6 +78,7 @@ export interface Copies {
  */
 export function lostWrites(ops: readonly OpRecord[], strategy: AnyStrategy, t: number, checkpoints: readonly Copies[] = []): LostWrite[] {
   const winners = olderWinners(ops, strategy);
+  winners.prepare(t);
   const merged = checkpoints.map((c) => {
     const byKey = new Map<string, unknown>();
     return (key: string) => {
@@ -97,27 +98,72 @@ export function lostWrites(ops: readonly OpRecord[], strategy: AnyStrategy, t: n
   return out;
 }
 
-const remembered = new WeakMap<readonly OpRecord[], WeakMap<AnyStrategy, (write: OpRecord) => OpRecord | null>>();
+/** olderWinner for every write made up to a moment, by one index instead of a scan each. */
+interface Winners {
+  (write: OpRecord): OpRecord | null;
+  /** About to ask for every write acknowledged by t: index the history up to t once. */
+  prepare(t: number): void;
+}
+
+const remembered = new WeakMap<readonly OpRecord[], WeakMap<AnyStrategy, Winners>>();
 
 /**
  * olderWinner remembered per write: once a write is made, every write that finished
  * before it is in the history, so its verdict cannot change. One memo per run (its
  * operation list and strategy), so views asking every frame pay for each write once.
+ * Asked about many writes at once (the first moment late in a long run), it sorts each
+ * key's acknowledged writes by completion once and keeps the highest ranked so far, so
+ * each verdict is a binary search instead of a scan of the whole history. That is exact
+ * for a total order (last write wins); for a multi-value register no earlier write ever
+ * outranks a later one, and neither way finds one.
  */
-export function olderWinners(ops: readonly OpRecord[], strategy: AnyStrategy): (write: OpRecord) => OpRecord | null {
+export function olderWinners(ops: readonly OpRecord[], strategy: AnyStrategy): Winners {
   let byStrategy = remembered.get(ops);
   if (!byStrategy) remembered.set(ops, (byStrategy = new WeakMap()));
   let memo = byStrategy.get(strategy);
-  if (!memo) {
-    const known = new Map<OpRecord, OpRecord | null>();
-    memo = (write) => {
-      let v = known.get(write);
-      if (v === undefined) known.set(write, (v = olderWinner(ops, strategy, write)));
-      return v;
-    };
-    byStrategy.set(strategy, memo);
-  }
-  return memo;
+  if (memo) return memo;
+  const known = new Map<OpRecord, OpRecord | null>();
+  let index: { builtAt: number; byKey: Map<string, { at: number[]; best: OpRecord[] }> } | null = null;
+  const fromIndex = (write: OpRecord): OpRecord | null => {
+    const k = index!.byKey.get(write.key);
+    if (!k) return null;
+    // The last write acknowledged strictly before this one was made.
+    let lo = 0;
+    let hi = k.at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (k.at[mid]! < write.invokedAt) lo = mid + 1;
+      else hi = mid;
+    }
+    const best = lo > 0 ? k.best[lo - 1]! : null;
+    return best !== null && outranks(strategy, best.version, write.version) ? best : null;
+  };
+  const winners = ((write: OpRecord) => {
+    let v = known.get(write);
+    if (v === undefined) {
+      v = strategy.versionState === undefined || write.version === null ? null : index && write.invokedAt <= index.builtAt ? fromIndex(write) : olderWinner(ops, strategy, write);
+      known.set(write, v);
+    }
+    return v;
+  }) as Winners;
+  winners.prepare = (t) => {
+    if (strategy.versionState === undefined || (index && index.builtAt >= t)) return;
+    let unknown = 0;
+    for (const o of ops) if (acknowledged(o, t) && !known.has(o) && ++unknown > 32) break;
+    if (unknown <= 32) return;
+    const byKey = new Map<string, { at: number[]; best: OpRecord[] }>();
+    const acked = ops.filter((o) => acknowledged(o, t)).sort((x, y) => x.completedAt! - y.completedAt!);
+    for (const o of acked) {
+      let k = byKey.get(o.key);
+      if (!k) byKey.set(o.key, (k = { at: [], best: [] }));
+      const prev = k.best[k.best.length - 1];
+      k.at.push(o.completedAt!);
+      k.best.push(prev !== undefined && !outranks(strategy, o.version, prev.version) ? prev : o);
+    }
+    index = { builtAt: t, byKey };
+  };
+  byStrategy.set(strategy, winners);
+  return winners;
 }
 
 /**
