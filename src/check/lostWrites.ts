@@ -120,7 +120,7 @@ const remembered = new WeakMap<readonly OpRecord[], WeakMap<AnyStrategy, Winners
 export function olderWinners(ops: readonly OpRecord[], strategy: AnyStrategy): Winners {
   let byStrategy = remembered.get(ops);
   if (!byStrategy) remembered.set(ops, (byStrategy = new WeakMap()));
-  let memo = byStrategy.get(strategy);
+  const memo = byStrategy.get(strategy);
   if (memo) return memo;
   const known = new Map<OpRecord, OpRecord | null>();
   let index: { builtAt: number; byKey: Map<string, { at: number[]; best: OpRecord[] }> } | null = null;
