@@ -8,6 +8,7 @@ import { describeOutcome } from '../view/narration.ts';
 import { FATE_WORDS, KIND_STYLES } from '../view/messageStyle.ts';
 import { formatSeconds } from './PlaybackBar.tsx';
 import { useMoment } from './useMoment.ts';
+import { valueWords } from '../view/valueWords.ts';
 import { lostWriteWords } from '../content/lostWriteWords.ts';
 
 /** Everything about the selected replica, client, link, message or operation, and what can be done to it. */
@@ -110,7 +111,7 @@ function ClientDetails({ id }: { id: NodeId }) {
       <p>{ops.length === 0 ? 'It has not done anything yet.' : `${ops.length} operation${ops.length === 1 ? '' : 's'} so far.`}</p>
       <ul className="plain">
         {ops.slice(-6).map(({ op, status }) => (
-          <li key={op.id}>{status === 'pending' ? `${op.kind} ${op.key} — waiting` : describeOutcome(op, model.markOf(op), run.sim.strategy)}</li>
+          <li key={op.id}>{status === 'pending' ? `${op.kind} ${op.key} — waiting` : describeOutcome(op, model.markOf(op), valueWords(run.sim.strategy.id))}</li>
         ))}
       </ul>
     </div>
@@ -193,7 +194,7 @@ function MessageDetails({ id }: { id: number }) {
           <div>
             <dt>Carries</dt>
             <dd>
-              <code>{run.sim.strategy.describe(m.body.state)}</code>
+              <code>{valueWords(run.sim.strategy.id).describe(m.body.state)}</code>
             </dd>
           </div>
         )}
@@ -218,8 +219,8 @@ function OpDetails({ id }: { id: number }) {
       <p>
         From {op.client} through {op.coordinator}, started at {formatSeconds(op.invokedAt)}.
       </p>
-      <p>{status === 'pending' ? 'Waiting for an answer.' : describeOutcome(op, model.markOf(op), run.sim.strategy)}</p>
-      {lost && <p className="warn-text">{lostWriteWords(lost, run.sim.trace, run.sim.strategy)}</p>}
+      <p>{status === 'pending' ? 'Waiting for an answer.' : describeOutcome(op, model.markOf(op), valueWords(run.sim.strategy.id))}</p>
+      {lost && <p className="warn-text">{lostWriteWords(lost, run.sim.trace, valueWords(run.sim.strategy.id))}</p>}
     </div>
   );
 }

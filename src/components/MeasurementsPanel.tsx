@@ -6,6 +6,7 @@ import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { formatMs, formatPercent } from '../view/format.ts';
 import { useMoment } from './useMoment.ts';
 import { useThrottledTime } from './useThrottledTime.ts';
+import { valueWords } from '../view/valueWords.ts';
 import { lostWriteWords } from '../content/lostWriteWords.ts';
 
 interface Props {
@@ -69,7 +70,7 @@ export function MeasurementsPanel({ onStarted }: Props) {
             <th scope="row">Lost writes</th>
             <td>
               {model.lost.length} of {m.writes - m.failedWrites} acknowledged writes
-              {model.lost.length > 0 && <span className="warn-text"> — {lostWriteWords(model.lost[model.lost.length - 1]!, run.sim.trace, run.sim.strategy)}</span>}
+              {model.lost.length > 0 && <span className="warn-text"> — {lostWriteWords(model.lost[model.lost.length - 1]!, run.sim.trace, valueWords(run.sim.strategy.id))}</span>}
             </td>
           </tr>
           <tr>

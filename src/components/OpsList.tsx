@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { selectHighlight, selectRun } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { describeInvoke, describeOutcome } from '../view/narration.ts';
+import { valueWords } from '../view/valueWords.ts';
 import { useMoment } from './useMoment.ts';
 
 /** The newest operations shown; a busy workload would otherwise make a list of hundreds. */
@@ -31,7 +32,7 @@ export function OpsList() {
             return (
               <li key={op.id} className={`op ${status}${mark ? ` ${mark}` : ''}${lit ? ' lit' : ''}`} onPointerEnter={() => store.getState().setHighlight({ kind: 'op', id: op.id })} onPointerLeave={() => store.getState().setHighlight(null)}>
                 <button type="button" className="link-button" onClick={() => store.getState().select({ kind: 'op', id: op.id })}>
-                  <span className={`status-tag ${status}`}>{mark ?? STATUS_WORDS[status]}</span> {status === 'pending' ? describeInvoke(op, run.sim.strategy) : describeOutcome(op, mark, run.sim.strategy)}
+                  <span className={`status-tag ${status}`}>{mark ?? STATUS_WORDS[status]}</span> {status === 'pending' ? describeInvoke(op, valueWords(run.sim.strategy.id)) : describeOutcome(op, mark, valueWords(run.sim.strategy.id))}
                 </button>
               </li>
             );

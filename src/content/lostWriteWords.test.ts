@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { lostWrites } from '../check/lostWrites.ts';
 import { makeScenario, type Action } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
+import { valueWords } from '../view/valueWords.ts';
 import { lostWriteWords } from './lostWriteWords.ts';
 
 function words(script: Action[], skew: Record<string, number> = {}) {
   const sim = new Simulation(makeScenario({ cluster: { skew }, network: { latency: { kind: 'constant', ms: 50 } }, script }));
   sim.runUntil(5000);
-  return lostWrites(sim.trace.ops, sim.strategy, 5000).map((l) => lostWriteWords(l, sim.trace, sim.strategy));
+  return lostWrites(sim.trace.ops, sim.strategy, 5000).map((l) => lostWriteWords(l, sim.trace, valueWords(sim.strategy.id)));
 }
 
 describe('lostWriteWords', () => {

@@ -2,7 +2,7 @@ import { skewAt } from '../check/clocks.ts';
 import type { LostWrite } from '../check/lostWrites.ts';
 import { lastAtOrBefore } from '../sim/timeline.ts';
 import type { MessageRecord, OpRecord, Trace } from '../sim/trace.ts';
-import type { ValueStrategy } from '../sim/values/types.ts';
+import type { ValueWords } from '../view/valueWords.ts';
 
 /*
  * Why an acknowledged write is lost (see check/lostWrites.ts), in one sentence: the words
@@ -44,7 +44,7 @@ function writeName(op: OpRecord, words?: WriteWords): string {
   return subject ? subject.charAt(0).toLowerCase() + subject.slice(1) : `${op.key} = ${op.value}`;
 }
 
-type WriteWords = Pick<ValueStrategy<unknown, unknown>, 'describeWrite'>;
+type WriteWords = Pick<ValueWords, 'describeWrite'>;
 
 /** Why an acknowledged write counts as lost, in one sentence. */
 export function lostWriteWords(lost: LostWrite, trace: Pick<Trace, 'events' | 'messages'>, words?: WriteWords): string {

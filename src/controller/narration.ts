@@ -2,6 +2,7 @@ import { staleCheckerFor } from '../check/staleReads.ts';
 import { lostWriteWords } from '../content/lostWriteWords.ts';
 import type { LabState, LabStore } from '../store/labStore.ts';
 import { narrate, type NarrationLine } from '../view/narration.ts';
+import { valueWords } from '../view/valueWords.ts';
 
 /** A disagreement is told once it has lasted this long (virtual ms). */
 export const LASTING_MS = 500;
@@ -90,7 +91,7 @@ export function createNarration(store: LabStore, keep = 8): Narration {
     const isStale = staleCheckerFor(trace.ops, s.run.sim.strategy);
     const stale = new Set(done.filter(isStale).map((op) => op.id as number));
     const lost = new Set(s.run.at(s.time).lost.map((l) => l.write.id as number));
-    return narrate(trace, from, s.time, stale, s.run.sim.strategy, lost);
+    return narrate(trace, from, s.time, stale, valueWords(s.run.sim.strategy.id), lost);
   };
 
   /** Writes newly known to be lost: an older write winning is known when the write is acknowledged. */
@@ -101,7 +102,7 @@ export function createNarration(store: LabStore, keep = 8): Narration {
       const id = `${w.id}|${w.client}|${w.key}|${w.value}|${w.invokedAt}`;
       if (toldLost.has(id)) continue;
       toldLost.add(id);
-      out.push({ at: l.cause === 'older-write-won' ? w.completedAt! : s.time, text: lostWriteWords(l, s.run.sim.trace, s.run.sim.strategy) });
+      out.push({ at: l.cause === 'older-write-won' ? w.completedAt! : s.time, text: lostWriteWords(l, s.run.sim.trace, valueWords(s.run.sim.strategy.id)) });
     }
     return out;
   };

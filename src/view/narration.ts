@@ -1,8 +1,8 @@
 import type { OpRecord, Trace, TraceEvent } from '../sim/trace.ts';
-import type { ValueStrategy } from '../sim/values/types.ts';
+import type { ValueWords } from './valueWords.ts';
 
 /** What narration needs of a strategy: how to put its writes in words, if it has a way. */
-type Words = Pick<ValueStrategy<unknown, unknown>, 'describeWrite'> | undefined;
+type Words = Pick<ValueWords, 'describeWrite'> | undefined;
 
 const NO_IDS: ReadonlySet<number> = new Set();
 

@@ -1,6 +1,7 @@
 import type { NodeId } from '../sim/ids.ts';
 import type { OpRecord } from '../sim/trace.ts';
 import type { ValueStrategy } from '../sim/values/types.ts';
+import { valueWords, type ValueWords } from './valueWords.ts';
 
 /** What one replica shows for one key at one moment. */
 export interface KeyCell {
@@ -28,6 +29,7 @@ export function replicaCells(
   stateOf: (node: NodeId, key: string) => unknown,
   ackedWrites: readonly OpRecord[],
   strategy: ValueStrategy<unknown, unknown>,
+  words: Pick<ValueWords, 'describe' | 'stamp'> = valueWords(strategy.id),
 ): Map<NodeId, KeyCell[]> {
   const out = new Map<NodeId, KeyCell[]>(replicas.map((r) => [r, []]));
   for (const key of keys) {
@@ -47,8 +49,8 @@ export function replicaCells(
       out.get(node)?.push({
         key,
         values: strategy.values(state),
-        description: strategy.describe(state),
-        stamp: strategy.stamp(state),
+        description: words.describe(state),
+        stamp: words.stamp(state),
         behind: writes.filter((w) => !strategy.covers(state, w.version)).length,
         group: groups.findIndex((g) => g.members.includes(i)),
         holds: stateOf(node, key) !== undefined,

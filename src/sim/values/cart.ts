@@ -42,14 +42,6 @@ export function parseCart(value: string): string[] {
   return inner === '' ? [] : inner.split(', ');
 }
 
-/** A cart write in words, for narration and the operations list. */
-function describeWrite(key: string, value: string) {
-  const op = parseCartOp(value);
-  return op.type === 'add'
-    ? { clause: `adds ${op.item} to ${key}`, subject: `Adding ${op.item} to ${key}` }
-    : { clause: `removes ${op.item} from ${key}`, subject: `Removing ${op.item} from ${key}` };
-}
-
 function applyTo(items: readonly string[], op: CartOp): string[] {
   return op.type === 'add' ? [...items, op.item] : items.filter((i) => i !== op.item);
 }
@@ -57,8 +49,6 @@ function applyTo(items: readonly string[], op: CartOp): string[] {
 export const cartLww: ValueStrategy<LwwState, LwwVersion> = {
   ...lww,
   id: 'cart-lww',
-  label: 'Cart as one last-write-wins value',
-  describeWrite,
   create(local, value, meta) {
     const items = local === null ? [] : parseCart(local.value);
     return lww.create(local, formatCart(applyTo(items, parseCartOp(value))), meta);
@@ -73,8 +63,6 @@ export function unionOfSiblings(state: MvState): string[] {
 export const cartMv: ValueStrategy<MvState, Sibling> = {
   ...mv,
   id: 'cart-mv',
-  label: 'Cart with siblings, merged by union',
-  describeWrite,
   create(local, value, meta) {
     // The app read every sibling here, so its write supersedes them all.
     const context = unionContexts(meta.context ?? EMPTY_CONTEXT, mv.context(local) ?? EMPTY_CONTEXT);
@@ -87,8 +75,6 @@ export type OrSetVersion = { readonly type: 'add'; readonly item: string; readon
 
 export const cartOrSet: ValueStrategy<OrSetState, OrSetVersion> = {
   id: 'cart-orset',
-  label: 'Cart as an OR-Set',
-  describeWrite,
   empty: () => orSet.empty(),
   create(local, value, meta) {
     const op = parseCartOp(value);
@@ -105,8 +91,6 @@ export const cartOrSet: ValueStrategy<OrSetState, OrSetVersion> = {
   },
   values: (state) => [formatCart(orSet.value(state))],
   context: () => null,
-  stamp: (state) => state.entries.map((e) => `${e.item}·${e.tag}`).join(' ') + (state.tombstones.length > 0 ? ` ✝${state.tombstones.join(',')}` : ''),
-  describe: (state) => orSet.describe(state),
 };
 
 export type CartStrategyId = 'cart-lww' | 'cart-mv' | 'cart-orset';

@@ -26,7 +26,6 @@ export function stampCompare(a: LwwVersion, b: LwwVersion): number {
 
 export const lww: ValueStrategy<LwwState, LwwVersion> = {
   id: 'lww',
-  label: 'Last write wins',
   empty: () => null,
   create(_local, value, meta) {
     const version: LwwVersion = {
@@ -53,7 +52,4 @@ export const lww: ValueStrategy<LwwState, LwwVersion> = {
   versionState: (version) => version,
   values: (state) => (state === null ? [] : [state.value]),
   context: () => null,
-  stamp: (state) => (state === null ? '' : `@${(state.ts / 1000).toFixed(3)} s ${state.node}`),
-  describe: (state) =>
-    state === null ? 'empty' : `${state.value} @${state.ts.toFixed(1)} (${state.node})`,
 };

@@ -1,5 +1,5 @@
 import type { OpId } from '../ids.ts';
-import { EMPTY_CONTEXT, addDot, contains, formatContext, union, type CausalContext, type Dot } from './causalContext.ts';
+import { EMPTY_CONTEXT, addDot, contains, union, type CausalContext, type Dot } from './causalContext.ts';
 import type { ValueStrategy } from './types.ts';
 
 /**
@@ -52,7 +52,6 @@ function normalise(all: readonly Sibling[]): MvState {
 
 export const mv: ValueStrategy<MvState, Sibling> = {
   id: 'mv',
-  label: 'Multi-value (version vectors)',
   empty: () => [],
   create(local, value, meta) {
     const version: Sibling = {
@@ -77,7 +76,4 @@ export const mv: ValueStrategy<MvState, Sibling> = {
   versionState: (version) => [version],
   values: (state) => state.map((s) => s.value),
   context: (state) => state.reduce<CausalContext>((acc, s) => union(acc, historyOf(s)), EMPTY_CONTEXT),
-  stamp: (state) => state.map((s) => formatContext(historyOf(s))).join(' | '),
-  describe: (state) =>
-    state.length === 0 ? 'empty' : state.map((s) => `${s.value} ${formatContext(historyOf(s))}`).join(' | '),
 };

@@ -4,6 +4,7 @@ import type { NodeId, OpId } from '../ids.ts';
 import { lww, type LwwState } from './lww.ts';
 import { formatContext, type CausalContext } from './causalContext.ts';
 import { historyOf, mv, type MvState } from './mv.ts';
+import { LWW_WORDS, MV_WORDS } from '../../view/valueWords.ts';
 import type { ValueStrategy, WriteMeta } from './types.ts';
 
 const meta = (node: string, counter: number, clock = 0, context: CausalContext | null = null): WriteMeta => ({
@@ -23,8 +24,8 @@ describe('LWW register', () => {
   });
 
   it('stamps its version as a time and a node', () => {
-    expect(lww.stamp(lww.create(null, 'v', meta('B', 1, 1234)).delta)).toBe('@1.234 s B');
-    expect(lww.stamp(null)).toBe('');
+    expect(LWW_WORDS.stamp(lww.create(null, 'v', meta('B', 1, 1234)).delta)).toBe('@1.234 s B');
+    expect(LWW_WORDS.stamp(null)).toBe('');
   });
 
   it('breaks timestamp ties by node id', () => {
@@ -74,7 +75,7 @@ describe('multi-value register', () => {
 
   it('stamps each sibling with its version vector', () => {
     const both = mv.merge(mv.create([], 'a', meta('A', 1)).delta, mv.create([], 'b', meta('B', 2)).delta);
-    expect(mv.stamp(both)).toBe('{A:1} | {} + B:2');
+    expect(MV_WORDS.stamp(both)).toBe('{A:1} | {} + B:2');
   });
 
   it('tells the writer the context of its own write', () => {

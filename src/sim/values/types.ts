@@ -16,13 +16,13 @@ export interface WriteMeta {
 
 /**
  * How a key's value is stored, merged and read. Every function is pure and returns new
- * objects, so states can be kept in the trace by reference.
+ * objects, so states can be kept in the trace by reference. What a state or a write looks
+ * like in words is the view's business (view/valueWords.ts).
  *
  * S is the state a replica keeps for a key; V identifies one write's version.
  */
 export interface ValueStrategy<S, V> {
   readonly id: StrategyId;
-  readonly label: string;
   empty(): S;
   /**
    * The coordinator turns a write into a version, the state to send to replicas, and the
@@ -43,15 +43,6 @@ export interface ValueStrategy<S, V> {
   values(state: S): string[];
   /** The causal context handed to a client that read this state (null if not tracked). */
   context(state: S): CausalContext | null;
-  /** One line for narration and the table view. */
-  describe(state: S): string;
-  /** The version alone, short enough to sit under a value in the picture: "@1.23 s A", "{A:2, B:1}". */
-  stamp(state: S): string;
-  /**
-   * For strategies whose writes are operations rather than values: a write in words, as
-   * a clause ("adds tv to cart") and as a subject ("Adding tv to cart").
-   */
-  describeWrite?(key: string, value: string): { readonly clause: string; readonly subject: string };
 }
 
 /** The registers, and the conflicts lab's three carts (whose writes are "+item" / "-item"). */

@@ -2,6 +2,8 @@ import { Suspense, lazy, useId, useMemo, useRef, useState } from 'react';
 import { CART_NAMES, seconds } from './cartWords.ts';
 import type { ActorRefFrom } from 'xstate';
 import { runCarts, type CartOutcome } from '../../../analysis/carts.ts';
+// The carts' words, registered beside their strategies: only this lab loads either.
+import '../../../view/cartValueWords.ts';
 import { skewAt } from '../../../check/clocks.ts';
 import { ClusterView } from '../../../components/ClusterView.tsx';
 import { Field } from '../../../components/Field.tsx';
