@@ -18,7 +18,11 @@ export default defineConfig({
         // (every lazy panel that imports one makes a new split), and each costs its own
         // overhead. What only one lab or a later panel uses stays out of it.
         codeSplitting: {
-          groups: [{ name: 'core', test: /\/src\/(sim\/(?!values\/(cart|crdt)|workload)|store\/|machines\/|embed\/(?!quorumParams)|check\/(staleReads|lostWrites|quorumConditions|convergence|clocks)|view\/(?!spaceTime|timeScale))/ }],
+          groups: [
+            { name: 'core', test: /\/src\/(sim\/(?!values\/(cart|crdt\/(?!types))|workload)|store\/|machines\/|embed\/(?!quorumParams)|check\/(staleReads|lostWrites|convergence|clocks)|view\/(?!spaceTime|timeScale|cartValueWords)|components\/useThrottledTime)/ },
+            // The carts, their stories and words: the conflicts lab's first screen and its later panels share them.
+            { name: 'carts', test: /\/src\/(content\/cartStories|sim\/values\/(cart|crdt\/orSet)|view\/cartValueWords|analysis\/carts|labs\/conflicts\/(cart\/cartWords|conflictsParams))/ },
+          ],
         },
       },
     },
