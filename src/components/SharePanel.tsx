@@ -1,5 +1,7 @@
 import { useId, useRef, useState, type RefObject } from 'react';
-import { encodeRun } from '../embed/urlCodec.ts';
+import { browserAddress } from '../embed/address.ts';
+import { capped, writeAddress } from '../embed/params.ts';
+import { RUN_LINK, RUN_SUPERSEDES, type LinkedRun } from '../embed/urlCodec.ts';
 import { validateScenario } from '../sim/scenarioSchema.ts';
 import { safeText } from '../sim/schema.ts';
 import { selectScenario } from '../store/labStore.ts';
@@ -14,12 +16,14 @@ interface Props {
 /** The largest run file we read: a learner's run is a few kilobytes. */
 const MAX_FILE_BYTES = 2_000_000;
 
-export function shareUrl(labId: string, scenario: Parameters<typeof encodeRun>[0]['scenario'], time: number): string {
-  const url = new URL(window.location.href);
-  url.search = '';
-  url.searchParams.set('lab', labId);
-  url.searchParams.set('run', encodeRun({ scenario, time }));
-  return url.toString();
+/**
+ * The link "Copy link to this run" copies: this address with the run at this moment,
+ * written by the address module as the lab's own address is, so every setting the
+ * learner changed that the address holds (a gallery's tab, the vectors) comes along, and
+ * the parameters the run replaces do not.
+ */
+export function shareUrl(labId: string, scenario: LinkedRun['scenario'], time: number): string {
+  return writeAddress(browserAddress.read(), RUN_LINK, { lab: labId, run: { scenario, time } }, RUN_SUPERSEDES);
 }
 
 /** Copy a link to this exact run; save or open the run as a file; save the pictures. */
@@ -66,7 +70,8 @@ export function SharePanel({ labId, diagrams }: Props) {
     }
     const checked = validateScenario(data);
     if (!checked.ok) {
-      setNotice({ kind: 'error', text: `“${name}” could not be opened: ${checked.error}. Nothing was changed.` });
+      // The schema's sentence can quote the file's own field names: escaped and bounded, as the address's are.
+      setNotice({ kind: 'error', text: `“${name}” could not be opened: ${capped(checked.error, 200)}. Nothing was changed.` });
       return;
     }
     load(checked.value, 0, { kind: 'info', text: `Opened “${name}”: ${checked.value.script.length} actions. Press Play to replay it.` });

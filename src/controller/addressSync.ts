@@ -1,36 +1,16 @@
-import { encodeRun } from '../embed/urlCodec.ts';
+import type { AddressPort } from '../embed/address.ts';
+import { writeAddress } from '../embed/params.ts';
+import { RUN_LINK, RUN_SUPERSEDES } from '../embed/urlCodec.ts';
 import type { LabStore } from '../store/labStore.ts';
 
-/** Where the lab keeps its address: the browser's, or a test's memory. */
-export interface AddressPort {
-  read(): string;
-  replace(href: string): void;
-}
-
-export const browserAddress: AddressPort = {
-  read: () => window.location.href,
-  replace(href) {
-    try {
-      window.history.replaceState(window.history.state, '', href);
-    } catch {
-      // Some sandboxed frames refuse history changes; the lab works without them.
-    }
-  },
-};
-
-/** An address in memory, for tests: every replacement is kept. */
-export function memoryAddress(href = 'https://lab.test/'): AddressPort & { readonly history: string[] } {
-  const history = [href];
-  return { history, read: () => history.at(-1)!, replace: (next) => void history.push(next) };
-}
-
-/** Parameters a run replaces: given on their own, they would only disagree with it. */
-const SUPERSEDED = ['n', 'w', 'r', 'seed', 'story'];
+export { browserAddress, memoryAddress, type AddressPort } from '../embed/address.ts';
 
 /**
  * Keep the address's `run` parameter equal to the run, so reloading or bookmarking keeps
  * it. Only when the script changes: the playhead moves every frame and goes into the link
- * when the learner copies it. Returns the function that stops it.
+ * when the learner copies it. Written through the address module (embed/params.ts), which
+ * drops the parameters the run replaces (RUN_SUPERSEDES) and keeps every other setting
+ * (the gallery's, the like counter's, the vectors). Returns the function that stops it.
  *
  * @example const stop = syncAddress(store, 'playground', memoryAddress()); … stop();
  */
@@ -39,10 +19,6 @@ export function syncAddress(store: LabStore, labId: string, address: AddressPort
   return store.subscribe((s) => {
     if (s.run.scenario === lastScenario) return;
     lastScenario = s.run.scenario;
-    const url = new URL(address.read());
-    url.searchParams.set('lab', labId);
-    url.searchParams.set('run', encodeRun({ scenario: s.run.scenario, time: s.time }));
-    for (const name of SUPERSEDED) url.searchParams.delete(name);
-    address.replace(url.href);
+    address.replace(writeAddress(address.read(), RUN_LINK, { lab: labId, run: { scenario: s.run.scenario, time: s.time } }, RUN_SUPERSEDES));
   });
 }

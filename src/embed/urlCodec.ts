@@ -1,6 +1,7 @@
 import { DEFAULT_CLUSTER, DEFAULT_NETWORK, type Scenario } from '../sim/scenario.ts';
 import { MAX_TIME, validateScenario } from '../sim/scenarioSchema.ts';
 import { SchemaError, fields, safeText } from '../sim/schema.ts';
+import { LAB_PARAM, capped, readParams, type Param } from './params.ts';
 import { decodeBase64Url, encodeBase64Url, firstForeignChar } from './base64url.ts';
 import { ByteReader, ByteWriter, ReadError, checksum } from './bytes.ts';
 import { readScript, writeScript } from './scriptBytes.ts';
@@ -130,19 +131,55 @@ function readPayload(payload: Uint8Array, fail: (problem: string) => DecodedRun)
   }
 }
 
+/** A run as a link holds it: the scenario, and the moment to show. */
+export interface LinkedRun {
+  readonly scenario: Scenario;
+  readonly time: number;
+}
+
 /**
- * Read the run, if any, from a `location.search` string. No `run` parameter gives
- * `{ run: null, error: null }`; a bad one gives the reason, for the lab to show while it
- * carries on with its defaults.
+ * `run=`, in every lab, declared for the address module (params.ts): read by decodeRun
+ * and written by encodeRun. A lab that takes only some runs says why it cannot take one
+ * in `unfit`. `instead` ends the sentence for a run it cannot use, saying what the lab
+ * shows in its place.
  *
- * @example
- * runFromSearch('?lab=quorum')          // { run: null, error: null }
- * runFromSearch('?lab=quorum&run=1.HJh1AIuT')
- * // { run: { scenario: makeScenario({ seed: 7 }), time: 1500 }, error: null }
+ * @example readParams({ run: runParam('The lab started with its defaults instead.') }, '?run=7.AAAA').problems
+ * // ["This link's run could not be read: it is not in a format this lab knows (version 7). The lab started with its defaults instead."]
  */
-export function runFromSearch(search: string): { run: { scenario: Scenario; time: number } | null; error: string | null } {
-  const param = new URLSearchParams(search).get('run');
-  if (param === null) return { run: null, error: null };
-  const decoded = decodeRun(param);
-  return decoded.ok ? { run: { scenario: decoded.scenario, time: decoded.time }, error: null } : { run: null, error: decoded.error };
+export function runParam(instead: string, unfit: (scenario: Scenario) => string | null = () => null): Param<LinkedRun | null> {
+  const fail = (why: string) => ({ ok: false, value: null, message: [capped(why, 200), instead].filter(Boolean).join(' ') }) as const;
+  return {
+    type: 'run',
+    fallback: () => null,
+    parse(raw) {
+      const decoded = decodeRun(raw);
+      // The schema's sentences can quote a link's own field names: escape and bound them.
+      if (!decoded.ok) return fail(decoded.error);
+      const misfit = unfit(decoded.scenario);
+      return misfit === null ? { ok: true, value: { scenario: decoded.scenario, time: decoded.time } } : fail(misfit);
+    },
+    format: (run) => (run ? encodeRun(run) : ''),
+  };
+}
+
+/** What a lab writes when its run changes, and what a copied link holds. */
+export const RUN_LINK = { lab: LAB_PARAM, run: runParam('') };
+
+/**
+ * Parameters a run replaces: those declared `startsRun` (the quorum lab's n, w, r and
+ * seed; the conflicts lab's story and seed). Beside a run they would only disagree with
+ * it. A list here, so writing a run needs no lab's declarations; a test checks it
+ * against them.
+ */
+export const RUN_SUPERSEDES: readonly string[] = ['n', 'w', 'r', 'seed', 'story'];
+
+/**
+ * The run, if any, in a query string: readParams with RUN_LINK, for tests that only want
+ * the run. No `run` gives `{ run: null, error: null }`.
+ *
+ * @example runFromSearch('?lab=quorum&run=1.HJh1AIuT') // { run: { scenario: makeScenario({ seed: 7 }), time: 1500 }, error: null }
+ */
+export function runFromSearch(search: string): { run: LinkedRun | null; error: string | null } {
+  const { values, problems } = readParams({ run: RUN_LINK.run }, search);
+  return { run: values.run, error: problems[0] ?? null };
 }

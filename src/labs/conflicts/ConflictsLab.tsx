@@ -4,14 +4,13 @@ import { Suspense, lazy, useState } from 'react';
 import { useLabPlayback } from '../../app/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../app/usePrefersReducedMotion.ts';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
-import { CART_KEY, CART_STORIES, DEVICES, findCartStory, type CartStory } from '../../content/cartStories.ts';
-import type { Scenario } from '../../sim/scenario.ts';
-import { runFromSearch } from '../../embed/urlCodec.ts';
-import { safeText } from '../../sim/schema.ts';
+import type { CartStory } from '../../content/cartStories.ts';
+import { readParams } from '../../embed/params.ts';
 import { createLabStore } from '../../store/labStore.ts';
-import { CART_STORES, type CartStrategyId } from '../../sim/values/cart.ts';
+import type { CartStrategyId } from '../../sim/values/cart.ts';
 import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
 import { CartSection } from './cart/CartSection.tsx';
+import { CART_PARAMS } from './conflictsParams.ts';
 
 export const CONFLICTS_ID = 'conflicts';
 
@@ -20,48 +19,25 @@ const VersionVectorPanel = lazy(() => import('./vv/VersionVectorPanel.tsx').then
 const CrdtGallery = lazy(() => import('./gallery/CrdtGallery.tsx').then((m) => ({ default: m.CrdtGallery })));
 const LikeCounter = lazy(() => import('./gallery/LikeCounter.tsx').then((m) => ({ default: m.LikeCounter })));
 
-const MAX_SEED = 2 ** 31 - 1;
-
-/** The lab's start: a shared run, else ?story=&seed=, else the first story. */
-function initialStore(search: string) {
-  const { run, error } = runFromSearch(search);
-  const params = new URLSearchParams(search);
-  const unfit = run ? cartRunProblem(run.scenario) : null;
-  if (run && !unfit) {
-    const store = createLabStore(run.scenario, run.time);
-    if (params.has('story')) store.getState().setNotice({ kind: 'info', text: 'This link holds a whole run, so its story= setting was not used.' });
-    return store;
-  }
-  const problems: string[] = error ? [`${error} The lab started from its first story instead.`] : unfit ? [`${unfit} The lab started from its first story instead.`] : [];
-  const storyParam = params.get('story');
-  let story = findCartStory(storyParam);
-  if (storyParam !== null && !story) problems.push(`There is no story called “${safeText(storyParam.slice(0, 40))}”; the stories are ${CART_STORIES.map((s) => s.id).join(', ')}. Showing “${CART_STORIES[0]!.title}”.`);
-  story ??= CART_STORIES[0]!;
-  const seedParam = params.get('seed');
-  let seed = 1;
-  if (seedParam !== null) {
-    const n = Number(seedParam);
-    if (Number.isInteger(n) && n >= 0 && n <= MAX_SEED) seed = n;
-    else problems.push(`seed=${safeText(seedParam.slice(0, 20))} is not a whole number from 0 to ${MAX_SEED}; using seed 1.`);
-  }
-  const store = createLabStore(story.scenario(seed, 'cart-lww'));
-  if (problems.length > 0) store.getState().setNotice({ kind: 'error', text: problems.join(' ') });
-  return store;
-}
-
 /**
- * Why a run from a link cannot be a cart run here, or null if it can: it must keep the
- * cart one of the three ways, with the phone and the laptop, and change only items with
- * plain names (a name with ", " in it would read back as two items).
+ * The lab's start: a shared run, else ?story=&seed=, else the first story. Every value in
+ * the address it cannot use is told in the notice bar: the cart's at once, the panels'
+ * (gallery, like counter, vectors) added when their declarations arrive with the panels.
  */
-function cartRunProblem(scenario: Scenario): string | null {
-  if (!CART_STORES.some((s) => s.id === scenario.cluster.strategy)) return 'This link’s run is not a cart run (it comes from another lab).';
-  if (!DEVICES.every((d) => scenario.cluster.clients.includes(d.id)) || scenario.cluster.replicas < 3) return 'This link’s run does not have the phone, the laptop and replicas A, B and C.';
-  for (const a of scenario.script) {
-    if (a.type !== 'write') continue;
-    if (a.key !== CART_KEY || !/^[+-][a-z0-9-]{1,20}$/.test(a.value)) return `This link’s run changes the cart in a way the lab does not know (${safeText(a.key.slice(0, 20))}: ${safeText(a.value.slice(0, 24))}).`;
-  }
-  return null;
+function initialStore(search: string) {
+  const { values, given, problems } = readParams(CART_PARAMS, search);
+  const { run } = values;
+  const store = run ? createLabStore(run.scenario, run.time) : createLabStore(values.story.scenario(values.seed, 'cart-lww'));
+  const unused = run && given.has('story') ? ['This link holds a whole run, so its story= setting was not used.'] : [];
+  if (problems.length > 0) store.getState().setNotice({ kind: 'error', text: [...problems, ...unused].join(' ') });
+  else if (unused.length > 0) store.getState().setNotice({ kind: 'info', text: unused.join(' ') });
+  const first = store.getState().notice;
+  void import('./panelParams.ts').then(({ PANEL_PARAMS }) => {
+    const later = readParams(PANEL_PARAMS, search).problems;
+    const { notice, setNotice } = store.getState();
+    if (later.length > 0) setNotice({ kind: 'error', text: [...(notice && notice === first ? [notice.text] : []), ...later].join(' ') });
+  });
+  return store;
 }
 
 /**

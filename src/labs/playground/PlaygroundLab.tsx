@@ -11,7 +11,9 @@ import { StageControls } from '../../components/StageControls.tsx';
 import { OperationForm } from '../../components/OperationForm.tsx';
 import { OpsList } from '../../components/OpsList.tsx';
 import { ReplicaTable } from '../../components/ReplicaTable.tsx';
-import { runFromSearch } from '../../embed/urlCodec.ts';
+import { currentSearch } from '../../embed/address.ts';
+import { readParams } from '../../embed/params.ts';
+import { PLAYGROUND_PARAMS } from '../../embed/playgroundParams.ts';
 import { makeScenario } from '../../sim/scenario.ts';
 import { createLabStore } from '../../store/labStore.ts';
 import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
@@ -31,9 +33,10 @@ const SharePanel = lazy(() => import('../../components/SharePanel.tsx').then((m)
 export const PLAYGROUND_DEFAULT = makeScenario({ seed: 1, cluster: { replicas: 3, clients: ['c1', 'c2'], n: 3, w: 1, r: 1 } });
 
 function initialStore() {
-  const { run, error } = runFromSearch(window.location.search);
+  const { values, problems } = readParams(PLAYGROUND_PARAMS, currentSearch());
+  const { run } = values;
   const store = run ? createLabStore(run.scenario, run.time) : createLabStore(PLAYGROUND_DEFAULT);
-  if (error) store.getState().setNotice({ kind: 'error', text: `${error} The lab started with its default settings instead.` });
+  if (problems.length > 0) store.getState().setNotice({ kind: 'error', text: problems.join(' ') });
   else if (run) {
     const n = run.scenario.script.length;
     store.getState().setNotice({ kind: 'info', text: `Replaying a shared run: ${n} action${n === 1 ? '' : 's'}. Press Play, or drag the timeline.` });

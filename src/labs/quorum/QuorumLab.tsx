@@ -9,8 +9,9 @@ import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
 import { OperationForm } from '../../components/OperationForm.tsx';
 import { QuorumControls } from '../../components/QuorumControls.tsx';
-import { readQuorumParams } from '../../embed/quorumParams.ts';
-import { runFromSearch } from '../../embed/urlCodec.ts';
+import { currentSearch } from '../../embed/address.ts';
+import { readParams } from '../../embed/params.ts';
+import { QUORUM_PARAMS } from '../../embed/quorumParams.ts';
 import { MIN_REPLICAS } from '../../sim/ids.ts';
 import { makeScenario } from '../../sim/scenario.ts';
 import { createLabStore } from '../../store/labStore.ts';
@@ -27,19 +28,18 @@ const TradeoffMatrix = lazy(() => import('../../components/TradeoffMatrix.tsx').
 
 /** The lab's start: from a shared run, else from ?n=&w=&r=&seed=, corrected where impossible. */
 function initialStore() {
-  const { run, error } = runFromSearch(window.location.search);
-  if (run) return createLabStore(run.scenario, run.time);
-  const { params, problems } = readQuorumParams(window.location.search);
+  const { values, problems } = readParams(QUORUM_PARAMS, currentSearch());
+  if (values.run) return createLabStore(values.run.scenario, values.run.time);
+  const { n, w, r, seed } = values;
   const scenario = makeScenario({
-    seed: params.seed,
-    cluster: { replicas: Math.max(MIN_REPLICAS, params.n), n: params.n, w: params.w, r: params.r, clients: ['c1', 'c2', 'c3'] },
+    seed,
+    cluster: { replicas: Math.max(MIN_REPLICAS, n), n, w, r, clients: ['c1', 'c2', 'c3'] },
     // Latency that varies (exponential, mean 60 ms), as real networks do: with even
     // latency, replication nearly always beats the next read and staleness hides.
     network: { latency: { kind: 'exponential', rate: 1 / 60 } },
   });
   const store = createLabStore(scenario);
-  const messages = [...(error ? [`${error} The lab started from its settings instead.`] : []), ...problems];
-  if (messages.length > 0) store.getState().setNotice({ kind: 'error', text: messages.join(' ') });
+  if (problems.length > 0) store.getState().setNotice({ kind: 'error', text: problems.join(' ') });
   return store;
 }
 

@@ -1,35 +1,24 @@
 import './gallery.css';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { rememberInAddress } from '../../../embed/address.ts';
+import { readParams } from '../../../embed/params.ts';
+import { GALLERY_PARAMS } from '../panelParams.ts';
 import { GALLERY_KIND_IDS, GALLERY_KINDS, type GalleryKindId } from './galleryKinds.ts';
-import { parseGalleryKind } from './galleryParams.ts';
 import { GalleryCluster } from './GalleryCluster.tsx';
-
-/** Keep `crdt=` in the address equal to the chosen type, so a link opens it. */
-function rememberInUrl(kind: GalleryKindId) {
-  try {
-    const url = new URL(window.location.href);
-    url.searchParams.set('crdt', kind);
-    window.history.replaceState(window.history.state, '', url);
-  } catch {
-    // Some sandboxed frames refuse history changes; the gallery works without them.
-  }
-}
 
 /**
  * Seven replicated data types, each as a live cluster of three replicas you can update,
- * sync and watch converge (or not quite, for the registers). `?crdt=or-set` opens one.
+ * sync and watch converge (or not quite, for the registers). `?crdt=or-set` opens one,
+ * and choosing one puts it in the address (a bad `crdt=` is told in the lab's notice).
  */
 export function CrdtGallery({ search }: { search: string }) {
   const base = useId();
-  const [initial] = useState(() => parseGalleryKind(search));
-  const [kind, setKind] = useState<GalleryKindId>(initial.kind);
-  const [showError, setShowError] = useState(initial.error !== null);
+  const [kind, setKind] = useState<GalleryKindId>(() => readParams(GALLERY_PARAMS, search).values.crdt);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const choose = (k: GalleryKindId, focus = false) => {
     setKind(k);
-    setShowError(false);
-    rememberInUrl(k);
+    rememberInAddress(GALLERY_PARAMS, { crdt: k });
     if (focus) tabs.current[GALLERY_KIND_IDS.indexOf(k)]?.focus();
   };
   const onKeyDown = (e: KeyboardEvent) => {
@@ -48,11 +37,6 @@ export function CrdtGallery({ search }: { search: string }) {
         Each data type below runs on three replicas, A, B and C. Change any replica on its own, send its state to another (a message carries the sender’s whole state, which the receiver merges into its own), and watch them come together: a merge
         that is commutative, associative and idempotent lets replicas agree whatever order the states arrive in.
       </p>
-      {showError && initial.error && (
-        <p role="alert" className="gallery-alert">
-          {initial.error}
-        </p>
-      )}
       <div role="tablist" aria-label="Data type" className="gallery-tabs" onKeyDown={onKeyDown}>
         {GALLERY_KIND_IDS.map((k, i) => (
           <button

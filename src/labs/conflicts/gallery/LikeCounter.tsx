@@ -1,7 +1,10 @@
 import './gallery.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Field } from '../../../components/Field.tsx';
-import { LIKE_RATES, parseLikeParams } from './galleryParams.ts';
+import { rememberInAddress } from '../../../embed/address.ts';
+import { SEED_MAX, readParams } from '../../../embed/params.ts';
+import { LIKE_PARAMS, likeConfigOf, likeParamsOf } from '../panelParams.ts';
+import { LIKE_RATES } from './likeSettings.ts';
 import { LikeTables } from './LikeTables.tsx';
 import { DELAY_MAX_MS, DELAY_MIN_MS, LIKES_DURATION_MS, LIKES_END_MS, SERVERS, likeFrameAt, likeOutcome, simulateLikes, type LikeConfig, type Server } from './likeCounter.ts';
 
@@ -37,14 +40,19 @@ function usePlay(playing: boolean, time: number, setTime: (t: number) => void, o
 /**
  * The module's design exercise: count likes arriving at three servers while one of them is
  * cut off for a while. A G-Counter and a naive read-increment-write counter run side by
- * side on the same likes; the address can set it up (see galleryParams.ts).
+ * side on the same likes. The address can set it up (LIKE_PARAMS in panelParams.ts),
+ * and every change to the set-up is written back to it, so a copied link keeps it.
  */
 export function LikeCounter({ search }: { search: string }) {
-  const [initial] = useState(() => parseLikeParams(search));
-  const [config, setConfig] = useState<LikeConfig>(initial.config);
+  const [config, setConfig] = useState<LikeConfig>(() => likeConfigOf(readParams(LIKE_PARAMS, search).values));
+  const [initial] = useState(config);
   const [time, setTime] = useState(0);
   const [playing, setPlaying] = useState(false);
   const run = useMemo(() => simulateLikes(config), [config]);
+  // Only once the learner changes something: opening the lab leaves its address as it was.
+  useEffect(() => {
+    if (config !== initial) rememberInAddress(LIKE_PARAMS, likeParamsOf(config));
+  }, [config, initial]);
   const stop = useCallback(() => setPlaying(false), []);
   usePlay(playing, time, setTime, stop);
   const frame = likeFrameAt(run, time);
@@ -85,13 +93,6 @@ export function LikeCounter({ search }: { search: string }) {
         After each like a server sends its state to the others, and every second all servers send it again. A message takes {DELAY_MIN_MS} to {DELAY_MAX_MS} ms. Likes stop at {seconds(LIKES_DURATION_MS)};
         the run ends at {seconds(LIKES_END_MS)}.
       </p>
-      {initial.errors.length > 0 && (
-        <div role="alert" className="gallery-alert">
-          {initial.errors.map((e) => (
-            <p key={e}>{e}</p>
-          ))}
-        </div>
-      )}
       <fieldset>
         <legend>Set up</legend>
         <div className="field-row">
@@ -146,12 +147,12 @@ export function LikeCounter({ search }: { search: string }) {
                 id={id}
                 type="number"
                 min={0}
-                max={999999999}
+                max={SEED_MAX}
                 step={1}
                 value={config.seed}
                 onChange={(e) => {
                   const n = Math.trunc(Number(e.target.value));
-                  if (e.target.value !== '' && Number.isFinite(n) && n >= 0 && n <= 999_999_999) set({ seed: n });
+                  if (e.target.value !== '' && Number.isFinite(n) && n >= 0 && n <= SEED_MAX) set({ seed: n });
                 }}
               />
             )}

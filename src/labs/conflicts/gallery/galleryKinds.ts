@@ -2,6 +2,7 @@ import { nodeId, type OpId } from '../../../sim/ids.ts';
 import { EMPTY_CONTEXT, type CausalContext } from '../../../sim/values/causalContext.ts';
 import { crdts } from '../../../sim/values/crdt/index.ts';
 import type { CrdtId } from '../../../sim/values/crdt/types.ts';
+import type { GalleryKindId } from './galleryIds.ts';
 import { lww, type LwwState } from '../../../sim/values/lww.ts';
 import { mv, type MvState } from '../../../sim/values/mv.ts';
 
@@ -11,9 +12,7 @@ import { mv, type MvState } from '../../../sim/values/mv.ts';
  * maths is theirs; this file only says which operations each one offers and how a
  * gallery operation becomes a call to it.
  */
-export type GalleryKindId = CrdtId | 'lww-register' | 'mv-register';
-
-export const GALLERY_KIND_IDS: readonly GalleryKindId[] = ['g-counter', 'pn-counter', 'g-set', '2p-set', 'or-set', 'lww-register', 'mv-register'];
+export { GALLERY_KIND_IDS, type GalleryKindId } from './galleryIds.ts';
 
 export const REPLICAS = ['A', 'B', 'C'] as const;
 export type ReplicaName = (typeof REPLICAS)[number];
@@ -139,7 +138,3 @@ export const GALLERY_KINDS: Readonly<Record<GalleryKindId, GalleryKind>> = {
   'lww-register': lwwKind,
   'mv-register': mvKind,
 };
-
-export function isGalleryKindId(id: string): id is GalleryKindId {
-  return (GALLERY_KIND_IDS as readonly string[]).includes(id);
-}

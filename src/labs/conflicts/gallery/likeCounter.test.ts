@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gCounter } from '../../../sim/values/crdt/gCounter.ts';
-import { parseGalleryKind, parseLikeParams } from './galleryParams.ts';
 import { DEFAULT_LIKE_CONFIG, DELAY_MAX_MS, LIKES_DURATION_MS, LIKES_END_MS, SERVERS, generateLikes, likeFrameAt, likeOutcome, naiveLostFromHistory, naiveValue, simulateLikes, type Like, type LikeConfig } from './likeCounter.ts';
 
 const config: fc.Arbitrary<LikeConfig> = fc
@@ -87,24 +86,5 @@ describe('the like-counter simulation', () => {
     const during = likeFrameAt(run, 5500);
     expect(during.naive.map(naiveValue)).toEqual([3, 3, 2]);
     expect(during.lostMessages).toBeGreaterThan(0);
-  });
-});
-
-describe('the address', () => {
-  it('opens a CRDT by id and explains an unknown one', () => {
-    expect(parseGalleryKind('?lab=conflicts&crdt=or-set')).toEqual({ kind: 'or-set', error: null });
-    expect(parseGalleryKind('?lab=conflicts')).toEqual({ kind: 'g-counter', error: null });
-    const bad = parseGalleryKind('?crdt=b-tree');
-    expect(bad.kind).toBe('g-counter');
-    expect(bad.error).toContain('There is no "b-tree" in the gallery');
-  });
-
-  it('reads the like-counter settings and falls back to defaults with a reason', () => {
-    expect(parseLikeParams('?likes-cut=a&likes-seed=3&likes-rate=5&likes-from=1&likes-until=9')).toEqual({ config: { seed: 3, rate: 5, cut: 'A', cutStart: 1000, cutEnd: 9000 }, errors: [] });
-    expect(parseLikeParams('?likes-cut=none').config.cut).toBeNull();
-    const bad = parseLikeParams('?likes-cut=Z&likes-seed=-1&likes-rate=7&likes-from=8&likes-until=3');
-    expect(bad.config).toEqual(DEFAULT_LIKE_CONFIG);
-    expect(bad.errors).toHaveLength(4);
-    expect(bad.errors[0]).toContain('likes-cut=Z is not a server');
   });
 });

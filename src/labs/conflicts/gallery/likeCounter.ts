@@ -4,6 +4,7 @@ import { EventQueue } from '../../../sim/queue.ts';
 import { createRng } from '../../../sim/rng.ts';
 import { gCounter, type GCounterState } from '../../../sim/values/crdt/gCounter.ts';
 import { lww, type LwwState } from '../../../sim/values/lww.ts';
+import { LIKES_DURATION_MS, SERVERS, type LikeConfig, type Server } from './likeSettings.ts';
 
 /**
  * The like-counter exercise as a pure, seeded simulation. Likes arrive at three servers;
@@ -21,19 +22,7 @@ import { lww, type LwwState } from '../../../sim/values/lww.ts';
  * takes likes from its own users. Likes stop at 10 s; by 12 s every server has heard from
  * every other, so both designs have converged.
  */
-export const SERVERS = ['A', 'B', 'C'] as const;
-export type Server = (typeof SERVERS)[number];
-
-export interface LikeConfig {
-  readonly seed: number;
-  /** Likes per second, across all servers. */
-  readonly rate: number;
-  /** The server cut off from the others, or null for none. */
-  readonly cut: Server | null;
-  /** When the cut starts and ends, in ms of virtual time. */
-  readonly cutStart: number;
-  readonly cutEnd: number;
-}
+export { DEFAULT_LIKE_CONFIG, LIKES_DURATION_MS, SERVERS, type LikeConfig, type Server } from './likeSettings.ts';
 
 export interface Like {
   readonly id: number;
@@ -70,14 +59,12 @@ export interface LikeRun {
   readonly frames: readonly LikeFrame[];
 }
 
-export const LIKES_DURATION_MS = 10_000;
 export const LIKES_END_MS = 12_000;
 export const GOSSIP_INTERVAL_MS = 1_000;
 /** How long one message between servers takes, in ms: drawn evenly between these. */
 export const DELAY_MIN_MS = 20;
 export const DELAY_MAX_MS = 120;
 export const REPLICATION_DELAY: Distribution = { kind: 'uniform', min: DELAY_MIN_MS, max: DELAY_MAX_MS };
-export const DEFAULT_LIKE_CONFIG: LikeConfig = { seed: 1, rate: 3, cut: 'C', cutStart: 2_000, cutEnd: 7_000 };
 
 /**
  * A seeded stream of likes over the first 10 s: gaps drawn from an exponential

@@ -1,29 +1,42 @@
 import './vv.css';
-import { useEffect, useId, useMemo, useReducer, useRef, useState, type Dispatch } from 'react';
+import { useEffect, useId, useReducer, useRef, useState, type Dispatch } from 'react';
 import { MODULE_STORY, SIBLING_DEMO_INTRO } from '../../../content/vvWords.ts';
+import { rememberInAddress } from '../../../embed/address.ts';
+import { LAB_PARAM, readParams, writeParams } from '../../../embed/params.ts';
 import { format } from '../../../sim/values/versionVector.ts';
 import { Notated } from '../Notated.tsx';
 import { VersionNotation } from '../VersionNotation.tsx';
+import { VECTOR_PARAMS } from '../panelParams.ts';
 import { comparerReducer, initComparer, readRows, rowsToEntries, type ComparerAction, type Row, type Side } from './comparerState.ts';
 import { explain, type Explanation } from './explain.ts';
 import { DEMO_NODES, INITIAL_DEMO, MAX_VALUE_LENGTH, demoReducer, siblingEntries, siblingVersion, valueProblem, versionText, type DemoNode, type DemoReplica } from './siblingDemo.ts';
-import { MAX_ENTRIES, MAX_NAME_LENGTH, MODULE_EXAMPLES, formatVectorParam, readComparerParams, toVector, type VectorEntry } from './vectorParam.ts';
+import { MAX_ENTRIES, MAX_NAME_LENGTH, MODULE_EXAMPLES, toVector, type VectorEntry } from './vectorParam.ts';
 
 type Load = (a: readonly VectorEntry[], b: readonly VectorEntry[]) => void;
 
 /**
  * Version vectors up close: two editable vectors and the verdict on them, entry by
  * entry; the module's examples; and a live multi-value register on two replicas whose
- * siblings can be brought up here to compare. `?va=Node1:2,Node2:0&vb=…` opens two vectors.
+ * siblings can be brought up here to compare. `?va=Node1:2,Node2:0&vb=…` opens two vectors
+ * (a bad one is told in the lab's notice), and the vectors compared are written back to it.
  */
 export function VersionVectorPanel({ search }: { search: string }) {
   const id = useId();
-  const params = useMemo(() => readComparerParams(search), [search]);
-  const [cmp, dispatch] = useReducer(comparerReducer, params, (p) => initComparer(p.a, p.b));
+  const [cmp, dispatch] = useReducer(comparerReducer, search, (q) => {
+    const { va, vb } = readParams(VECTOR_PARAMS, q).values;
+    return initComparer(va, vb);
+  });
+  const [initial] = useState(cmp);
   const verdictHeading = useRef<HTMLHeadingElement>(null);
   const a = readRows(cmp.A);
   const b = readRows(cmp.B);
   const result = a.vector && b.vector ? explain(a.vector, b.vector) : null;
+  const compared = result ? { va: rowsToEntries(cmp.A), vb: rowsToEntries(cmp.B) } : null;
+
+  // Once the learner changes a vector, the address holds the two compared, whenever both can be read.
+  useEffect(() => {
+    if (cmp !== initial && readRows(cmp.A).vector && readRows(cmp.B).vector) rememberInAddress(VECTOR_PARAMS, { va: rowsToEntries(cmp.A), vb: rowsToEntries(cmp.B) });
+  }, [cmp, initial]);
 
   useEffect(() => {
     if (cmp.added !== null) document.getElementById(`${id}-name-${cmp.added}`)?.focus();
@@ -42,18 +55,6 @@ export function VersionVectorPanel({ search }: { search: string }) {
         A version vector keeps one counter per node: how many of that node&rsquo;s writes a version has seen. Compare two vectors entry by entry and you know whether one
         version can replace the other, or whether they conflict. A node missing from a vector counts as 0.
       </p>
-      {params.problems.length > 0 && (
-        <div role="alert" className="notice error vv-alert">
-          <div>
-            <p>
-              <strong>The vectors in the address could not be used.</strong>
-            </p>
-            {params.problems.map((p) => (
-              <p key={p}>{p}</p>
-            ))}
-          </div>
-        </div>
-      )}
       <div className="vv-top">
         <div>
           <h3>Examples from the module</h3>
@@ -95,7 +96,7 @@ export function VersionVectorPanel({ search }: { search: string }) {
           <p>Nothing to compare until the entries marked above are fixed.</p>
         )}
       </div>
-      {result && <Comparison result={result} linkTo={`?lab=conflicts&va=${formatVectorParam(rowsToEntries(cmp.A))}&vb=${formatVectorParam(rowsToEntries(cmp.B))}`} />}
+      {result && compared && <Comparison result={result} linkTo={writeParams('', { lab: LAB_PARAM, ...VECTOR_PARAMS }, { lab: 'conflicts', ...compared })} />}
       <SiblingDemo onCompare={loadAndShow} />
     </section>
   );

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_COUNT, MAX_ENTRIES, MODULE_EXAMPLES, formatVectorParam, nameProblem, parseVectorParam, readComparerParams, type VectorEntry } from './vectorParam.ts';
+import { readParams } from '../../../embed/params.ts';
+import { VECTOR_PARAMS } from '../panelParams.ts';
+import { MAX_COUNT, MAX_ENTRIES, MODULE_EXAMPLES, formatVectorParam, nameProblem, parseVectorParam, type VectorEntry } from './vectorParam.ts';
 
 const name = fc.stringMatching(/^[A-Za-z0-9_.-]{1,24}$/).filter((n) => nameProblem(n) === null);
 const entryList: fc.Arbitrary<VectorEntry[]> = fc.uniqueArray(fc.record({ node: name, count: fc.integer({ min: 0, max: MAX_COUNT }) }), {
@@ -61,44 +63,45 @@ describe('parseVectorParam', () => {
   });
 });
 
-describe('readComparerParams', () => {
+describe('the comparer’s vectors in the address (va=, vb=)', () => {
   const [exampleA, exampleB] = MODULE_EXAMPLES[0]!;
+  const read = (search: string) => readParams(VECTOR_PARAMS, search);
 
   it('opens the first module example when the address names no vectors', () => {
-    expect(readComparerParams('?lab=conflicts')).toEqual({ a: exampleA, b: exampleB, problems: [] });
+    expect(read('?lab=conflicts')).toMatchObject({ values: { va: exampleA, vb: exampleB }, problems: [] });
   });
 
   it('opens the vectors of the address', () => {
-    expect(readComparerParams('?lab=conflicts&va=Node1:2,Node2:1&vb=Node1:1,Node2:2')).toEqual({
-      a: [{ node: 'Node1', count: 2 }, { node: 'Node2', count: 1 }],
-      b: [{ node: 'Node1', count: 1 }, { node: 'Node2', count: 2 }],
+    expect(read('?lab=conflicts&va=Node1:2,Node2:1&vb=Node1:1,Node2:2')).toMatchObject({
+      values: { va: [{ node: 'Node1', count: 2 }, { node: 'Node2', count: 1 }], vb: [{ node: 'Node1', count: 1 }, { node: 'Node2', count: 2 }] },
       problems: [],
     });
   });
 
-  it('takes a missing vector as empty when the other is given', () => {
-    expect(readComparerParams('?va=A:1')).toEqual({ a: [{ node: 'A', count: 1 }], b: [], problems: [] });
+  it('takes a missing vector as empty when the other is given, and va= as the empty vector', () => {
+    expect(read('?va=A:1').values).toEqual({ va: [{ node: 'A', count: 1 }], vb: [] });
+    expect(read('?va=&vb=B:1').values).toEqual({ va: [], vb: [{ node: 'B', count: 1 }] });
+    expect(read('?va=&vb=').values).toEqual({ va: [], vb: [] });
   });
 
-  it('falls back to the first example and names every refused parameter', () => {
-    const r = readComparerParams('?va=Node1:-3&vb=Node1:abc');
-    expect(r.a).toEqual(exampleA);
-    expect(r.b).toEqual(exampleB);
-    expect(r.problems).toHaveLength(3);
-    expect(r.problems[0]).toMatch(/^va: .*negative/);
-    expect(r.problems[1]).toMatch(/^vb: .*not a whole number/);
-    expect(r.problems[2]).toBe("Showing the module's first example instead: Node1:2,Node2:0 and Node1:1,Node2:1.");
+  it('replaces each refused vector by its side of the first example, naming the parameter', () => {
+    const r = read('?va=Node1:-3&vb=Node1:abc');
+    expect(r.values).toEqual({ va: exampleA, vb: exampleB });
+    expect(r.problems).toHaveLength(2);
+    expect(r.problems[0]).toMatch(/^va: .*negative; .* Showing the module's first example instead: Node1:2,Node2:0\.$/);
+    expect(r.problems[1]).toMatch(/^vb: .*not a whole number; .* Showing the module's first example instead: Node1:1,Node2:1\.$/);
   });
 
   it('never throws, whatever the address holds', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), (va, vb) => {
-        const search = `?va=${encodeURIComponent(va)}&vb=${encodeURIComponent(vb)}`;
-        const r = readComparerParams(search);
-        expect(r.a.length).toBeLessThanOrEqual(MAX_ENTRIES);
-        for (const e of [...r.a, ...r.b]) {
-          expect(nameProblem(e.node)).toBeNull();
-          expect(Number.isInteger(e.count) && e.count >= 0 && e.count <= MAX_COUNT).toBe(true);
+        const r = read(`?${new URLSearchParams({ va, vb }).toString()}`);
+        for (const list of [r.values.va, r.values.vb]) {
+          expect(list.length).toBeLessThanOrEqual(MAX_ENTRIES);
+          for (const e of list) {
+            expect(nameProblem(e.node)).toBeNull();
+            expect(Number.isInteger(e.count) && e.count >= 0 && e.count <= MAX_COUNT).toBe(true);
+          }
         }
       }),
     );

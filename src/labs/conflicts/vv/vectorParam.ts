@@ -1,4 +1,4 @@
-import { safeText } from '../../../sim/schema.ts';
+import { shown, type Param } from '../../../embed/params.ts';
 import type { VersionVector } from '../../../sim/values/versionVector.ts';
 
 /** One entry of a version vector as a learner writes it: a node and how many of its writes were seen. */
@@ -73,16 +73,16 @@ export function parseVectorParam(param: string, raw: string): ParseResult {
   if (parts.length > MAX_ENTRIES) return fail(`${parts.length} entries is too many; a vector here has at most ${MAX_ENTRIES}`);
   const out: VectorEntry[] = [];
   for (const part of parts) {
-    const shown = quote(part);
+    const quoted = quote(part);
     const colon = part.indexOf(':');
     if (part.trim() === '') return fail('there is an empty entry (two commas in a row, or one at the end)');
-    if (colon < 0) return fail(`the entry ${shown} has no colon; write each entry as node:count, like Node1:2`);
+    if (colon < 0) return fail(`the entry ${quoted} has no colon; write each entry as node:count, like Node1:2`);
     const node = part.slice(0, colon).trim();
     const count = part.slice(colon + 1);
     const badName = nameProblem(node);
-    if (badName) return fail(`the node name in ${shown} ${badName}`);
+    if (badName) return fail(`the node name in ${quoted} ${badName}`);
     const badCount = countProblem(count);
-    if (badCount) return fail(`the count in ${shown} ${badCount}; a count is a whole number from 0 to ${MAX_COUNT.toLocaleString('en')}`);
+    if (badCount) return fail(`the count in ${quoted} ${badCount}; a count is a whole number from 0 to ${MAX_COUNT.toLocaleString('en')}`);
     if (out.some((e) => e.node === node)) return fail(`node ${node} appears twice`);
     out.push({ node, count: Number(count.trim()) });
   }
@@ -94,36 +94,27 @@ export function formatVectorParam(list: readonly VectorEntry[]): string {
   return list.map((e) => `${e.node}:${e.count}`).join(',');
 }
 
-export interface ComparerParams {
-  readonly a: VectorEntry[];
-  readonly b: VectorEntry[];
-  /** One sentence per refused parameter, then what the lab shows instead. Empty when all is well. */
-  readonly problems: string[];
-}
-
 /**
- * The comparer's vectors from `?va=…&vb=…`. Neither given: the module's first example.
- * One given: the other is empty. Either refused: both fall back to the first example,
- * and `problems` says why. Never throws.
+ * `va=` or `vb=`: a vector for the comparer, declared for the lab's address
+ * (panelParams.ts). Not given: `example`, or the empty vector when the other one is
+ * given (a link may name just one). Refused: `example`, and the sentence says so.
  *
- * @example readComparerParams('?va=A:1&vb=B:1').b // [{ node: 'B', count: 1 }]
+ * @example readParams({ va: vectorParam('vb', A) }, '?va=A:1').values.va // [{ node: 'A', count: 1 }]
  */
-export function readComparerParams(search: string): ComparerParams {
-  const q = new URLSearchParams(search);
-  const rawA = q.get('va');
-  const rawB = q.get('vb');
-  const [exampleA, exampleB] = MODULE_EXAMPLES[0]!;
-  if (rawA === null && rawB === null) return { a: exampleA, b: exampleB, problems: [] };
-  const none: ParseResult = { ok: true, entries: [] };
-  const a = rawA === null ? none : parseVectorParam('va', rawA);
-  const b = rawB === null ? none : parseVectorParam('vb', rawB);
-  if (a.ok && b.ok) return { a: a.entries, b: b.entries, problems: [] };
-  const problems = [a, b].flatMap((r) => (r.ok ? [] : [r.problem]));
-  problems.push(`Showing the module's first example instead: ${formatVectorParam(exampleA)} and ${formatVectorParam(exampleB)}.`);
-  return { a: exampleA, b: exampleB, problems };
+export function vectorParam(other: string, example: readonly VectorEntry[]): Param<VectorEntry[]> {
+  return {
+    type: 'vector',
+    emptyIsValue: true,
+    fallback: (read) => (read.given.has(other) ? [] : [...example]),
+    parse(raw, name) {
+      const r = parseVectorParam(name, raw);
+      if (r.ok) return { ok: true, value: r.entries };
+      return { ok: false, value: [...example], message: `${r.problem} Showing the module's first example instead: ${formatVectorParam(example) || 'no entries'}.` };
+    },
+    format: formatVectorParam,
+  };
 }
 
 function quote(text: string): string {
-  const safe = safeText(text);
-  return JSON.stringify(safe.length > 30 ? `${safe.slice(0, 30)}…` : safe);
+  return `"${shown(text)}"`;
 }
