@@ -1,4 +1,4 @@
-import type { Moment } from '../sim/timeline.ts';
+import { countBefore, type Moment } from '../sim/timeline.ts';
 import type { HintChange, OpRecord, Trace } from '../sim/trace.ts';
 import type { ValueStrategy } from '../sim/values/types.ts';
 
@@ -127,15 +127,9 @@ export function olderWinners(ops: readonly OpRecord[], strategy: AnyStrategy): W
   const fromIndex = (write: OpRecord): OpRecord | null => {
     const k = index!.byKey.get(write.key);
     if (!k) return null;
-    // The last write acknowledged strictly before this one was made.
-    let lo = 0;
-    let hi = k.at.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (k.at[mid]! < write.invokedAt) lo = mid + 1;
-      else hi = mid;
-    }
-    const best = lo > 0 ? k.best[lo - 1]! : null;
+    // The writes acknowledged strictly before this one was made.
+    const before = countBefore(k.at, write.invokedAt);
+    const best = before > 0 ? k.best[before - 1]! : null;
     return best !== null && outranks(strategy, best.version, write.version) ? best : null;
   };
   const winners = ((write: OpRecord) => {

@@ -1,5 +1,6 @@
 import { replicaIds, type NodeId } from '../sim/ids.ts';
 import type { ClusterConfig } from '../sim/scenario.ts';
+import { countBefore } from '../sim/timeline.ts';
 import type { OpRecord, StorageChange, TraceEvent } from '../sim/trace.ts';
 
 /**
@@ -113,15 +114,9 @@ function readsTooSmall(done: readonly OpRecord[], writes: readonly OpRecord[], h
     if (o.kind !== 'read') return false;
     const k = byKey.get(o.key);
     if (!k) return false;
-    // The last write acknowledged strictly before the read began.
-    let lo = 0;
-    let hi = k.at.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (k.at[mid]! < o.invokedAt) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && home(o) + k.fewest[lo - 1]! <= n;
+    // The writes acknowledged strictly before the read began.
+    const before = countBefore(k.at, o.invokedAt);
+    return before > 0 && home(o) + k.fewest[before - 1]! <= n;
   });
 }
 

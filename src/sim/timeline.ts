@@ -130,3 +130,15 @@ export function lastAtOrBefore<T>(items: readonly T[], t: number, time: (x: T) =
   }
   return lo - 1;
 }
+
+/** How many of the sorted times come strictly before t: the index just past the last one. */
+export function countBefore(sorted: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
