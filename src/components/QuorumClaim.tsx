@@ -14,11 +14,9 @@ import { useThrottledTime } from './useThrottledTime.ts';
 export function QuorumClaim({ rule = true, conditions = true, live = false }: { readonly rule?: boolean; readonly conditions?: boolean; readonly live?: boolean }) {
   const run = useLab(selectRun);
   const time = useThrottledTime();
-  const { cluster } = run.scenario;
-  const trace = run.sim.trace;
   // Only what had happened by the playhead: final once the run has been simulated past it.
-  const q = useMemo(() => quorumState({ cluster, events: trace.events, changes: trace.changes, ops: trace.ops, holders: (key) => run.sim.preferenceList(key) }, time), [cluster, trace, run, time]);
-  const claim = quorumClaim(q, cluster.sloppyQuorum);
+  const q = useMemo(() => quorumState({ cluster: run.scenario.cluster, ...run.sim.trace, holders: (key) => run.sim.preferenceList(key) }, time), [run, time]);
+  const claim = quorumClaim(q, run.scenario.cluster.sloppyQuorum);
   return (
     <div className="quorum-claim">
       {rule && (

@@ -1,4 +1,3 @@
-import { staleCheckerFor } from '../check/staleReads.ts';
 import { lostWriteWords } from '../content/lostWriteWords.ts';
 import type { LabState, LabStore } from '../store/labStore.ts';
 import { narrate, type NarrationLine } from '../view/narration.ts';
@@ -86,12 +85,9 @@ export function createNarration(store: LabStore, keep = 8): Narration {
     const from = last;
     last = s.time;
     if (narrate(trace, from, s.time, NONE).length === 0) return [];
-    // Something happened: now work out which reads were stale and which writes lost, and tell it.
-    const done = trace.ops.filter((o) => o.completedAt !== null && o.completedAt <= s.time);
-    const isStale = staleCheckerFor(trace.ops, s.run.sim.strategy);
-    const stale = new Set(done.filter(isStale).map((op) => op.id as number));
-    const lost = new Set(s.run.at(s.time).lost.map((l) => l.write.id as number));
-    return narrate(trace, from, s.time, stale, valueWords(s.run.sim.strategy.id), lost);
+    // Something happened: the moment already knows which reads were stale and which writes lost.
+    const moment = s.run.at(s.time);
+    return narrate(trace, from, s.time, moment.staleIds, valueWords(s.run.sim.strategy.id), new Set(moment.lost.map((l) => l.write.id as number)));
   };
 
   /** Writes newly known to be lost: an older write winning is known when the write is acknowledged. */
