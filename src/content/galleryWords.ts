@@ -57,3 +57,14 @@ export function mvReadNote(replica: string, values: readonly string[], seen: str
   if (values.length === 0) return `The client at ${replica} read ${replica} and found nothing yet.`;
   return `The client at ${replica} read ${listWords(values)} and has now seen ${seen}. Its next Write sends that context and replaces what it read; Write blind sends none.`;
 }
+
+/** The gallery's data types by name, as its tabs show them. */
+export const GALLERY_NAMES = {
+  'g-counter': 'G-Counter',
+  'pn-counter': 'PN-Counter',
+  'g-set': 'G-Set',
+  '2p-set': '2P-Set',
+  'or-set': 'OR-Set',
+  'lww-register': 'LWW-Register',
+  'mv-register': 'MV-Register',
+} as const;

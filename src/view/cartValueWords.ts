@@ -1,6 +1,6 @@
 import { parseCartOp } from '../sim/values/cart.ts';
 import type { OrSetState } from '../sim/values/crdt/orSet.ts';
-import { orSet } from '../sim/values/crdt/orSet.ts';
+import { describeOrSet } from './orSetWords.ts';
 import { LWW_WORDS, MV_WORDS, registerValueWords, type ValueWords } from './valueWords.ts';
 
 /*
@@ -23,7 +23,7 @@ const ORSET_WORDS: ValueWords = {
     const state = s as OrSetState;
     return state.entries.map((e) => `${e.item}·${e.tag}`).join(' ') + (state.tombstones.length > 0 ? ` ✝${state.tombstones.join(',')}` : '');
   },
-  describe: (s) => orSet.describe(s as OrSetState),
+  describe: (s) => describeOrSet(s as OrSetState),
 };
 
 registerValueWords('cart-lww', { ...LWW_WORDS, label: 'Cart as one last-write-wins value', describeWrite });

@@ -1,5 +1,6 @@
 import { EMPTY_CONTEXT, union as unionContexts } from './causalContext.ts';
-import { observedTags, orSet, type OrSetState } from './crdt/orSet.ts';
+import { orSet, orSetItems, type OrSetState, type OrSetVersion } from './crdt/orSet.ts';
+import { formatSet, parseSet, parseSetOp, type SetOp } from './ops.ts';
 import { lww, type LwwState, type LwwVersion } from './lww.ts';
 import { mv, type MvState, type Sibling } from './mv.ts';
 import { registerStrategy } from './index.ts';
@@ -22,25 +23,14 @@ import type { ValueStrategy } from './types.ts';
  *   only the tags its replica had seen. Adds survive concurrent removes, and removes stick.
  */
 
-export type CartOp = { readonly type: 'add' | 'remove'; readonly item: string };
-
+export type CartOp = SetOp;
 /** "+tv" adds, "-tv" removes; anything else adds the text as it is (so no write is refused). */
-export function parseCartOp(value: string): CartOp {
-  if (value.startsWith('+') && value.length > 1) return { type: 'add', item: value.slice(1) };
-  if (value.startsWith('-') && value.length > 1) return { type: 'remove', item: value.slice(1) };
-  return { type: 'add', item: value };
-}
-
+export const parseCartOp = parseSetOp;
 /** A cart as the lab writes it: "{headphones, tv}", items sorted; "{}" when empty. */
-export function formatCart(items: Iterable<string>): string {
-  return `{${[...new Set(items)].sort().join(', ')}}`;
-}
-
+export const formatCart = formatSet;
 /** The items of a cart written by formatCart. */
-export function parseCart(value: string): string[] {
-  const inner = value.startsWith('{') && value.endsWith('}') ? value.slice(1, -1) : value;
-  return inner === '' ? [] : inner.split(', ');
-}
+export const parseCart = parseSet;
+export type { OrSetVersion };
 
 function applyTo(items: readonly string[], op: CartOp): string[] {
   return op.type === 'add' ? [...items, op.item] : items.filter((i) => i !== op.item);
@@ -70,28 +60,8 @@ export const cartMv: ValueStrategy<MvState, Sibling> = {
   },
 };
 
-/** One OR-Set update: an add and its tag, or a remove and the tags it saw. */
-export type OrSetVersion = { readonly type: 'add'; readonly item: string; readonly tag: string } | { readonly type: 'remove'; readonly item: string; readonly observed: readonly string[] };
-
-export const cartOrSet: ValueStrategy<OrSetState, OrSetVersion> = {
-  id: 'cart-orset',
-  empty: () => orSet.empty(),
-  create(local, value, meta) {
-    const op = parseCartOp(value);
-    const tag = `${meta.node}${meta.counter}`;
-    const version: OrSetVersion = op.type === 'add' ? { type: 'add', item: op.item, tag } : { type: 'remove', item: op.item, observed: observedTags(local, op.item) };
-    // State-based: the whole new state travels, and merges with whatever a replica holds.
-    return { version, delta: orSet.apply(local, op, meta.node, tag), context: null };
-  },
-  merge: (a, b) => orSet.merge(a, b),
-  equals: (a, b) => orSet.equals(a, b),
-  covers(state, version) {
-    if (version.type === 'add') return state.entries.some((e) => e.tag === version.tag) || state.tombstones.includes(version.tag);
-    return version.observed.every((t) => state.tombstones.includes(t));
-  },
-  values: (state) => [formatCart(orSet.value(state))],
-  context: () => null,
-};
+/** The cart as an OR-Set is the OR-Set itself (crdt/orSet.ts), under the cart's id. */
+export const cartOrSet: ValueStrategy<OrSetState, OrSetVersion> = { ...orSet, id: 'cart-orset' };
 
 export type CartStrategyId = 'cart-lww' | 'cart-mv' | 'cart-orset';
 
@@ -99,7 +69,7 @@ export type CartStrategyId = 'cart-lww' | 'cart-mv' | 'cart-orset';
 export const CART_STORES: readonly { readonly id: CartStrategyId; readonly strategy: ValueStrategy<unknown, unknown>; readonly items: (state: unknown) => string[] }[] = [
   { id: 'cart-lww', strategy: cartLww as ValueStrategy<unknown, unknown>, items: (s) => (s ? parseCart((s as LwwVersion).value) : []) },
   { id: 'cart-mv', strategy: cartMv as ValueStrategy<unknown, unknown>, items: (s) => (s ? unionOfSiblings(s as MvState) : []) },
-  { id: 'cart-orset', strategy: cartOrSet as ValueStrategy<unknown, unknown>, items: (s) => (s ? orSet.value(s as OrSetState) : []) },
+  { id: 'cart-orset', strategy: cartOrSet as ValueStrategy<unknown, unknown>, items: (s) => (s ? orSetItems(s as OrSetState) : []) },
 ];
 
 // Loading this module makes the carts available to scenarios (see index.ts).

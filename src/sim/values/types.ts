@@ -15,7 +15,9 @@ export interface WriteMeta {
 }
 
 /**
- * How a key's value is stored, merged and read. Every function is pure and returns new
+ * A replicated value: how a key's value is stored, merged and read. The one interface for
+ * it: the registers, the carts, the CRDTs and the like counter's naive total are all
+ * strategies, used by the simulator and by the gallery alike. Every function is pure and returns new
  * objects, so states can be kept in the trace by reference. What a state or a write looks
  * like in words is the view's business (view/valueWords.ts).
  *
@@ -45,5 +47,8 @@ export interface ValueStrategy<S, V> {
   context(state: S): CausalContext | null;
 }
 
-/** The registers, and the conflicts lab's three carts (whose writes are "+item" / "-item"). */
-export type StrategyId = 'lww' | 'mv' | 'cart-lww' | 'cart-mv' | 'cart-orset';
+/**
+ * The registers; the conflicts lab's three carts (whose writes are "+item" / "-item"); the
+ * CRDTs (crdt/, whose writes are operations, ops.ts); and the like counter's naive total.
+ */
+export type StrategyId = 'lww' | 'mv' | 'cart-lww' | 'cart-mv' | 'cart-orset' | 'g-counter' | 'pn-counter' | 'g-set' | '2p-set' | 'or-set' | 'lww-counter';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { gCounter } from '../../../sim/values/crdt/gCounter.ts';
+import { gCounterTotal } from '../../../sim/values/crdt/gCounter.ts';
 import { SERVERS, naiveValue, type LikeFrame, type Server } from './likeCounter.ts';
 
 function CutMark({ server, cut }: { server: Server; cut: Server | null }) {
@@ -47,7 +47,7 @@ export function LikeTables({ frame, cut }: { frame: LikeFrame; cut: Server | nul
         cut={cut}
         row={(i) => {
           const state = frame.gc[i]!;
-          return { reads: gCounter.value(state), inside: <code>{SERVERS.map((x) => `${x}:${state[x] ?? 0}`).join('  ')}</code> };
+          return { reads: gCounterTotal(state), inside: <code>{SERVERS.map((x) => `${x}:${state[x] ?? 0}`).join('  ')}</code> };
         }}
       />
       <ServerTable

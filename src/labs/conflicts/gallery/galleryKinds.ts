@@ -1,16 +1,18 @@
 import { nodeId, type OpId } from '../../../sim/ids.ts';
 import { EMPTY_CONTEXT, type CausalContext } from '../../../sim/values/causalContext.ts';
-import { crdts } from '../../../sim/values/crdt/index.ts';
-import type { CrdtId } from '../../../sim/values/crdt/types.ts';
+import { CRDTS } from '../../../sim/values/crdt/index.ts';
+import { lww } from '../../../sim/values/lww.ts';
+import { mv } from '../../../sim/values/mv.ts';
+import type { ValueStrategy } from '../../../sim/values/types.ts';
+import { GALLERY_NAMES } from '../../../content/galleryWords.ts';
 import type { GalleryKindId } from './galleryIds.ts';
-import { lww, type LwwState } from '../../../sim/values/lww.ts';
-import { mv, type MvState } from '../../../sim/values/mv.ts';
 
 /**
  * The gallery's seven data types behind one shape, so the reducer never switches on a
- * type: the five CRDTs from sim/values/crdt and the two registers from sim/values. The
- * maths is theirs; this file only says which operations each one offers and how a
- * gallery operation becomes a call to it.
+ * type. Each is a value strategy, the simulator's one interface for a replicated value:
+ * the five CRDTs from sim/values/crdt and the two registers from sim/values. The maths is
+ * theirs; this file only says which operations each one offers and turns a gallery
+ * operation into the strategy's write (a value, or an operation such as "+1" or "-tv").
  */
 export { GALLERY_KIND_IDS, type GalleryKindId } from './galleryIds.ts';
 
@@ -69,72 +71,52 @@ export function tagOf(ctx: OpContext): string {
   return `${ctx.replica}${ctx.counter}`;
 }
 
-function formatSet(items: readonly string[]): string {
-  return `{${items.join(', ')}}`;
+/** A gallery operation as the strategy's write: "+1", "-1", "+tv", "-tv", or the value. */
+export function writeOf(op: GalleryOp): string {
+  switch (op.type) {
+    case 'inc':
+      return '+1';
+    case 'dec':
+      return '-1';
+    case 'add':
+      return `+${op.item}`;
+    case 'remove':
+      return `-${op.item}`;
+    case 'write':
+      return op.value;
+  }
 }
 
-function fromCrdt(id: CrdtId, ops: readonly OpType[], read: (v: unknown) => string): GalleryKind {
-  const crdt = crdts[id];
+/**
+ * A kind over its strategy. A client that keeps a context (the MV-Register's) sends it
+ * with a write; the write replaces exactly the siblings it covers, as in Riak.
+ */
+function fromStrategy(id: GalleryKindId, strategy: ValueStrategy<unknown, unknown>, ops: readonly OpType[], keepsContext = false): GalleryKind {
   return {
     id,
-    name: crdt.name,
+    name: GALLERY_NAMES[id],
     ops,
-    empty: () => crdt.empty(),
-    apply: (state, op, ctx) => ({ state: ops.includes(op.type) ? crdt.apply(state, op, ctx.replica, tagOf(ctx)) : state, seen: null }),
-    merge: (a, b) => crdt.merge(a, b),
-    equals: (a, b) => crdt.equals(a, b),
-    read: (state) => read(crdt.value(state)),
+    empty: () => strategy.empty(),
+    apply(state, op, ctx) {
+      if (!ops.includes(op.type)) return { state, seen: null };
+      const meta = { node: nodeId(ctx.replica), clock: ctx.clock, counter: ctx.counter, context: ctx.context, op: ctx.counter as OpId };
+      const { delta, context } = strategy.create(state, writeOf(op), meta);
+      // The replica keeps the merge: under LWW, a write with a lower stamp than what it holds is lost at once.
+      return { state: strategy.merge(state, delta), seen: keepsContext ? context : null };
+    },
+    ...(keepsContext ? { readContext: (state: unknown) => strategy.context(state) ?? EMPTY_CONTEXT } : {}),
+    merge: (a, b) => strategy.merge(a, b),
+    equals: (a, b) => strategy.equals(a, b),
+    read: (state) => strategy.values(state).join(' | ') || 'nothing yet',
   };
 }
 
-const counter = (v: unknown) => String(v);
-const set = (v: unknown) => formatSet(v as string[]);
-
-const lwwKind: GalleryKind = {
-  id: 'lww-register',
-  name: 'LWW-Register',
-  ops: ['write'],
-  empty: () => lww.empty(),
-  apply(state, op, ctx) {
-    if (op.type !== 'write') return { state, seen: null };
-    const meta = { node: nodeId(ctx.replica), clock: ctx.clock, counter: ctx.counter, context: null, op: ctx.counter as OpId };
-    const { delta } = lww.create(state as LwwState, op.value, meta);
-    // The replica keeps the higher stamp: if it already holds a later one, the new write is lost at once.
-    return { state: lww.merge(state as LwwState, delta), seen: null };
-  },
-  merge: (a, b) => lww.merge(a as LwwState, b as LwwState),
-  equals: (a, b) => lww.equals(a as LwwState, b as LwwState),
-  read: (state) => lww.values(state as LwwState)[0] ?? 'nothing yet',
-};
-
-const mvKind: GalleryKind = {
-  id: 'mv-register',
-  name: 'MV-Register',
-  ops: ['write'],
-  empty: () => mv.empty(),
-  apply(state, op, ctx) {
-    if (op.type !== 'write') return { state, seen: null };
-    const local = state as MvState;
-    // As in Riak: the write replaces what its client had seen (ctx.context), not everything the replica holds.
-    const meta = { node: nodeId(ctx.replica), clock: ctx.clock, counter: ctx.counter, context: ctx.context, op: ctx.counter as OpId };
-    const { delta, context } = mv.create(local, op.value, meta);
-    return { state: mv.merge(local, delta), seen: context };
-  },
-  readContext: (state) => mv.context(state as MvState) ?? EMPTY_CONTEXT,
-  merge: (a, b) => mv.merge(a as MvState, b as MvState),
-  equals: (a, b) => mv.equals(a as MvState, b as MvState),
-  read: (state) => {
-    const values = mv.values(state as MvState);
-    return values.length === 0 ? 'nothing yet' : values.join(' | ');
-  },
-};
-
 export const GALLERY_KINDS: Readonly<Record<GalleryKindId, GalleryKind>> = {
-  'g-counter': fromCrdt('g-counter', ['inc'], counter),
-  'pn-counter': fromCrdt('pn-counter', ['inc', 'dec'], counter),
-  'g-set': fromCrdt('g-set', ['add'], set),
-  '2p-set': fromCrdt('2p-set', ['add', 'remove'], set),
-  'or-set': fromCrdt('or-set', ['add', 'remove'], set),
-  'lww-register': lwwKind,
-  'mv-register': mvKind,
+  'g-counter': fromStrategy('g-counter', CRDTS['g-counter'], ['inc']),
+  'pn-counter': fromStrategy('pn-counter', CRDTS['pn-counter'], ['inc', 'dec']),
+  'g-set': fromStrategy('g-set', CRDTS['g-set'], ['add']),
+  '2p-set': fromStrategy('2p-set', CRDTS['2p-set'], ['add', 'remove']),
+  'or-set': fromStrategy('or-set', CRDTS['or-set'], ['add', 'remove']),
+  'lww-register': fromStrategy('lww-register', lww as ValueStrategy<unknown, unknown>, ['write']),
+  'mv-register': fromStrategy('mv-register', mv as ValueStrategy<unknown, unknown>, ['write'], true),
 };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gCounter } from '../../../sim/values/crdt/gCounter.ts';
+import { gCounterTotal } from '../../../sim/values/crdt/gCounter.ts';
 import { DEFAULT_LIKE_CONFIG, DELAY_MAX_MS, LIKES_DURATION_MS, LIKES_END_MS, SERVERS, generateLikes, likeFrameAt, likeOutcome, naiveLostFromHistory, naiveValue, simulateLikes, type Like, type LikeConfig } from './likeCounter.ts';
 
 const config: fc.Arbitrary<LikeConfig> = fc
@@ -33,7 +33,7 @@ describe('the like-counter simulation', () => {
         expect(out.converged).toBe(true);
         expect(out.gCounter).toBe(run.likes.length);
         const last = likeFrameAt(run, LIKES_END_MS);
-        for (const s of last.gc) expect(gCounter.value(s)).toBe(run.likes.length);
+        for (const s of last.gc) expect(gCounterTotal(s)).toBe(run.likes.length);
       }),
       { numRuns: 60 },
     );

@@ -2,7 +2,7 @@ import { sample, type Distribution } from '../../../sim/distributions.ts';
 import { nodeId, type OpId } from '../../../sim/ids.ts';
 import { EventQueue } from '../../../sim/queue.ts';
 import { createRng } from '../../../sim/rng.ts';
-import { gCounter, type GCounterState } from '../../../sim/values/crdt/gCounter.ts';
+import { bump, gCounterTotal, sameGCounter, mergeGCounters, type GCounterState } from '../../../sim/values/crdt/gCounter.ts';
 import { lww, type LwwState } from '../../../sim/values/lww.ts';
 import { LIKES_DURATION_MS, SERVERS, type LikeConfig, type Server } from './likeSettings.ts';
 
@@ -104,7 +104,7 @@ export function simulateLikes(config: LikeConfig, likes: readonly Like[] = gener
   for (const like of likes) queue.push(like.at, { kind: 'like', like });
   for (let t = GOSSIP_INTERVAL_MS; t < LIKES_END_MS; t += GOSSIP_INTERVAL_MS) queue.push(t, { kind: 'gossip' });
 
-  const gc: GCounterState[] = SERVERS.map(() => gCounter.empty());
+  const gc: GCounterState[] = SERVERS.map(() => ({}));
   const naive: LwwState[] = SERVERS.map(() => lww.empty());
   const writesPerServer = SERVERS.map(() => 0);
   const likesAt = SERVERS.map(() => 0);
@@ -135,7 +135,7 @@ export function simulateLikes(config: LikeConfig, likes: readonly Like[] = gener
       const name = SERVERS[s]!;
       likeCount++;
       likesAt[s]!++;
-      gc[s] = gCounter.apply(gc[s]!, { type: 'inc' }, name, '');
+      gc[s] = bump(gc[s]!, name, 1);
       // Read this server's own copy, add one, write the total stamped with this server's clock.
       const read = naive[s]!;
       const meta = { node: nodeId(name), clock: t, counter: ++writesPerServer[s]!, context: null, op: event.like.id as OpId };
@@ -149,7 +149,7 @@ export function simulateLikes(config: LikeConfig, likes: readonly Like[] = gener
       if (touchesCut && (cutAt(message.sentAt) || cutAt(t))) {
         lostMessages++;
       } else {
-        gc[message.to] = gCounter.merge(gc[message.to]!, message.gc);
+        gc[message.to] = mergeGCounters(gc[message.to]!, message.gc);
         naive[message.to] = lww.merge(naive[message.to]!, message.naive);
       }
     }
@@ -184,9 +184,9 @@ export interface LikeOutcome {
 
 export function likeOutcome(run: LikeRun): LikeOutcome {
   const last = run.frames[run.frames.length - 1]!;
-  const gcValues = last.gc.map((s) => gCounter.value(s));
+  const gcValues = last.gc.map((s) => gCounterTotal(s));
   const naiveValues = last.naive.map(naiveValue);
-  const converged = last.gc.every((s) => gCounter.equals(s, last.gc[0]!)) && last.naive.every((s) => lww.equals(s, last.naive[0]!));
+  const converged = last.gc.every((s) => sameGCounter(s, last.gc[0]!)) && last.naive.every((s) => lww.equals(s, last.naive[0]!));
   return { likes: run.likes.length, gCounter: gcValues[0]!, naive: naiveValues[0]!, lost: run.likes.length - naiveValues[0]!, converged };
 }
 

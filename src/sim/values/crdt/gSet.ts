@@ -1,16 +1,22 @@
-import { sameList, union, type Crdt } from './types.ts';
+import { formatSet, parseSetOp } from '../ops.ts';
+import type { ValueStrategy } from '../types.ts';
+import { sameList, union } from './types.ts';
 
 /** A grow-only set: items can be added, never removed; merge is union. */
 export type GSetState = readonly string[];
-export type GSetOp = { readonly type: 'add'; readonly item: string };
 
-export const gSet: Crdt<GSetState, GSetOp, string[]> = {
+/** Writes are "+item"; a G-Set cannot remove, so "-item" changes nothing. */
+export const gSet: ValueStrategy<GSetState, string | null> = {
   id: 'g-set',
-  name: 'G-Set',
   empty: () => [],
-  apply: (state, op) => union(state, [op.item]),
+  create(local, value) {
+    const op = parseSetOp(value);
+    if (op.type === 'remove') return { version: null, delta: local, context: null };
+    return { version: op.item, delta: union(local, [op.item]), context: null };
+  },
   merge: (a, b) => union(a, b),
   equals: sameList,
-  value: (state) => [...state],
-  describe: (state) => `{${state.join(', ')}}`,
+  covers: (state, version) => version === null || state.includes(version),
+  values: (state) => [formatSet(state)],
+  context: () => null,
 };

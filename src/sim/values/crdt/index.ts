@@ -1,15 +1,21 @@
+import { registerStrategy } from '../index.ts';
+import type { ValueStrategy } from '../types.ts';
 import { gCounter } from './gCounter.ts';
 import { gSet } from './gSet.ts';
 import { orSet } from './orSet.ts';
 import { pnCounter } from './pnCounter.ts';
 import { twoPhaseSet } from './twoPhaseSet.ts';
-import type { Crdt, CrdtId } from './types.ts';
 
-/** The CRDT gallery's data types by id (the registers are the value strategies beside this folder). */
-export const crdts: Record<CrdtId, Crdt<unknown, unknown, unknown>> = {
-  'g-counter': gCounter as Crdt<unknown, unknown, unknown>,
-  'pn-counter': pnCounter as Crdt<unknown, unknown, unknown>,
-  'g-set': gSet as Crdt<unknown, unknown, unknown>,
-  '2p-set': twoPhaseSet as Crdt<unknown, unknown, unknown>,
-  'or-set': orSet as Crdt<unknown, unknown, unknown>,
+export type CrdtId = 'g-counter' | 'pn-counter' | 'g-set' | '2p-set' | 'or-set';
+
+/** The CRDTs by id: value strategies like the registers beside this folder. */
+export const CRDTS: Readonly<Record<CrdtId, ValueStrategy<unknown, unknown>>> = {
+  'g-counter': gCounter as ValueStrategy<unknown, unknown>,
+  'pn-counter': pnCounter as ValueStrategy<unknown, unknown>,
+  'g-set': gSet as ValueStrategy<unknown, unknown>,
+  '2p-set': twoPhaseSet as ValueStrategy<unknown, unknown>,
+  'or-set': orSet as ValueStrategy<unknown, unknown>,
 };
+
+// Loading this module makes the CRDTs available to scenarios (see ../index.ts).
+for (const strategy of Object.values(CRDTS)) registerStrategy(strategy);

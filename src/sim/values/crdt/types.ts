@@ -1,24 +1,10 @@
-/**
- * A state-based CRDT: replicas update their own state locally and exchange whole states;
- * merge is commutative, associative and idempotent, so every replica that has seen the
- * same updates holds the same state, whatever the order and however often they arrived.
- *
- * `Op` is what a client asks for at one replica; `tag` is unique to that one update
- * (the replica's id and its own counter), for the CRDTs that need to tell updates apart.
+/*
+ * Helpers the CRDTs share. Each CRDT in this folder is a ValueStrategy (../types.ts), the
+ * one interface for a replicated value: the simulator, the conflicts lab's carts, the
+ * like counter and the gallery all use the same objects. A write's value is an operation
+ * (../ops.ts); `create` applies it at the coordinator and returns the whole new state as
+ * the delta, so every message carries a state and every merge is a state merge.
  */
-export interface Crdt<S, Op, V> {
-  readonly id: CrdtId;
-  readonly name: string;
-  empty(): S;
-  apply(state: S, op: Op, replica: string, tag: string): S;
-  merge(a: S, b: S): S;
-  equals(a: S, b: S): boolean;
-  value(state: S): V;
-  /** The state's insides in one line: per-replica counts, tags, tombstones. */
-  describe(state: S): string;
-}
-
-export type CrdtId = 'g-counter' | 'pn-counter' | 'g-set' | '2p-set' | 'or-set';
 
 /** Keys of a record, sorted, for stable output. */
 export function sortedKeys(r: Readonly<Record<string, unknown>>): string[] {
