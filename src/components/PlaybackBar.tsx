@@ -1,12 +1,22 @@
 import { Field } from './Field.tsx';
 import { useSelector } from '@xstate/react';
+import { useSyncExternalStore } from 'react';
 import type { ActorRefFrom } from 'xstate';
 import { SPEEDS, type playbackMachine } from '../machines/playbackMachine.ts';
-import { selectTime } from '../store/labStore.ts';
-import { useLab } from '../store/LabStoreContext.tsx';
 
 interface Props {
   readonly playback: ActorRefFrom<typeof playbackMachine>;
+  /**
+   * Where a page has more than one clock, what this one plays ("the like counter"): it
+   * names the toolbar and the timer apart from the lab's own.
+   */
+  readonly of?: string;
+}
+
+/** The playhead of the clock a playback machine moves, for views outside a lab store. */
+export function useClockTime(playback: ActorRefFrom<typeof playbackMachine>): number {
+  const clock = useSelector(playback, (s) => s.context.clock);
+  return useSyncExternalStore(clock.subscribe, clock.time);
 }
 
 export function formatSeconds(ms: number): string {
@@ -14,13 +24,13 @@ export function formatSeconds(ms: number): string {
 }
 
 /** Play, pause, step, speed, rewind and reset. Buttons ask the machine what it can do. */
-export function PlaybackBar({ playback }: Props) {
+export function PlaybackBar({ playback, of }: Props) {
   const playing = useSelector(playback, (s) => s.matches('playing'));
   const speed = useSelector(playback, (s) => s.context.speed);
   const canStep = useSelector(playback, (s) => s.can({ type: 'playback.step' }));
-  const time = useLab(selectTime);
+  const time = useClockTime(playback);
   return (
-    <div className="playback-bar" role="toolbar" aria-label="Playback">
+    <div className="playback-bar" role="toolbar" aria-label={of ? `Playback of ${of}` : 'Playback'}>
       <button type="button" onClick={() => playback.send({ type: 'playback.toggle' })} aria-keyshortcuts="k" className="primary">
         {playing ? 'Pause' : 'Play'}
       </button>
@@ -46,7 +56,7 @@ export function PlaybackBar({ playback }: Props) {
         Reset
       </button>
       {/* role="timer" is not announced as it changes: the narrator tells what matters. */}
-      <span className="clock" role="timer" aria-label="Simulated time">
+      <span className="clock" role="timer" aria-label={of ? `Simulated time of ${of}` : 'Simulated time'}>
         t = {formatSeconds(time)}
       </span>
     </div>

@@ -1,15 +1,15 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { ActorRefFrom } from 'xstate';
 import type { playbackMachine } from '../machines/playbackMachine.ts';
 import { selectRun, selectTime } from '../store/labStore.ts';
 import { useLab } from '../store/LabStoreContext.tsx';
-import { formatSeconds } from './PlaybackBar.tsx';
+import { formatSeconds, useClockTime } from './PlaybackBar.tsx';
 
 interface Props {
   readonly playback: ActorRefFrom<typeof playbackMachine>;
 }
 
-interface Mark {
+export interface Mark {
   readonly at: number;
   readonly kind: 'fault' | 'write' | 'read';
   readonly label: string;
@@ -35,9 +35,19 @@ export function TimelineScrubber({ playback }: Props) {
       })),
     [script],
   );
+  return <Scrubber playback={playback} marks={marks} end={end} />;
+}
+
+/**
+ * A slider over a clock's run with marks above it: where something was done. Any clock
+ * (a lab's store, the gallery's script) can have one; `of` names it apart from the lab's own.
+ */
+export function Scrubber({ playback, marks, end, of }: Props & { readonly marks: readonly Mark[]; readonly end: number; readonly of?: string }) {
+  const id = useId();
+  const time = useClockTime(playback);
   return (
     <div className="scrubber">
-      <label htmlFor="scrubber-range">Timeline</label>
+      <label htmlFor={id}>{of ? `Timeline of ${of}` : 'Timeline'}</label>
       <div className="scrubber-track">
         <svg className="scrubber-marks" viewBox={`0 0 1000 14`} preserveAspectRatio="none" aria-hidden="true">
           {marks.map((m, i) => (
@@ -49,7 +59,7 @@ export function TimelineScrubber({ playback }: Props) {
           ))}
         </svg>
         <input
-          id="scrubber-range"
+          id={id}
           type="range"
           min={0}
           max={end}

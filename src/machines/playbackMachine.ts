@@ -18,6 +18,32 @@ export type PlaybackEvent =
   | { type: 'playback.reset' };
 
 /**
+ * What the machine moves: a playhead, and what it needs to know about the run under it.
+ * A lab's store is one (storeClock); the gallery's script of learner actions is another.
+ * Views read the time through `subscribe` and `time`.
+ */
+export interface PlaybackClock {
+  time(): number;
+  setTime(t: number): void;
+  /** The first moment after `t` at which something happens, or Infinity. */
+  nextEventAfter(t: number): number;
+  /** Back to an empty run (the Reset button). */
+  reset(): void;
+  subscribe(listener: () => void): () => void;
+}
+
+/** A lab store as a clock: its playhead, its trace's next event, its reset. */
+export function storeClock(store: LabStore): PlaybackClock {
+  return {
+    time: () => store.getState().time,
+    setTime: (t) => store.getState().setTime(t),
+    nextEventAfter: (t) => nextEventAfter(store.getState().run.sim.trace, t),
+    reset: () => store.getState().reset(),
+    subscribe: (listener) => store.subscribe(listener),
+  };
+}
+
+/**
  * The one clock of the lab: frames from the browser, turned into `playback.tick` events
  * with the real milliseconds since the last one. Tests provide a simulated ticker instead
  * (`playbackMachine.provide({ actors: { ticker } })`).
@@ -35,38 +61,35 @@ export const animationFrameTicker = fromCallback<PlaybackEvent>(({ sendBack }) =
 
 /**
  * Play, pause, step, speed, seek, rewind and reset. The machine holds the mode; the
- * playhead itself lives in the store, which every view reads.
+ * playhead itself lives in the clock (a lab's store), which every view reads.
  */
 export const playbackMachine = setup({
   types: {
-    context: {} as { store: LabStore; speed: number },
-    input: {} as { store: LabStore; speed?: number },
+    context: {} as { clock: PlaybackClock; speed: number },
+    /** A lab store, or any other clock. */
+    input: {} as ({ store: LabStore } | { clock: PlaybackClock }) & { speed?: number },
     events: {} as PlaybackEvent,
   },
   actors: { ticker: animationFrameTicker },
   guards: {
-    hasNextEvent: ({ context }) => {
-      const { run, time } = context.store.getState();
-      return nextEventAfter(run.sim.trace, time) < Infinity;
-    },
+    hasNextEvent: ({ context: { clock } }) => clock.nextEventAfter(clock.time()) < Infinity,
   },
   actions: {
     advance: ({ context, event }) => {
       assertEvent(event, 'playback.tick');
-      const state = context.store.getState();
-      state.setTime(state.time + event.dt * context.speed * VIRTUAL_MS_PER_REAL_MS);
+      const { clock } = context;
+      clock.setTime(clock.time() + event.dt * context.speed * VIRTUAL_MS_PER_REAL_MS);
     },
-    stepToNext: ({ context }) => {
-      const state = context.store.getState();
-      const next = nextEventAfter(state.run.sim.trace, state.time);
-      if (next < Infinity) state.setTime(next);
+    stepToNext: ({ context: { clock } }) => {
+      const next = clock.nextEventAfter(clock.time());
+      if (next < Infinity) clock.setTime(next);
     },
     seek: ({ context, event }) => {
       assertEvent(event, 'playback.seek');
-      context.store.getState().setTime(event.time);
+      context.clock.setTime(event.time);
     },
-    rewind: ({ context }) => context.store.getState().setTime(0),
-    reset: ({ context }) => context.store.getState().reset(),
+    rewind: ({ context }) => context.clock.setTime(0),
+    reset: ({ context }) => context.clock.reset(),
     setSpeed: assign({
       speed: ({ event, context }) => {
         assertEvent(event, 'playback.setSpeed');
@@ -76,7 +99,7 @@ export const playbackMachine = setup({
   },
 }).createMachine({
   id: 'playback',
-  context: ({ input }) => ({ store: input.store, speed: input.speed ?? 1 }),
+  context: ({ input }) => ({ clock: 'clock' in input ? input.clock : storeClock(input.store), speed: input.speed ?? 1 }),
   initial: 'paused',
   on: {
     'playback.setSpeed': { actions: 'setSpeed' },
