@@ -11,7 +11,6 @@ const gallery = (page: Page) => page.getByRole('region', { name: 'A CRDT gallery
 const shown = (page: Page) => gallery(page).getByRole('tabpanel');
 const replica = (page: Page, name: string) => shown(page).getByRole('group', { name: `Replica ${name}` });
 const status = (page: Page) => shown(page).getByRole('status');
-const likes = (page: Page) => page.getByRole('region', { name: 'Exercise: a like counter' });
 
 async function click(page: Page, name: string) {
   await shown(page).getByRole('button', { name, exact: true }).click();
@@ -173,61 +172,16 @@ test.describe('conflicts lab: CRDT gallery', () => {
   });
 });
 
-test.describe('conflicts lab: like counter', () => {
-  test('with C cut off, the G-Counter ends at the true count and the naive counter reports lost likes', async ({ page }) => {
-    await open(page, '&likes-cut=C&likes-seed=3');
-    const panel = likes(page);
-    await expect(panel.getByRole('combobox', { name: 'Server cut off' })).toHaveValue('C');
-    await expect(panel.getByRole('spinbutton', { name: 'Seed' })).toHaveValue('3');
-    await panel.getByRole('slider', { name: 'Virtual time' }).fill('4000');
-    await expect(panel.getByRole('row', { name: /C \(cut off\)/ })).toHaveCount(2);
-    await panel.getByRole('button', { name: 'Jump to the end' }).click();
-    const result = panel.getByRole('status');
-    await expect(result).toContainText('G-Counter: every server reads');
-    const [, total] = /True number of likes so far: (\d+)/.exec(await panel.innerText())!;
-    await expect(result).toContainText(`G-Counter: every server reads ${total}, exactly the ${total} likes.`);
-    const [, naive, lost] = /Naive counter: every server reads (\d+): (\d+) likes? lost/.exec(await result.innerText())!;
-    expect(Number(lost)).toBeGreaterThan(0);
-    expect(Number(naive) + Number(lost)).toBe(Number(total));
-  });
-
-  test('with no server cut off and likes far enough apart, the naive counter counts them all; cutting a server off loses some', async ({ page }) => {
-    await open(page, '&likes-cut=none&likes-rate=1&likes-seed=5');
-    const panel = likes(page);
-    await expect(panel.getByRole('combobox', { name: 'Cut from (s)' })).toBeDisabled();
-    await panel.getByRole('button', { name: 'Play' }).click();
-    await expect(panel.getByRole('button', { name: 'Pause' })).toBeVisible();
-    await panel.getByRole('button', { name: 'Jump to the end' }).click();
-    await expect(panel.getByRole('status')).toContainText('G-Counter: every server reads 12, exactly the 12 likes.');
-    await expect(panel.getByRole('status')).toContainText('Naive counter: every server reads 12: no likes lost.');
-    // Changing the setup re-runs the same likes: cutting B off now loses some.
-    await panel.getByRole('combobox', { name: 'Server cut off' }).selectOption('B');
-    await panel.getByRole('combobox', { name: 'Likes per second' }).selectOption('10');
-    await expect(panel.getByRole('status')).toContainText(/[1-9]\d* likes? lost\./);
-  });
-
-  test('bad settings in the address are named, and the defaults are used', async ({ page }) => {
-    await open(page, '&likes-cut=Q&likes-seed=x&likes-rate=7');
-    const alert = page.getByRole('alert');
-    await expect(alert).toContainText('likes-cut=Q is not a server');
-    await expect(alert).toContainText('likes-seed=x is not a whole number');
-    await expect(alert).toContainText('likes-rate=7 is not one of 1, 2, 3, 5, 10');
-    await expect(likes(page).getByRole('combobox', { name: 'Server cut off' })).toHaveValue('C');
-    await expect(likes(page).getByRole('combobox', { name: 'Likes per second' })).toHaveValue('3');
-  });
-});
-
-test.describe('conflicts lab: gallery and like counter for everyone', () => {
+test.describe('conflicts lab: gallery for everyone', () => {
   test('pass an axe scan, light and dark, with state on show', async ({ page }) => {
-    await open(page, '&crdt=or-set&likes-cut=A');
+    await open(page, '&crdt=or-set');
     await shown(page).getByRole('checkbox', { name: 'Hold messages until I deliver them' }).check();
     await click(page, 'Add at A');
     await click(page, 'Send A → B');
-    await likes(page).getByRole('button', { name: 'Jump to the end' }).click();
     await expect(shown(page).getByRole('button', { name: 'Drop message 1' })).toBeVisible();
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
-      const results = await new AxeBuilder({ page }).include('.crdt-gallery').include('.like-counter').analyze();
+      const results = await new AxeBuilder({ page }).include('.crdt-gallery').analyze();
       expect(results.violations.map((v) => v.id)).toEqual([]);
     }
 
@@ -259,8 +213,6 @@ test.describe('conflicts lab: gallery and like counter for everyone', () => {
     await shown(page).getByText('How to read a version such as {A:2} + F:4').click();
     await click(page, 'Sync everyone');
     await expect(status(page)).toContainText('All three replicas agree: red | blue | green.');
-    await likes(page).getByRole('button', { name: 'Jump to the end' }).click();
-    await expect(likes(page).getByRole('status')).toContainText('G-Counter: every server reads');
     const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(scroll).toBeLessThanOrEqual(client);
     const box = await replica(page, 'C').boundingBox();

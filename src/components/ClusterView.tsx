@@ -23,6 +23,11 @@ interface Props {
   readonly ref?: Ref<SVGSVGElement>;
 }
 
+/** Half the width of a client's box: room for its name at the label's size, never narrower than "phone". */
+function clientHalfWidth(id: string): number {
+  return Math.max(34, 8 + id.length * 4.9);
+}
+
 /** Labels on messages only while few are in flight; beyond that they are noise. */
 const MAX_LABELLED_MESSAGES = 24;
 
@@ -186,7 +191,8 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
               onClick={() => store.getState().select({ kind: 'node', id })}
               onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), store.getState().select({ kind: 'node', id }))}
             >
-              <rect x={p.x - 34} y={p.y - 20} width="68" height="40" rx="8" />
+              {/* Wide enough for a client's name (up to 12 characters, as the scenario schema allows). */}
+              <rect x={p.x - clientHalfWidth(id)} y={p.y - 20} width={2 * clientHalfWidth(id)} height="40" rx="8" />
               <text x={p.x} y={p.y + 5} className="client-label">
                 {id}
               </text>

@@ -17,7 +17,7 @@ export const CONFLICTS_ID = 'conflicts';
 /** Below the fold: the comparer, the gallery and the exercise load just after the first screen. */
 const VersionVectorPanel = lazy(() => import('./vv/VersionVectorPanel.tsx').then((m) => ({ default: m.VersionVectorPanel })));
 const CrdtGallery = lazy(() => import('./gallery/CrdtGallery.tsx').then((m) => ({ default: m.CrdtGallery })));
-const LikeCounter = lazy(() => import('./gallery/LikeCounter.tsx').then((m) => ({ default: m.LikeCounter })));
+const LikeCounter = lazy(() => import('./ui/likes/LikeCounter.tsx').then((m) => ({ default: m.LikeCounter })));
 
 /**
  * The lab's start: a shared run, else ?story=&seed=, else the first story. Every value in

@@ -1,7 +1,7 @@
 import { choiceParam, intParam, seedParam } from '../../embed/paramKinds.ts';
 import type { ParamContext, ValuesOf } from '../../embed/params.ts';
 import { GALLERY_KIND_IDS, type GalleryKindId } from './gallery/galleryIds.ts';
-import { DEFAULT_LIKE_CONFIG, LIKES_DURATION_MS, LIKE_RATES, SERVERS, type LikeConfig, type Server } from './gallery/likeSettings.ts';
+import { DEFAULT_LIKE_CONFIG, LIKES_DURATION_MS, LIKE_RATES, SERVERS, type LikeConfig, type Server } from './model/likeSettings.ts';
 import { MODULE_EXAMPLES, vectorParam } from './vv/vectorParam.ts';
 
 /*

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { gCounterTotal } from '../../../sim/values/crdt/gCounter.ts';
-import { SERVERS, naiveValue, type LikeFrame, type Server } from './likeCounter.ts';
+import { gCounterTotal } from '../../../../sim/values/crdt/gCounter.ts';
+import { lwwTotal } from '../../../../sim/values/lwwCounter.ts';
+import { SERVERS, type LikeFrame, type Server } from '../../model/likeCounter.ts';
 
 function CutMark({ server, cut }: { server: Server; cut: Server | null }) {
   return server === cut ? <span className="likes-cut-badge"> (cut off)</span> : null;
@@ -57,7 +58,7 @@ export function LikeTables({ frame, cut }: { frame: LikeFrame; cut: Server | nul
         row={(i) => {
           const state = frame.naive[i]!;
           return {
-            reads: naiveValue(state),
+            reads: lwwTotal(state),
             inside: state === null ? <span className="muted">nothing yet</span> : <code>{`at ${(state.ts / 1000).toFixed(3)} s by ${state.node}`}</code>,
           };
         }}
