@@ -21,7 +21,7 @@ export default defineConfig({
           groups: [
             { name: 'core', test: /\/src\/(sim\/(?!values\/(cart|crdt\/(?!types))|workload)|store\/|machines\/|embed\/(?!quorumParams)|check\/(staleReads|lostWrites|convergence|clocks)|view\/(?!spaceTime|timeScale|cartValueWords)|components\/useThrottledTime)/ },
             // The carts, their stories and words: the conflicts lab's first screen and its later panels share them.
-            { name: 'carts', test: /\/src\/(content\/cartStories|sim\/values\/(cart|crdt\/orSet)|view\/cartValueWords|analysis\/carts|labs\/conflicts\/(cart\/cartWords|conflictsParams))/ },
+            { name: 'carts', test: /\/src\/(content\/cartStories|sim\/values\/(cart|crdt\/orSet)|view\/cartValueWords|analysis\/carts|labs\/conflicts\/(ui\/cart\/cartWords|model\/conflictsParams))/ },
           ],
         },
       },

@@ -3,7 +3,7 @@ import { SEED_MAX, shown, type Bound, type Param, type ParamContext } from './pa
 /*
  * The kinds of parameter a lab declares (params.ts says how they are read and written):
  * whole numbers, seeds among them, and choices from a list. Vectors are the conflicts
- * lab's (labs/conflicts/vv/vectorParam.ts); the run is urlCodec.ts's.
+ * lab's (labs/conflicts/model/vv/vectorParam.ts); the run is urlCodec.ts's.
  */
 
 const at = (b: Bound, read: ParamContext) => (typeof b === 'number' ? b : b(read));

@@ -4,11 +4,11 @@ import { safeText } from '../sim/schema.ts';
  * The address, read and written one way. Each parameter of each lab is declared once, as
  * a `Param` under its name in the address: its type, range, default and the sentence
  * for a bad value. The kinds are in paramKinds.ts (whole numbers, seeds, choices), the
- * run in urlCodec.ts, vectors in labs/conflicts/vv/vectorParam.ts. The declarations:
+ * run in urlCodec.ts, vectors in labs/conflicts/model/vv/vectorParam.ts. The declarations:
  *
  *   playground  playgroundParams.ts                 run
  *   quorum      quorumParams.ts                     run, n, w, r, seed
- *   conflicts   labs/conflicts/conflictsParams.ts   run, story, seed
+ *   conflicts   labs/conflicts/model/conflictsParams.ts   run, story, seed
  *               labs/conflicts/panelParams.ts       crdt, likes-cut, likes-seed, likes-rate,
  *                                                   likes-from, likes-until, va, vb
  *

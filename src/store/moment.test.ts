@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeScenario } from '../sim/scenario.ts';
 import { workload } from '../sim/workload.ts';
-import { extendRun, startRun } from '../store/run.ts';
+import { extendRun, startRun } from './run.ts';
 
 describe('clusterModel: a moment never tells what had not happened yet', () => {
   it('shows each operation pending until the moment it completed, on a run that grows as the app grows it', () => {

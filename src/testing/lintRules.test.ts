@@ -23,3 +23,27 @@ describe('the lint rule against assertions on literals', () => {
     }
   });
 });
+
+/** The rules that fire on a snippet linted as if it were at `filePath`. */
+async function rulesAt(filePath: string, code: string): Promise<string[]> {
+  const eslint = new ESLint({ cwd: process.cwd() });
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.map((m) => m.ruleId ?? 'parse error');
+}
+
+describe('the folder fences', () => {
+  it('keep a lab’s model/ pure: no randomness, no window, no UI', async () => {
+    expect(await rulesAt('src/labs/example/model/thing.ts', 'export const x = Math.random();\n')).toEqual(['no-restricted-properties']);
+    expect(await rulesAt('src/labs/example/model/thing.ts', 'export const x = window.location.search;\n')).toEqual(['no-restricted-globals']);
+    expect(await rulesAt('src/labs/example/model/thing.ts', "import { Panel } from '../ui/Panel.tsx';\nexport const x = Panel;\n")).toEqual(['no-restricted-imports']);
+    expect(await rulesAt('src/labs/example/model/thing.ts', "import { readParams } from '../../../embed/params.ts';\nexport const x = readParams;\n")).toEqual([]);
+  });
+
+  it('keep the core out of the labs and the address, shared code out of the labs, and the labs out of the page shell', async () => {
+    expect(await rulesAt('src/sim/thing.ts', "import { labs } from '../labs/registry.ts';\nexport const x = labs;\n")).toEqual(['no-restricted-imports']);
+    expect(await rulesAt('src/check/thing.ts', "import { readParams } from '../embed/params.ts';\nexport const x = readParams;\n")).toEqual(['no-restricted-imports']);
+    expect(await rulesAt('src/components/Thing.tsx', "import { CartSection } from '../labs/conflicts/ui/cart/CartSection.tsx';\nexport const x = CartSection;\n")).toEqual(['no-restricted-imports']);
+    expect(await rulesAt('src/labs/example/ui/Thing.tsx', "import { App } from '../../../app/App.tsx';\nexport const x = App;\n")).toEqual(['no-restricted-imports']);
+    expect(await rulesAt('src/labs/example/ui/Thing.tsx', "import { Field } from '../../../components/Field.tsx';\nexport const x = Field;\n")).toEqual([]);
+  });
+});

@@ -1,21 +1,21 @@
 import '../../components/components.css';
 import './conflicts.css';
 import { Suspense, lazy, useState } from 'react';
-import { useLabPlayback } from '../../app/useLabPlayback.ts';
-import { usePrefersReducedMotion } from '../../app/usePrefersReducedMotion.ts';
+import { useLabPlayback } from '../../components/useLabPlayback.ts';
+import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import type { CartStory } from '../../content/cartStories.ts';
 import { readParams } from '../../embed/params.ts';
 import { createLabStore } from '../../store/labStore.ts';
 import type { CartStrategyId } from '../../sim/values/cart.ts';
 import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
-import { CartSection } from './cart/CartSection.tsx';
-import { CART_PARAMS } from './conflictsParams.ts';
+import { CartSection } from './ui/cart/CartSection.tsx';
+import { CART_PARAMS } from './model/conflictsParams.ts';
 
 export const CONFLICTS_ID = 'conflicts';
 
 /** Below the fold: the comparer, the gallery and the exercise load just after the first screen. */
-const VersionVectorPanel = lazy(() => import('./vv/VersionVectorPanel.tsx').then((m) => ({ default: m.VersionVectorPanel })));
+const VersionVectorPanel = lazy(() => import('./ui/vv/VersionVectorPanel.tsx').then((m) => ({ default: m.VersionVectorPanel })));
 const CrdtGallery = lazy(() => import('./gallery/CrdtGallery.tsx').then((m) => ({ default: m.CrdtGallery })));
 const LikeCounter = lazy(() => import('./ui/likes/LikeCounter.tsx').then((m) => ({ default: m.LikeCounter })));
 

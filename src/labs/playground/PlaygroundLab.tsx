@@ -1,16 +1,16 @@
 import '../../components/components.css';
 import { Suspense, lazy, useMemo, useRef, useState } from 'react';
-import { useLabPlayback } from '../../app/useLabPlayback.ts';
-import { usePrefersReducedMotion } from '../../app/usePrefersReducedMotion.ts';
+import { useLabPlayback } from '../../components/useLabPlayback.ts';
+import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
 import { ClusterView } from '../../components/ClusterView.tsx';
-import { FaultsPanel } from '../../components/FaultsPanel.tsx';
-import { Inspector } from '../../components/Inspector.tsx';
+import { FaultsPanel } from './ui/FaultsPanel.tsx';
+import { Inspector } from './ui/Inspector.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
 import { OperationForm } from '../../components/OperationForm.tsx';
-import { OpsList } from '../../components/OpsList.tsx';
-import { ReplicaTable } from '../../components/ReplicaTable.tsx';
+import { OpsList } from './ui/OpsList.tsx';
+import { ReplicaTable } from './ui/ReplicaTable.tsx';
 import { currentSearch } from '../../embed/address.ts';
 import { readParams } from '../../embed/params.ts';
 import { PLAYGROUND_PARAMS } from '../../embed/playgroundParams.ts';
@@ -21,10 +21,10 @@ import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
 export const PLAYGROUND_ID = 'playground';
 
 /** Below the picture, so it loads just after the first screen: the lab's largest view. */
-const SpaceTimePanel = lazy(() => import('../../components/SpaceTimePanel.tsx').then((m) => ({ default: m.SpaceTimePanel })));
+const SpaceTimePanel = lazy(() => import('./ui/SpaceTimePanel.tsx').then((m) => ({ default: m.SpaceTimePanel })));
 /** Below the table, so they load just after the first screen too. */
-const ClusterSettings = lazy(() => import('../../components/ClusterSettings.tsx').then((m) => ({ default: m.ClusterSettings })));
-const SharePanel = lazy(() => import('../../components/SharePanel.tsx').then((m) => ({ default: m.SharePanel })));
+const ClusterSettings = lazy(() => import('./ui/ClusterSettings.tsx').then((m) => ({ default: m.ClusterSettings })));
+const SharePanel = lazy(() => import('./ui/SharePanel.tsx').then((m) => ({ default: m.SharePanel })));
 
 /**
  * The default cluster: three replicas, two clients, and W = R = 1, so a write returns as

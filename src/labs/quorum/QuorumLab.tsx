@@ -1,14 +1,14 @@
 import '../../components/components.css';
 import { Suspense, lazy, useRef, useState } from 'react';
-import { useLabPlayback } from '../../app/useLabPlayback.ts';
-import { usePrefersReducedMotion } from '../../app/usePrefersReducedMotion.ts';
+import { useLabPlayback } from '../../components/useLabPlayback.ts';
+import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
 import { ClusterView } from '../../components/ClusterView.tsx';
-import { MeasurementsPanel } from '../../components/MeasurementsPanel.tsx';
+import { MeasurementsPanel } from './ui/MeasurementsPanel.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
 import { OperationForm } from '../../components/OperationForm.tsx';
-import { QuorumControls } from '../../components/QuorumControls.tsx';
+import { QuorumControls } from './ui/QuorumControls.tsx';
 import { currentSearch } from '../../embed/address.ts';
 import { readParams } from '../../embed/params.ts';
 import { QUORUM_PARAMS } from '../../embed/quorumParams.ts';
@@ -20,11 +20,11 @@ import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
 export const QUORUM_ID = 'quorum';
 
 /** Below the fold: the PBS panels, the matrix and the Monte Carlo's worker load just after the first screen. */
-const PbsCurvePanel = lazy(() => import('./PbsCurvePanel.tsx').then((m) => ({ default: m.PbsCurvePanel })));
-const PbsClosedForm = lazy(() => import('../../components/PbsClosedForm.tsx').then((m) => ({ default: m.PbsClosedForm })));
+const PbsCurvePanel = lazy(() => import('./ui/PbsCurvePanel.tsx').then((m) => ({ default: m.PbsCurvePanel })));
+const PbsClosedForm = lazy(() => import('./ui/PbsClosedForm.tsx').then((m) => ({ default: m.PbsClosedForm })));
 /** The caption naming the ringed key, with the rule's words: just after the first screen. */
-const RingCaption = lazy(() => import('./RingCaption.tsx').then((m) => ({ default: m.RingCaption })));
-const TradeoffMatrix = lazy(() => import('../../components/TradeoffMatrix.tsx').then((m) => ({ default: m.TradeoffMatrix })));
+const RingCaption = lazy(() => import('./ui/RingCaption.tsx').then((m) => ({ default: m.RingCaption })));
+const TradeoffMatrix = lazy(() => import('./ui/TradeoffMatrix.tsx').then((m) => ({ default: m.TradeoffMatrix })));
 
 /** The lab's start: from a shared run, else from ?n=&w=&r=&seed=, corrected where impossible. */
 function initialStore() {

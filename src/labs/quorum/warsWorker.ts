@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { summarise, type WarsRequest } from './warsProtocol.ts';
+import { summarise, type WarsRequest } from './model/warsProtocol.ts';
 
 /** The PBS Monte Carlo off the main thread: 100,000 trials take a few hundred milliseconds. */
 self.onmessage = (event: MessageEvent<WarsRequest>) => {

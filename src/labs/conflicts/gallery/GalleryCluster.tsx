@@ -1,5 +1,5 @@
 import { useCallback, useReducer, useRef, useState } from 'react';
-import { usePrefersReducedMotion } from '../../../app/usePrefersReducedMotion.ts';
+import { usePrefersReducedMotion } from '../../../components/usePrefersReducedMotion.ts';
 import { FlyingDot, type Locate } from './FlyingDot.tsx';
 import { REPLICAS, type GalleryKindId } from './galleryKinds.ts';
 import { agreement, agreementText, galleryReducer, initialGallery } from './galleryModel.ts';

@@ -2,7 +2,7 @@ import './likes.css';
 import { useActorRef, useSelector } from '@xstate/react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { usePrefersReducedMotion } from '../../../../app/usePrefersReducedMotion.ts';
+import { usePrefersReducedMotion } from '../../../../components/usePrefersReducedMotion.ts';
 import { ClusterView } from '../../../../components/ClusterView.tsx';
 import { Field } from '../../../../components/Field.tsx';
 import { PlaybackBar } from '../../../../components/PlaybackBar.tsx';
@@ -15,7 +15,7 @@ import { LabStoreProvider } from '../../../../store/LabStoreContext.tsx';
 // The two designs in words, for the picture's labels.
 import '../../../../view/crdtWords.ts';
 import { LIKE_PARAMS, likeConfigOf, likeParamsOf } from '../../panelParams.ts';
-import { LIKE_RATES } from '../../model/likeSettings.ts';
+import { LIKE_RATES } from '../../model/likes/likeSettings.ts';
 import {
   DELAY_MAX_MS,
   DELAY_MIN_MS,
@@ -30,7 +30,7 @@ import {
   type LikeConfig,
   type LikeDesign,
   type Server,
-} from '../../model/likeCounter.ts';
+} from '../../model/likes/likeCounter.ts';
 import { LikeTables } from './LikeTables.tsx';
 
 const SECONDS = Array.from({ length: LIKES_DURATION_MS / 1000 + 1 }, (_, i) => i);

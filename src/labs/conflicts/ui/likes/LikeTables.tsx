@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { gCounterTotal } from '../../../../sim/values/crdt/gCounter.ts';
 import { lwwTotal } from '../../../../sim/values/lwwCounter.ts';
-import { SERVERS, type LikeFrame, type Server } from '../../model/likeCounter.ts';
+import { SERVERS, type LikeFrame, type Server } from '../../model/likes/likeCounter.ts';
 
 function CutMark({ server, cut }: { server: Server; cut: Server | null }) {
   return server === cut ? <span className="likes-cut-badge"> (cut off)</span> : null;
