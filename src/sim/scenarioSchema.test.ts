@@ -53,6 +53,11 @@ describe('validateScenario', () => {
   it('refuses hostile shapes without throwing', () => {
     expect(error({ version: 1, __proto__: { polluted: true }, constructor: 1 })).toBe('constructor is not a field this lab knows');
     expect(error(JSON.parse('{"version":1,"__proto__":{"polluted":true}}'))).toBe('__proto__ is not a field this lab knows');
+  });
+
+  it('quotes an unknown field short, with control and direction characters spelled out', () => {
+    expect(error({ version: 1, cluster: { ['k'.repeat(10_000)]: 1 } })).toBe(`cluster.${'k'.repeat(24)}… is not a field this lab knows`);
+    expect(error({ version: 1, ['evil\u202Egnp.exe']: 1 })).toBe('evilU+202Egnp.exe is not a field this lab knows');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const deep = { kind: 'mix', parts: [{ weight: 1, dist: { kind: 'mix', parts: [{ weight: 1, dist: { kind: 'mix', parts: [{ weight: 1, dist: { kind: 'mix', parts: [] } }] } }] } }] };
     expect(error({ version: 1, network: { latency: deep } })).toMatch(/nests mixes deeper than 3/);

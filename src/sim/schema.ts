@@ -94,7 +94,8 @@ export function fields(value: unknown, path: string, allowed: readonly string[])
   }
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (!allowed.includes(key)) throw new SchemaError(join(path, key), 'is not a field this lab knows');
+    // The key comes from the file or link: shown short and with control characters spelled out.
+    if (!allowed.includes(key)) throw new SchemaError(join(path, shortKey(key)), 'is not a field this lab knows');
   }
   function get<T>(key: string, reader: Reader<T>): T;
   function get<T>(key: string, reader: Reader<T>, fallback: T): T;
@@ -107,6 +108,13 @@ export function fields(value: unknown, path: string, allowed: readonly string[])
     return reader(v, join(path, key));
   }
   return get;
+}
+
+/** An unknown key as a message may quote it: at most 24 characters, control and format characters spelled out. */
+function shortKey(key: string): string {
+  const chars = [...key];
+  const text = safeText(chars.slice(0, 24).join(''));
+  return chars.length > 24 ? `${text}…` : text;
 }
 
 export function join(path: string, key: string): string {
