@@ -1,11 +1,19 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 // Relative base: the built lab works from any folder of any static host, and inside an iframe.
 export default defineConfig({
   base: './',
   plugins: [react()],
+  resolve: {
+    alias: [
+      // React 19 has useSyncExternalStore: @xstate/react's imports of the React 16/17 shim get React's own.
+      { find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/, replacement: 'use-sync-external-store/with-selector.js' },
+      { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: fileURLToPath(new URL('./src/app/syncExternalStore.ts', import.meta.url)) },
+    ],
+  },
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -19,9 +27,9 @@ export default defineConfig({
         // overhead. What only one lab or a later panel uses stays out of it.
         codeSplitting: {
           groups: [
-            { name: 'core', test: /\/src\/(sim\/(?!values\/(cart|crdt\/(?!types))|workload)|store\/|machines\/|embed\/(?!quorumParams)|check\/(staleReads|lostWrites|convergence|clocks)|view\/(?!spaceTime|timeScale|cartValueWords)|components\/useThrottledTime)/ },
+            { name: 'core', test: /\/src\/(sim\/(?!values\/(cart|crdt|lwwCounter|ops)|workload)|store\/|machines\/|embed\/(?!quorumParams)|check\/(staleReads|lostWrites|convergence|clocks)|view\/(?!spaceTime|timeScale|cartValueWords|crdtWords|orSetWords)|components\/useThrottledTime)/ },
             // The carts, their stories and words: the conflicts lab's first screen and its later panels share them.
-            { name: 'carts', test: /\/src\/(content\/cartStories|sim\/values\/(cart|crdt\/orSet)|view\/cartValueWords|analysis\/carts|labs\/conflicts\/(ui\/cart\/cartWords|model\/conflictsParams))/ },
+            { name: 'carts', test: /\/src\/(content\/cartStories|sim\/values\/(cart|ops|crdt\/(orSet|types))|view\/(cartValueWords|orSetWords)|analysis\/carts|labs\/conflicts\/(ui\/cart\/cartWords|model\/conflictsParams))/ },
           ],
         },
       },

@@ -1,5 +1,6 @@
 import type { LabStore } from '../store/labStore.ts';
 import { browserAddress, syncAddress, type AddressPort } from './addressSync.ts';
+import type { LostWriteWords } from './lostWords.ts';
 import { createNarration, type Narration } from './narration.ts';
 
 /**
@@ -16,8 +17,9 @@ export interface LabController {
   stop(): void;
 }
 
-export function createLabController(store: LabStore, options: { labId: string; address?: AddressPort }): LabController {
-  const narration = createNarration(store);
+export function createLabController(store: LabStore, options: { labId: string; address?: AddressPort; lostWriteWords?: LostWriteWords }): LabController {
+  // Without words given, the narration loads them when a write is first lost (lostWords.ts).
+  const narration = createNarration(store, undefined, options.lostWriteWords ?? null);
   const address = options.address ?? browserAddress;
   let stopAddress: (() => void) | null = null;
   return {

@@ -1,4 +1,4 @@
-import { lostWriteWords } from '../content/lostWriteWords.ts';
+import { loadLostWriteWords, lostWriteWordsIfLoaded, type LostWriteWords } from './lostWords.ts';
 import type { LabState, LabStore } from '../store/labStore.ts';
 import { narrate, type NarrationLine } from '../view/narration.ts';
 import { valueWords } from '../view/valueWords.ts';
@@ -37,7 +37,7 @@ function agreementOf(s: LabState): string | null {
  * store.getState().act({ type: 'crash', node: 'A' });
  * narration.lines().at(-1)?.text // 'A crashed'
  */
-export function createNarration(store: LabStore, keep = 8): Narration {
+export function createNarration(store: LabStore, keep = 8, words: LostWriteWords | null = null): Narration {
   let log: NarrationLine[] = [];
   let untold: NarrationLine[] = [];
   const listeners = new Set<() => void>();
@@ -55,6 +55,8 @@ export function createNarration(store: LabStore, keep = 8): Narration {
   // lasts is worth telling, and then its end.
   let apartSince = 0;
   let toldApart = false;
+  // Lost writes wait here while their words load.
+  let waiting = false;
 
   const tell = (all: NarrationLine[]) => {
     const lines = all.filter((l) => !(l.at === instant.at && instant.told.has(l.text)));
@@ -92,6 +94,13 @@ export function createNarration(store: LabStore, keep = 8): Narration {
 
   /** Writes newly known to be lost: an older write winning is known when the write is acknowledged. */
   const lostLines = (s: LabState): NarrationLine[] => {
+    // The words load on demand (controller/lostWords.ts); until they have, nothing is
+    // marked told, and `start` tells what waited once they arrive.
+    const lostWriteWords = words ?? lostWriteWordsIfLoaded();
+    if (!lostWriteWords) {
+      waiting = true;
+      return [];
+    }
     const out: NarrationLine[] = [];
     for (const l of s.run.at(s.time).lost) {
       const w = l.write;
@@ -142,6 +151,12 @@ export function createNarration(store: LabStore, keep = 8): Narration {
       lastRun = s.run;
       agreement = agreementOf(s);
       unsubscribe = store.subscribe(onChange);
+      if (!words)
+        void loadLostWriteWords().then(() => {
+          if (!waiting || !unsubscribe) return;
+          waiting = false;
+          tell(lostLines(store.getState()));
+        });
     },
     stop() {
       unsubscribe?.();

@@ -1,5 +1,6 @@
 import { createActor, fromCallback } from 'xstate';
 import { playbackMachine, VIRTUAL_MS_PER_REAL_MS, type PlaybackEvent } from '../machines/playbackMachine.ts';
+import { lostWriteWords } from '../content/lostWriteWords.ts';
 import { makeScenario, type Scenario } from '../sim/scenario.ts';
 import { createLabStore, type Intent } from '../store/labStore.ts';
 import { memoryAddress } from './addressSync.ts';
@@ -28,7 +29,8 @@ export function createTestLab(scenario: Scenario = makeScenario({}), labId = 'pl
   });
   const playback = createActor(playbackMachine.provide({ actors: { ticker } }), { input: { store } }).start();
   const address = memoryAddress(`https://lab.test/?lab=${labId}`);
-  const controller = createLabController(store, { labId, address });
+  // The words for lost writes are given, not loaded on demand, so what is said is known at once.
+  const controller = createLabController(store, { labId, address, lostWriteWords });
   controller.start();
   const lab = {
     store,

@@ -9,7 +9,7 @@ import { FATE_WORDS, KIND_STYLES } from '../../../view/messageStyle.ts';
 import { formatSeconds } from '../../../components/PlaybackBar.tsx';
 import { useMoment } from '../../../components/useMoment.ts';
 import { valueWords } from '../../../view/valueWords.ts';
-import { lostWriteWords } from '../../../content/lostWriteWords.ts';
+import { useLostWriteWords } from '../../../components/useLostWriteWords.ts';
 
 /** Everything about the selected replica, client, link, message or operation, and what can be done to it. */
 export function Inspector() {
@@ -206,6 +206,7 @@ function MessageDetails({ id }: { id: number }) {
 function OpDetails({ id }: { id: number }) {
   const model = useMoment();
   const run = useLab(selectRun);
+  const say = useLostWriteWords(model.lost.length > 0);
   const entry = model.ops.find((o) => o.op.id === id);
   if (!entry) return <p className="muted">That operation has not started at this moment.</p>;
   const { op, status } = entry;
@@ -220,7 +221,7 @@ function OpDetails({ id }: { id: number }) {
         From {op.client} through {op.coordinator}, started at {formatSeconds(op.invokedAt)}.
       </p>
       <p>{status === 'pending' ? 'Waiting for an answer.' : describeOutcome(op, model.markOf(op), valueWords(run.sim.strategy.id))}</p>
-      {lost && <p className="warn-text">{lostWriteWords(lost, run.sim.trace, valueWords(run.sim.strategy.id))}</p>}
+      {lost && say && <p className="warn-text">{say(lost, run.sim.trace, valueWords(run.sim.strategy.id))}</p>}
     </div>
   );
 }

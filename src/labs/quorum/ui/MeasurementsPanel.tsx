@@ -7,7 +7,7 @@ import { formatMs, formatPercent } from '../../../view/format.ts';
 import { useMoment } from '../../../components/useMoment.ts';
 import { useThrottledTime } from '../../../components/useThrottledTime.ts';
 import { valueWords } from '../../../view/valueWords.ts';
-import { lostWriteWords } from '../../../content/lostWriteWords.ts';
+import { useLostWriteWords } from '../../../components/useLostWriteWords.ts';
 
 interface Props {
   /** Called after a workload is added, to start playback. */
@@ -24,6 +24,7 @@ export function MeasurementsPanel({ onStarted }: Props) {
   const m = useMemo(() => measure(run.sim.trace.ops, run.sim.strategy, time), [run, time]);
   // The moment is computed once per run and time for every panel (run.at).
   const model = useMoment();
+  const say = useLostWriteWords(model.lost.length > 0);
   const down = model.moment.down;
   const up = run.replicas.filter((r) => !down.has(r));
 
@@ -70,7 +71,7 @@ export function MeasurementsPanel({ onStarted }: Props) {
             <th scope="row">Lost writes</th>
             <td>
               {model.lost.length} of {m.writes - m.failedWrites} acknowledged writes
-              {model.lost.length > 0 && <span className="warn-text"> — {lostWriteWords(model.lost[model.lost.length - 1]!, run.sim.trace, valueWords(run.sim.strategy.id))}</span>}
+              {model.lost.length > 0 && say && <span className="warn-text"> — {say(model.lost[model.lost.length - 1]!, run.sim.trace, valueWords(run.sim.strategy.id))}</span>}
             </td>
           </tr>
           <tr>
