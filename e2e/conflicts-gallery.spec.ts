@@ -66,12 +66,47 @@ test.describe('conflicts lab: CRDT gallery', () => {
     await open(page, '&crdt=lww-register');
     await replica(page, 'A').getByRole('combobox', { name: 'Clock offset at A' }).selectOption({ label: '10 s fast' });
     await expect(replica(page, 'A')).toContainText('Clock reads 10 s');
-    await click(page, 'Write at A'); // red, at true time 1 s, stamped 11 s
-    await click(page, 'Write at B'); // blue, at true time 2 s, stamped 2 s
+    await click(page, 'Write at A'); // red, at true time 0 s, stamped 10 s
+    // Half a second of true time passes: the gallery's timeline moves the playhead on.
+    await shown(page).getByRole('slider', { name: 'Timeline of the LWW-Register' }).fill('500');
+    await expect(replica(page, 'B')).toContainText('Clock reads 0.5 s');
+    await click(page, 'Write at B'); // blue, at true time 0.5 s, stamped 0.5 s
     await click(page, 'Send A → B');
-    await expect(status(page)).toContainText("B compared stamps: it keeps red (11 s by A's clock) and silently drops blue (2 s by B's clock).");
+    await expect(status(page)).toContainText("B compared stamps: it keeps red (10 s by A's clock) and silently drops blue (0.5 s by B's clock).");
     await click(page, 'Sync everyone');
     await expect(status(page)).toContainText('All three replicas agree: red.');
+  });
+
+  test('LWW-Register: two writes at the same paused instant tie, and the later letter wins', async ({ page }) => {
+    await open(page, '&crdt=lww-register');
+    await click(page, 'Write at A'); // red, stamped 0 s
+    await click(page, 'Write at B'); // blue, stamped 0 s: the clock has not moved
+    await click(page, 'Send A → B');
+    await expect(status(page)).toContainText("B compared stamps: it keeps blue (0 s by B's clock) and silently drops red (0 s by A's clock). The stamps are equal, so replica name breaks the tie");
+  });
+
+  test('the gallery’s clock: paused, a message stays on its way; Step lands it; the timeline goes back to before it', async ({ page }) => {
+    await open(page, '&crdt=g-counter');
+    const bar = shown(page).getByRole('toolbar', { name: 'Playback of the G-Counter' });
+    await click(page, 'Increment at A');
+    // Pause on purpose: from now on a send waits for Play or Step.
+    await bar.getByRole('button', { name: 'Play' }).click();
+    await bar.getByRole('button', { name: 'Pause' }).click();
+    await click(page, 'Send A → B');
+    await expect(status(page)).toContainText('The replicas differ: A reads 1, B reads 0, C reads 0. One message is still on the way.');
+    await expect(status(page)).toContainText('The clock is paused, so messages on their way wait where they are');
+    await expect(bar.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(replica(page, 'B')).toContainText('Reads 0');
+
+    await bar.getByRole('button', { name: 'Step' }).click();
+    await expect(replica(page, 'B')).toContainText('Reads 1');
+    await expect(status(page)).toContainText("B merged A's state and now reads 1.");
+    await expect(bar.getByRole('button', { name: 'Step' })).toBeDisabled();
+
+    // Back to the start: the replicas as they were before anything happened.
+    await shown(page).getByRole('slider', { name: 'Timeline of the G-Counter' }).fill('0');
+    await expect(replica(page, 'B')).toContainText('Reads 0');
+    await expect(replica(page, 'A')).toContainText('Reads 1');
   });
 
   test('MV-Register: concurrent writes are siblings; a write whose client read them replaces them, a blind write joins them', async ({ page }) => {

@@ -1,32 +1,64 @@
-import { useCallback, useReducer, useRef, useState } from 'react';
+import { useActorRef, useSelector } from '@xstate/react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { usePrefersReducedMotion } from '../../../components/usePrefersReducedMotion.ts';
-import { FlyingDot, type Locate } from './FlyingDot.tsx';
-import { REPLICAS, type GalleryKindId } from './galleryKinds.ts';
-import { agreement, agreementText, galleryReducer, initialGallery } from './galleryModel.ts';
+import { PlaybackBar } from '../../../components/PlaybackBar.tsx';
+import { playbackMachine } from '../../../machines/playbackMachine.ts';
+import { GalleryDots, type Locate } from './FlyingDot.tsx';
+import { createGalleryClock, FLIGHT_MS, type GalleryClock, type GalleryScriptAction } from './galleryClock.ts';
+import { GALLERY_KINDS, REPLICAS, type GalleryKindId } from './galleryKinds.ts';
+import { agreement, agreementText } from './galleryModel.ts';
 import { formatSeconds } from './galleryNotes.ts';
 import { GALLERY_TEXT } from './galleryText.ts';
+import { GalleryTimeline } from './GalleryTimeline.tsx';
+import { createPauseMemory } from './pauseMemory.ts';
 import { ReplicaBox } from './ReplicaBox.tsx';
-import { useDeliveries } from './useDeliveries.ts';
 import { VersionNotation } from '../VersionNotation.tsx';
 
-/** One data type's three replicas, the messages between them, and whether they agree. */
+/** With reduced motion a message lands at once, as it is not drawn flying. */
+const flightFor = (reducedMotion: boolean) => (reducedMotion ? 0 : FLIGHT_MS);
+
+/**
+ * One data type's three replicas, the messages between them, and whether they agree. The
+ * type has its own clock (the learner's script and a playhead) and its own playback
+ * machine, so Pause, Step, speed and the timeline apply to its messages.
+ */
 export function GalleryCluster({ kind }: { kind: GalleryKindId }) {
-  const [state, dispatch] = useReducer(galleryReducer, kind, initialGallery);
   const reducedMotion = usePrefersReducedMotion();
-  const [hold, setHold] = useState(false);
-  useDeliveries(state.inFlight, hold, reducedMotion, dispatch);
+  const [clock] = useState(() => createGalleryClock(kind, { flight: flightFor(reducedMotion) }));
+  const [pauses] = useState(createPauseMemory);
+  const playback = useActorRef(playbackMachine, { input: { clock }, inspect: pauses.observe });
+  const playing = useSelector(playback, (s) => s.matches('playing'));
+  const moment = useSyncExternalStore(clock.subscribe, clock.now);
+  const { state, hold } = moment;
   const stage = useRef<HTMLDivElement>(null);
   const boxes = useRef<(HTMLDivElement | null)[]>([]);
   const text = GALLERY_TEXT[kind];
+  const name = `the ${GALLERY_KINDS[kind].name}`;
   const agree = agreement(state);
+  const held = state.inFlight.filter((m) => moment.flights.get(m.id)?.lands === null);
+  const waiting = !playing && state.inFlight.length > held.length;
 
-  // Where a message starts and ends: near the top of each replica's box, in the stage's coordinates.
+  useEffect(() => clock.setFlight(flightFor(reducedMotion)), [clock, reducedMotion]);
+
+  // Acting happens at the playhead. A message then needs time to fly: start the clock,
+  // as the cart does after a change, unless the learner paused it to look at a moment.
+  const act = useCallback(
+    (action: GalleryScriptAction) => {
+      clock.act(action);
+      const stopped = playback.getSnapshot().matches('paused');
+      if (stopped && !pauses.pausedOnPurpose() && clock.nextEventAfter(clock.time()) < Infinity) playback.send({ type: 'playback.play' });
+    },
+    [clock, playback, pauses],
+  );
+
+  // Where a message starts and ends: the middle of the top edge of each replica's box, in the
+  // stage's coordinates, so a dot paused on its way sits on the border rather than over the name.
   const locate: Locate = useCallback((from, to) => {
     const s = stage.current?.getBoundingClientRect();
     const a = boxes.current[REPLICAS.indexOf(from)]?.getBoundingClientRect();
     const b = boxes.current[REPLICAS.indexOf(to)]?.getBoundingClientRect();
     if (!s || !a || !b) return null;
-    const point = (r: DOMRect) => ({ x: r.left + r.width / 2 - s.left, y: r.top + 20 - s.top });
+    const point = (r: DOMRect) => ({ x: r.left + r.width / 2 - s.left, y: r.top - s.top });
     return { from: point(a), to: point(b) };
   }, []);
 
@@ -41,7 +73,12 @@ export function GalleryCluster({ kind }: { kind: GalleryKindId }) {
         </p>
         {kind === 'mv-register' && <VersionNotation />}
       </div>
-      {kind === 'lww-register' && <p className="small muted">True time now: {formatSeconds(state.time)}.</p>}
+      <div className="gallery-time">
+        <PlaybackBar playback={playback} of={name} />
+        <GalleryTimeline clock={clock} playback={playback} of={name} />
+        <p className="small muted">Everything you do here happens at the playhead. Acting after moving back in time drops what came later.</p>
+      </div>
+      {kind === 'lww-register' && <TrueTime clock={clock} />}
       <div className="gallery-stage" ref={stage}>
         {state.replicas.map((r, i) => (
           <ReplicaBox
@@ -51,39 +88,35 @@ export function GalleryCluster({ kind }: { kind: GalleryKindId }) {
             }}
             kind={kind}
             replica={r}
-            time={state.time}
-            dispatch={dispatch}
+            clock={clock}
+            act={act}
           />
         ))}
-        <div className="gallery-dots" aria-hidden="true">
-          {state.inFlight.map((m) => (
-            <FlyingDot key={m.id} from={m.from} to={m.to} held={hold} locate={locate} />
-          ))}
-        </div>
+        <GalleryDots clock={clock} moment={moment} locate={locate} />
       </div>
       <div className="button-row">
-        <button type="button" className="primary" onClick={() => dispatch({ type: 'sync-all' })}>
+        <button type="button" className="primary" onClick={() => act({ type: 'sync-all' })}>
           Sync everyone
         </button>
-        <button type="button" className="quiet" onClick={() => dispatch({ type: 'reset' })}>
+        <button type="button" className="quiet" onClick={() => playback.send({ type: 'playback.reset' })}>
           Start again
         </button>
         <label className="check">
-          <input type="checkbox" checked={hold} onChange={(e) => setHold(e.target.checked)} />
+          <input type="checkbox" checked={hold} onChange={(e) => act({ type: 'hold', on: e.target.checked })} />
           Hold messages until I deliver them
         </label>
       </div>
-      {hold && state.inFlight.length > 0 && (
+      {held.length > 0 && (
         <ul className="gallery-inflight" aria-label="Messages in flight">
-          {state.inFlight.map((m) => (
+          {held.map((m) => (
             <li key={m.id}>
               <span>
                 Message {m.id}: {m.from} → {m.to}
               </span>
-              <button type="button" onClick={() => dispatch({ type: 'deliver', id: m.id })}>
+              <button type="button" onClick={() => act({ type: 'deliver', id: m.id })}>
                 Deliver message {m.id}
               </button>
-              <button type="button" className="quiet" onClick={() => dispatch({ type: 'drop', id: m.id })}>
+              <button type="button" className="quiet" onClick={() => act({ type: 'drop', id: m.id })}>
                 Drop message {m.id}
               </button>
             </li>
@@ -93,7 +126,14 @@ export function GalleryCluster({ kind }: { kind: GalleryKindId }) {
       <div role="status" className="gallery-status">
         {state.note && <p className="gallery-note">{state.note}</p>}
         <p className={`gallery-agree ${agree.converged ? 'ok' : 'differ'}`}>{agreementText(agree, state.inFlight.length)}</p>
+        {waiting && <p className="small">The clock is paused, so messages on their way wait where they are: press Play or Step to let them land.</p>}
       </div>
     </div>
   );
+}
+
+/** The LWW tab's true time, following the playhead on its own so the replicas need not re-render every frame. */
+function TrueTime({ clock }: { clock: GalleryClock }) {
+  const time = useSyncExternalStore(clock.subscribe, clock.time);
+  return <p className="small muted">True time now: {formatSeconds(time)}.</p>;
 }

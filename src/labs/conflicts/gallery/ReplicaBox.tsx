@@ -1,16 +1,19 @@
-import { useId, useState, type Dispatch, type Ref } from 'react';
+import { useId, useState, useSyncExternalStore, type Ref } from 'react';
 import { MV_CLIENT_LABEL } from '../../../content/galleryWords.ts';
 import { formatContext } from '../../../sim/values/causalContext.ts';
 import { GALLERY_KINDS, REPLICAS, type GalleryKindId, type ReplicaName } from './galleryKinds.ts';
-import { MAX_CLOCK_OFFSET_MS, clockOf, type GalleryAction, type GalleryReplica } from './galleryModel.ts';
+import type { GalleryClock, GalleryScriptAction } from './galleryClock.ts';
+import { MAX_CLOCK_OFFSET_MS, clockOf, type GalleryReplica } from './galleryModel.ts';
 import { formatSeconds } from './galleryNotes.ts';
 import { ReplicaInternals } from './ReplicaInternals.tsx';
 
 interface Props {
   readonly kind: GalleryKindId;
   readonly replica: GalleryReplica;
-  readonly time: number;
-  readonly dispatch: Dispatch<GalleryAction>;
+  /** The gallery's clock: an LWW replica's clock reading follows its playhead. */
+  readonly clock: GalleryClock;
+  /** Do something at the playhead. */
+  readonly act: (action: GalleryScriptAction) => void;
   readonly ref?: Ref<HTMLDivElement>;
 }
 
@@ -33,14 +36,20 @@ function At({ name }: { name: ReplicaName }) {
   return <span className="visually-hidden"> at {name}</span>;
 }
 
+/** What an LWW replica's clock reads at the playhead: true time plus its offset. */
+function ClockReading({ clock, replica }: { clock: GalleryClock; replica: GalleryReplica }) {
+  const time = useSyncExternalStore(clock.subscribe, clock.time);
+  return <p className="small gallery-clock">Clock reads {formatSeconds(clockOf(replica, time))}</p>;
+}
+
 /** One replica: what it reads, its state inside, the operations it offers and its sends. */
-export function ReplicaBox({ kind, replica, time, dispatch, ref }: Props) {
+export function ReplicaBox({ kind, replica, clock, act, ref }: Props) {
   const id = useId();
   const name = replica.name;
   const k = GALLERY_KINDS[kind];
   const [item, setItem] = useState('TV');
   const [value, setValue] = useState(VALUES[name][0]!);
-  const op = (o: GalleryAction & { type: 'op' }) => dispatch(o);
+  const op = (o: GalleryScriptAction & { type: 'op' }) => act(o);
   const isSet = k.ops.includes('add');
   // Only the MV-Register's clients read before they write, and may write blind.
   const hasClient = k.readContext !== undefined;
@@ -70,12 +79,12 @@ export function ReplicaBox({ kind, replica, time, dispatch, ref }: Props) {
       )}
       {kind === 'lww-register' && (
         <div className="field-row">
-          <p className="small gallery-clock">Clock reads {formatSeconds(clockOf(replica, time))}</p>
+          <ClockReading clock={clock} replica={replica} />
           <div className="field">
             <label htmlFor={`${id}-clock`}>
               Clock offset<At name={name} />
             </label>
-            <select id={`${id}-clock`} value={replica.clockOffset / 1000} onChange={(e) => dispatch({ type: 'set-clock', replica: name, offset: Number(e.target.value) * 1000 })}>
+            <select id={`${id}-clock`} value={replica.clockOffset / 1000} onChange={(e) => act({ type: 'set-clock', replica: name, offset: Number(e.target.value) * 1000 })}>
               {CLOCK_OFFSETS_S.map((s) => (
                 <option key={s} value={s}>
                   {offsetWords(s)}
@@ -121,7 +130,7 @@ export function ReplicaBox({ kind, replica, time, dispatch, ref }: Props) {
           </form>
         )}
         {hasClient && (
-          <button type="button" onClick={() => dispatch({ type: 'read', replica: name })}>
+          <button type="button" onClick={() => act({ type: 'read', replica: name })}>
             Read<At name={name} />
           </button>
         )}
@@ -152,7 +161,7 @@ export function ReplicaBox({ kind, replica, time, dispatch, ref }: Props) {
       </div>
       <div className="gallery-sends">
         {REPLICAS.filter((to) => to !== name).map((to) => (
-          <button key={to} type="button" className="quiet" onClick={() => dispatch({ type: 'send', from: name, to })}>
+          <button key={to} type="button" className="quiet" onClick={() => act({ type: 'send', from: name, to })}>
             Send {name} → {to}
           </button>
         ))}

@@ -5,7 +5,7 @@ import type { MvState } from '../../../sim/values/mv.ts';
 import type { OrSetState } from '../../../sim/values/crdt/orSet.ts';
 import type { TwoPhaseSetState } from '../../../sim/values/crdt/twoPhaseSet.ts';
 import { GALLERY_KIND_IDS, GALLERY_KINDS, REPLICAS, type GalleryKindId, type GalleryOp, type ReplicaName } from './galleryKinds.ts';
-import { agreement, agreementText, galleryReducer, initialGallery, type GalleryAction, type GalleryState } from './galleryModel.ts';
+import { agreement, agreementText, atTime, galleryReducer, initialGallery, type GalleryAction, type GalleryState } from './galleryModel.ts';
 
 const replica = fc.constantFrom(...REPLICAS);
 const item = fc.constantFrom('TV', 'book', 'lamp');
@@ -48,6 +48,8 @@ function drain(s: GalleryState, order: readonly number[]): GalleryState {
 
 const at = (replica: ReplicaName, o: GalleryOp): GalleryAction => ({ type: 'op', replica, op: o });
 const states = (s: GalleryState) => s.replicas.map((r) => r.state);
+/** The cluster `ms` of true time later (the gallery's clock does this between actions). */
+const later = (s: GalleryState, ms = 1000) => atTime(s, s.time + ms);
 
 describe('the gallery reducer', () => {
   it.each(GALLERY_KIND_IDS)('%s: after sync-all and its deliveries every replica holds the same state, whatever came before', (kind) => {
@@ -125,8 +127,8 @@ describe('the gallery reducer', () => {
 
   it('LWW: with A 10 s fast, A\'s older write beats B\'s later one, and the panel says which was dropped', () => {
     let s = galleryReducer(initialGallery('lww-register'), { type: 'set-clock', replica: 'A', offset: 10_000 });
-    s = galleryReducer(s, at('A', { type: 'write', value: 'red' })); // true time 1 s, stamped 11 s
-    s = galleryReducer(s, at('B', { type: 'write', value: 'blue' })); // true time 2 s, stamped 2 s
+    s = galleryReducer(later(s), at('A', { type: 'write', value: 'red' })); // true time 1 s, stamped 11 s
+    s = galleryReducer(later(s), at('B', { type: 'write', value: 'blue' })); // true time 2 s, stamped 2 s
     s = galleryReducer(s, { type: 'send', from: 'A', to: 'B' });
     s = galleryReducer(s, { type: 'deliver', id: s.inFlight[0]!.id });
     expect(s.note).toBe("B compared stamps: it keeps red (11 s by A's clock) and silently drops blue (2 s by B's clock).");
@@ -136,14 +138,46 @@ describe('the gallery reducer', () => {
 
   it('LWW: equal stamps are broken by replica name, and a write below what the replica holds is lost at once', () => {
     let s = galleryReducer(initialGallery('lww-register'), { type: 'set-clock', replica: 'A', offset: 1000 });
-    s = galleryReducer(s, at('A', { type: 'write', value: 'red' })); // stamped 2 s
-    s = galleryReducer(s, at('B', { type: 'write', value: 'blue' })); // stamped 2 s too
+    s = galleryReducer(later(s), at('A', { type: 'write', value: 'red' })); // true time 1 s, stamped 2 s
+    s = galleryReducer(later(s), at('B', { type: 'write', value: 'blue' })); // true time 2 s, stamped 2 s too
+    expect(s.note).toBe("B wrote blue, stamped 2 s by B's clock.");
     s = drain(galleryReducer(s, { type: 'sync-all' }), []);
     expect(agreement(s).reads.map((r) => r.value)).toEqual(['blue', 'blue', 'blue']);
     s = galleryReducer(s, { type: 'set-clock', replica: 'C', offset: -5000 });
-    s = galleryReducer(s, at('C', { type: 'write', value: 'green' })); // true time 3 s, stamped -2 s
+    s = galleryReducer(later(s), at('C', { type: 'write', value: 'green' })); // true time 3 s, stamped -2 s
     expect(s.note).toMatch(/lost at once/);
     expect(GALLERY_KINDS['lww-register'].read(s.replicas[2]!.state)).toBe('blue');
+  });
+
+  it('an operation happens at the true time the clock has reached; the clock never runs backwards', () => {
+    let s = galleryReducer(atTime(initialGallery('lww-register'), 2500), at('A', { type: 'write', value: 'red' }));
+    expect(s.note).toBe("A wrote red, stamped 2.5 s by A's clock.");
+    expect(atTime(s, 1000)).toBe(s);
+    s = galleryReducer(s, at('B', { type: 'write', value: 'blue' })); // no time has passed: the same instant
+    expect(s.time).toBe(2500);
+  });
+
+  it('LWW: two writes at the same paused instant, by clocks that agree, tie; the notes say the later letter wins, and why', () => {
+    // B writes second, at the same instant, over A's red: B wins the tie.
+    let s = galleryReducer(initialGallery('lww-register'), at('A', { type: 'write', value: 'red' }));
+    s = galleryReducer(s, { type: 'send', from: 'A', to: 'B' });
+    s = galleryReducer(s, { type: 'deliver', id: s.inFlight[0]!.id });
+    s = galleryReducer(s, at('B', { type: 'write', value: 'blue' }));
+    expect(s.note).toBe("B wrote blue, stamped 0 s by B's clock. B held red from A with the same stamp; equal stamps are broken by replica name and the later letter wins, so B's write wins.");
+    // A writes over B's blue at the same instant: A loses the tie, and its write is lost at once.
+    s = galleryReducer(s, { type: 'send', from: 'B', to: 'A' });
+    s = galleryReducer(s, { type: 'deliver', id: s.inFlight[0]!.id });
+    s = galleryReducer(s, at('A', { type: 'write', value: 'pink' }));
+    expect(s.note).toBe("A wrote pink, stamped 0 s by A's clock, but A already holds blue from B with the same stamp; equal stamps are broken by replica name and the later letter wins, so the new write is lost at once.");
+    expect(s.note).not.toMatch(/higher/);
+  });
+
+  it('LWW: a merge of equal stamps says the tie went by replica name', () => {
+    let s = galleryReducer(initialGallery('lww-register'), at('A', { type: 'write', value: 'red' }));
+    s = galleryReducer(s, at('B', { type: 'write', value: 'blue' }));
+    s = galleryReducer(s, { type: 'send', from: 'A', to: 'B' });
+    s = galleryReducer(s, { type: 'deliver', id: s.inFlight[0]!.id });
+    expect(s.note).toBe("B compared stamps: it keeps blue (0 s by B's clock) and silently drops red (0 s by A's clock). The stamps are equal, so replica name breaks the tie: the later letter, B, wins.");
   });
 
   it('MV: concurrent writes become siblings with their own vectors; a write whose client read both replaces them', () => {

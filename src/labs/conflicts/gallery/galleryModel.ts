@@ -5,11 +5,14 @@ import { clockNote, deliverNote, opNote, readNote } from './galleryNotes.ts';
 
 /**
  * The gallery's cluster of three replicas of one data type, as a pure reducer: operations
- * at a replica, whole-state messages between replicas, and their delivery. The view
- * animates messages; here a message is simply in flight until it is delivered or dropped.
+ * at a replica, whole-state messages between replicas, and their delivery. Here a message
+ * is simply in flight until it is delivered or dropped; when that happens is the gallery
+ * clock's business (galleryClock.ts), which replays the learner's script through this
+ * reducer.
  *
- * True time moves on one second with each operation, so the order of writes is plain and
- * an LWW timestamp is the writer's clock: true time plus its offset.
+ * True time is the clock's: the clock moves `time` on (atTime) before each action, and an
+ * operation happens at that time, so an LWW timestamp is the writer's clock reading then:
+ * true time plus its offset. Two operations at the same paused instant share a true time.
  *
  * For the MV-Register each replica also has a client, which keeps what it has read and
  * written there, as the simulator's client sessions do: a write sends that context unless
@@ -42,7 +45,7 @@ export interface GalleryState {
   readonly replicas: readonly GalleryReplica[];
   readonly inFlight: readonly GalleryMessage[];
   readonly nextMessage: number;
-  /** True time in ms. */
+  /** True time in ms: when the last action happened (the clock sets it, with atTime). */
   readonly time: number;
   /** What the last action did, in a sentence. */
   readonly note: string;
@@ -59,8 +62,6 @@ export type GalleryAction =
   | { readonly type: 'reset' }
   | { readonly type: 'set-clock'; readonly replica: ReplicaName; readonly offset: number };
 
-/** Each operation happens this long after the one before, in true time. */
-export const OP_INTERVAL_MS = 1000;
 /** Clock offsets are kept within this many ms either way. */
 export const MAX_CLOCK_OFFSET_MS = 60_000;
 
@@ -74,6 +75,14 @@ export function initialGallery(kind: GalleryKindId): GalleryState {
     time: 0,
     note: '',
   };
+}
+
+/**
+ * The cluster as it stands at true time `time` (in ms): nothing changes but the time the
+ * next action happens at. True time never runs backwards.
+ */
+export function atTime(state: GalleryState, time: number): GalleryState {
+  return time > state.time ? { ...state, time } : state;
 }
 
 /** A replica's clock reading at true time `time`. */
@@ -92,7 +101,8 @@ function replicaOf(state: GalleryState, name: ReplicaName): GalleryReplica {
 function applyOp(state: GalleryState, name: ReplicaName, op: GalleryOp): GalleryState {
   const kind = GALLERY_KINDS[state.kind];
   if (!kind.ops.includes(op.type)) return state;
-  const time = state.time + OP_INTERVAL_MS;
+  // The operation happens now: at the true time the clock has brought the cluster to.
+  const time = state.time;
   const before = replicaOf(state, name);
   // A client that keeps a context sends it, unless the write is blind.
   const sends = kind.readContext !== undefined && !(op.type === 'write' && op.blind === true);
@@ -100,7 +110,6 @@ function applyOp(state: GalleryState, name: ReplicaName, op: GalleryOp): Gallery
   const { state: after, seen } = kind.apply(before.state, op, ctx);
   return {
     ...state,
-    time,
     replicas: update(state, name, (r) => ({ ...r, state: after, ops: r.ops + 1, session: seen ? union(r.session, seen) : r.session })),
     note: opNote(state.kind, before.state, after, op, ctx),
   };

@@ -20,6 +20,13 @@ export function listWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/**
+ * How LWW orders two writes with the same stamp (lww.ts: by node id, then the node's own
+ * counter). In the gallery that happens when two replicas whose clocks agree write at the
+ * same paused instant.
+ */
+const TIE_RULE = 'equal stamps are broken by replica name and the later letter wins';
+
 export function lwwStamp(state: LwwState): string {
   return state === null ? '' : `${formatSeconds(state.ts)} by ${state.node}'s clock`;
 }
@@ -52,7 +59,13 @@ function registerNote(kind: GalleryKindId, before: unknown, after: unknown, op: 
   if (kind === 'lww-register') {
     const stamp = `${formatSeconds(ctx.clock)} by ${r}'s clock`;
     const kept = after as LwwState;
-    if (kept && kept.node === r && kept.seq === ctx.counter) return `${r} wrote ${op.value}, stamped ${stamp}.`;
+    const held = before as LwwState;
+    if (kept && kept.node === r && kept.seq === ctx.counter) {
+      // Two writes at the same paused instant, by clocks that agree, carry the same stamp: say how the tie went.
+      const tie = held && held.ts === ctx.clock && held.node !== r ? ` ${r} held ${held.value} from ${held.node} with the same stamp; ${TIE_RULE}, so ${r}'s write wins.` : '';
+      return `${r} wrote ${op.value}, stamped ${stamp}.${tie}`;
+    }
+    if (kept && kept.ts === ctx.clock) return `${r} wrote ${op.value}, stamped ${stamp}, but ${r} already holds ${kept.value} from ${kept.node} with the same stamp; ${TIE_RULE}, so the new write is lost at once.`;
     return `${r} wrote ${op.value}, stamped ${stamp}, but ${r} already holds ${kept?.value ?? ''} stamped ${lwwStamp(kept)}, which is higher: the new write is lost at once.`;
   }
   const isNew = (s: MvState[number]) => s.dot.node === r && s.dot.counter === ctx.counter;
@@ -85,19 +98,28 @@ export function opNote(kind: GalleryKindId, before: unknown, after: unknown, op:
 
 export function deliverNote(kind: GalleryKindId, from: ReplicaName, to: ReplicaName, before: unknown, incoming: unknown, after: unknown): string {
   const k = GALLERY_KINDS[kind];
-  if (k.equals(before, after)) return `${to} received ${from}'s state and already had everything in it: nothing changed. ${to} reads ${k.read(after)}.`;
+  // Under LWW a receiver that keeps its own value has still dropped the other write: say so, tie or not.
   if (kind === 'lww-register') {
     const mine = before as LwwState;
     const theirs = incoming as LwwState;
     if (mine && theirs && mine.value !== theirs.value) {
       const [kept, lost] = k.equals(after, mine) ? [mine, theirs] : [theirs, mine];
-      return `${to} compared stamps: it keeps ${kept.value} (${lwwStamp(kept)}) and silently drops ${lost.value} (${lwwStamp(lost)}).`;
+      const tie = kept.ts === lost.ts ? ` The stamps are equal, so replica name breaks the tie: the later letter, ${kept.node}, wins.` : '';
+      return `${to} compared stamps: it keeps ${kept.value} (${lwwStamp(kept)}) and silently drops ${lost.value} (${lwwStamp(lost)}).${tie}`;
     }
   }
+  if (k.equals(before, after)) return `${to} received ${from}'s state and already had everything in it: nothing changed. ${to} reads ${k.read(after)}.`;
   return `${to} merged ${from}'s state and now reads ${k.read(after)}.`;
 }
 
 export function clockNote(replica: ReplicaName, offset: number): string {
   if (offset === 0) return `${replica}'s clock now shows the true time.`;
   return `${replica}'s clock now runs ${formatSeconds(Math.abs(offset))} ${offset > 0 ? 'fast' : 'slow'}.`;
+}
+
+/** After the learner holds messages, or lets them go again (`released`: how many were waiting). */
+export function holdNote(on: boolean, released: number): string {
+  if (on) return 'From now on a message waits halfway until you deliver or drop it.';
+  if (released === 0) return 'Messages travel on their own again.';
+  return `Messages travel on their own again: ${released === 1 ? 'the held message goes on from where it' : `the ${released} held messages go on from where they`} waited.`;
 }
