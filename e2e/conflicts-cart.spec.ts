@@ -12,8 +12,8 @@ const cart = (page: Page) => page.getByRole('region', { name: 'The cart, three w
 const ledger = (page: Page) => cart(page).getByRole('table', { name: 'What became of each change' });
 
 async function seek(page: Page, ms: number) {
-  await page.getByRole('slider', { name: 'Timeline' }).fill(String(ms));
-  await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText(`t = ${(ms / 1000).toFixed(2)} s`);
+  await page.getByRole('slider', { name: 'Timeline', exact: true }).fill(String(ms));
+  await expect(page.getByRole('timer', { name: 'Simulated time', exact: true })).toHaveText(`t = ${(ms / 1000).toFixed(2)} s`);
 }
 
 /** The ledger row for a change, by the words in its first cell. */

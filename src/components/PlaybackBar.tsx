@@ -29,12 +29,14 @@ export function PlaybackBar({ playback, of }: Props) {
   const speed = useSelector(playback, (s) => s.context.speed);
   const canStep = useSelector(playback, (s) => s.can({ type: 'playback.step' }));
   const time = useClockTime(playback);
+  // The keyboard shortcuts drive the lab's own clock; a bar named apart has none.
+  const keys = (shortcut: string) => (of ? undefined : shortcut);
   return (
     <div className="playback-bar" role="toolbar" aria-label={of ? `Playback of ${of}` : 'Playback'}>
-      <button type="button" onClick={() => playback.send({ type: 'playback.toggle' })} aria-keyshortcuts="k" className="primary">
+      <button type="button" onClick={() => playback.send({ type: 'playback.toggle' })} aria-keyshortcuts={keys('k')} className="primary">
         {playing ? 'Pause' : 'Play'}
       </button>
-      <button type="button" onClick={() => playback.send({ type: 'playback.step' })} disabled={!canStep} aria-keyshortcuts=".">
+      <button type="button" onClick={() => playback.send({ type: 'playback.step' })} disabled={!canStep} aria-keyshortcuts={keys('.')}>
         Step
       </button>
       <Field label="Speed">
@@ -52,7 +54,7 @@ export function PlaybackBar({ playback, of }: Props) {
       <button type="button" onClick={() => playback.send({ type: 'playback.rewind' })}>
         Rewind
       </button>
-      <button type="button" onClick={() => playback.send({ type: 'playback.reset' })} className="quiet" aria-keyshortcuts="Shift+R">
+      <button type="button" onClick={() => playback.send({ type: 'playback.reset' })} className="quiet" aria-keyshortcuts={keys('Shift+R')}>
         Reset
       </button>
       {/* role="timer" is not announced as it changes: the narrator tells what matters. */}

@@ -42,7 +42,12 @@ export function TimelineScrubber({ playback }: Props) {
  * A slider over a clock's run with marks above it: where something was done. Any clock
  * (a lab's store, the gallery's script) can have one; `of` names it apart from the lab's own.
  */
-export function Scrubber({ playback, marks, end, of }: Props & { readonly marks: readonly Mark[]; readonly end: number; readonly of?: string }) {
+/** What each kind of mark stands for, in the legend under the slider. */
+export type Legend = Readonly<Record<Mark['kind'], string>>;
+const LAB_LEGEND: Legend = { fault: 'fault', write: 'write', read: 'read' };
+
+export function Scrubber({ playback, marks, end, of, legend = LAB_LEGEND }: Props & { readonly marks: readonly Mark[]; readonly end: number; readonly of?: string; readonly legend?: Legend }) {
+  const kinds = (['fault', 'write', 'read'] as const).filter((k) => legend === LAB_LEGEND || marks.some((m) => m.kind === k));
   const id = useId();
   const time = useClockTime(playback);
   return (
@@ -70,7 +75,12 @@ export function Scrubber({ playback, marks, end, of }: Props & { readonly marks:
         />
       </div>
       <p className="scrubber-legend small">
-        <span className="legend-fault">▮ fault</span> <span className="legend-write">▮ write</span> <span className="legend-read">▮ read</span> — {marks.length} action{marks.length === 1 ? '' : 's'} in this run
+        {kinds.map((k) => (
+          <span key={k} className={`legend-${k}`}>
+            ▮ {legend[k]}{' '}
+          </span>
+        ))}
+        — {marks.length} action{marks.length === 1 ? '' : 's'} in this run
       </p>
     </div>
   );

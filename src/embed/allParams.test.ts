@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CART_STORIES } from '../content/cartStories.ts';
 import { CART_PARAMS } from '../labs/conflicts/model/conflictsParams.ts';
-import { PANEL_PARAMS } from '../labs/conflicts/panelParams.ts';
+import { PANEL_PARAMS } from '../labs/conflicts/model/panelParams.ts';
 import { MAX_COUNT, MAX_ENTRIES, nameProblem } from '../labs/conflicts/model/vv/vectorParam.ts';
 import { makeScenario, type Scenario } from '../sim/scenario.ts';
 import { CART_STORES } from '../sim/values/cart.ts';

@@ -6,11 +6,12 @@ import { safeText } from '../sim/schema.ts';
  * for a bad value. The kinds are in paramKinds.ts (whole numbers, seeds, choices), the
  * run in urlCodec.ts, vectors in labs/conflicts/model/vv/vectorParam.ts. The declarations:
  *
- *   playground  playgroundParams.ts                 run
- *   quorum      quorumParams.ts                     run, n, w, r, seed
- *   conflicts   labs/conflicts/model/conflictsParams.ts   run, story, seed
- *               labs/conflicts/panelParams.ts       crdt, likes-cut, likes-seed, likes-rate,
- *                                                   likes-from, likes-until, va, vb
+ *   playground  playgroundParams.ts                      run
+ *   quorum      quorumParams.ts                          run, n, w, r, seed
+ *   conflicts   labs/conflicts/model/conflictsParams.ts  run, story, seed
+ *               labs/conflicts/model/panelParams.ts      crdt, likes-cut, likes-seed,
+ *                                                        likes-rate, likes-from,
+ *                                                        likes-until, va, vb
  *
  * `readParams` reads a lab's declarations from `?…`; `writeParams` writes values back
  * through the same declarations, so whatever a learner sets reads back as it was. A value

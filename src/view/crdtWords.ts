@@ -33,13 +33,19 @@ function counterWrite(key: string, value: string) {
   return sign > 0 ? { clause: `adds ${by} to ${key}`, subject: `Adding ${by} to ${key}` } : { clause: `takes ${by} from ${key}`, subject: `Taking ${by} from ${key}` };
 }
 
+/** A G-Counter cannot count down: a "-1" written to one changes nothing, and is said so. */
+function gCounterWrite(key: string, value: string) {
+  const { sign, by } = parseCounterOp(value);
+  return sign > 0 ? counterWrite(key, value) : { clause: `tries to take ${by} from ${key}, which a G-Counter cannot do`, subject: `Trying to take ${by} from ${key}` };
+}
+
 function words(label: string, describe: (state: never) => string, describeWrite?: ValueWords['describeWrite']): ValueWords {
   const say = describe as (state: unknown) => string;
   return { label, describe: say, stamp: say, ...(describeWrite ? { describeWrite } : {}) };
 }
 
 export const CRDT_WORDS = {
-  'g-counter': words('G-Counter', describeGCounter, counterWrite),
+  'g-counter': words('G-Counter', describeGCounter, gCounterWrite),
   'pn-counter': words('PN-Counter', describePnCounter, counterWrite),
   'g-set': words('G-Set', (s: GSetState) => `{${s.join(', ')}}`),
   '2p-set': words('2P-Set', describeTwoPhaseSet),

@@ -16,7 +16,7 @@ export const CONFLICTS_ID = 'conflicts';
 
 /** Below the fold: the comparer, the gallery and the exercise load just after the first screen. */
 const VersionVectorPanel = lazy(() => import('./ui/vv/VersionVectorPanel.tsx').then((m) => ({ default: m.VersionVectorPanel })));
-const CrdtGallery = lazy(() => import('./gallery/CrdtGallery.tsx').then((m) => ({ default: m.CrdtGallery })));
+const CrdtGallery = lazy(() => import('./ui/gallery/CrdtGallery.tsx').then((m) => ({ default: m.CrdtGallery })));
 const LikeCounter = lazy(() => import('./ui/likes/LikeCounter.tsx').then((m) => ({ default: m.LikeCounter })));
 
 /**
@@ -32,7 +32,7 @@ function initialStore(search: string) {
   if (problems.length > 0) store.getState().setNotice({ kind: 'error', text: [...problems, ...unused].join(' ') });
   else if (unused.length > 0) store.getState().setNotice({ kind: 'info', text: unused.join(' ') });
   const first = store.getState().notice;
-  void import('./panelParams.ts').then(({ PANEL_PARAMS }) => {
+  void import('./model/panelParams.ts').then(({ PANEL_PARAMS }) => {
     const later = readParams(PANEL_PARAMS, search).problems;
     const { notice, setNotice } = store.getState();
     if (later.length > 0) setNotice({ kind: 'error', text: [...(notice && notice === first ? [notice.text] : []), ...later].join(' ') });

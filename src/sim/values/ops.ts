@@ -4,7 +4,8 @@
  *
  * - sets: "+tv" adds tv, "-tv" removes it; anything else adds the text as it is, so no
  *   write is refused;
- * - counters: "+3" adds three, "-1" takes one away; anything else adds one.
+ * - counters: "+3" adds three, "-1" takes one away, "+0" changes nothing; anything else
+ *   adds one.
  */
 export type SetOp = { readonly type: 'add' | 'remove'; readonly item: string };
 
@@ -17,14 +18,14 @@ export function parseSetOp(value: string): SetOp {
 export interface CounterOp {
   /** +1 counts up, -1 counts down. */
   readonly sign: 1 | -1;
-  /** How much, at least 1. */
+  /** How much (0 or more). */
   readonly by: number;
 }
 
 export function parseCounterOp(value: string): CounterOp {
   const match = /^([+-])(\d{1,6})$/.exec(value);
   if (!match) return { sign: 1, by: 1 };
-  return { sign: match[1] === '-' ? -1 : 1, by: Math.max(1, Number(match[2])) };
+  return { sign: match[1] === '-' ? -1 : 1, by: Number(match[2]) };
 }
 
 /** A set as a read returns it: "{headphones, tv}", items sorted and once each; "{}" when empty. */

@@ -29,6 +29,14 @@ export interface ValueStrategy<S, V> {
   /**
    * The coordinator turns a write into a version, the state to send to replicas, and the
    * context the writer has seen once its write is done (what it read, plus this write).
+   *
+   * The carts, the CRDTs and the naive counter build the new state from `local`, the
+   * coordinator's own copy, as a read-modify-write does. In this lab the coordinator is
+   * whichever node the client chose, so these strategies are only correct when that node
+   * holds the key (N = every replica, as in the labs that use them) and keeps what it has
+   * acknowledged (a crash that loses writes can make a counter reuse its own count).
+   * Dynamo forwards a write to a node of the key's preference list; Riak's and
+   * Cassandra's counters are changed by a replica that holds them.
    */
   create(local: S, value: string, meta: WriteMeta): { version: V; delta: S; context: CausalContext | null };
   /** Combine two states. Commutative, associative and idempotent. */

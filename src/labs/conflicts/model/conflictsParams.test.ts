@@ -41,4 +41,12 @@ describe('the cart’s address (story=, seed=, run=)', () => {
     expect(values).toMatchObject({ run: null, story: { id: 'cut' }, seed: 4 });
     expect(problems).toEqual(['This link’s run is not a cart run (it comes from another lab). The lab started from its first story instead.']);
   });
+
+  it('refuses a cart run on more replicas than N: a cart is changed where it is read, so every replica must hold it', () => {
+    const story = CART_STORIES[0]!.scenario(2, 'cart-orset');
+    const wide = encodeRun({ scenario: { ...story, cluster: { ...story.cluster, replicas: 5 } }, time: 0 });
+    const { values, problems } = read(`?run=${wide}`);
+    expect(values.run).toBeNull();
+    expect(problems).toEqual(['This link’s run keeps the cart on other than three replicas (N = 3 of 3): the lab’s carts need every replica to hold the cart. The lab started from its first story instead.']);
+  });
 });

@@ -6,7 +6,7 @@ import { describeGCounter, describeTwoPhaseSet } from '../../../view/crdtWords.t
 import { describeOrSet } from '../../../view/orSetWords.ts';
 import { gCounter, gCounterTotal } from './gCounter.ts';
 import { gSet } from './gSet.ts';
-import { observedTags, orSet, orSetItems, type OrSetState } from './orSet.ts';
+import { orSet, orSetItems, type OrSetState } from './orSet.ts';
 import { pnCounter, pnCounterTotal } from './pnCounter.ts';
 import { twoPhaseItems, twoPhaseSet } from './twoPhaseSet.ts';
 import { findStrategy } from '../index.ts';
@@ -61,6 +61,8 @@ function laws<S, V>(name: string, strategy: ValueStrategy<S, V>, op: fc.Arbitrar
           expect(strategy.equals(strategy.merge(a, b), strategy.merge(b, a))).toBe(true);
           expect(strategy.equals(strategy.merge(strategy.merge(a, b), c), strategy.merge(a, strategy.merge(b, c)))).toBe(true);
           expect(strategy.equals(strategy.merge(a, a), a)).toBe(true);
+          // equals is no looser than what a read sees: equal states read the same.
+          if (strategy.equals(a, b)) expect(strategy.values(a)).toEqual(strategy.values(b));
         }),
       );
     });
@@ -84,6 +86,18 @@ function laws<S, V>(name: string, strategy: ValueStrategy<S, V>, op: fc.Arbitrar
           const everything = states.reduce((acc, s) => strategy.merge(acc, s), strategy.empty());
           for (const a of applied) expect(strategy.covers(everything, a.version)).toBe(true);
           for (const a of applied.filter((x) => x.replica === 0)) expect(strategy.covers(states[0]!, a.version)).toBe(true);
+        }),
+      );
+    });
+
+    it('an empty replica covers no write that changed anything', () => {
+      fc.assert(
+        fc.property(steps(op), (history) => {
+          const { applied } = play(strategy, history);
+          for (const a of applied) {
+            const changed = !strategy.equals(update(strategy, a.before, a.op, REPLICAS[a.replica]!, 1_000).state, a.before);
+            if (changed) expect(strategy.covers(strategy.empty(), a.version)).toBe(false);
+          }
         }),
       );
     });
@@ -120,12 +134,36 @@ describe('what each data type promises', () => {
     );
   });
 
+  it('a G-Set holds every item ever added anywhere, and nothing else', () => {
+    fc.assert(
+      fc.property(steps(setOp), (history) => {
+        const { states, applied } = play(gSet, history);
+        const all = states.reduce((acc, s) => gSet.merge(acc, s), gSet.empty());
+        expect([...all]).toEqual([...new Set(applied.filter((a) => a.op.startsWith('+')).map((a) => a.op.slice(1)))].sort());
+      }),
+    );
+  });
+
+  it('a 2P-Set holds the items added and never removed where a remove took effect (at a replica that had seen the add)', () => {
+    fc.assert(
+      fc.property(steps(setOp), (history) => {
+        const { states, applied } = play(twoPhaseSet, history);
+        const all = states.reduce((acc, s) => twoPhaseSet.merge(acc, s), twoPhaseSet.empty());
+        const added = new Set(applied.filter((a) => a.op.startsWith('+')).map((a) => a.op.slice(1)));
+        const removed = new Set(applied.filter((a) => a.op.startsWith('-') && a.before.added.includes(a.op.slice(1))).map((a) => a.op.slice(1)));
+        expect(twoPhaseItems(all)).toEqual([...added].filter((i) => !removed.has(i)).sort());
+      }),
+    );
+  });
+
   it('the OR-Set keeps exactly the items with an add no remove observed', () => {
     fc.assert(
       fc.property(steps(setOp), (history) => {
         const { states, applied } = play(orSet, history);
         const all = states.reduce((acc, s) => orSet.merge(acc, s), orSet.empty());
-        const removedTags = new Set(applied.filter((a) => a.op.startsWith('-')).flatMap((a) => observedTags(a.before as OrSetState, a.op.slice(1))));
+        // What a remove saw, worked out here from the state it was made at, not by the code under test.
+        const seenBy = (before: OrSetState, item: string) => before.entries.filter((e) => e.item === item).map((e) => e.tag);
+        const removedTags = new Set(applied.filter((a) => a.op.startsWith('-')).flatMap((a) => seenBy(a.before as OrSetState, a.op.slice(1))));
         const expected = [...new Set(applied.filter((a) => a.op.startsWith('+') && !removedTags.has(a.tag)).map((a) => a.op.slice(1)))].sort();
         expect(orSetItems(all)).toEqual(expected);
       }),

@@ -34,8 +34,14 @@ export const LIKE_DESIGNS = ['g-counter', 'lww-counter'] as const;
 export type LikeDesign = (typeof LIKE_DESIGNS)[number];
 
 export const LIKE_KEY = 'likes';
-/** The run is shown to here: two seconds after the last like, time for every server to hear from the others. */
+/**
+ * The run is shown at least to here, two seconds after the last like, and on, a second at
+ * a time, until every server holds the same state of both designs: each server syncs with
+ * a partner chosen at random, so after a cut heals they usually agree within a second or
+ * two, but nothing guarantees when. MAX_END_MS bounds the wait.
+ */
 export const LIKES_END_MS = 12_000;
+export const MAX_END_MS = 60_000;
 export const GOSSIP_INTERVAL_MS = 1_000;
 /** How long one message takes, in ms: drawn evenly between these. */
 export const DELAY_MIN_MS = 20;
@@ -103,16 +109,26 @@ export interface LikeRuns {
   readonly config: LikeConfig;
   readonly likes: readonly Like[];
   readonly runs: Readonly<Record<LikeDesign, Simulation>>;
+  /** Where the run is shown to: LIKES_END_MS, or the first whole second after it at which every server agrees (at most MAX_END_MS). */
+  readonly end: number;
 }
 
-/** Both designs on the same likes, each simulated to LIKES_END_MS. */
+/** Whether every server holds the same state of the key in this run, at time t. */
+function agreeAt(sim: Simulation, t: number): boolean {
+  const [first, ...rest] = SERVERS.map((s) => stateAt(sim, nodeId(s), t));
+  return rest.every((state) => sim.strategy.equals(state ?? sim.strategy.empty(), first ?? sim.strategy.empty()));
+}
+
+/** Both designs on the same likes, each simulated until every server agrees on both (see LIKES_END_MS). */
 export function runLikes(config: LikeConfig, likes: readonly Like[] = generateLikes(config.seed, config.rate)): LikeRuns {
-  const run = (design: LikeDesign) => {
-    const sim = new Simulation(likeScenario(config, design, likes));
-    sim.runUntil(LIKES_END_MS);
-    return sim;
-  };
-  return { config, likes, runs: { 'g-counter': run('g-counter'), 'lww-counter': run('lww-counter') } };
+  const runs = { 'g-counter': new Simulation(likeScenario(config, 'g-counter', likes)), 'lww-counter': new Simulation(likeScenario(config, 'lww-counter', likes)) };
+  let end = LIKES_END_MS;
+  for (;;) {
+    for (const sim of Object.values(runs)) sim.runUntil(end);
+    if (end >= MAX_END_MS || LIKE_DESIGNS.every((d) => agreeAt(runs[d], end))) break;
+    end += 1000;
+  }
+  return { config, likes, runs, end };
 }
 
 /** Every server's two counters at one moment. */
@@ -127,7 +143,7 @@ export interface LikeFrame {
   readonly lostMessages: Readonly<Record<LikeDesign, number>>;
 }
 
-/** A server's state of the key at time t in one run: the last change at or before t. */
+/** A server's state of the key at time t in one run: the last change at or before t (null before any). */
 function stateAt(sim: Simulation, node: NodeId, t: number): unknown {
   let state: unknown = null;
   for (const c of sim.trace.changes) {
@@ -157,9 +173,12 @@ export function likeFrameAt(runs: LikeRuns, t: number): LikeFrame {
 
 export interface LikeOutcome {
   readonly likes: number;
-  /** What every server's G-Counter reads at the end (when they agree). */
+  /** What each server's G-Counter reads at the end, A, B, C (they agree when `converged`). */
+  readonly gCounters: readonly number[];
+  /** What each server's naive counter reads at the end. */
+  readonly naives: readonly number[];
+  /** What server A's G-Counter and naive counter read at the end: every server's, when `converged`. */
   readonly gCounter: number;
-  /** What every server's naive counter reads at the end (when they agree). */
   readonly naive: number;
   /** Likes the naive counter lost: made, but not in its final total. */
   readonly lost: number;
@@ -170,9 +189,10 @@ export interface LikeOutcome {
 }
 
 export function likeOutcome(runs: LikeRuns): LikeOutcome {
-  const last = likeFrameAt(runs, LIKES_END_MS);
+  const last = likeFrameAt(runs, runs.end);
   const converged = last.gc.every((s) => sameGCounter(s, last.gc[0]!)) && last.naive.every((s) => lwwCounter.equals(s, last.naive[0]!));
   const naive = lwwTotal(last.naive[0]!);
   const failed = LIKE_DESIGNS.reduce((n, d) => n + runs.runs[d].trace.ops.filter((o) => o.outcome !== 'ok').length, 0);
-  return { likes: runs.likes.length, gCounter: gCounterTotal(last.gc[0]!), naive, lost: runs.likes.length - naive, converged, failed };
+  const gCounters = last.gc.map(gCounterTotal);
+  return { likes: runs.likes.length, gCounters, naives: last.naive.map(lwwTotal), gCounter: gCounters[0]!, naive, lost: runs.likes.length - naive, converged, failed };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readParams } from '../../../../embed/params.ts';
-import { VECTOR_PARAMS } from '../../panelParams.ts';
+import { VECTOR_PARAMS } from '../panelParams.ts';
 import { MAX_COUNT, MAX_ENTRIES, MODULE_EXAMPLES, formatVectorParam, nameProblem, parseVectorParam, type VectorEntry } from './vectorParam.ts';
 
 const name = fc.stringMatching(/^[A-Za-z0-9_.-]{1,24}$/).filter((n) => nameProblem(n) === null);

@@ -12,7 +12,7 @@ import { Timeline } from '../../../../sim/timeline.ts';
 import { CART_NAMES, seconds } from './cartWords.ts';
 
 /** The key to the version notation, shut until opened: its words load when this table does. */
-const VersionNotation = lazy(() => import('../../VersionNotation.tsx').then((m) => ({ default: m.VersionNotation })));
+const VersionNotation = lazy(() => import('../VersionNotation.tsx').then((m) => ({ default: m.VersionNotation })));
 
 /** What each replica's cart holds at the playhead, for all three strategies. */
 export function CartsNow({ outcomes }: { outcomes: CartOutcome[] }) {

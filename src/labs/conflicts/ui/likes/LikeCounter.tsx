@@ -7,6 +7,7 @@ import { ClusterView } from '../../../../components/ClusterView.tsx';
 import { Field } from '../../../../components/Field.tsx';
 import { PlaybackBar } from '../../../../components/PlaybackBar.tsx';
 import { Scrubber, type Mark } from '../../../../components/TimelineScrubber.tsx';
+import { LIKE_CLOCKS, LIKE_REAL_SYSTEMS } from '../../../../content/likeWords.ts';
 import { rememberInAddress } from '../../../../embed/address.ts';
 import { SEED_MAX, readParams } from '../../../../embed/params.ts';
 import { playbackMachine } from '../../../../machines/playbackMachine.ts';
@@ -14,7 +15,7 @@ import { createLabStore, selectTime } from '../../../../store/labStore.ts';
 import { LabStoreProvider } from '../../../../store/LabStoreContext.tsx';
 // The two designs in words, for the picture's labels.
 import '../../../../view/crdtWords.ts';
-import { LIKE_PARAMS, likeConfigOf, likeParamsOf } from '../../panelParams.ts';
+import { LIKE_PARAMS, likeConfigOf, likeParamsOf } from '../../model/panelParams.ts';
 import { LIKE_RATES } from '../../model/likes/likeSettings.ts';
 import {
   DELAY_MAX_MS,
@@ -36,6 +37,7 @@ import { LikeTables } from './LikeTables.tsx';
 const SECONDS = Array.from({ length: LIKES_DURATION_MS / 1000 + 1 }, (_, i) => i);
 const DESIGN_NAMES: Record<LikeDesign, string> = { 'g-counter': 'G-Counter', 'lww-counter': 'Naive counter' };
 const OF = 'the like counter';
+const LIKE_LEGEND = { fault: 'cut or heal', write: 'like', read: 'read' } as const;
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
@@ -79,25 +81,26 @@ export function LikeCounter({ search }: { search: string }) {
   useEffect(() => {
     if (config !== initial) rememberInAddress(LIKE_PARAMS, likeParamsOf(config));
   }, [config, initial]);
-  // The exercise ends at LIKES_END_MS: playing stops there.
+  // The exercise ends when every server agrees (runs.end): playing stops there.
+  const { end } = runs;
   useEffect(() => {
-    if (playing && time >= LIKES_END_MS) {
+    if (playing && time >= end) {
       playback.send({ type: 'playback.pause' });
-      playback.send({ type: 'playback.seek', time: LIKES_END_MS });
+      playback.send({ type: 'playback.seek', time: end });
     }
-  }, [playing, time, playback]);
+  }, [playing, time, playback, end]);
 
-  const shownTime = Math.min(time, LIKES_END_MS);
+  const shownTime = Math.min(time, end);
   const frame = likeFrameAt(runs, shownTime);
   const outcome = likeOutcome(runs);
-  const atEnd = time >= LIKES_END_MS;
+  const atEnd = time >= end;
   const set = (patch: Partial<LikeConfig>) => setConfig((c) => ({ ...c, ...patch }));
   // The cut always lasts at least a second: moving one end past the other pushes it along.
   const setCutStart = (ms: number) => setConfig((c) => ({ ...c, cutStart: ms, cutEnd: Math.max(c.cutEnd, ms + 1000) }));
   const setCutEnd = (ms: number) => setConfig((c) => ({ ...c, cutEnd: ms, cutStart: Math.min(c.cutStart, ms - 1000) }));
   const jumpToEnd = () => {
     playback.send({ type: 'playback.pause' });
-    playback.send({ type: 'playback.seek', time: LIKES_END_MS });
+    playback.send({ type: 'playback.seek', time: end });
   };
   const cutNow = config.cut !== null && shownTime >= config.cutStart && shownTime < config.cutEnd;
 
@@ -120,8 +123,9 @@ export function LikeCounter({ search }: { search: string }) {
       </ul>
       <p className="small muted">
         In this lab a server takes a like on its own (N = 3, W = 1) and sends its new state to the other two at once; every second each server also syncs with one other
-        chosen at random. A message takes {DELAY_MIN_MS} to {DELAY_MAX_MS} ms, and messages across the cut are lost. Likes stop at {seconds(LIKES_DURATION_MS)}; the run
-        is shown to {seconds(LIKES_END_MS)}. Each design sends its own messages, so their delays are drawn separately.
+        chosen at random. A message takes {DELAY_MIN_MS} to {DELAY_MAX_MS} ms, and messages across the cut are lost. Likes stop at {seconds(LIKES_DURATION_MS)}. The run is
+        shown until every server agrees, at least to {seconds(LIKES_END_MS)}: random sync partners usually bring a cut-off server back within a second or two, but
+        nothing guarantees when ({end > LIKES_END_MS ? `this time, ${seconds(end)}` : 'this time, by then'}). {LIKE_CLOCKS} Each design sends its own messages, so their delays are drawn separately.
       </p>
       <fieldset>
         <legend>Set up</legend>
@@ -192,7 +196,7 @@ export function LikeCounter({ search }: { search: string }) {
       <LabStoreProvider store={store}>
         <PlaybackBar playback={playback} of={OF} />
         <div className="likes-time">
-          <Scrubber playback={playback} marks={marks} end={LIKES_END_MS} of={OF} />
+          <Scrubber playback={playback} marks={marks} end={end} of={OF} legend={LIKE_LEGEND} />
           <button type="button" className="quiet" onClick={jumpToEnd}>
             Jump to the end
           </button>
@@ -222,15 +226,24 @@ export function LikeCounter({ search }: { search: string }) {
       <div role="status" className="likes-outcome">
         {atEnd ? (
           <>
-            <p className={outcome.converged && outcome.gCounter === outcome.likes ? 'ok' : 'bad'}>
-              {outcome.converged ? `G-Counter: every server reads ${outcome.gCounter}, exactly the ${outcome.likes} likes.` : `The servers have not all heard from each other yet at ${seconds(LIKES_END_MS)}.`}
-            </p>
-            <p className={outcome.lost > 0 ? 'bad' : 'ok'}>
-              Naive counter: every server reads {outcome.naive}: {outcome.lost === 0 ? 'no likes lost.' : `${outcome.lost} ${outcome.lost === 1 ? 'like' : 'likes'} lost.`}
-            </p>
+            {outcome.converged ? (
+              <>
+                <p className={outcome.gCounter === outcome.likes ? 'ok' : 'bad'}>
+                  G-Counter: every server reads {outcome.gCounter}, {outcome.gCounter === outcome.likes ? `exactly the ${outcome.likes} likes.` : `not the ${outcome.likes} likes made.`}
+                </p>
+                <p className={outcome.lost > 0 ? 'bad' : 'ok'}>
+                  Naive counter: every server reads {outcome.naive}: {outcome.lost === 0 ? 'no likes lost.' : `${outcome.lost} ${outcome.lost === 1 ? 'like' : 'likes'} lost.`}
+                </p>
+              </>
+            ) : (
+              <p className="bad">
+                The servers still disagree at {seconds(end)}: G-Counter {SERVERS.map((s, i) => `${s} ${outcome.gCounters[i]}`).join(', ')}; naive counter{' '}
+                {SERVERS.map((s, i) => `${s} ${outcome.naives[i]}`).join(', ')}, of {outcome.likes} likes made.
+              </p>
+            )}
           </>
         ) : (
-          <p>Play to the end ({seconds(LIKES_END_MS)}) to see where the two counters settle. What do you expect the naive counter to read?</p>
+          <p>Play to the end ({seconds(end)}) to see where the two counters settle. What do you expect the naive counter to read?</p>
         )}
       </div>
       <details className="likes-why">
@@ -240,6 +253,7 @@ export function LikeCounter({ search }: { search: string }) {
           other like is gone. A server that is cut off keeps writing totals built on an old count; when it comes back, its totals and the others’ cannot both survive.
           The G-Counter never overwrites another server’s likes: each server only raises its own entry, so merging loses nothing.
         </p>
+        <p>{LIKE_REAL_SYSTEMS}</p>
       </details>
     </section>
   );

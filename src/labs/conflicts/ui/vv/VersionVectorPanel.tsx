@@ -4,9 +4,9 @@ import { MODULE_STORY, SIBLING_DEMO_INTRO } from '../../../../content/vvWords.ts
 import { rememberInAddress } from '../../../../embed/address.ts';
 import { LAB_PARAM, readParams, writeParams } from '../../../../embed/params.ts';
 import { format } from '../../../../sim/values/versionVector.ts';
-import { Notated } from '../../Notated.tsx';
-import { VersionNotation } from '../../VersionNotation.tsx';
-import { VECTOR_PARAMS } from '../../panelParams.ts';
+import { Notated } from '../Notated.tsx';
+import { VersionNotation } from '../VersionNotation.tsx';
+import { VECTOR_PARAMS } from '../../model/panelParams.ts';
 import { comparerReducer, initComparer, readRows, rowsToEntries, type ComparerAction, type Row, type Side } from '../../model/vv/comparerState.ts';
 import { explain, type Explanation } from '../../model/vv/explain.ts';
 import { DEMO_NODES, INITIAL_DEMO, MAX_VALUE_LENGTH, demoReducer, siblingEntries, siblingVersion, valueProblem, versionText, type DemoNode, type DemoReplica } from '../../model/vv/siblingDemo.ts';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatContext } from '../../../sim/values/causalContext.ts';
-import type { MvState } from '../../../sim/values/mv.ts';
-import type { OrSetState } from '../../../sim/values/crdt/orSet.ts';
-import type { TwoPhaseSetState } from '../../../sim/values/crdt/twoPhaseSet.ts';
+import { formatContext } from '../../../../sim/values/causalContext.ts';
+import type { MvState } from '../../../../sim/values/mv.ts';
+import type { OrSetState } from '../../../../sim/values/crdt/orSet.ts';
+import type { TwoPhaseSetState } from '../../../../sim/values/crdt/twoPhaseSet.ts';
 import { GALLERY_KIND_IDS, GALLERY_KINDS, REPLICAS, type GalleryKindId, type GalleryOp, type ReplicaName } from './galleryKinds.ts';
 import { agreement, agreementText, atTime, galleryReducer, initialGallery, type GalleryAction, type GalleryState } from './galleryModel.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromCallback } from 'xstate';
-import { playbackMachine, VIRTUAL_MS_PER_REAL_MS, type PlaybackEvent } from '../../../machines/playbackMachine.ts';
+import { playbackMachine, VIRTUAL_MS_PER_REAL_MS, type PlaybackEvent } from '../../../../machines/playbackMachine.ts';
 import { createGalleryClock, flightFraction, FLIGHT_MS, HELD_AT, type GalleryClock } from './galleryClock.ts';
-import { GALLERY_KINDS, type GalleryKindId } from './galleryKinds.ts';
-import { agreement, galleryReducer, initialGallery } from './galleryModel.ts';
+import { GALLERY_KINDS, type GalleryKindId } from '../../model/gallery/galleryKinds.ts';
+import { agreement, galleryReducer, initialGallery } from '../../model/gallery/galleryModel.ts';
 import { createPauseMemory } from './pauseMemory.ts';
 
 /** A frame at 60 Hz, in real ms. */

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { flightFraction, type GalleryClock, type GalleryMoment } from './galleryClock.ts';
-import type { ReplicaName } from './galleryKinds.ts';
+import type { ReplicaName } from '../../model/gallery/galleryKinds.ts';
 
 interface Point {
   readonly x: number;

@@ -1,5 +1,5 @@
-import { EMPTY_CONTEXT, union, type CausalContext } from '../../../sim/values/causalContext.ts';
-import type { MvState } from '../../../sim/values/mv.ts';
+import { EMPTY_CONTEXT, union, type CausalContext } from '../../../../sim/values/causalContext.ts';
+import type { MvState } from '../../../../sim/values/mv.ts';
 import { GALLERY_KINDS, REPLICAS, type GalleryKindId, type GalleryOp, type OpContext, type ReplicaName } from './galleryKinds.ts';
 import { clockNote, deliverNote, opNote, readNote } from './galleryNotes.ts';
 

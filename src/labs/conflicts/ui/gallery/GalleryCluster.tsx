@@ -1,16 +1,16 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { usePrefersReducedMotion } from '../../../components/usePrefersReducedMotion.ts';
-import { PlaybackBar } from '../../../components/PlaybackBar.tsx';
-import { playbackMachine } from '../../../machines/playbackMachine.ts';
+import { usePrefersReducedMotion } from '../../../../components/usePrefersReducedMotion.ts';
+import { PlaybackBar } from '../../../../components/PlaybackBar.tsx';
+import { playbackMachine } from '../../../../machines/playbackMachine.ts';
 import { GalleryDots, type Locate } from './FlyingDot.tsx';
 import { createGalleryClock, FLIGHT_MS, type GalleryClock, type GalleryScriptAction } from './galleryClock.ts';
-import { GALLERY_KINDS, REPLICAS, type GalleryKindId } from './galleryKinds.ts';
-import { agreement, agreementText } from './galleryModel.ts';
-import { formatSeconds } from './galleryNotes.ts';
-import { GALLERY_TEXT } from './galleryText.ts';
+import { GALLERY_KINDS, REPLICAS, type GalleryKindId } from '../../model/gallery/galleryKinds.ts';
+import { agreement, agreementText } from '../../model/gallery/galleryModel.ts';
+import { formatSeconds } from '../../model/gallery/galleryNotes.ts';
+import { GALLERY_TEXT } from '../../model/gallery/galleryText.ts';
 import { GalleryTimeline } from './GalleryTimeline.tsx';
-import { createPauseMemory } from './pauseMemory.ts';
+import { createPauseMemory, stopWhenDone } from './pauseMemory.ts';
 import { ReplicaBox } from './ReplicaBox.tsx';
 import { VersionNotation } from '../VersionNotation.tsx';
 
@@ -46,10 +46,16 @@ export function GalleryCluster({ kind }: { kind: GalleryKindId }) {
     (action: GalleryScriptAction) => {
       clock.act(action);
       const stopped = playback.getSnapshot().matches('paused');
-      if (stopped && !pauses.pausedOnPurpose() && clock.nextEventAfter(clock.time()) < Infinity) playback.send({ type: 'playback.play' });
+      if (stopped && !pauses.pausedOnPurpose() && clock.nextEventAfter(clock.time()) < Infinity) {
+        playback.send({ type: 'playback.play' });
+        pauses.startedByAction();
+      }
     },
     [clock, playback, pauses],
   );
+
+  // A clock an action started stops by itself once every message has landed.
+  useEffect(() => stopWhenDone(clock, playback, pauses), [clock, playback, pauses]);
 
   // Where a message starts and ends: the middle of the top edge of each replica's box, in the
   // stage's coordinates, so a dot paused on its way sits on the border rather than over the name.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readParams, writeParams } from '../../embed/params.ts';
-import { DEFAULT_LIKE_CONFIG } from './model/likes/likeSettings.ts';
+import { readParams, writeParams } from '../../../embed/params.ts';
+import { DEFAULT_LIKE_CONFIG } from './likes/likeSettings.ts';
 import { GALLERY_PARAMS, LIKE_PARAMS, likeConfigOf, likeParamsOf } from './panelParams.ts';
 
 describe('the gallery’s address (crdt=)', () => {

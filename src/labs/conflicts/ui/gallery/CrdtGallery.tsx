@@ -1,9 +1,9 @@
 import './gallery.css';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { rememberInAddress } from '../../../embed/address.ts';
-import { readParams } from '../../../embed/params.ts';
-import { GALLERY_PARAMS } from '../panelParams.ts';
-import { GALLERY_KIND_IDS, GALLERY_KINDS, type GalleryKindId } from './galleryKinds.ts';
+import { rememberInAddress } from '../../../../embed/address.ts';
+import { readParams } from '../../../../embed/params.ts';
+import { GALLERY_PARAMS } from '../../model/panelParams.ts';
+import { GALLERY_KIND_IDS, GALLERY_KINDS, type GalleryKindId } from '../../model/gallery/galleryKinds.ts';
 import { GalleryCluster } from './GalleryCluster.tsx';
 
 /**

@@ -1,10 +1,10 @@
-import type { GSetState } from '../../../sim/values/crdt/gSet.ts';
-import { observedTags, type OrSetState } from '../../../sim/values/crdt/orSet.ts';
-import type { TwoPhaseSetState } from '../../../sim/values/crdt/twoPhaseSet.ts';
-import type { LwwState } from '../../../sim/values/lww.ts';
-import { historyOf, type MvState } from '../../../sim/values/mv.ts';
-import { formatContext, type CausalContext } from '../../../sim/values/causalContext.ts';
-import { mvReadNote, mvWriteNote } from '../../../content/galleryWords.ts';
+import type { GSetState } from '../../../../sim/values/crdt/gSet.ts';
+import { observedTags, type OrSetState } from '../../../../sim/values/crdt/orSet.ts';
+import type { TwoPhaseSetState } from '../../../../sim/values/crdt/twoPhaseSet.ts';
+import type { LwwState } from '../../../../sim/values/lww.ts';
+import { historyOf, type MvState } from '../../../../sim/values/mv.ts';
+import { formatContext, type CausalContext } from '../../../../sim/values/causalContext.ts';
+import { mvReadNote, mvWriteNote } from '../../../../content/galleryWords.ts';
 import { GALLERY_KINDS, tagOf, type GalleryKindId, type GalleryOp, type OpContext, type ReplicaName } from './galleryKinds.ts';
 
 /** The sentences the gallery says after each action: what really happened, in the type's terms. */

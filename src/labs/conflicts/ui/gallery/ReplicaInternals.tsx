@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
-import { formatContext } from '../../../sim/values/causalContext.ts';
-import type { GCounterState } from '../../../sim/values/crdt/gCounter.ts';
-import type { GSetState } from '../../../sim/values/crdt/gSet.ts';
-import type { OrSetState } from '../../../sim/values/crdt/orSet.ts';
-import type { PnCounterState } from '../../../sim/values/crdt/pnCounter.ts';
-import type { TwoPhaseSetState } from '../../../sim/values/crdt/twoPhaseSet.ts';
-import type { LwwState } from '../../../sim/values/lww.ts';
-import { historyOf, type MvState } from '../../../sim/values/mv.ts';
-import { REPLICAS, type GalleryKindId } from './galleryKinds.ts';
-import { lwwStamp } from './galleryNotes.ts';
+import { formatContext } from '../../../../sim/values/causalContext.ts';
+import type { GCounterState } from '../../../../sim/values/crdt/gCounter.ts';
+import type { GSetState } from '../../../../sim/values/crdt/gSet.ts';
+import type { OrSetState } from '../../../../sim/values/crdt/orSet.ts';
+import type { PnCounterState } from '../../../../sim/values/crdt/pnCounter.ts';
+import type { TwoPhaseSetState } from '../../../../sim/values/crdt/twoPhaseSet.ts';
+import type { LwwState } from '../../../../sim/values/lww.ts';
+import { historyOf, type MvState } from '../../../../sim/values/mv.ts';
+import { REPLICAS, type GalleryKindId } from '../../model/gallery/galleryKinds.ts';
+import { lwwStamp } from '../../model/gallery/galleryNotes.ts';
 
 function Entries({ rows }: { rows: readonly { label: string; counts: GCounterState }[] }) {
   return (

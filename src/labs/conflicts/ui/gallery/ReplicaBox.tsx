@@ -1,10 +1,10 @@
 import { useId, useState, useSyncExternalStore, type Ref } from 'react';
-import { MV_CLIENT_LABEL } from '../../../content/galleryWords.ts';
-import { formatContext } from '../../../sim/values/causalContext.ts';
-import { GALLERY_KINDS, REPLICAS, type GalleryKindId, type ReplicaName } from './galleryKinds.ts';
+import { MV_CLIENT_LABEL } from '../../../../content/galleryWords.ts';
+import { formatContext } from '../../../../sim/values/causalContext.ts';
+import { GALLERY_KINDS, REPLICAS, type GalleryKindId, type ReplicaName } from '../../model/gallery/galleryKinds.ts';
 import type { GalleryClock, GalleryScriptAction } from './galleryClock.ts';
-import { MAX_CLOCK_OFFSET_MS, clockOf, type GalleryReplica } from './galleryModel.ts';
-import { formatSeconds } from './galleryNotes.ts';
+import { MAX_CLOCK_OFFSET_MS, clockOf, type GalleryReplica } from '../../model/gallery/galleryModel.ts';
+import { formatSeconds } from '../../model/gallery/galleryNotes.ts';
 import { ReplicaInternals } from './ReplicaInternals.tsx';
 
 interface Props {

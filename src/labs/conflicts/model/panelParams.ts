@@ -1,8 +1,8 @@
-import { choiceParam, intParam, seedParam } from '../../embed/paramKinds.ts';
-import type { ParamContext, ValuesOf } from '../../embed/params.ts';
+import { choiceParam, intParam, seedParam } from '../../../embed/paramKinds.ts';
+import type { ParamContext, ValuesOf } from '../../../embed/params.ts';
 import { GALLERY_KIND_IDS, type GalleryKindId } from './gallery/galleryIds.ts';
-import { DEFAULT_LIKE_CONFIG, LIKES_DURATION_MS, LIKE_RATES, SERVERS, type LikeConfig, type Server } from './model/likes/likeSettings.ts';
-import { MODULE_EXAMPLES, vectorParam } from './model/vv/vectorParam.ts';
+import { DEFAULT_LIKE_CONFIG, LIKES_DURATION_MS, LIKE_RATES, SERVERS, type LikeConfig, type Server } from './likes/likeSettings.ts';
+import { MODULE_EXAMPLES, vectorParam } from './vv/vectorParam.ts';
 
 /*
  * The address of the conflicts lab's panels below the cart, declared for

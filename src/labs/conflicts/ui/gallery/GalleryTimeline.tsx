@@ -1,9 +1,9 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type { ActorRefFrom } from 'xstate';
-import { Scrubber, type Mark } from '../../../components/TimelineScrubber.tsx';
-import type { playbackMachine } from '../../../machines/playbackMachine.ts';
+import { Scrubber, type Mark } from '../../../../components/TimelineScrubber.tsx';
+import type { playbackMachine } from '../../../../machines/playbackMachine.ts';
 import type { GalleryClock, GalleryStep } from './galleryClock.ts';
-import type { GalleryOp } from './galleryKinds.ts';
+import type { GalleryOp } from '../../model/gallery/galleryKinds.ts';
 
 /** "increment", "add TV", "write red blind". */
 function opWords(op: GalleryOp): string {
@@ -42,6 +42,8 @@ export function markOf({ at, action: a }: GalleryStep): Mark {
   }
 }
 
+const GALLERY_LEGEND = { fault: 'message, clock or hold', write: 'change', read: 'read' } as const;
+
 /** Virtual ms the timeline always reaches past the last thing that happens: about ten real seconds at 1×. */
 const LOOK_AHEAD_MS = 1000;
 
@@ -54,5 +56,5 @@ export function GalleryTimeline({ clock, playback, of }: { clock: GalleryClock; 
   const script = useSyncExternalStore(clock.subscribe, clock.script);
   const marks = useMemo(() => script.map(markOf), [script]);
   const end = Math.ceil(Math.max(time, clock.lastEventTime()) / LOOK_AHEAD_MS) * LOOK_AHEAD_MS + LOOK_AHEAD_MS;
-  return <Scrubber playback={playback} marks={marks} end={end} of={of} />;
+  return <Scrubber playback={playback} marks={marks} end={end} of={of} legend={GALLERY_LEGEND} />;
 }

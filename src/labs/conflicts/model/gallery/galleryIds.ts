@@ -1,4 +1,4 @@
-import type { CrdtId } from '../../../sim/values/crdt/index.ts';
+import type { CrdtId } from '../../../../sim/values/crdt/index.ts';
 
 /**
  * The gallery's data types by id, as `?crdt=` names them, in the order of its tabs. Apart

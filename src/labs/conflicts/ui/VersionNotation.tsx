@@ -1,4 +1,4 @@
-import { VERSION_NOTATION } from '../../content/vvWords.ts';
+import { VERSION_NOTATION } from '../../../content/vvWords.ts';
 import { Notated } from './Notated.tsx';
 
 /** The key to the lab's version notation (`{A:2} + F:4`), shut until the learner opens it. */

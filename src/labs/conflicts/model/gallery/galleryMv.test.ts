@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nodeId, type OpId } from '../../../sim/ids.ts';
-import { EMPTY_CONTEXT, formatContext, union, type CausalContext } from '../../../sim/values/causalContext.ts';
-import { historyOf, mv, type MvState } from '../../../sim/values/mv.ts';
+import { nodeId, type OpId } from '../../../../sim/ids.ts';
+import { EMPTY_CONTEXT, formatContext, union, type CausalContext } from '../../../../sim/values/causalContext.ts';
+import { historyOf, mv, type MvState } from '../../../../sim/values/mv.ts';
 import { REPLICAS, type ReplicaName } from './galleryKinds.ts';
 import { galleryReducer, initialGallery, type GalleryState } from './galleryModel.ts';
 

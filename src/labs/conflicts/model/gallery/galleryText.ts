@@ -1,4 +1,4 @@
-import { MV_REGISTER_TEXT } from '../../../content/galleryWords.ts';
+import { MV_REGISTER_TEXT } from '../../../../content/galleryWords.ts';
 import type { GalleryKindId } from './galleryKinds.ts';
 
 /** What the gallery says about each type: how it works, and one thing to try. */

@@ -1,10 +1,10 @@
-import { nodeId, type OpId } from '../../../sim/ids.ts';
-import { EMPTY_CONTEXT, type CausalContext } from '../../../sim/values/causalContext.ts';
-import { CRDTS } from '../../../sim/values/crdt/index.ts';
-import { lww } from '../../../sim/values/lww.ts';
-import { mv } from '../../../sim/values/mv.ts';
-import type { ValueStrategy } from '../../../sim/values/types.ts';
-import { GALLERY_NAMES } from '../../../content/galleryWords.ts';
+import { nodeId, type OpId } from '../../../../sim/ids.ts';
+import { EMPTY_CONTEXT, type CausalContext } from '../../../../sim/values/causalContext.ts';
+import { CRDTS } from '../../../../sim/values/crdt/index.ts';
+import { lww } from '../../../../sim/values/lww.ts';
+import { mv } from '../../../../sim/values/mv.ts';
+import type { ValueStrategy } from '../../../../sim/values/types.ts';
+import { GALLERY_NAMES } from '../../../../content/galleryWords.ts';
 import type { GalleryKindId } from './galleryIds.ts';
 
 /**
