@@ -42,6 +42,8 @@ function FlyingDot({ from, to, fraction, locate }: { from: ReplicaName; to: Repl
     const points = locate(from, to);
     if (!el || !points) return;
     const f = ease(fraction);
+    // A dot going straight down or up wears its label on the left, inside the boxes.
+    el.classList.toggle('vertical', Math.abs(points.to.x - points.from.x) < 1);
     el.style.transform = `translate(${points.from.x + (points.to.x - points.from.x) * f}px, ${points.from.y + (points.to.y - points.from.y) * f}px)`;
   });
   return (

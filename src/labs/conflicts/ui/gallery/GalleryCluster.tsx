@@ -64,7 +64,10 @@ export function GalleryCluster({ kind }: { kind: GalleryKindId }) {
     const a = boxes.current[REPLICAS.indexOf(from)]?.getBoundingClientRect();
     const b = boxes.current[REPLICAS.indexOf(to)]?.getBoundingClientRect();
     if (!s || !a || !b) return null;
-    const point = (r: DOMRect) => ({ x: r.left + r.width / 2 - s.left, y: r.top - s.top });
+    // Side by side: along the top edges. Stacked (a narrow screen): down the right-hand edge,
+    // in the corner beside each replica's name, where a paused dot hides no control.
+    const stacked = Math.abs(a.left - b.left) < 4;
+    const point = (r: DOMRect) => (stacked ? { x: r.right - s.left - 14, y: r.top - s.top + 16 } : { x: r.left + r.width / 2 - s.left, y: r.top - s.top });
     return { from: point(a), to: point(b) };
   }, []);
 
