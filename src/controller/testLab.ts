@@ -1,13 +1,12 @@
-import { createActor, fromCallback } from 'xstate';
-import { playbackMachine, VIRTUAL_MS_PER_REAL_MS, type PlaybackEvent } from '../machines/playbackMachine.ts';
+import { createActor } from 'xstate';
+import { FRAME_MS, manualTicker } from '../machines/manualTicker.ts';
+import { playbackMachine, VIRTUAL_MS_PER_REAL_MS } from '../machines/playbackMachine.ts';
 import { lostWriteWords } from '../content/lostWriteWords.ts';
 import { makeScenario, type Scenario } from '../sim/scenario.ts';
 import { createLabStore, type Intent } from '../store/labStore.ts';
 import { memoryAddress } from './addressSync.ts';
 import { createLabController } from './labController.ts';
 
-/** A frame at 60 Hz, in real ms. */
-const FRAME_MS = 1000 / 60;
 
 /**
  * A whole lab without React: its store, its playback machine on a ticker the test turns by
@@ -22,12 +21,8 @@ const FRAME_MS = 1000 / 60;
  */
 export function createTestLab(scenario: Scenario = makeScenario({}), labId = 'playground') {
   const store = createLabStore(scenario);
-  const ticks = new Set<(e: PlaybackEvent) => void>();
-  const ticker = fromCallback<PlaybackEvent>(({ sendBack }) => {
-    ticks.add(sendBack);
-    return () => ticks.delete(sendBack);
-  });
-  const playback = createActor(playbackMachine.provide({ actors: { ticker } }), { input: { store } }).start();
+  const ticker = manualTicker();
+  const playback = createActor(playbackMachine.provide({ actors: { ticker: ticker.logic } }), { input: { store } }).start();
   const address = memoryAddress(`https://lab.test/?lab=${labId}`);
   // The words for lost writes are given, not loaded on demand, so what is said is known at once.
   const controller = createLabController(store, { labId, address, lostWriteWords });
@@ -47,7 +42,7 @@ export function createTestLab(scenario: Scenario = makeScenario({}), labId = 'pl
       const speed = playback.getSnapshot().context.speed;
       while (store.getState().time < t) {
         const dt = Math.min(FRAME_MS, (t - store.getState().time) / (speed * VIRTUAL_MS_PER_REAL_MS));
-        for (const send of ticks) send({ type: 'playback.tick', dt });
+        ticker.tick(dt);
       }
       playback.send({ type: 'playback.pause' });
     },

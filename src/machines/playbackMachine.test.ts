@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromCallback } from 'xstate';
+import { createActor } from 'xstate';
+import { manualTicker } from './manualTicker.ts';
 import { makeScenario } from '../sim/scenario.ts';
 import { createLabStore } from '../store/labStore.ts';
-import { playbackMachine, VIRTUAL_MS_PER_REAL_MS, type PlaybackEvent } from './playbackMachine.ts';
-
-/** A ticker the test drives by hand: the machine's one clock, swapped. */
-function manualTicker() {
-  const listeners = new Set<(e: PlaybackEvent) => void>();
-  const logic = fromCallback<PlaybackEvent>(({ sendBack }) => {
-    listeners.add(sendBack);
-    return () => listeners.delete(sendBack);
-  });
-  return { logic, tick: (dt: number) => listeners.forEach((send) => send({ type: 'playback.tick', dt })), running: () => listeners.size > 0 };
-}
+import { playbackMachine, VIRTUAL_MS_PER_REAL_MS } from './playbackMachine.ts';
 
 function setup() {
   const store = createLabStore(makeScenario({ script: [{ at: 0, type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '1' }] }));

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromCallback } from 'xstate';
-import { playbackMachine, VIRTUAL_MS_PER_REAL_MS, type PlaybackEvent } from '../../../../machines/playbackMachine.ts';
+import { createActor } from 'xstate';
+import { FRAME_MS, manualTicker } from '../../../../machines/manualTicker.ts';
+import { playbackMachine, VIRTUAL_MS_PER_REAL_MS } from '../../../../machines/playbackMachine.ts';
 import { createGalleryClock, flightFraction, FLIGHT_MS, HELD_AT, type GalleryClock } from './galleryClock.ts';
 import { GALLERY_KINDS, type GalleryKindId } from '../../model/gallery/galleryKinds.ts';
 import { agreement, galleryReducer, initialGallery } from '../../model/gallery/galleryModel.ts';
 import { createPauseMemory } from './pauseMemory.ts';
 
-/** A frame at 60 Hz, in real ms. */
-const FRAME_MS = 1000 / 60;
 
 const reads = (clock: GalleryClock, t = clock.time()) => agreement(clock.at(t).state).reads.map((r) => r.value);
 const readAt = (clock: GalleryClock, replica: 0 | 1 | 2, t = clock.time()) => reads(clock, t)[replica];
@@ -15,27 +14,23 @@ const readAt = (clock: GalleryClock, replica: 0 | 1 | 2, t = clock.time()) => re
 /** A gallery clock under the real playback machine, on a ticker the test turns by hand. */
 function galleryLab(kind: GalleryKindId = 'g-counter') {
   const clock = createGalleryClock(kind);
-  const ticks = new Set<(e: PlaybackEvent) => void>();
-  const ticker = fromCallback<PlaybackEvent>(({ sendBack }) => {
-    ticks.add(sendBack);
-    return () => ticks.delete(sendBack);
-  });
+  const ticker = manualTicker();
   const pauses = createPauseMemory();
-  const playback = createActor(playbackMachine.provide({ actors: { ticker } }), { input: { clock }, inspect: pauses.observe }).start();
+  const playback = createActor(playbackMachine.provide({ actors: { ticker: ticker.logic } }), { input: { clock }, inspect: pauses.observe }).start();
   return {
     clock,
     playback,
     pauses,
     /** Real milliseconds pass, in frames; the machine hears them only while it plays. */
     wait(realMs: number) {
-      for (let left = realMs; left > 1e-9; left -= FRAME_MS) for (const send of ticks) send({ type: 'playback.tick', dt: Math.min(FRAME_MS, left) });
+      ticker.wait(realMs);
     },
     /** Real ms of frames until `done`, or Infinity after ten seconds. */
     realMsUntil(done: () => boolean) {
       let elapsed = 0;
       while (!done()) {
         if (elapsed > 10_000) return Infinity;
-        for (const send of ticks) send({ type: 'playback.tick', dt: FRAME_MS });
+        ticker.tick(FRAME_MS);
         elapsed += FRAME_MS;
       }
       return elapsed;

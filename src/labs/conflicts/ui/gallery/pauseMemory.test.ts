@@ -1,22 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromCallback } from 'xstate';
-import { playbackMachine, type PlaybackEvent } from '../../../../machines/playbackMachine.ts';
+import { createActor } from 'xstate';
+import { FRAME_MS, manualTicker } from '../../../../machines/manualTicker.ts';
+import { playbackMachine } from '../../../../machines/playbackMachine.ts';
 import { createGalleryClock } from './galleryClock.ts';
 import { createPauseMemory, stopWhenDone } from './pauseMemory.ts';
 
 /** The gallery's clock, machine and pause memory, bound as GalleryCluster binds them, on a hand-turned ticker. */
 function bound() {
   const clock = createGalleryClock('g-set');
-  const ticks = new Set<(e: PlaybackEvent) => void>();
-  const ticker = fromCallback<PlaybackEvent>(({ sendBack }) => {
-    ticks.add(sendBack);
-    return () => ticks.delete(sendBack);
-  });
+  const ticker = manualTicker();
   const pauses = createPauseMemory();
-  const playback = createActor(playbackMachine.provide({ actors: { ticker } }), { input: { clock }, inspect: pauses.observe }).start();
+  const playback = createActor(playbackMachine.provide({ actors: { ticker: ticker.logic } }), { input: { clock }, inspect: pauses.observe }).start();
   const unbind = stopWhenDone(clock, playback, pauses);
   const frames = (n: number) => {
-    for (let i = 0; i < n; i++) for (const send of ticks) send({ type: 'playback.tick', dt: 1000 / 60 });
+    ticker.wait(n * FRAME_MS);
   };
   /** As GalleryCluster's act does: act, then start the clock unless paused on purpose. */
   const send = () => {
