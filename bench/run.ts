@@ -1,3 +1,4 @@
+import { benchBareLoop } from './bareLoop.ts';
 import { benchFrames } from './frames.ts';
 import { benchSimulator } from './simulator.ts';
 import { benchWars } from './wars.ts';
@@ -8,6 +9,8 @@ import { benchScrub } from './timeline.ts';
  * vary with the machine and what else it is doing; compare runs on one machine.
  */
 const BUDGET_EVENTS_PER_SECOND = 1_000_000;
+/** The simulator, tracing every message, within this factor of a bare event loop on the same workload. */
+const BUDGET_RATIO = 2.5;
 
 function line(name: string, value: string, budget: string, ok: boolean): void {
   console.log(`${ok ? 'ok  ' : 'OVER'}  ${name.padEnd(44)} ${value.padStart(18)}   budget ${budget}`);
@@ -17,7 +20,13 @@ const sim = benchSimulator(100_000, 5);
 console.log(`Simulator: standard leaderless workload (N=5, W=R=3, exponential latency), best of 5`);
 console.log(`  ${sim.events.toLocaleString('en')} events, ${sim.messages.toLocaleString('en')} messages, ${sim.seconds.toFixed(3)} s`);
 line('simulator throughput', `${Math.round(sim.eventsPerSecond).toLocaleString('en')} events/s`, `≥ ${BUDGET_EVENTS_PER_SECOND.toLocaleString('en')}`, sim.eventsPerSecond >= BUDGET_EVENTS_PER_SECOND);
+const bare = benchBareLoop(100_000, 5);
+console.log(`  the same workload in a bare event loop (binary heap, no trace): ${bare.events.toLocaleString('en')} events, ${bare.seconds.toFixed(3)} s`);
+line('bare event loop, same run', `${Math.round(bare.eventsPerSecond).toLocaleString('en')} events/s`, '(reference)', true);
+const ratio = bare.eventsPerSecond / sim.eventsPerSecond;
+line('bare loop ÷ simulator', `${ratio.toFixed(2)}×`, `≤ ${BUDGET_RATIO}×`, ratio <= BUDGET_RATIO);
 line('memory held by the run and its trace', `${sim.heapMiB.toFixed(1)} MiB`, `(reported)`, true);
+line('memory per event', `${Math.round((sim.heapMiB * 2 ** 20) / sim.events)} B`, `(reported)`, true);
 
 const scrub = benchScrub(2000);
 console.log(`\nScrubbing: a 10-minute run, 20 operations/s, a partition every minute (${scrub.events.toLocaleString('en')} events)`);
