@@ -36,11 +36,36 @@ export function staleReads(ops: readonly OpRecord[], strategy: ValueStrategy<unk
  */
 export function staleChecker(ops: readonly OpRecord[], strategy: ValueStrategy<unknown, unknown>): (read: OpRecord) => boolean {
   const known = new Map<OpRecord, boolean>();
+  // Each key's writes in the order they were invoked (the order of `ops`), indexed as the
+  // list grows: a read need only look at its own key's writes invoked before it began,
+  // since a write that completed before the read began was invoked before it too.
+  const writesOf = new Map<string, OpRecord[]>();
+  let indexed = 0;
   return (read) => {
     if (read.kind !== 'read' || read.outcome !== 'ok') return false;
     let verdict = known.get(read);
     if (verdict === undefined) {
-      verdict = ops.some((w) => w.kind === 'write' && w.outcome === 'ok' && w.version !== null && w.key === read.key && w.completedAt! < read.invokedAt && !strategy.covers(read.state, w.version));
+      for (; indexed < ops.length; indexed++) {
+        const op = ops[indexed]!;
+        if (op.kind !== 'write') continue;
+        const list = writesOf.get(op.key);
+        if (list) list.push(op);
+        else writesOf.set(op.key, [op]);
+      }
+      const writes = writesOf.get(read.key) ?? [];
+      let lo = 0;
+      let hi = writes.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (writes[mid]!.invokedAt < read.invokedAt) lo = mid + 1;
+        else hi = mid;
+      }
+      verdict = false;
+      // Newest first: a stale read is usually stale against a recent write.
+      for (let i = lo - 1; i >= 0 && !verdict; i--) {
+        const w = writes[i]!;
+        verdict = w.outcome === 'ok' && w.version !== null && w.completedAt! < read.invokedAt && !strategy.covers(read.state, w.version);
+      }
       known.set(read, verdict);
     }
     return verdict;

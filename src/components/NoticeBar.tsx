@@ -9,9 +9,9 @@ export function NoticeBar() {
   return (
     <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <p>{notice.text}</p>
-      {notice.undo && (
-        <button type="button" onClick={() => store.getState().load(notice.undo!.scenario, notice.undo!.time)}>
-          Undo
+      {notice.offer && (
+        <button type="button" onClick={() => store.getState().load(notice.offer!.scenario, notice.offer!.time)}>
+          {notice.offer.label}
         </button>
       )}
       <button type="button" className="quiet" onClick={() => store.getState().setNotice(null)}>

@@ -118,9 +118,11 @@ export const SpaceTimeDiagram = memo(function SpaceTimeDiagram({ trace, nodes, t
         {g.down.map((d) => (
           <line key={`${d.node}-${d.x0}`} className="st-down" x1={d.x0} x2={d.x1} y1={d.y} y2={d.y} />
         ))}
-        {g.ops.map((op) => (
-          <OpMark key={op.id} op={op} fs={fs} className={emphasis(focus, focus?.ops.has(op.id) === true)} handlers={on({ kind: 'op', id: op.id })} />
-        ))}
+        {g.ops.length > DENSE_OPS ? (
+          <DenseOps ops={g.ops} fs={fs} />
+        ) : (
+          g.ops.map((op) => <OpMark key={op.id} op={op} fs={fs} className={emphasis(focus, focus?.ops.has(op.id) === true)} handlers={on({ kind: 'op', id: op.id })} />)
+        )}
         {g.faults.map((f) => (
           <g key={f.key} className={`st-fault st-${f.type}${focus && !focus.nodes.has(f.node) ? ' st-dim' : ''}`}>
             <title>{f.description}</title>
@@ -270,6 +272,37 @@ function MessageArrow({ m, fs, marker, className, labelled, handlers }: MessageA
   );
 }
 
+/**
+ * Past this many operations in the window, one path per outcome replaces an element per
+ * operation, without labels: a run file with thousands of operations at one instant made
+ * React insert (and the browser lay out) tens of thousands of elements at once.
+ */
+export const DENSE_OPS = 150;
+
+function opClass(op: OpBar): string {
+  return op.stale ? 'stale' : op.lost ? 'lost' : op.outcome;
+}
+
+/** Many operations at once: a bar each, drawn as one path per outcome. */
+function DenseOps({ ops, fs }: { ops: readonly OpBar[]; fs: number }) {
+  const h = fs * 0.55;
+  const paths = new Map<string, string[]>();
+  for (const op of ops) {
+    const cls = opClass(op);
+    const d = `M${op.x0.toFixed(1)},${(op.y - h / 2).toFixed(1)}h${Math.max(2, op.x1 - op.x0).toFixed(1)}v${h.toFixed(1)}h${(-Math.max(2, op.x1 - op.x0)).toFixed(1)}z`;
+    const list = paths.get(cls);
+    if (list) list.push(d);
+    else paths.set(cls, [d]);
+  }
+  return (
+    <g className="st-dense-ops">
+      {[...paths].map(([cls, ds]) => (
+        <path key={cls} className={`st-item st-op st-${cls}`} d={ds.join('')} />
+      ))}
+    </g>
+  );
+}
+
 interface OpMarkProps {
   readonly op: OpBar;
   readonly fs: number;
@@ -288,7 +321,7 @@ function OpMark({ op, fs, className, handlers }: OpMarkProps) {
   // Crowded: the kind and the outcome, or the outcome alone; the tooltip tells the rest.
   const label = [op.label, `${op.kind} ${glyph}`].find((l) => fits(l, fs, op.labelRoom)) ?? glyph;
   return (
-    <g className={`st-item st-op st-${op.stale ? 'stale' : op.lost ? 'lost' : op.outcome}${op.open ? ' st-open' : ''}${className}`} {...handlers}>
+    <g className={`st-item st-op st-${opClass(op)}${op.open ? ' st-open' : ''}${className}`} {...handlers}>
       <title>{op.description}</title>
       <rect x={op.x0} y={op.y - h / 2} width={Math.max(2, op.x1 - op.x0)} height={h} rx={h / 4} />
       <text className="st-op-label" x={op.labelX} y={op.y - h / 2 - fs * 0.35}>

@@ -23,14 +23,14 @@ export const SPACE_TIME_STYLE = `
 .st-root .st-em .st-line { stroke-width: 3.5; }
 .st-root .st-dim { opacity: 0.22; }
 .st-root text.st-msg-label { font-size: 0.8em; font-weight: 700; text-anchor: middle; paint-order: stroke; stroke: var(--panel, #ffffff); stroke-width: 3px; }
-.st-root .st-op rect { fill-opacity: 0.2; stroke-width: 1.5; }
+.st-root .st-op rect, .st-root path.st-op { fill-opacity: 0.2; stroke-width: 1.5; }
 .st-root .st-op.st-em rect { fill-opacity: 0.35; stroke-width: 3; }
 .st-root .st-op.st-open rect { stroke-dasharray: 5 3; }
-.st-root .st-ok rect { fill: var(--ok, #1f7a3a); stroke: var(--ok, #1f7a3a); }
-.st-root .st-fail rect { fill: var(--bad, #b42318); stroke: var(--bad, #b42318); }
-.st-root .st-timeout rect { fill: var(--warn, #a15c00); stroke: var(--warn, #a15c00); }
-.st-root .st-stale rect, .st-root .st-lost rect { fill: var(--warn, #a15c00); stroke: var(--warn, #a15c00); }
-.st-root .st-pending rect { fill: var(--muted, #55606e); stroke: var(--muted, #55606e); }
+.st-root .st-ok rect, .st-root path.st-ok { fill: var(--ok, #1f7a3a); stroke: var(--ok, #1f7a3a); }
+.st-root .st-fail rect, .st-root path.st-fail { fill: var(--bad, #b42318); stroke: var(--bad, #b42318); }
+.st-root .st-timeout rect, .st-root path.st-timeout { fill: var(--warn, #a15c00); stroke: var(--warn, #a15c00); }
+.st-root .st-stale rect, .st-root .st-lost rect, .st-root path.st-stale, .st-root path.st-lost { fill: var(--warn, #a15c00); stroke: var(--warn, #a15c00); }
+.st-root .st-pending rect, .st-root path.st-pending { fill: var(--muted, #55606e); stroke: var(--muted, #55606e); }
 .st-root text.st-op-label { font-size: 0.85em; font-weight: 600; paint-order: stroke; stroke: var(--panel, #ffffff); stroke-width: 3px; }
 .st-root .st-fault line { stroke: var(--bad, #b42318); stroke-width: 3; }
 .st-root .st-fault.st-heal line, .st-root .st-fault.st-recover line { stroke: var(--ok, #1f7a3a); }

@@ -40,7 +40,7 @@ const PARAMS = { n: N, w: W, seed: seedParam(), kind: choiceParam({ choices: ['a
 
 describe('readParams', () => {
   it('reads each declared parameter, in order, with defaults for the missing', () => {
-    expect(readParams(PARAMS, '?n=5&w=4&seed=9&kind=b')).toEqual({ values: { n: 5, w: 4, seed: 9, kind: 'b' }, given: new Set(['n', 'w', 'seed', 'kind']), problems: [] });
+    expect(readParams(PARAMS, '?n=5&w=4&seed=9&kind=b')).toEqual({ values: { n: 5, w: 4, seed: 9, kind: 'b' }, given: new Set(['n', 'w', 'seed', 'kind']), problems: [], offers: {} });
     expect(readParams(PARAMS, '').values).toEqual({ n: 3, w: 2, seed: 1, kind: 'a' });
     // A range can depend on an earlier parameter, and the default is kept inside it.
     expect(readParams(PARAMS, '?n=1').values.w).toBe(1);

@@ -33,7 +33,8 @@ export interface ParamContext {
 /** A number, or one computed from the parameters read before it (w is at most n). */
 export type Bound = number | ((read: ParamContext) => number);
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly value: T };
+/** A bad value can come with an offer: a value the lab could use instead if the learner agrees (a smaller run). */
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly value: T; readonly offer?: T };
 
 /** One parameter: how its text is read and written, its default, and the sentence for a bad value. */
 export interface Param<T> {
@@ -108,6 +109,8 @@ export interface Reading<V> {
   readonly given: ReadonlySet<string>;
   /** One sentence per bad value, in declaration order: short, escaped, and saying what is used instead. */
   readonly problems: readonly string[];
+  /** For some bad values, one the lab could use instead if the learner agrees (a run too big: a smaller one). */
+  readonly offers: Partial<V>;
 }
 
 /**
@@ -124,15 +127,17 @@ export function readParams<P extends Params>(params: P, search: string): Reading
   const values: Record<string, unknown> = {};
   const given = new Set(Object.keys(params).filter((name) => q.has(name) && (q.get(name) !== '' || params[name]!.emptyIsValue)));
   const problems: string[] = [];
+  const offers: Record<string, unknown> = {};
   let run = false;
   for (const [name, param] of Object.entries(params)) {
     const read = { values, given };
     const parsed: Parsed<unknown> = given.has(name) && !(run && param.startsRun) ? param.parse(q.get(name)!, name, read) : { ok: true, value: param.fallback(read) };
     values[name] = parsed.value;
     if (!parsed.ok) problems.push(capped(parsed.message));
+    if (!parsed.ok && parsed.offer !== undefined) offers[name] = parsed.offer;
     run ||= param.type === 'run' && parsed.value !== null;
   }
-  return { values: values as ValuesOf<P>, given, problems };
+  return { values: values as ValuesOf<P>, given, problems, offers: offers as Partial<ValuesOf<P>> };
 }
 
 /**

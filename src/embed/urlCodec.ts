@@ -1,4 +1,6 @@
 import { DEFAULT_CLUSTER, DEFAULT_NETWORK, type Scenario } from '../sim/scenario.ts';
+import { tooBigWords } from '../content/budgetWords.ts';
+import { fitRun, fits, neededUntil } from '../sim/cost.ts';
 import { MAX_TIME, validateScenario } from '../sim/scenarioSchema.ts';
 import { SchemaError, fields, safeText } from '../sim/schema.ts';
 import { LAB_PARAM, capped, readParams, type Param } from './params.ts';
@@ -156,7 +158,15 @@ export function runParam(instead: string, unfit: (scenario: Scenario) => string 
       // The schema's sentences can quote a link's own field names: escape and bound them.
       if (!decoded.ok) return fail(decoded.error);
       const misfit = unfit(decoded.scenario);
-      return misfit === null ? { ok: true, value: { scenario: decoded.scenario, time: decoded.time } } : fail(misfit);
+      if (misfit !== null) return fail(misfit);
+      // Asking for more than the lab simulates is refused before anything is computed.
+      if (!fits(decoded.scenario, decoded.time)) {
+        const smaller = fitRun(decoded.scenario, decoded.time);
+        // The lab's own sentence, numbers only: not capped as a schema's echo of the link is.
+        const message = [tooBigWords(decoded.scenario, neededUntil(decoded.scenario, decoded.time)), instead].filter(Boolean).join(' ');
+        return { ok: false, value: null, message, ...(smaller ? { offer: smaller } : {}) };
+      }
+      return { ok: true, value: { scenario: decoded.scenario, time: decoded.time } };
     },
     format: (run) => (run ? encodeRun(run) : ''),
   };

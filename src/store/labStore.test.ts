@@ -63,9 +63,9 @@ describe('createLabStore', () => {
     store.getState().act({ type: 'crash', node: 'B' });
     const before = store.getState().run.scenario;
     store.getState().reset();
-    const undo = store.getState().notice?.undo;
+    const undo = store.getState().notice?.offer;
     expect(store.getState().notice?.text).toBe('The run was reset: 1 action cleared.');
-    expect(undo).toEqual({ scenario: before, time: 1200 });
+    expect(undo).toEqual({ label: 'Undo', scenario: before, time: 1200 });
     store.getState().load(undo!.scenario, undo!.time);
     expect(store.getState().run.scenario.script).toEqual(before.script);
     expect(store.getState().time).toBe(1200);

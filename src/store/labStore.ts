@@ -3,6 +3,8 @@ import type { MessageId, NodeId, OpId } from '../sim/ids.ts';
 import { makeScenario, type Scenario } from '../sim/scenario.ts';
 import { MAX_TIME } from '../sim/scenarioSchema.ts';
 import type { Highlight } from '../view/highlight.ts';
+import { clockTime, heavyParts, tooBigWords } from '../content/budgetWords.ts';
+import { fits, neededUntil } from '../sim/cost.ts';
 import { extendRun, startRun, type Run } from './run.ts';
 import { applyIntents, type Intent, type TimedIntent } from './script.ts';
 
@@ -16,8 +18,8 @@ export type Selection =
 export interface Notice {
   readonly kind: 'error' | 'info';
   readonly text: string;
-  /** A run the notice can bring back (after a reset): the notice offers "Undo". */
-  readonly undo?: { readonly scenario: Scenario; readonly time: number };
+  /** A run the notice offers to open, behind a button with this label: the run a reset cleared ("Undo"), or a smaller one. */
+  readonly offer?: { readonly label: string; readonly scenario: Scenario; readonly time: number };
 }
 
 export type { Intent, TimedIntent } from './script.ts';
@@ -50,6 +52,11 @@ export interface LabState {
 
 export type LabStore = StoreApi<LabState>;
 
+/** Where a heavy run's timeline stops, and why. */
+function limitWords(run: Run): string {
+  return `This run is too heavy to simulate past ${clockTime(run.limit)} (${heavyParts(run.scenario)}), so the timeline stops there.`;
+}
+
 /**
  * The one store of a lab. Data lives here; modes (playing, paused) live in the playback
  * machine.
@@ -75,25 +82,39 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
       const { run, time } = get();
       const { script, at, dropped } = applyIntents(run.scenario.script, intents, time);
       const scenario: Scenario = { ...run.scenario, script };
+      // Nothing is lost: a change that would make the run too big is refused and said.
+      if (!fits(scenario, at)) {
+        set({ notice: { kind: 'error', text: `${tooBigWords(scenario, neededUntil(scenario, at))} Nothing was changed.` } });
+        return;
+      }
       set((s) => ({
         run: startRun(scenario, at),
         // The playhead sits exactly on the action, so it is shown and narrated at once.
         time: at,
         // An offer to undo a reset is withdrawn once the learner builds something new:
         // taking it then would throw the new work away.
-        notice: dropped > 0 ? { kind: 'info', text: `You acted in the past, so the run forked here: ${dropped} later action${dropped === 1 ? '' : 's'} dropped.` } : (notice ?? (s.notice?.undo ? null : s.notice)),
+        notice: dropped > 0 ? { kind: 'info', text: `You acted in the past, so the run forked here: ${dropped} later action${dropped === 1 ? '' : 's'} dropped.` } : (notice ?? (s.notice?.offer ? null : s.notice)),
       }));
     },
 
     setTime(t) {
-      // A run lasts at most an hour (the schema's limit), so every moment can be shared.
-      const time = Math.min(MAX_TIME, Math.max(0, t));
+      const { run, notice } = get();
+      // A run lasts at most an hour (the schema's limit), so every moment can be shared;
+      // a heavy one stops where the lab's budget does, and says so once.
+      const wanted = Math.min(MAX_TIME, Math.max(0, t));
+      const time = Math.min(wanted, run.limit);
       // Simulated ahead before anyone reads the new moment: the past it shows is final.
-      extendRun(get().run, time);
-      set({ time });
+      extendRun(run, time);
+      const stopped = wanted > time && notice?.text !== limitWords(run);
+      set(stopped ? { time, notice: { kind: 'info', text: limitWords(run) } } : { time });
     },
 
     load(scenario, time, notice = null) {
+      // Whatever calls load has checked the run fits (a link, a file); this is the last guard.
+      if (!fits(scenario, time)) {
+        set({ notice: { kind: 'error', text: `${tooBigWords(scenario, neededUntil(scenario, time))} Nothing was changed.` } });
+        return;
+      }
       set({ run: startRun(scenario, time), time, selection: null, highlight: null, notice });
     },
 
@@ -102,7 +123,7 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
       const scenario: Scenario = { ...run.scenario, script: [] };
       // Nothing is lost: the notice offers the run back until something else replaces it.
       const notice: Notice | null =
-        run.scenario.script.length > 0 ? { kind: 'info', text: `The run was reset: ${run.scenario.script.length} action${run.scenario.script.length === 1 ? '' : 's'} cleared.`, undo: { scenario: run.scenario, time } } : null;
+        run.scenario.script.length > 0 ? { kind: 'info', text: `The run was reset: ${run.scenario.script.length} action${run.scenario.script.length === 1 ? '' : 's'} cleared.`, offer: { label: 'Undo', scenario: run.scenario, time } } : null;
       set({ run: startRun(scenario, 0), time: 0, selection: null, highlight: null, notice });
     },
 

@@ -2,10 +2,10 @@ import type { NodeId } from '../sim/ids.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { Timeline } from '../sim/timeline.ts';
+import { LOOKAHEAD_MS, reachableUntil } from '../sim/cost.ts';
 import { computeMoment, type RunMoment } from './moment.ts';
 
-/** How far past the playhead the simulation is kept run, in virtual ms. */
-export const LOOKAHEAD_MS = 4000;
+export { LOOKAHEAD_MS };
 /** How many moments a run remembers: a frame's, the panels', and a few being scrubbed. */
 const MOMENTS_KEPT = 48;
 
@@ -25,6 +25,12 @@ export interface Run {
   readonly timeline: Timeline;
   readonly replicas: readonly NodeId[];
   readonly clients: readonly NodeId[];
+  /**
+   * The latest playhead the run can be shown at within the lab's budget (sim/cost.ts):
+   * the schema's hour for every ordinary run, less for one heavy with keys, replicas and
+   * anti-entropy. Worked out when first asked.
+   */
+  readonly limit: number;
   /** The cluster at time t, as every view sees it: computed once, then remembered. */
   at(t: number): RunMoment;
 }
@@ -34,12 +40,17 @@ export function startRun(scenario: Scenario, until: number): Run {
   sim.runUntil(until + LOOKAHEAD_MS);
   const timeline = new Timeline(sim.trace);
   const moments = new Map<number, RunMoment>();
+  let limit: number | null = null;
   const run: Run = {
     scenario,
     sim,
     timeline,
     replicas: sim.ring,
     clients: sim.clients,
+    get limit() {
+      limit ??= Math.max(0, reachableUntil(scenario) - LOOKAHEAD_MS);
+      return limit;
+    },
     at(t) {
       let moment = moments.get(t);
       if (moment) return moment;

@@ -6,6 +6,7 @@ import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotio
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import type { CartStory } from '../../content/cartStories.ts';
 import { readParams } from '../../embed/params.ts';
+import { addressNotice } from '../../store/notices.ts';
 import { createLabStore } from '../../store/labStore.ts';
 import type { CartStrategyId } from '../../sim/values/cart.ts';
 import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
@@ -25,17 +26,17 @@ const LikeCounter = lazy(() => import('./ui/likes/LikeCounter.tsx').then((m) => 
  * (gallery, like counter, vectors) added when their declarations arrive with the panels.
  */
 function initialStore(search: string) {
-  const { values, given, problems } = readParams(CART_PARAMS, search);
+  const { values, given, problems, offers } = readParams(CART_PARAMS, search);
   const { run } = values;
   const store = run ? createLabStore(run.scenario, run.time) : createLabStore(values.story.scenario(values.seed, 'cart-lww'));
   const unused = run && given.has('story') ? ['This link holds a whole run, so its story= setting was not used.'] : [];
-  if (problems.length > 0) store.getState().setNotice({ kind: 'error', text: [...problems, ...unused].join(' ') });
+  if (problems.length > 0) store.getState().setNotice(addressNotice([...problems, ...unused], offers.run));
   else if (unused.length > 0) store.getState().setNotice({ kind: 'info', text: unused.join(' ') });
   const first = store.getState().notice;
   void import('./model/panelParams.ts').then(({ PANEL_PARAMS }) => {
     const later = readParams(PANEL_PARAMS, search).problems;
     const { notice, setNotice } = store.getState();
-    if (later.length > 0) setNotice({ kind: 'error', text: [...(notice && notice === first ? [notice.text] : []), ...later].join(' ') });
+    if (later.length > 0) setNotice({ ...(notice && notice === first ? notice : {}), kind: 'error', text: [...(notice && notice === first ? [notice.text] : []), ...later].join(' ') });
   });
   return store;
 }

@@ -13,6 +13,7 @@ import { OpsList } from './ui/OpsList.tsx';
 import { ReplicaTable } from './ui/ReplicaTable.tsx';
 import { currentSearch } from '../../embed/address.ts';
 import { readParams } from '../../embed/params.ts';
+import { addressNotice } from '../../store/notices.ts';
 import { PLAYGROUND_PARAMS } from '../../embed/playgroundParams.ts';
 import { makeScenario } from '../../sim/scenario.ts';
 import { createLabStore } from '../../store/labStore.ts';
@@ -33,10 +34,10 @@ const SharePanel = lazy(() => import('./ui/SharePanel.tsx').then((m) => ({ defau
 export const PLAYGROUND_DEFAULT = makeScenario({ seed: 1, cluster: { replicas: 3, clients: ['c1', 'c2'], n: 3, w: 1, r: 1 } });
 
 function initialStore() {
-  const { values, problems } = readParams(PLAYGROUND_PARAMS, currentSearch());
+  const { values, problems, offers } = readParams(PLAYGROUND_PARAMS, currentSearch());
   const { run } = values;
   const store = run ? createLabStore(run.scenario, run.time) : createLabStore(PLAYGROUND_DEFAULT);
-  if (problems.length > 0) store.getState().setNotice({ kind: 'error', text: problems.join(' ') });
+  if (problems.length > 0) store.getState().setNotice(addressNotice(problems, offers.run));
   else if (run) {
     const n = run.scenario.script.length;
     store.getState().setNotice({ kind: 'info', text: `Replaying a shared run: ${n} action${n === 1 ? '' : 's'}. Press Play, or drag the timeline.` });

@@ -11,6 +11,7 @@ import { OperationForm } from '../../components/OperationForm.tsx';
 import { QuorumControls } from './ui/QuorumControls.tsx';
 import { currentSearch } from '../../embed/address.ts';
 import { readParams } from '../../embed/params.ts';
+import { addressNotice } from '../../store/notices.ts';
 import { QUORUM_PARAMS } from '../../embed/quorumParams.ts';
 import { MIN_REPLICAS } from '../../sim/ids.ts';
 import { makeScenario } from '../../sim/scenario.ts';
@@ -28,7 +29,7 @@ const TradeoffMatrix = lazy(() => import('./ui/TradeoffMatrix.tsx').then((m) => 
 
 /** The lab's start: from a shared run, else from ?n=&w=&r=&seed=, corrected where impossible. */
 function initialStore() {
-  const { values, problems } = readParams(QUORUM_PARAMS, currentSearch());
+  const { values, problems, offers } = readParams(QUORUM_PARAMS, currentSearch());
   if (values.run) return createLabStore(values.run.scenario, values.run.time);
   const { n, w, r, seed } = values;
   const scenario = makeScenario({
@@ -39,7 +40,7 @@ function initialStore() {
     network: { latency: { kind: 'exponential', rate: 1 / 60 } },
   });
   const store = createLabStore(scenario);
-  if (problems.length > 0) store.getState().setNotice({ kind: 'error', text: problems.join(' ') });
+  if (problems.length > 0) store.getState().setNotice(addressNotice(problems, offers.run));
   return store;
 }
 

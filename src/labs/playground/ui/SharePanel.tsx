@@ -2,7 +2,10 @@ import { useId, useRef, useState, type RefObject } from 'react';
 import { browserAddress } from '../../../embed/address.ts';
 import { capped, writeAddress } from '../../../embed/params.ts';
 import { RUN_LINK, RUN_SUPERSEDES, type LinkedRun } from '../../../embed/urlCodec.ts';
+import { tooBigWords } from '../../../content/budgetWords.ts';
+import { fitRun, fits, neededUntil } from '../../../sim/cost.ts';
 import { validateScenario } from '../../../sim/scenarioSchema.ts';
+import { addressNotice } from '../../../store/notices.ts';
 import { safeText } from '../../../sim/schema.ts';
 import { selectScenario } from '../../../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../../../store/LabStoreContext.tsx';
@@ -72,6 +75,12 @@ export function SharePanel({ labId, diagrams }: Props) {
     if (!checked.ok) {
       // The schema's sentence can quote the file's own field names: escaped and bounded, as the address's are.
       setNotice({ kind: 'error', text: `“${name}” could not be opened: ${capped(checked.error, 200)}. Nothing was changed.` });
+      return;
+    }
+    // Asking for more than the lab simulates is refused before anything is computed, with a smaller run offered.
+    if (!fits(checked.value, 0)) {
+      const smaller = fitRun(checked.value, 0);
+      setNotice({ ...addressNotice([`“${name}” was not opened. ${tooBigWords(checked.value, neededUntil(checked.value, 0))}`], smaller)!, kind: 'error' });
       return;
     }
     load(checked.value, 0, { kind: 'info', text: `Opened “${name}”: ${checked.value.script.length} actions. Press Play to replay it.` });

@@ -1,0 +1,115 @@
+import { MAX_TIME } from './scenarioSchema.ts';
+import type { Scenario } from './scenario.ts';
+
+/*
+ * What a run will cost before it is computed: an estimate from the scenario alone, so a
+ * link, a file or a drag of the timeline that asks for too much is refused in words
+ * instead of locking the tab. The simulator's cost grows with
+ *
+ * - the operations: each write or read is a client message each way, a message to and
+ *   from each of the key's N replicas, and two timeouts (a sloppy check, and read
+ *   repair's messages, where they are on);
+ * - anti-entropy: every replica, every antiEntropyMs, sends a peer the state of every key
+ *   they share and gets back what differs: two messages and work for each key it holds;
+ * - hinted hand-off timers, where sloppy quorums are on;
+ *
+ * up to the time the run is simulated to. `events` counts what the trace keeps (memory);
+ * `work` adds the per-key work of anti-entropy (time). Calibrated against the simulator
+ * in cost.test.ts: the estimate is never below what the simulator does by much, and not
+ * far above it.
+ */
+export interface RunCost {
+  /** Events the simulator will process (messages, timers, actions): what the trace holds. */
+  readonly events: number;
+  /** events plus anti-entropy's work per key: what the time depends on. */
+  readonly work: number;
+}
+
+/**
+ * The most a run may cost, wherever it comes from. About 150 MiB of trace at today's
+ * ~200 bytes an event, and a few seconds of simulation on a slow laptop, done in slices
+ * (store/run.ts), so the page keeps answering.
+ */
+export const RUN_BUDGET: RunCost = { events: 750_000, work: 4_000_000 };
+
+/**
+ * How far past the playhead a run is kept simulated, in virtual ms (store/run.ts): a run
+ * asked to show time t is simulated to t + LOOKAHEAD_MS.
+ */
+export const LOOKAHEAD_MS = 4000;
+
+/** Distinct keys the script touches. */
+export function keysOf(scenario: Scenario): number {
+  const keys = new Set<string>();
+  for (const a of scenario.script) if (a.type === 'write' || a.type === 'read') keys.add(a.key);
+  return keys.size;
+}
+
+/** The cost of simulating `scenario` from the start up to virtual time `t` (ms). */
+export function costTo(scenario: Scenario, t: number): RunCost {
+  const c = scenario.cluster;
+  const n = Math.min(c.n, c.replicas);
+  let ops = 0;
+  for (const a of scenario.script) if (a.at <= t && (a.type === 'write' || a.type === 'read')) ops++;
+  const perOp = 4 + 2 * n + (c.readRepair ? n : 0) + (c.sloppyQuorum ? 1 + n : 0);
+  const opEvents = ops * perOp;
+  const keys = keysOf(scenario);
+  const rounds = c.antiEntropyMs > 0 ? (c.replicas * t) / c.antiEntropyMs : 0;
+  // A round is a timer, a sync and usually a reply; each key a replica holds is sent,
+  // merged and compared.
+  const keysHeld = keys === 0 ? 0 : (keys * n) / c.replicas;
+  const aeEvents = rounds * 3;
+  const aeWork = rounds * 3 * keysHeld;
+  const handoff = c.sloppyQuorum && c.hintedHandoffMs > 0 ? (c.replicas * t) / c.hintedHandoffMs : 0;
+  const events = Math.ceil(opEvents + aeEvents + handoff + scenario.script.length);
+  return { events, work: Math.ceil(events + aeWork) };
+}
+
+/** Whether a cost is within the budget. */
+export function withinBudget(cost: RunCost, budget: RunCost = RUN_BUDGET): boolean {
+  return cost.events <= budget.events && cost.work <= budget.work;
+}
+
+/**
+ * The latest time (ms, up to the schema's hour) to which the scenario can be simulated
+ * within the budget: where a timeline stops. 0 when even the start is over it.
+ */
+export function reachableUntil(scenario: Scenario, budget: RunCost = RUN_BUDGET): number {
+  if (withinBudget(costTo(scenario, MAX_TIME), budget)) return MAX_TIME;
+  if (!withinBudget(costTo(scenario, 0), budget)) return 0;
+  // Cost only grows with time: halve the gap to a tenth of a second.
+  let lo = 0;
+  let hi = MAX_TIME;
+  while (hi - lo > 100) {
+    const mid = (lo + hi) / 2;
+    if (withinBudget(costTo(scenario, mid), budget)) lo = mid;
+    else hi = mid;
+  }
+  return Math.floor(lo / 100) * 100;
+}
+
+/** Where a run must be simulated to, to show `time` and every scripted action. */
+export function neededUntil(scenario: Scenario, time: number): number {
+  const last = scenario.script.reduce((m, a) => Math.max(m, a.at), 0);
+  return Math.min(MAX_TIME, Math.max(time, last)) + LOOKAHEAD_MS;
+}
+
+/** Whether a run can be simulated far enough to show `time` and all its actions. */
+export function fits(scenario: Scenario, time: number, budget: RunCost = RUN_BUDGET): boolean {
+  return withinBudget(costTo(scenario, neededUntil(scenario, time)), budget);
+}
+
+/**
+ * A smaller run that fits: the same cluster, the script's actions up to where the budget
+ * reaches (and if even those are too many, the first of them), the playhead no later than
+ * the run can be shown. Null if not even an empty script fits.
+ */
+export function fitRun(scenario: Scenario, time: number, budget: RunCost = RUN_BUDGET): { scenario: Scenario; time: number } | null {
+  const limit = Math.max(0, reachableUntil(scenario, budget) - LOOKAHEAD_MS);
+  let script = scenario.script.filter((a) => a.at <= limit);
+  while (script.length > 0 && !fits({ ...scenario, script }, 0, budget)) script = script.slice(0, Math.floor(script.length / 2));
+  const smaller = { ...scenario, script };
+  if (!fits(smaller, 0, budget)) return null;
+  const shown = Math.max(0, reachableUntil(smaller, budget) - LOOKAHEAD_MS);
+  return { scenario: smaller, time: Math.min(time, shown) };
+}
