@@ -24,10 +24,12 @@ export default defineConfig({
         // The simulator, store, checkers and view maths every lab's first screen needs, in
         // one chunk: left to itself the bundler cut them into a dozen small shared chunks
         // (every lazy panel that imports one makes a new split), and each costs its own
-        // overhead. What only one lab or a later panel uses stays out of it.
+        // overhead. What only one lab or a later panel uses stays out of it, and so does the
+        // run's codec (urlCodec, scriptBytes, bytes, base64url, the schema): a lab loads it
+        // when its address holds a run, or when it first writes one.
         codeSplitting: {
           groups: [
-            { name: 'core', test: /\/src\/(sim\/(?!values\/(cart|crdt|lwwCounter|ops)|workload)|store\/|machines\/|embed\/(?!quorumParams)|check\/(staleReads|lostWrites|convergence|clocks)|view\/(?!spaceTime|timeScale|cartValueWords|crdtWords|orSetWords)|components\/useThrottledTime)/ },
+            { name: 'core', test: /\/src\/(sim\/(?!values\/(cart|crdt|lwwCounter|ops)|workload|scenarioSchema|schema)|store\/|machines\/|embed\/(?!quorumParams|quorumLink|playgroundParams|urlCodec|scriptBytes|bytes|base64url)|check\/(staleReads|lostWrites|convergence|clocks)|view\/(?!spaceTime|timeScale|cartValueWords|crdtWords|orSetWords)|components\/useThrottledTime)/ },
             // The carts, their stories and words: the conflicts lab's first screen and its later panels share them.
             { name: 'carts', test: /\/src\/(content\/cartStories|sim\/values\/(cart|ops|crdt\/(orSet|types))|view\/(cartValueWords|orSetWords)|analysis\/carts|labs\/conflicts\/(ui\/cart\/cartWords|model\/conflictsParams))/ },
           ],

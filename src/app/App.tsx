@@ -1,7 +1,7 @@
 import { Suspense, useState } from 'react';
 import { labs, findLab } from '../labs/registry.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { safeText } from '../sim/schema.ts';
+import { safeText } from '../sim/safeText.ts';
 
 function currentLabId(): string | null {
   return new URLSearchParams(window.location.search).get('lab');

@@ -1,6 +1,7 @@
 import type { ActorRefFrom } from 'xstate';
 import type { playbackMachine } from '../machines/playbackMachine.ts';
 import { PlaybackBar } from './PlaybackBar.tsx';
+import { SimulatingBar } from './SimulatingBar.tsx';
 import { StatusLine } from './StatusLine.tsx';
 import { TimelineScrubber } from './TimelineScrubber.tsx';
 
@@ -9,6 +10,7 @@ export function StageControls({ playback }: { readonly playback: ActorRefFrom<ty
   return (
     <>
       <PlaybackBar playback={playback} />
+      <SimulatingBar />
       <TimelineScrubber playback={playback} />
       <StatusLine />
     </>

@@ -1,7 +1,11 @@
 import type { AddressPort } from '../embed/address.ts';
 import { writeAddress } from '../embed/params.ts';
-import { RUN_LINK, RUN_SUPERSEDES } from '../embed/urlCodec.ts';
+import type * as Codec from '../embed/urlCodec.ts';
 import type { LabStore } from '../store/labStore.ts';
+
+/** The run's codec: not on a lab's first screen, loaded when the address first needs a run. */
+export type RunCodec = Pick<typeof Codec, 'RUN_LINK' | 'RUN_SUPERSEDES'>;
+const loadCodec = (): Promise<RunCodec> => import('../embed/urlCodec.ts');
 
 export { browserAddress, memoryAddress, type AddressPort } from '../embed/address.ts';
 
@@ -11,14 +15,34 @@ export { browserAddress, memoryAddress, type AddressPort } from '../embed/addres
  * when the learner copies it. Written through the address module (embed/params.ts), which
  * drops the parameters the run replaces (RUN_SUPERSEDES) and keeps every other setting
  * (the gallery's, the like counter's, the vectors). Returns the function that stops it.
+ * The codec is loaded on start (or given, in tests); a change before it arrives is written
+ * when it does.
  *
  * @example const stop = syncAddress(store, 'playground', memoryAddress()); … stop();
  */
-export function syncAddress(store: LabStore, labId: string, address: AddressPort): () => void {
+export function syncAddress(store: LabStore, labId: string, address: AddressPort, given?: RunCodec): () => void {
   let lastScenario = store.getState().run.scenario;
-  return store.subscribe((s) => {
+  let codec: RunCodec | null = given ?? null;
+  let waiting = false;
+  let live = true;
+  const write = () => {
+    const s = store.getState();
+    if (!codec) return void (waiting = true);
+    waiting = false;
+    address.replace(writeAddress(address.read(), codec.RUN_LINK, { lab: labId, run: { scenario: s.run.scenario, time: s.time } }, codec.RUN_SUPERSEDES));
+  };
+  if (!codec)
+    void loadCodec().then((c) => {
+      codec = c;
+      if (live && waiting) write();
+    });
+  const unsubscribe = store.subscribe((s) => {
     if (s.run.scenario === lastScenario) return;
     lastScenario = s.run.scenario;
-    address.replace(writeAddress(address.read(), RUN_LINK, { lab: labId, run: { scenario: s.run.scenario, time: s.time } }, RUN_SUPERSEDES));
+    write();
   });
+  return () => {
+    live = false;
+    unsubscribe();
+  };
 }

@@ -1,5 +1,5 @@
 import type { LabStore } from '../store/labStore.ts';
-import { browserAddress, syncAddress, type AddressPort } from './addressSync.ts';
+import { browserAddress, syncAddress, type AddressPort, type RunCodec } from './addressSync.ts';
 import type { LostWriteWords } from './lostWords.ts';
 import { createNarration, type Narration } from './narration.ts';
 
@@ -17,7 +17,7 @@ export interface LabController {
   stop(): void;
 }
 
-export function createLabController(store: LabStore, options: { labId: string; address?: AddressPort; lostWriteWords?: LostWriteWords }): LabController {
+export function createLabController(store: LabStore, options: { labId: string; address?: AddressPort; lostWriteWords?: LostWriteWords; runCodec?: RunCodec }): LabController {
   // Without words given, the narration loads them when a write is first lost (lostWords.ts).
   const narration = createNarration(store, undefined, options.lostWriteWords ?? null);
   const address = options.address ?? browserAddress;
@@ -28,7 +28,7 @@ export function createLabController(store: LabStore, options: { labId: string; a
     narration,
     start() {
       narration.start();
-      stopAddress ??= syncAddress(store, options.labId, address);
+      stopAddress ??= syncAddress(store, options.labId, address, options.runCodec);
     },
     stop() {
       narration.stop();

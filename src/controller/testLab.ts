@@ -2,6 +2,7 @@ import { createActor } from 'xstate';
 import { FRAME_MS, manualTicker } from '../machines/manualTicker.ts';
 import { playbackMachine, VIRTUAL_MS_PER_REAL_MS } from '../machines/playbackMachine.ts';
 import { lostWriteWords } from '../content/lostWriteWords.ts';
+import * as runCodec from '../embed/urlCodec.ts';
 import { makeScenario, type Scenario } from '../sim/scenario.ts';
 import { createLabStore, type Intent } from '../store/labStore.ts';
 import { memoryAddress } from './addressSync.ts';
@@ -24,8 +25,8 @@ export function createTestLab(scenario: Scenario = makeScenario({}), labId = 'pl
   const ticker = manualTicker();
   const playback = createActor(playbackMachine.provide({ actors: { ticker: ticker.logic } }), { input: { store } }).start();
   const address = memoryAddress(`https://lab.test/?lab=${labId}`);
-  // The words for lost writes are given, not loaded on demand, so what is said is known at once.
-  const controller = createLabController(store, { labId, address, lostWriteWords });
+  // The words for lost writes and the run's codec are given, not loaded on demand, so what is said and written is known at once.
+  const controller = createLabController(store, { labId, address, lostWriteWords, runCodec });
   controller.start();
   const lab = {
     store,

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CART_STORIES } from '../content/cartStories.ts';
-import { CART_PARAMS } from '../labs/conflicts/model/conflictsParams.ts';
+import { CART_PARAMS } from '../labs/conflicts/model/cartLink.ts';
 import { PANEL_PARAMS } from '../labs/conflicts/model/panelParams.ts';
 import { MAX_COUNT, MAX_ENTRIES, nameProblem } from '../labs/conflicts/model/vv/vectorParam.ts';
 import { makeScenario, type Scenario } from '../sim/scenario.ts';
 import { CART_STORES } from '../sim/values/cart.ts';
 import { MAX_MESSAGE, readParams, writeParams, type Bound, type ParamContext, type Params } from './params.ts';
 import { PLAYGROUND_PARAMS } from './playgroundParams.ts';
-import { QUORUM_PARAMS } from './quorumParams.ts';
+import { QUORUM_PARAMS } from './quorumLink.ts';
 import { crafted } from './testing/runs.ts';
 import { RUN_SUPERSEDES, type LinkedRun } from './urlCodec.ts';
 

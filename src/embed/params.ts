@@ -1,4 +1,4 @@
-import { safeText } from '../sim/schema.ts';
+import { safeText } from '../sim/safeText.ts';
 
 /*
  * The address, read and written one way. Each parameter of each lab is declared once, as
@@ -98,6 +98,14 @@ export function shown(raw: string): string {
 export function capped(message: string, max = MAX_MESSAGE): string {
   const safe = safeText(message);
   return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe;
+}
+
+/**
+ * Whether the address carries a shared run. A lab starts without one and opens the run
+ * when its codec (urlCodec.ts, not on the first screen) has loaded.
+ */
+export function hasRunParam(search: string): boolean {
+  return (new URLSearchParams(search).get('run') ?? '') !== '';
 }
 
 /** `?lab=`: written by every lab, read by the page shell. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readParams } from './params.ts';
-import { QUORUM_PARAMS } from './quorumParams.ts';
+import { QUORUM_PARAMS } from './quorumLink.ts';
 
 const read = (search: string) => readParams(QUORUM_PARAMS, search);
 

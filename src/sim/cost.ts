@@ -1,5 +1,4 @@
-import { MAX_TIME } from './scenarioSchema.ts';
-import type { Scenario } from './scenario.ts';
+import { MAX_TIME, type Scenario } from './scenario.ts';
 
 /*
  * What a run will cost before it is computed: an estimate from the scenario alone, so a

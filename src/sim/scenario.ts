@@ -91,6 +91,9 @@ export type Action = At &
 
 export type ActionType = Action['type'];
 
+/** A run is at most an hour of simulated time: more is never a lesson, and could freeze the page. */
+export const MAX_TIME = 3600 * 1000;
+
 export const DEFAULT_CLUSTER: ClusterConfig = {
   replicas: 3,
   clients: ['c1', 'c2'],

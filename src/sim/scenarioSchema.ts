@@ -1,14 +1,13 @@
 import type { Distribution, MixPart } from './distributions.ts';
 import { MAX_REPLICAS, MIN_REPLICAS, replicaIds } from './ids.ts';
-import { DEFAULT_CLUSTER, DEFAULT_NETWORK, type Action, type ClusterConfig, type LinkOverride, type NetworkConfig, type Scenario } from './scenario.ts';
+import { DEFAULT_CLUSTER, DEFAULT_NETWORK, MAX_TIME, type Action, type ClusterConfig, type LinkOverride, type NetworkConfig, type Scenario } from './scenario.ts';
 import { SchemaError, bool, describeValue, fields, int, list, num, oneOf, str, type Reader } from './schema.ts';
 import { strategyIds } from './values/index.ts';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string; path: string };
 
 const MAX_SCRIPT = 20_000;
-/** A run is at most an hour of simulated time: more is never a lesson, and could freeze the page. */
-export const MAX_TIME = 3600 * 1000;
+export { MAX_TIME };
 /** Anti-entropy more often than this would flood the picture and the simulator. */
 export const MIN_ANTI_ENTROPY_MS = 250;
 const CLIENT_ID = /^[a-z][a-z0-9-]{0,11}$/;

@@ -1,3 +1,6 @@
+import { safeText } from './safeText.ts';
+
+export { safeText };
 /**
  * A tiny schema checker for untrusted JSON (URLs, files, postMessage). Each reader takes
  * a value and a path, and either returns the typed value or throws a SchemaError whose
@@ -16,16 +19,6 @@ export class SchemaError extends Error {
 
 export type Reader<T> = (value: unknown, path: string) => T;
 
-/**
- * Text from outside, made safe to show inside a sentence: control, format (bidi overrides
- * included) and separator characters are written as code points, so they cannot reverse
- * or hide the words around them.
- *
- * @example safeText('a\u202Eb') // 'aU+202Eb'
- */
-export function safeText(text: string): string {
-  return text.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
-}
 
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';

@@ -83,10 +83,24 @@ export class Simulation implements Engine {
     return this.queue.peekTime();
   }
 
-  /** Process every event up to and including time `t`; the clock then reads `t`. */
-  runUntil(t: number): void {
-    while (this.queue.peekTime() <= t) this.step();
+  /**
+   * Process every event up to and including time `t`; the clock then reads `t`. With
+   * `maxEvents`, stop after that many (a slice of a long run, so the page keeps answering):
+   * returns whether every event up to `t` has been processed.
+   */
+  runUntil(t: number, maxEvents = Infinity): boolean {
+    let left = maxEvents;
+    while (this.queue.peekTime() <= t) {
+      if (left-- <= 0) return false;
+      this.step();
+    }
     if (t > this.clock) this.clock = t as Millis;
+    return true;
+  }
+
+  /** Whether everything that happens at or before `t` has been simulated. */
+  doneUntil(t: number): boolean {
+    return this.queue.peekTime() > t;
   }
 
   /** Process the next event. Returns its time, or null when nothing is left. */

@@ -1,11 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MessageId, NodeId, OpId } from '../sim/ids.ts';
-import { makeScenario, type Scenario } from '../sim/scenario.ts';
-import { MAX_TIME } from '../sim/scenarioSchema.ts';
+import { makeScenario, MAX_TIME, type Scenario } from '../sim/scenario.ts';
+
 import type { Highlight } from '../view/highlight.ts';
 import { clockTime, heavyParts, tooBigWords } from '../content/budgetWords.ts';
 import { fits, neededUntil } from '../sim/cost.ts';
-import { extendRun, startRun, type Run } from './run.ts';
+import { extendRun, LOOKAHEAD_MS, startRun, type Run } from './run.ts';
 import { applyIntents, type Intent, type TimedIntent } from './script.ts';
 
 /** What the inspector shows. */
@@ -32,6 +32,11 @@ export interface LabState {
   readonly selection: Selection | null;
   readonly highlight: Highlight | null;
   readonly notice: Notice | null;
+  /**
+   * A run (or a time) being simulated in slices, to be shown once it is ready; null when
+   * what is shown is what was asked for. `progress` runs from 0 to 1.
+   */
+  readonly pending: { readonly run: Run; readonly time: number; readonly progress: number } | null;
 
   /** Do something at the playhead: a new script entry, forking the run if the playhead is in the past. */
   act(intent: Intent): void;
@@ -48,6 +53,8 @@ export interface LabState {
   select(selection: Selection | null): void;
   setHighlight(highlight: Highlight | null): void;
   setNotice(notice: Notice | null): void;
+  /** Stop simulating the pending run and keep showing what is shown. */
+  cancelPending(): void;
 }
 
 export type LabStore = StoreApi<LabState>;
@@ -58,79 +65,164 @@ function limitWords(run: Run): string {
 }
 
 /**
+ * How a store spreads a long simulation over time: it calls `step` again and again, each
+ * time a slice of work, until `step` returns true; the returned function stops it early.
+ * Without one, a store simulates at once (tests, Node). The browser's labs pass
+ * `browserSlices` (controller/slices.ts), so no task holds the page for long.
+ */
+export type Slicer = (step: () => boolean) => () => void;
+
+/** At most this many simulated events a slice: about 10 ms on this kind of machine. */
+export const SLICE_EVENTS = 15_000;
+
+/** Simulate at once: for tests, Node and runs small enough not to need slices. */
+const atOnce: Slicer = (step) => {
+  while (!step());
+  return () => undefined;
+};
+
+export interface StoreOptions {
+  readonly slices?: Slicer;
+}
+
+/**
  * The one store of a lab. Data lives here; modes (playing, paused) live in the playback
  * machine.
+ *
+ * Every run and time the store shows is simulated far enough to show (`readyAt`). A new
+ * run, or a time further than the run has been simulated, that cannot be reached within a
+ * slice becomes `pending`: the store goes on showing what it showed, simulates in slices,
+ * and shows the new run and time when they are ready. Another request replaces it.
  *
  * @example
  * const store = createLabStore(makeScenario({}));
  * store.getState().act({ type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '1' });
  */
-export function createLabStore(initial: Scenario = makeScenario({}), initialTime = 0): LabStore {
-  return createStore<LabState>()((set, get) => ({
-    run: startRun(initial, initialTime),
-    time: initialTime,
-    selection: null,
-    highlight: null,
-    notice: null,
+export function createLabStore(initial: Scenario = makeScenario({}), initialTime = 0, options: StoreOptions = {}): LabStore {
+  const slices = options.slices ?? atOnce;
+  let stop: (() => void) | null = null;
 
-    act(intent) {
-      get().actMany([intent]);
-    },
-
-    actMany(intents, notice) {
-      if (intents.length === 0) return;
-      const { run, time } = get();
-      const { script, at, dropped } = applyIntents(run.scenario.script, intents, time);
-      const scenario: Scenario = { ...run.scenario, script };
-      // Nothing is lost: a change that would make the run too big is refused and said.
-      if (!fits(scenario, at)) {
-        set({ notice: { kind: 'error', text: `${tooBigWords(scenario, neededUntil(scenario, at))} Nothing was changed.` } });
+  return createStore<LabState>()((set, get) => {
+    /**
+     * Show `run` at `time` (with `also`, e.g. a notice) as soon as it is ready: now if a
+     * slice or less of simulation gets it there, else after slices, saying how far it is.
+     */
+    const show = (run: Run, time: number, also: Partial<LabState> = {}) => {
+      stop?.();
+      stop = null;
+      const budget = options.slices ? SLICE_EVENTS : Infinity;
+      if (extendRun(run, time, budget)) {
+        set({ run, time, pending: null, ...also });
         return;
       }
-      set((s) => ({
-        run: startRun(scenario, at),
+      set({ pending: { run, time, progress: progressOf(run, time) } });
+      // A notice set while the run is simulated is newer than the one asked for with it: it stays.
+      const noticeBefore = get().notice;
+      stop = slices(() => {
+        const pending = get().pending;
+        if (!pending) return true;
+        if (!extendRun(pending.run, pending.time, SLICE_EVENTS)) {
+          set({ pending: { ...pending, progress: progressOf(pending.run, pending.time) } });
+          return false;
+        }
+        stop = null;
+        const { notice, ...rest } = also;
+        set({ run: pending.run, time: pending.time, pending: null, ...rest, ...(notice !== undefined && get().notice === noticeBefore ? { notice } : {}) });
+        return true;
+      });
+    };
+
+    // Without slices, the first run is simulated at once, as everything else is.
+    const sliced = options.slices !== undefined;
+    const firstRun = startRun(initial, sliced ? 0 : initialTime, sliced ? SLICE_EVENTS : Infinity);
+    const ready = extendRun(firstRun, initialTime, sliced ? SLICE_EVENTS : Infinity);
+    // A first run too long for one slice starts from an empty script, shown while the real one is simulated.
+    const shown = ready ? firstRun : startRun({ ...initial, script: [] }, 0);
+    if (!ready) queueMicrotask(() => get().pending === null && get().run === shown && show(firstRun, initialTime));
+
+    return {
+      run: shown,
+      time: ready ? initialTime : 0,
+      pending: null,
+      selection: null,
+      highlight: null,
+      notice: null,
+
+      act(intent) {
+        get().actMany([intent]);
+      },
+
+      actMany(intents, notice) {
+        if (intents.length === 0) return;
+        const { run, time } = get();
+        const { script, at, dropped } = applyIntents(run.scenario.script, intents, time);
+        const scenario: Scenario = { ...run.scenario, script };
+        // Nothing is lost: a change that would make the run too big is refused and said.
+        if (!fits(scenario, at)) {
+          set({ notice: { kind: 'error', text: `${tooBigWords(scenario, neededUntil(scenario, at))} Nothing was changed.` } });
+          return;
+        }
+        const s = get();
         // The playhead sits exactly on the action, so it is shown and narrated at once.
-        time: at,
-        // An offer to undo a reset is withdrawn once the learner builds something new:
-        // taking it then would throw the new work away.
-        notice: dropped > 0 ? { kind: 'info', text: `You acted in the past, so the run forked here: ${dropped} later action${dropped === 1 ? '' : 's'} dropped.` } : (notice ?? (s.notice?.offer ? null : s.notice)),
-      }));
-    },
+        show(startRun(scenario, 0, 0), at, {
+          // An offer to undo a reset is withdrawn once the learner builds something new:
+          // taking it then would throw the new work away.
+          notice: dropped > 0 ? { kind: 'info', text: `You acted in the past, so the run forked here: ${dropped} later action${dropped === 1 ? '' : 's'} dropped.` } : (notice ?? (s.notice?.offer ? null : s.notice)),
+        });
+      },
 
-    setTime(t) {
-      const { run, notice } = get();
-      // A run lasts at most an hour (the schema's limit), so every moment can be shared;
-      // a heavy one stops where the lab's budget does, and says so once.
-      const wanted = Math.min(MAX_TIME, Math.max(0, t));
-      const time = Math.min(wanted, run.limit);
-      // Simulated ahead before anyone reads the new moment: the past it shows is final.
-      extendRun(run, time);
-      const stopped = wanted > time && notice?.text !== limitWords(run);
-      set(stopped ? { time, notice: { kind: 'info', text: limitWords(run) } } : { time });
-    },
+      setTime(t) {
+        const { run, notice, pending } = get();
+        // While a new run is being simulated, a new time is where it will be shown.
+        const target = pending?.run ?? run;
+        // A run lasts at most an hour (the schema's limit), so every moment can be shared;
+        // a heavy one stops where the lab's budget does, and says so once.
+        const wanted = Math.min(MAX_TIME, Math.max(0, t));
+        const time = Math.min(wanted, target.limit);
+        const stopped = wanted > time && notice?.text !== limitWords(target);
+        if (pending && pending.run !== run) {
+          set({ pending: { ...pending, time } });
+          return;
+        }
+        // Simulated ahead before anyone reads the new moment: the past it shows is final.
+        show(run, time, stopped ? { notice: { kind: 'info', text: limitWords(run) } } : {});
+      },
 
-    load(scenario, time, notice = null) {
-      // Whatever calls load has checked the run fits (a link, a file); this is the last guard.
-      if (!fits(scenario, time)) {
-        set({ notice: { kind: 'error', text: `${tooBigWords(scenario, neededUntil(scenario, time))} Nothing was changed.` } });
-        return;
-      }
-      set({ run: startRun(scenario, time), time, selection: null, highlight: null, notice });
-    },
+      load(scenario, time, notice = null) {
+        // Whatever calls load has checked the run fits (a link, a file); this is the last guard.
+        if (!fits(scenario, time)) {
+          set({ notice: { kind: 'error', text: `${tooBigWords(scenario, neededUntil(scenario, time))} Nothing was changed.` } });
+          return;
+        }
+        show(startRun(scenario, 0, 0), time, { selection: null, highlight: null, notice });
+      },
 
-    reset() {
-      const { run, time } = get();
-      const scenario: Scenario = { ...run.scenario, script: [] };
-      // Nothing is lost: the notice offers the run back until something else replaces it.
-      const notice: Notice | null =
-        run.scenario.script.length > 0 ? { kind: 'info', text: `The run was reset: ${run.scenario.script.length} action${run.scenario.script.length === 1 ? '' : 's'} cleared.`, offer: { label: 'Undo', scenario: run.scenario, time } } : null;
-      set({ run: startRun(scenario, 0), time: 0, selection: null, highlight: null, notice });
-    },
+      reset() {
+        const { run, time } = get();
+        const scenario: Scenario = { ...run.scenario, script: [] };
+        // Nothing is lost: the notice offers the run back until something else replaces it.
+        const notice: Notice | null =
+          run.scenario.script.length > 0 ? { kind: 'info', text: `The run was reset: ${run.scenario.script.length} action${run.scenario.script.length === 1 ? '' : 's'} cleared.`, offer: { label: 'Undo', scenario: run.scenario, time } } : null;
+        show(startRun(scenario, 0, 0), 0, { selection: null, highlight: null, notice });
+      },
 
-    select: (selection) => set({ selection }),
-    setHighlight: (highlight) => set({ highlight }),
-    setNotice: (notice) => set({ notice }),
-  }));
+      cancelPending() {
+        stop?.();
+        stop = null;
+        set({ pending: null });
+      },
+
+      select: (selection) => set({ selection }),
+      setHighlight: (highlight) => set({ highlight }),
+      setNotice: (notice) => set({ notice }),
+    };
+  });
+}
+
+/** How far a pending run has got towards being shown at `time`, 0 to 1. */
+function progressOf(run: Run, time: number): number {
+  const goal = time + LOOKAHEAD_MS / 2;
+  return goal <= 0 ? 1 : Math.min(1, Math.max(0, run.sim.now / goal));
 }
 
 /* Named selectors: components select through these, never the whole state. */
@@ -139,4 +231,5 @@ export const selectRun = (s: LabState) => s.run;
 export const selectSelection = (s: LabState) => s.selection;
 export const selectHighlight = (s: LabState) => s.highlight;
 export const selectNotice = (s: LabState) => s.notice;
+export const selectPending = (s: LabState) => s.pending;
 export const selectScenario = (s: LabState) => s.run.scenario;

@@ -35,9 +35,13 @@ export interface Run {
   at(t: number): RunMoment;
 }
 
-export function startRun(scenario: Scenario, until: number): Run {
+/**
+ * A run of `scenario`, simulated to `until` and LOOKAHEAD_MS beyond, or, with `maxEvents`,
+ * only that far into it: the store carries on in slices (see `extendRun`).
+ */
+export function startRun(scenario: Scenario, until: number, maxEvents = Infinity): Run {
   const sim = new Simulation(scenario);
-  sim.runUntil(until + LOOKAHEAD_MS);
+  sim.runUntil(until + LOOKAHEAD_MS, maxEvents);
   const timeline = new Timeline(sim.trace);
   const moments = new Map<number, RunMoment>();
   let limit: number | null = null;
@@ -65,10 +69,18 @@ export function startRun(scenario: Scenario, until: number): Run {
   return run;
 }
 
-/** Make sure the run is simulated far enough past t. Returns true if it ran further. */
-export function extendRun(run: Run, t: number): boolean {
-  if (run.sim.now >= t + LOOKAHEAD_MS / 2) return false;
-  run.sim.runUntil(t + LOOKAHEAD_MS);
+/** Whether the run is simulated far enough past t to show it: everything up to LOOKAHEAD_MS / 2 beyond is final. */
+export function readyAt(run: Run, t: number): boolean {
+  return run.sim.now >= t + LOOKAHEAD_MS / 2;
+}
+
+/**
+ * Simulate the run far enough past t to show it, or, with `maxEvents`, that many events
+ * further at most (one slice). Returns whether it is now ready at t.
+ */
+export function extendRun(run: Run, t: number, maxEvents = Infinity): boolean {
+  if (readyAt(run, t)) return true;
+  run.sim.runUntil(t + LOOKAHEAD_MS, maxEvents);
   run.timeline.refresh();
-  return true;
+  return readyAt(run, t);
 }

@@ -5,13 +5,15 @@ import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import type { CartStory } from '../../content/cartStories.ts';
-import { readParams } from '../../embed/params.ts';
+import { hasRunParam, readParams } from '../../embed/params.ts';
 import { addressNotice } from '../../store/notices.ts';
+import { openLinkedRun } from '../../controller/linkedRun.ts';
+import { SLICED } from '../../controller/slices.ts';
 import { createLabStore } from '../../store/labStore.ts';
 import type { CartStrategyId } from '../../sim/values/cart.ts';
 import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
 import { CartSection } from './ui/cart/CartSection.tsx';
-import { CART_PARAMS } from './model/conflictsParams.ts';
+import { CART_SETTINGS } from './model/conflictsParams.ts';
 
 export const CONFLICTS_ID = 'conflicts';
 
@@ -26,17 +28,32 @@ const LikeCounter = lazy(() => import('./ui/likes/LikeCounter.tsx').then((m) => 
  * (gallery, like counter, vectors) added when their declarations arrive with the panels.
  */
 function initialStore(search: string) {
-  const { values, given, problems, offers } = readParams(CART_PARAMS, search);
-  const { run } = values;
-  const store = run ? createLabStore(run.scenario, run.time) : createLabStore(values.story.scenario(values.seed, 'cart-lww'));
-  const unused = run && given.has('story') ? ['This link holds a whole run, so its story= setting was not used.'] : [];
-  if (problems.length > 0) store.getState().setNotice(addressNotice([...problems, ...unused], offers.run));
-  else if (unused.length > 0) store.getState().setNotice({ kind: 'info', text: unused.join(' ') });
-  const first = store.getState().notice;
+  const linked = hasRunParam(search);
+  // Beside a run, story and seed are not read: the run holds what they would set.
+  const { values, problems } = readParams(CART_SETTINGS, linked ? '' : search);
+  const store = createLabStore(values.story.scenario(values.seed, 'cart-lww'), 0, SLICED);
+  // Everything the address could not give, told together as each part arrives: the cart's
+  // settings now, the shared run with its codec, the panels' with the panels.
+  const told = [...problems];
+  let offer: Parameters<typeof addressNotice>[1] = null;
+  const tell = () => store.getState().setNotice(addressNotice(told, offer));
+  if (told.length > 0) tell();
+  openLinkedRun(
+    search,
+    () => import('./model/cartLink.ts').then((m) => m.CART_PARAMS),
+    ({ values: all, given, problems: later, offers }) => {
+      const { run } = all;
+      told.push(...later);
+      offer = offers.run ?? null;
+      const notice = told.length > 0 ? addressNotice(told, offer) : run && given.has('story') ? ({ kind: 'info', text: 'This link holds a whole run, so its story= setting was not used.' } as const) : null;
+      if (run) store.getState().load(run.scenario, run.time, notice);
+      else store.getState().load(all.story.scenario(all.seed, 'cart-lww'), 0, notice);
+    },
+  );
   void import('./model/panelParams.ts').then(({ PANEL_PARAMS }) => {
     const later = readParams(PANEL_PARAMS, search).problems;
-    const { notice, setNotice } = store.getState();
-    if (later.length > 0) setNotice({ ...(notice && notice === first ? notice : {}), kind: 'error', text: [...(notice && notice === first ? [notice.text] : []), ...later].join(' ') });
+    told.push(...later);
+    if (later.length > 0) tell();
   });
   return store;
 }

@@ -10,9 +10,11 @@ import { StageControls } from '../../components/StageControls.tsx';
 import { OperationForm } from '../../components/OperationForm.tsx';
 import { QuorumControls } from './ui/QuorumControls.tsx';
 import { currentSearch } from '../../embed/address.ts';
-import { readParams } from '../../embed/params.ts';
+import { hasRunParam, readParams, type ValuesOf } from '../../embed/params.ts';
 import { addressNotice } from '../../store/notices.ts';
-import { QUORUM_PARAMS } from '../../embed/quorumParams.ts';
+import { openLinkedRun } from '../../controller/linkedRun.ts';
+import { SLICED } from '../../controller/slices.ts';
+import { QUORUM_SETTINGS } from '../../embed/quorumParams.ts';
 import { MIN_REPLICAS } from '../../sim/ids.ts';
 import { makeScenario } from '../../sim/scenario.ts';
 import { createLabStore } from '../../store/labStore.ts';
@@ -27,20 +29,36 @@ const PbsClosedForm = lazy(() => import('./ui/PbsClosedForm.tsx').then((m) => ({
 const RingCaption = lazy(() => import('./ui/RingCaption.tsx').then((m) => ({ default: m.RingCaption })));
 const TradeoffMatrix = lazy(() => import('./ui/TradeoffMatrix.tsx').then((m) => ({ default: m.TradeoffMatrix })));
 
-/** The lab's start: from a shared run, else from ?n=&w=&r=&seed=, corrected where impossible. */
-function initialStore() {
-  const { values, problems, offers } = readParams(QUORUM_PARAMS, currentSearch());
-  if (values.run) return createLabStore(values.run.scenario, values.run.time);
-  const { n, w, r, seed } = values;
-  const scenario = makeScenario({
+/** The lab's scenario for its settings. */
+function quorumScenario({ n, w, r, seed }: ValuesOf<typeof QUORUM_SETTINGS>) {
+  return makeScenario({
     seed,
     cluster: { replicas: Math.max(MIN_REPLICAS, n), n, w, r, clients: ['c1', 'c2', 'c3'] },
     // Latency that varies (exponential, mean 60 ms), as real networks do: with even
     // latency, replication nearly always beats the next read and staleness hides.
     network: { latency: { kind: 'exponential', rate: 1 / 60 } },
   });
-  const store = createLabStore(scenario);
-  if (problems.length > 0) store.getState().setNotice(addressNotice(problems, offers.run));
+}
+
+/**
+ * The lab's start: from ?n=&w=&r=&seed=, corrected where impossible; or from a shared run,
+ * opened once its codec has loaded (until then, and if it cannot be used, the settings).
+ */
+function initialStore() {
+  const search = currentSearch();
+  const linked = hasRunParam(search);
+  // Beside a run the settings are not read: the run holds what they would set.
+  const { values, problems } = readParams(QUORUM_SETTINGS, linked ? '' : search);
+  const store = createLabStore(quorumScenario(values), 0, SLICED);
+  if (problems.length > 0) store.getState().setNotice(addressNotice(problems));
+  openLinkedRun(
+    search,
+    () => import('../../embed/quorumLink.ts').then((m) => m.QUORUM_PARAMS),
+    ({ values: all, problems: later, offers }) => {
+      if (all.run) store.getState().load(all.run.scenario, all.run.time, addressNotice(later));
+      else store.getState().load(quorumScenario(all), 0, addressNotice(later, offers.run));
+    },
+  );
   return store;
 }
 

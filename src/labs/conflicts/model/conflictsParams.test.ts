@@ -3,7 +3,7 @@ import { CART_STORIES } from '../../../content/cartStories.ts';
 import { readParams, writeParams } from '../../../embed/params.ts';
 import { encodeRun } from '../../../embed/urlCodec.ts';
 import { makeScenario } from '../../../sim/scenario.ts';
-import { CART_PARAMS } from './conflictsParams.ts';
+import { CART_PARAMS } from './cartLink.ts';
 
 const read = (search: string) => readParams(CART_PARAMS, search);
 

@@ -1,7 +1,6 @@
 import { CART_KEY, CART_STORIES, DEVICES, type CartStory } from '../../../content/cartStories.ts';
 import { choiceParam, seedParam } from '../../../embed/paramKinds.ts';
 import { shown } from '../../../embed/params.ts';
-import { runParam } from '../../../embed/urlCodec.ts';
 import type { Scenario } from '../../../sim/scenario.ts';
 import { CART_STORES } from '../../../sim/values/cart.ts';
 
@@ -35,9 +34,8 @@ export function cartRunProblem(scenario: Scenario): string | null {
   return null;
 }
 
-/** The cart: a shared run, else a story and a seed. */
-export const CART_PARAMS = {
-  run: runParam('The lab started from its first story instead.', cartRunProblem),
+/** The cart's settings: a story and a seed. A shared `run=` replaces both (cartLink.ts, loaded with the run's codec). */
+export const CART_SETTINGS = {
   story: {
     ...choiceParam<CartStory>({
       choices: CART_STORIES,

@@ -1,0 +1,11 @@
+import { hasRunParam, readParams, type Params, type Reading, type ValuesOf } from '../embed/params.ts';
+
+/**
+ * A shared run in the address, opened once the lab is on screen: the run's codec and the
+ * lab's whole declaration (`load`) arrive as their own chunk, then `open` gets the reading
+ * as readParams gives it. Nothing happens when the address has no run.
+ */
+export function openLinkedRun<P extends Params>(search: string, load: () => Promise<P>, open: (reading: Reading<ValuesOf<P>>) => void): void {
+  if (!hasRunParam(search)) return;
+  void load().then((params) => open(readParams(params, search)));
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { makeScenario, type Action, type Scenario } from '../sim/scenario.ts';
+import { Simulation } from '../sim/simulation.ts';
+import { createLabStore, SLICE_EVENTS, type Slicer } from './labStore.ts';
+
+/** A slicer the test turns by hand: `turn()` runs one slice; `done` says whether the work finished. */
+function manualSlices() {
+  let step: (() => boolean) | null = null;
+  const slicer: Slicer = (s) => {
+    step = s;
+    return () => {
+      step = null;
+    };
+  };
+  return {
+    slicer,
+    turn(): boolean {
+      if (!step) return true;
+      const finished = step();
+      if (finished) step = null;
+      return finished;
+    },
+    get waiting() {
+      return step !== null;
+    },
+  };
+}
+
+/** Thousands of reads and writes at one instant: far more than one slice. */
+function crowd(ops = 12_000): Scenario {
+  const script: Action[] = Array.from({ length: ops }, (_, i) =>
+    i % 2 ? { at: 0, type: 'write', client: 'c1', coordinator: 'ABCDE'[i % 5]!, key: `k${i % 7}`, value: String(i) } : { at: 0, type: 'read', client: 'c2', coordinator: 'ABCDE'[i % 5]!, key: `k${i % 7}` },
+  );
+  return makeScenario({ cluster: { replicas: 5, n: 3, w: 2, r: 2 }, script });
+}
+
+describe('a run simulated in slices', () => {
+  it('keeps showing what it showed until the new run is ready, then shows it, traced exactly as at once', () => {
+    const slices = manualSlices();
+    const store = createLabStore(makeScenario({}), 0, { slices: slices.slicer });
+    const before = store.getState().run;
+    store.getState().load(crowd(), 500, { kind: 'info', text: 'opened' });
+    expect(store.getState().run === before).toBe(true);
+    expect(store.getState().pending?.time).toBe(500);
+    const progress: number[] = [store.getState().pending!.progress];
+    let turns = 0;
+    while (!slices.turn()) {
+      turns++;
+      progress.push(store.getState().pending!.progress);
+      expect(store.getState().run === before).toBe(true);
+    }
+    expect(turns).toBeGreaterThan(1);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+    const { run, time, pending, notice } = store.getState();
+    expect(pending).toBeNull();
+    expect(time).toBe(500);
+    expect(notice?.text).toBe('opened');
+    const atOnce = new Simulation(crowd());
+    atOnce.runUntil(run.sim.now);
+    expect(run.sim.trace).toEqual(atOnce.trace);
+    expect(run.sim.events).toBeGreaterThan(SLICE_EVENTS);
+  });
+
+  it('can be stopped: what is shown stays, and nothing is pending', () => {
+    const slices = manualSlices();
+    const store = createLabStore(makeScenario({}), 0, { slices: slices.slicer });
+    const before = store.getState().run;
+    store.getState().load(crowd(), 0);
+    slices.turn();
+    store.getState().cancelPending();
+    expect(store.getState().pending).toBeNull();
+    expect(store.getState().run === before).toBe(true);
+    expect(slices.waiting).toBe(false);
+  });
+
+  it('moving the playhead far into a long run waits for it, and a notice set meanwhile is not overwritten', () => {
+    const slices = manualSlices();
+    const long = makeScenario({ cluster: { antiEntropyMs: 50 }, script: Array.from({ length: 3000 }, (_, i) => ({ at: i * 100, type: 'write', client: 'c1', coordinator: 'A', key: `k${i % 40}`, value: String(i) }) as Action) });
+    const store = createLabStore(long, 0, { slices: slices.slicer });
+    expect(store.getState().time).toBe(0);
+    store.getState().setTime(250_000);
+    expect(store.getState().time).toBe(0);
+    expect(store.getState().pending?.time).toBe(250_000);
+    store.getState().setNotice({ kind: 'info', text: 'newer' });
+    while (!slices.turn());
+    expect(store.getState().time).toBe(250_000);
+    expect(store.getState().notice?.text).toBe('newer');
+  });
+
+  it('a first run too long for one slice starts from its cluster with an empty script, then shows the run', async () => {
+    const slices = manualSlices();
+    const store = createLabStore(crowd(), 0, { slices: slices.slicer });
+    expect(store.getState().run.scenario.script).toEqual([]);
+    await Promise.resolve();
+    expect(store.getState().pending).not.toBeNull();
+    while (!slices.turn());
+    expect(store.getState().run.scenario.script).toHaveLength(12_000);
+  });
+});
