@@ -63,6 +63,9 @@ export function quorumAt(events: readonly TraceEvent[], cluster: Pick<ClusterCon
  *
  * @example quorumState(run, 4200).broken // [{ kind: 'weak-writes', count: 1, fewest: 1, wChangedAt: 3000 }]
  */
+/** Each completed operation's count of the key's own replicas in its quorum (see quorumState). */
+const homeCounts = new WeakMap<OpRecord, number>();
+
 export function quorumState(facts: RunFacts, t: number): QuorumState {
   const { cluster, events } = facts;
   const { w, r } = quorumAt(events, cluster, t);
@@ -70,9 +73,14 @@ export function quorumState(facts: RunFacts, t: number): QuorumState {
   const broken: BrokenCondition[] = [];
   const done = facts.ops.filter((o) => o.outcome === 'ok' && o.completedAt !== null && o.completedAt <= t);
   // How many of the key's own replicas answered: a stand-in is not one (see stand-ins).
+  // Final once an operation has completed, so counted once per operation.
   const home = (o: OpRecord) => {
-    const holders = facts.holders(o.key);
-    return o.quorum.filter((node) => holders.includes(node)).length;
+    let count = homeCounts.get(o);
+    if (count === undefined) {
+      const holders = facts.holders(o.key);
+      homeCounts.set(o, (count = o.quorum.filter((node) => holders.includes(node)).length));
+    }
+    return count;
   };
   const writes = done.filter((o) => o.kind === 'write');
   const weakWrites = writes.filter((o) => home(o) + r <= n);

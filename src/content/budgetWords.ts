@@ -1,4 +1,4 @@
-import { costTo, keysOf, RUN_BUDGET, type RunCost } from '../sim/cost.ts';
+import { costTo, keysOf, MAX_OPS_PER_SECOND, peakOpsPerSecond, RUN_BUDGET, type RunCost } from '../sim/cost.ts';
 import type { Scenario } from '../sim/scenario.ts';
 
 /*
@@ -34,6 +34,8 @@ function thousands(n: number): string {
 
 /** Why a run cannot be simulated up to `until`, in one sentence. */
 export function tooBigWords(scenario: Scenario, until: number, budget: RunCost = RUN_BUDGET): string {
+  const peak = peakOpsPerSecond(scenario);
+  if (peak > MAX_OPS_PER_SECOND) return `This run is too crowded to show: ${peak.toLocaleString('en')} reads and writes start within one second, and the lab shows at most ${MAX_OPS_PER_SECOND} a second.`;
   const cost = costTo(scenario, until);
   const [over, limit] = cost.events > budget.events ? [cost.events, budget.events] : [cost.work, budget.work];
   const unit = cost.events > budget.events ? 'events' : 'steps';

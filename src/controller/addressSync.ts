@@ -4,7 +4,7 @@ import type * as Codec from '../embed/urlCodec.ts';
 import type { LabStore } from '../store/labStore.ts';
 
 /** The run's codec: not on a lab's first screen, loaded when the address first needs a run. */
-export type RunCodec = Pick<typeof Codec, 'RUN_LINK' | 'RUN_SUPERSEDES'>;
+export type RunCodec = Pick<typeof Codec, 'RUN_LINK' | 'RUN_SUPERSEDES' | 'MAX_PARAM_LENGTH' | 'encodeRun'>;
 const loadCodec = (): Promise<RunCodec> => import('../embed/urlCodec.ts');
 
 export { browserAddress, memoryAddress, type AddressPort } from '../embed/address.ts';
@@ -25,11 +25,18 @@ export function syncAddress(store: LabStore, labId: string, address: AddressPort
   let codec: RunCodec | null = given ?? null;
   let waiting = false;
   let live = true;
+  let tooLong = false;
   const write = () => {
     const s = store.getState();
     if (!codec) return void (waiting = true);
     waiting = false;
-    address.replace(writeAddress(address.read(), codec.RUN_LINK, { lab: labId, run: { scenario: s.run.scenario, time: s.time } }, codec.RUN_SUPERSEDES));
+    const run = { scenario: s.run.scenario, time: s.time };
+    const length = codec.encodeRun(run).length;
+    if (length <= codec.MAX_PARAM_LENGTH) return address.replace(writeAddress(address.read(), codec.RUN_LINK, { lab: labId, run }, codec.RUN_SUPERSEDES));
+    // A run longer than a link may be would not open again from the address: leave it out, and say so once.
+    address.replace(writeAddress(address.read(), codec.RUN_LINK, { lab: labId }, ['run', ...codec.RUN_SUPERSEDES]));
+    if (!tooLong) store.getState().setNotice({ kind: 'info', text: `This run is too long to keep in the page’s address (${length.toLocaleString('en')} characters, over ${codec.MAX_PARAM_LENGTH.toLocaleString('en')}): save it as a file to keep or share it.` });
+    tooLong = true;
   };
   if (!codec)
     void loadCodec().then((c) => {

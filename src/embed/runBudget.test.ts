@@ -44,8 +44,8 @@ describe('a run bigger than the lab simulates', () => {
   it('in the store: acting is refused when it would make the run too big, and nothing is lost', () => {
     const store = createLabStore(heavy(3));
     const before = store.getState().run;
-    // Ten thousand keys at once: anti-entropy on nine replicas would have to carry them all, four times a second.
-    store.getState().actMany(Array.from({ length: 10_000 }, (_, i) => ({ type: 'write' as const, client: 'c1', coordinator: 'A', key: `n${i}`, value: '1' })));
+    // Ten thousand keys, 200 writes a second: anti-entropy on nine replicas would have to carry them all, four times a second.
+    store.getState().actMany(Array.from({ length: 10_000 }, (_, i) => ({ type: 'write' as const, client: 'c1', coordinator: 'A', key: `n${i}`, value: '1', after: i * 5 })));
     // Compared by identity (a failing toBe would print two whole simulations).
     expect(store.getState().run === before).toBe(true);
     expect(store.getState().notice?.text).toMatch(/^This run is too big to simulate here: .* Nothing was changed\.$/);
@@ -63,5 +63,14 @@ describe('a run bigger than the lab simulates', () => {
     store.getState().setTime(limit - 1000);
     expect(store.getState().notice).toBeNull();
     expect(createLabStore(makeScenario({})).getState().run.limit).toBe(MAX_TIME - 4000);
+  });
+
+  it('is refused when too crowded to show, with its first actions offered', () => {
+    const crowd = makeScenario({ cluster: { replicas: 5, n: 3 }, script: Array.from({ length: 20_000 }, (_, i) => ({ at: 0, type: 'read', client: 'c1', coordinator: 'A', key: `k${i % 20}` }) as Action) });
+    const { values, problems, offers } = readParams(PLAYGROUND_PARAMS, `?run=${encodeRun({ scenario: { ...crowd, script: crowd.script.slice(0, 2000) }, time: 0 })}`);
+    expect(values.run).toBeNull();
+    expect(problems[0]).toMatch(/^This run is too crowded to show: 2,000 reads and writes start within one second, and the lab shows at most 250 a second\./);
+    expect(offers.run!.scenario.script.length).toBeLessThanOrEqual(250);
+    expect(offers.run!.scenario.script.length).toBeGreaterThan(100);
   });
 });

@@ -64,6 +64,25 @@ export function costTo(scenario: Scenario, t: number): RunCost {
   return { events, work: Math.ceil(events + aeWork) };
 }
 
+/**
+ * The most reads and writes a run may start within any one second. Past it nobody can
+ * follow what happens, and the picture and the diagram would draw tens of thousands of
+ * messages a frame (a run file with 20,000 operations at one instant froze the page).
+ */
+export const MAX_OPS_PER_SECOND = 250;
+
+/** The most reads and writes the script starts within any one second. */
+export function peakOpsPerSecond(scenario: Scenario): number {
+  const times = scenario.script.filter((a) => a.type === 'write' || a.type === 'read').map((a) => a.at);
+  times.sort((a, b) => a - b);
+  let peak = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i]! - times[j]! >= 1000) j++;
+    peak = Math.max(peak, i - j + 1);
+  }
+  return peak;
+}
+
 /** Whether a cost is within the budget. */
 export function withinBudget(cost: RunCost, budget: RunCost = RUN_BUDGET): boolean {
   return cost.events <= budget.events && cost.work <= budget.work;
@@ -93,9 +112,9 @@ export function neededUntil(scenario: Scenario, time: number): number {
   return Math.min(MAX_TIME, Math.max(time, last)) + LOOKAHEAD_MS;
 }
 
-/** Whether a run can be simulated far enough to show `time` and all its actions. */
+/** Whether a run can be simulated far enough to show `time` and all its actions, and is not too crowded to draw. */
 export function fits(scenario: Scenario, time: number, budget: RunCost = RUN_BUDGET): boolean {
-  return withinBudget(costTo(scenario, neededUntil(scenario, time)), budget);
+  return peakOpsPerSecond(scenario) <= MAX_OPS_PER_SECOND && withinBudget(costTo(scenario, neededUntil(scenario, time)), budget);
 }
 
 /**

@@ -26,10 +26,10 @@ function manualSlices() {
   };
 }
 
-/** Thousands of reads and writes at one instant: far more than one slice. */
+/** Twelve thousand reads and writes, 200 a second: far more than one slice. */
 function crowd(ops = 12_000): Scenario {
   const script: Action[] = Array.from({ length: ops }, (_, i) =>
-    i % 2 ? { at: 0, type: 'write', client: 'c1', coordinator: 'ABCDE'[i % 5]!, key: `k${i % 7}`, value: String(i) } : { at: 0, type: 'read', client: 'c2', coordinator: 'ABCDE'[i % 5]!, key: `k${i % 7}` },
+    i % 2 ? { at: i * 5, type: 'write', client: 'c1', coordinator: 'ABCDE'[i % 5]!, key: `k${i % 7}`, value: String(i) } : { at: i * 5, type: 'read', client: 'c2', coordinator: 'ABCDE'[i % 5]!, key: `k${i % 7}` },
   );
   return makeScenario({ cluster: { replicas: 5, n: 3, w: 2, r: 2 }, script });
 }
@@ -39,9 +39,9 @@ describe('a run simulated in slices', () => {
     const slices = manualSlices();
     const store = createLabStore(makeScenario({}), 0, { slices: slices.slicer });
     const before = store.getState().run;
-    store.getState().load(crowd(), 500, { kind: 'info', text: 'opened' });
+    store.getState().load(crowd(), 50_000, { kind: 'info', text: 'opened' });
     expect(store.getState().run === before).toBe(true);
-    expect(store.getState().pending?.time).toBe(500);
+    expect(store.getState().pending?.time).toBe(50_000);
     const progress: number[] = [store.getState().pending!.progress];
     let turns = 0;
     while (!slices.turn()) {
@@ -53,7 +53,7 @@ describe('a run simulated in slices', () => {
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
     const { run, time, pending, notice } = store.getState();
     expect(pending).toBeNull();
-    expect(time).toBe(500);
+    expect(time).toBe(50_000);
     expect(notice?.text).toBe('opened');
     const atOnce = new Simulation(crowd());
     atOnce.runUntil(run.sim.now);
@@ -65,8 +65,9 @@ describe('a run simulated in slices', () => {
     const slices = manualSlices();
     const store = createLabStore(makeScenario({}), 0, { slices: slices.slicer });
     const before = store.getState().run;
-    store.getState().load(crowd(), 0);
+    store.getState().load(crowd(), 50_000);
     slices.turn();
+    expect(store.getState().pending).not.toBeNull();
     store.getState().cancelPending();
     expect(store.getState().pending).toBeNull();
     expect(store.getState().run === before).toBe(true);
@@ -89,7 +90,7 @@ describe('a run simulated in slices', () => {
 
   it('a first run too long for one slice starts from its cluster with an empty script, then shows the run', async () => {
     const slices = manualSlices();
-    const store = createLabStore(crowd(), 0, { slices: slices.slicer });
+    const store = createLabStore(crowd(), 50_000, { slices: slices.slicer });
     expect(store.getState().run.scenario.script).toEqual([]);
     await Promise.resolve();
     expect(store.getState().pending).not.toBeNull();

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import * as codec from '../embed/urlCodec.ts';
+import { makeScenario, type Action } from '../sim/scenario.ts';
+import { createLabStore } from '../store/labStore.ts';
+import { memoryAddress, syncAddress } from './addressSync.ts';
+
+describe('the address kept equal to the run', () => {
+  it('writes the run when the script changes, and leaves out one too long for a link, saying so once', () => {
+    const store = createLabStore(makeScenario({}));
+    const address = memoryAddress('https://lab.test/?lab=playground');
+    const stop = syncAddress(store, 'playground', address, codec);
+    store.getState().act({ type: 'crash', node: 'B' });
+    const written = new URL(address.read()).searchParams.get('run')!;
+    expect(codec.decodeRun(written)).toMatchObject({ ok: true });
+
+    const long: Action[] = Array.from({ length: 6000 }, (_, i) => ({ at: i * 10, type: 'write', client: 'c1', coordinator: 'A', key: `key${i % 900}`, value: `v${i}-${'x'.repeat(10)}` }));
+    store.getState().load(makeScenario({ script: long }), 0);
+    expect(new URL(address.read()).searchParams.has('run')).toBe(false);
+    expect(new URL(address.read()).searchParams.get('lab')).toBe('playground');
+    expect(store.getState().notice?.text).toMatch(/^This run is too long to keep in the page’s address \([\d,]+ characters, over 100,000\): save it as a file/);
+    store.getState().setNotice(null);
+    // Acting after the last action (no fork): the run is still too long, and it is not said again.
+    store.getState().setTime(60_000);
+    store.getState().act({ type: 'crash', node: 'C' });
+    expect(new URL(address.read()).searchParams.has('run')).toBe(false);
+    expect(store.getState().notice).toBeNull();
+    stop();
+  });
+});
