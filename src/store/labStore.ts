@@ -4,7 +4,7 @@ import { makeScenario, MAX_TIME, type Scenario } from '../sim/scenario.ts';
 
 import type { Highlight } from '../view/highlight.ts';
 import { clockTime, heavyParts, tooBigWords } from '../content/budgetWords.ts';
-import { fits, neededUntil } from '../sim/cost.ts';
+import { costTo, fits, neededUntil } from '../sim/cost.ts';
 import { extendRun, LOOKAHEAD_MS, startRun, type Run } from './run.ts';
 import { applyIntents, type Intent, type TimedIntent } from './script.ts';
 
@@ -72,8 +72,17 @@ function limitWords(run: Run): string {
  */
 export type Slicer = (step: () => boolean) => () => void;
 
-/** At most this many simulated events a slice: about 10 ms on this kind of machine. */
-export const SLICE_EVENTS = 15_000;
+/** At most this much work a slice (sim/cost.ts's units: events, and anti-entropy's work per key): about 10 ms here. */
+export const SLICE_WORK = 15_000;
+
+/**
+ * Events a slice of this run may take: SLICE_WORK spread by the run's own mix, so a run
+ * whose anti-entropy carries a hundred keys a message takes fewer events a slice.
+ */
+export function sliceEvents(run: Run): number {
+  const cost = costTo(run.scenario, Math.max(neededUntil(run.scenario, 0), 60_000));
+  return Math.max(100, Math.floor((SLICE_WORK * cost.events) / Math.max(1, cost.work)));
+}
 
 /** Simulate at once: for tests, Node and runs small enough not to need slices. */
 const atOnce: Slicer = (step) => {
@@ -110,7 +119,7 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
     const show = (run: Run, time: number, also: Partial<LabState> = {}) => {
       stop?.();
       stop = null;
-      const budget = options.slices ? SLICE_EVENTS : Infinity;
+      const budget = options.slices ? sliceEvents(run) : Infinity;
       if (extendRun(run, time, budget)) {
         set({ run, time, pending: null, ...also });
         return;
@@ -121,7 +130,7 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
       stop = slices(() => {
         const pending = get().pending;
         if (!pending) return true;
-        if (!extendRun(pending.run, pending.time, SLICE_EVENTS)) {
+        if (!extendRun(pending.run, pending.time, budget)) {
           set({ pending: { ...pending, progress: progressOf(pending.run, pending.time) } });
           return false;
         }
@@ -134,8 +143,8 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
 
     // Without slices, the first run is simulated at once, as everything else is.
     const sliced = options.slices !== undefined;
-    const firstRun = startRun(initial, sliced ? 0 : initialTime, sliced ? SLICE_EVENTS : Infinity);
-    const ready = extendRun(firstRun, initialTime, sliced ? SLICE_EVENTS : Infinity);
+    const firstRun = startRun(initial, sliced ? 0 : initialTime, 0);
+    const ready = extendRun(firstRun, initialTime, sliced ? sliceEvents(firstRun) : Infinity);
     // A first run too long for one slice starts from an empty script, shown while the real one is simulated.
     const shown = ready ? firstRun : startRun({ ...initial, script: [] }, 0);
     if (!ready) queueMicrotask(() => get().pending === null && get().run === shown && show(firstRun, initialTime));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeScenario, type Action, type Scenario } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
-import { createLabStore, SLICE_EVENTS, type Slicer } from './labStore.ts';
+import { costTo } from '../sim/cost.ts';
+import { createLabStore, sliceEvents, SLICE_WORK, type Slicer } from './labStore.ts';
 
 /** A slicer the test turns by hand: `turn()` runs one slice; `done` says whether the work finished. */
 function manualSlices() {
@@ -58,7 +59,7 @@ describe('a run simulated in slices', () => {
     const atOnce = new Simulation(crowd());
     atOnce.runUntil(run.sim.now);
     expect(run.sim.trace).toEqual(atOnce.trace);
-    expect(run.sim.events).toBeGreaterThan(SLICE_EVENTS);
+    expect(run.sim.events).toBeGreaterThan(sliceEvents(run));
   });
 
   it('can be stopped: what is shown stays, and nothing is pending', () => {
@@ -96,5 +97,15 @@ describe('a run simulated in slices', () => {
     expect(store.getState().pending).not.toBeNull();
     while (!slices.turn());
     expect(store.getState().run.scenario.script).toHaveLength(12_000);
+  });
+
+  it('takes fewer events a slice where each event is heavier: anti-entropy carrying a hundred keys', () => {
+    const light = createLabStore(crowd()).getState().run;
+    const heavyScript: Action[] = Array.from({ length: 100 }, (_, i) => ({ at: i, type: 'write', client: 'c1', coordinator: 'A', key: `k${i}`, value: '1' }));
+    const heavy = createLabStore(makeScenario({ cluster: { replicas: 9, n: 9, w: 1, r: 1, antiEntropyMs: 250 }, script: heavyScript })).getState().run;
+    expect(sliceEvents(heavy)).toBeLessThan(sliceEvents(light) / 10);
+    // A slice's events, at the run's own mix, come to about SLICE_WORK.
+    const cost = costTo(heavy.scenario, 60_000);
+    expect((sliceEvents(heavy) * cost.work) / cost.events).toBeLessThanOrEqual(SLICE_WORK * 1.01);
   });
 });
