@@ -22,6 +22,8 @@ export class Network {
   private defaultLoss: number;
   private nextId = 0;
   private readonly samplers = new WeakMap<Distribution, Sampler>();
+  /** Each link's latency sampler, found once: `send` runs for every message. */
+  private readonly drawFor: (Sampler | undefined)[];
 
   constructor(
     readonly nodes: readonly NodeId[],
@@ -36,6 +38,7 @@ export class Network {
     this.latency = new Array<Distribution | null>(links).fill(null);
     // -1: this link takes the network's default loss.
     this.loss = new Float64Array(links).fill(-1);
+    this.drawFor = new Array<Sampler | undefined>(links).fill(undefined);
     this.defaultLatency = config.latency;
     this.defaultLoss = config.loss;
     for (const o of config.links) {
@@ -57,7 +60,10 @@ export class Network {
   }
 
   setDefaults(latency: Distribution | undefined, loss: number | undefined): void {
-    if (latency) this.defaultLatency = latency;
+    if (latency) {
+      this.defaultLatency = latency;
+      this.drawFor.fill(undefined);
+    }
     if (loss !== undefined) this.defaultLoss = loss;
   }
 
@@ -101,9 +107,13 @@ export class Network {
    */
   send(now: Millis, from: NodeId, to: NodeId, body: MessageBody): MessageRecord {
     const l = this.link(from, to);
-    const dist = this.latency[l] ?? this.defaultLatency;
-    let draw = this.samplers.get(dist);
-    if (!draw) this.samplers.set(dist, (draw = compileSampler(dist)));
+    let draw = this.drawFor[l];
+    if (!draw) {
+      const dist = this.latency[l] ?? this.defaultLatency;
+      draw = this.samplers.get(dist);
+      if (!draw) this.samplers.set(dist, (draw = compileSampler(dist)));
+      this.drawFor[l] = draw;
+    }
     const latency = Math.max(0, draw(this.rng));
     const lossP = this.loss[l]! >= 0 ? this.loss[l]! : this.defaultLoss;
     const lost = this.rng.next() < lossP;
