@@ -4,6 +4,7 @@ import { capped, writeAddress } from '../../../embed/params.ts';
 import { RUN_LINK, RUN_SUPERSEDES, type LinkedRun } from '../../../embed/urlCodec.ts';
 import { tooBigWords } from '../../../content/budgetWords.ts';
 import { fitRun, fits, neededUntil } from '../../../sim/cost.ts';
+import type { Scenario } from '../../../sim/scenario.ts';
 import { validateScenario } from '../../../sim/scenarioSchema.ts';
 import { addressNotice } from '../../../store/notices.ts';
 import { safeText } from '../../../sim/schema.ts';
@@ -27,6 +28,31 @@ const MAX_FILE_BYTES = 2_000_000;
  */
 export function shareUrl(labId: string, scenario: LinkedRun['scenario'], time: number): string {
   return writeAddress(browserAddress.read(), RUN_LINK, { lab: labId, run: { scenario, time } }, RUN_SUPERSEDES);
+}
+
+type Checked = { readonly ok: true; readonly value: Scenario } | { readonly ok: false; readonly error: string | null };
+
+/** Parse and check a run file's text: in a worker if the browser has them, else here. Error null: not JSON at all. */
+function checkRunFile(text: string): Promise<Checked> {
+  if (typeof Worker === 'undefined') {
+    try {
+      return Promise.resolve(validateScenario(JSON.parse(text)));
+    } catch {
+      return Promise.resolve({ ok: false, error: null });
+    }
+  }
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('../runFileWorker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<Checked>) => {
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = () => {
+      worker.terminate();
+      resolve({ ok: false, error: 'the file could not be read' });
+    };
+    worker.postMessage(text);
+  });
 }
 
 /** Copy a link to this exact run; save or open the run as a file; save the pictures. */
@@ -64,17 +90,15 @@ export function SharePanel({ labId, diagrams }: Props) {
       setNotice({ kind: 'error', text: `That file is ${Math.round(file.size / 1000)} kB; a run file is a few kB. Nothing was changed.` });
       return;
     }
-    let data: unknown;
-    try {
-      data = JSON.parse(await file.text());
-    } catch {
+    // Parsed and checked in a worker where there is one, so a big file does not hold the page.
+    const checked = await checkRunFile(await file.text());
+    if (!checked.ok && checked.error === null) {
       setNotice({ kind: 'error', text: `“${name}” is not a run file: it is not valid JSON. Nothing was changed.` });
       return;
     }
-    const checked = validateScenario(data);
     if (!checked.ok) {
       // The schema's sentence can quote the file's own field names: escaped and bounded, as the address's are.
-      setNotice({ kind: 'error', text: `“${name}” could not be opened: ${capped(checked.error, 200)}. Nothing was changed.` });
+      setNotice({ kind: 'error', text: `“${name}” could not be opened: ${capped(checked.error!, 200)}. Nothing was changed.` });
       return;
     }
     // Asking for more than the lab simulates is refused before anything is computed, with a smaller run offered.
