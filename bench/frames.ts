@@ -183,9 +183,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** A static server over dist/ on a free port of 127.0.0.1, in this process. */
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
+/** A static server over dist/ on a free port of 127.0.0.1, in this process; it takes links as long as a run may make them. */
+export function serve(root: string): Promise<Server> {
+  const server = createServer({ maxHeaderSize: 1 << 20 }, (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
     if (!file.startsWith(root + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
