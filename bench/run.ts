@@ -59,6 +59,8 @@ line('1280×1700: frame time p95', `${tall.p95.toFixed(1)} ms`, '≤ 16.7 ms (+0
 
 const bounded = await benchBounded();
 console.log('\nInput that asks for too much, in headless Chromium: the longest main-thread task');
-line('opening the hour-long 9-replica, 100-key link', `${bounded.heavyLink.toFixed(0)} ms`, '≤ 50 ms', bounded.heavyLink <= 50);
-line('opening the smaller run it offers (sliced)', `${bounded.smallerRun.toFixed(0)} ms`, '≤ 50 ms', bounded.smallerRun <= 50);
-line('dragging a 10-min, 8,000-operation run', `${bounded.drag.toFixed(0)} ms`, '≤ 50 ms', bounded.drag <= 50);
+// The browser reports only tasks over 50 ms: none means every task was shorter.
+const task = (ms: number) => (ms === 0 ? 'none over 50 ms' : `${ms.toFixed(0)} ms`);
+line('opening the hour-long 9-replica, 100-key link', task(bounded.heavyLink), '≤ 50 ms', bounded.heavyLink <= 50);
+line('opening the smaller run it offers (sliced)', task(bounded.smallerRun), '≤ 50 ms', bounded.smallerRun <= 50);
+line('dragging a 10-min, 8,000-operation run', task(bounded.drag), '≤ 50 ms', bounded.drag <= 50);
