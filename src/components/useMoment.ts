@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { selectRun } from '../store/labStore.ts';
-import { useLab } from '../store/LabStoreContext.tsx';
+import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
+import { readyAt } from '../store/run.ts';
 import type { RunMoment } from '../store/moment.ts';
 import { useThrottledTime } from './useThrottledTime.ts';
 
@@ -12,6 +13,9 @@ import { useThrottledTime } from './useThrottledTime.ts';
  */
 export function useMoment(): RunMoment {
   const run = useLab(selectRun);
+  const store = useLabStoreApi();
   const time = useThrottledTime();
-  return useMemo(() => run.at(time), [run, time]);
+  // Just after the run changes, the throttled time can still be the old run's: ask the
+  // new run only for a time it has been simulated to (the store's playhead always is).
+  return useMemo(() => run.at(readyAt(run, time) ? time : store.getState().time), [run, time, store]);
 }

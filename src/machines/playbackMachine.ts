@@ -30,6 +30,8 @@ export interface PlaybackClock {
   /** Back to an empty run (the Reset button). */
   reset(): void;
   subscribe(listener: () => void): () => void;
+  /** While true (a new run being simulated), ticks and steps wait: they would move a playhead that is about to be replaced. */
+  busy?(): boolean;
 }
 
 /** A lab store as a clock: its playhead, its trace's next event, its reset. */
@@ -40,6 +42,10 @@ export function storeClock(store: LabStore): PlaybackClock {
     nextEventAfter: (t) => nextEventAfter(store.getState().run.sim.trace, t),
     reset: () => store.getState().reset(),
     subscribe: (listener) => store.subscribe(listener),
+    busy: () => {
+      const { pending, run } = store.getState();
+      return pending !== null && pending.run !== run;
+    },
   };
 }
 
@@ -78,9 +84,11 @@ export const playbackMachine = setup({
     advance: ({ context, event }) => {
       assertEvent(event, 'playback.tick');
       const { clock } = context;
+      if (clock.busy?.()) return;
       clock.setTime(clock.time() + event.dt * context.speed * VIRTUAL_MS_PER_REAL_MS);
     },
     stepToNext: ({ context: { clock } }) => {
+      if (clock.busy?.()) return;
       const next = clock.nextEventAfter(clock.time());
       if (next < Infinity) clock.setTime(next);
     },

@@ -80,9 +80,14 @@ export const SLICE_WORK = 15_000;
  * whose anti-entropy carries a hundred keys a message takes fewer events a slice.
  */
 export function sliceEvents(run: Run): number {
-  const cost = costTo(run.scenario, Math.max(neededUntil(run.scenario, 0), 60_000));
-  return Math.max(100, Math.floor((SLICE_WORK * cost.events) / Math.max(1, cost.work)));
+  let events = slicesOf.get(run);
+  if (events === undefined) {
+    const cost = costTo(run.scenario, Math.max(neededUntil(run.scenario, 0), 60_000));
+    slicesOf.set(run, (events = Math.max(100, Math.floor((SLICE_WORK * cost.events) / Math.max(1, cost.work)))));
+  }
+  return events;
 }
+const slicesOf = new WeakMap<Run, number>();
 
 /** Simulate at once: for tests, Node and runs small enough not to need slices. */
 const atOnce: Slicer = (step) => {
@@ -136,7 +141,10 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
         }
         stop = null;
         const { notice, ...rest } = also;
-        set({ run: pending.run, time: pending.time, pending: null, ...rest, ...(notice !== undefined && get().notice === noticeBefore ? { notice } : {}) });
+        // A dismissal is not a newer notice: only one set meanwhile wins over the request's.
+        const meanwhile = get().notice;
+        const newer = meanwhile !== null && meanwhile !== noticeBefore;
+        set({ run: pending.run, time: pending.time, pending: null, ...rest, ...(notice !== undefined && !newer ? { notice } : {}) });
         return true;
       });
     };
@@ -163,7 +171,10 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
 
       actMany(intents, notice) {
         if (intents.length === 0) return;
-        const { run, time } = get();
+        // While a new run is being simulated, acting builds on it, at the time it will be shown.
+        const { pending } = get();
+        const run = pending?.run ?? get().run;
+        const time = pending?.time ?? get().time;
         const { script, at, dropped } = applyIntents(run.scenario.script, intents, time);
         const scenario: Scenario = { ...run.scenario, script };
         // Nothing is lost: a change that would make the run too big is refused and said.

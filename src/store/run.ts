@@ -1,5 +1,5 @@
 import type { NodeId } from '../sim/ids.ts';
-import type { Scenario } from '../sim/scenario.ts';
+import { MAX_TIME, type Scenario } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { Timeline } from '../sim/timeline.ts';
 import { LOOKAHEAD_MS, reachableUntil } from '../sim/cost.ts';
@@ -52,7 +52,11 @@ export function startRun(scenario: Scenario, until: number, maxEvents = Infinity
     replicas: sim.ring,
     clients: sim.clients,
     get limit() {
-      limit ??= Math.max(0, reachableUntil(scenario) - LOOKAHEAD_MS);
+      // The whole hour when it all fits; else where the budget, less the lookahead, reaches.
+      if (limit === null) {
+        const reach = reachableUntil(scenario);
+        limit = reach >= MAX_TIME ? MAX_TIME : Math.max(0, reach - LOOKAHEAD_MS);
+      }
       return limit;
     },
     at(t) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeScenario, type Action, type Scenario } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { costTo } from '../sim/cost.ts';
+import { storeClock } from '../machines/playbackMachine.ts';
 import { createLabStore, sliceEvents, SLICE_WORK, type Slicer } from './labStore.ts';
 
 /** A slicer the test turns by hand: `turn()` runs one slice; `done` says whether the work finished. */
@@ -107,5 +108,32 @@ describe('a run simulated in slices', () => {
     // A slice's events, at the run's own mix, come to about SLICE_WORK.
     const cost = costTo(heavy.scenario, 60_000);
     expect((sliceEvents(heavy) * cost.work) / cost.events).toBeLessThanOrEqual(SLICE_WORK * 1.01);
+  });
+
+  it('acting while a new run is simulated builds on that run, at the time it will be shown: nothing is lost', () => {
+    const slices = manualSlices();
+    const store = createLabStore(makeScenario({}), 0, { slices: slices.slicer });
+    store.getState().load(crowd(), 50_000);
+    store.getState().act({ type: 'crash', node: 'B' });
+    store.getState().act({ type: 'crash', node: 'C' });
+    while (!slices.turn());
+    const { run, time } = store.getState();
+    expect(time).toBe(50_000);
+    // Acting at 50 s forks there, as acting anywhere does: the 10,001 actions up to it, and the two crashes.
+    expect(run.scenario.script).toHaveLength(10_003);
+    expect(run.scenario.script.slice(-2).map((a) => a.type === 'crash' && a.node)).toEqual(['B', 'C']);
+  });
+
+  it('the playback clock waits while a new run is simulated, and a dismissed notice does not swallow the new run’s', () => {
+    const slices = manualSlices();
+    const store = createLabStore(makeScenario({}), 0, { slices: slices.slicer });
+    store.getState().setNotice({ kind: 'info', text: 'old' });
+    store.getState().load(crowd(), 50_000, { kind: 'info', text: 'opened' });
+    const clock = storeClock(store);
+    expect(clock.busy!()).toBe(true);
+    store.getState().setNotice(null);
+    while (!slices.turn());
+    expect(clock.busy!()).toBe(false);
+    expect(store.getState().notice?.text).toBe('opened');
   });
 });
