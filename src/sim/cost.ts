@@ -1,4 +1,5 @@
 import { MAX_TIME, type Scenario } from './scenario.ts';
+import { findStrategy } from './values/index.ts';
 
 /*
  * What a run will cost before it is computed: an estimate from the scenario alone, so a
@@ -49,9 +50,25 @@ export function costTo(scenario: Scenario, t: number): RunCost {
   const c = scenario.cluster;
   const n = Math.min(c.n, c.replicas);
   let ops = 0;
-  for (const a of scenario.script) if (a.at <= t && (a.type === 'write' || a.type === 'read')) ops++;
+  let writes = 0;
+  const perKey = new Map<string, { writes: number; blind: number }>();
+  for (const a of scenario.script) {
+    if (a.at > t || (a.type !== 'write' && a.type !== 'read')) continue;
+    ops++;
+    if (a.type !== 'write') continue;
+    writes++;
+    const k = perKey.get(a.key) ?? { writes: 0, blind: 0 };
+    k.writes++;
+    if (a.blind) k.blind++;
+    perKey.set(a.key, k);
+  }
   const perOp = 4 + 2 * n + (c.readRepair ? n : 0) + (c.sloppyQuorum ? 1 + n : 0);
-  const opEvents = ops * perOp;
+  // With durability delayed, every write a replica applies schedules a flush.
+  const opEvents = ops * perOp + (c.durabilityMs > 0 ? writes * n : 0);
+  // A value whose state grows with its writes costs more to merge the more it has had.
+  const strategy = findStrategy(c.strategy);
+  let mergeWork = 0;
+  if (strategy?.mergeWork) for (const k of perKey.values()) mergeWork += n * strategy.mergeWork(k.writes, k.blind);
   const keys = keysOf(scenario);
   const rounds = c.antiEntropyMs > 0 ? (c.replicas * t) / c.antiEntropyMs : 0;
   // A round is a timer, a sync and usually a reply; each key a replica holds is sent,
@@ -59,9 +76,12 @@ export function costTo(scenario: Scenario, t: number): RunCost {
   const keysHeld = keys === 0 ? 0 : (keys * n) / c.replicas;
   const aeEvents = rounds * 3;
   const aeWork = rounds * 3 * keysHeld;
-  const handoff = c.sloppyQuorum && c.hintedHandoffMs > 0 ? (c.replicas * t) / c.hintedHandoffMs : 0;
+  // Each hand-off round, a stand-in sends back every hint it holds, and sends it again
+  // while its owner stays down: at most a hint for each key it stands in for.
+  const handoffRounds = c.sloppyQuorum && c.hintedHandoffMs > 0 ? (c.replicas * t) / c.hintedHandoffMs : 0;
+  const handoff = handoffRounds * (1 + 2 * Math.min(keys, Math.max(0, c.replicas - n) > 0 ? keys : 0));
   const events = Math.ceil(opEvents + aeEvents + handoff + scenario.script.length);
-  return { events, work: Math.ceil(events + aeWork) };
+  return { events, work: Math.ceil(events + aeWork + mergeWork) };
 }
 
 /**

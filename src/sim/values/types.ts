@@ -53,6 +53,13 @@ export interface ValueStrategy<S, V> {
   values(state: S): string[];
   /** The causal context handed to a client that read this state (null if not tracked). */
   context(state: S): CausalContext | null;
+  /**
+   * For a value whose state grows with its writes (siblings, a set's tags and tombstones):
+   * the work, in the cost model's units (sim/cost.ts), of merging everything one replica of
+   * a key receives when the key gets `writes` writes, `blind` of them without a context.
+   * Absent: a state of bounded size, one unit a merge.
+   */
+  mergeWork?(writes: number, blind: number): number;
 }
 
 /**
