@@ -42,14 +42,14 @@ test.describe('runs that ask for too much', () => {
     await watchLongTasks(page);
     await page.goto(`./?lab=playground&run=${heavyLink()}`);
     const alert = page.getByRole('alert');
-    await expect(alert).toContainText('This run is too big to simulate here: 9 replicas, 100 keys, 100 reads and writes and anti-entropy every 250 ms', { timeout: 5000 });
+    await expect(alert).toContainText('This run is too heavy to simulate here: 9 replicas, 100 keys, 100 reads and writes and anti-entropy every 250 ms', { timeout: 5000 });
     await expect(alert).toContainText('The lab started with its default settings instead.');
     // The lab answers: Play starts the clock.
     await page.getByRole('toolbar', { name: 'Playback', exact: true }).getByRole('button', { name: 'Play' }).click();
     await expect(page.getByRole('toolbar', { name: 'Playback', exact: true }).getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 1000 });
     await page.getByRole('toolbar', { name: 'Playback', exact: true }).getByRole('button', { name: 'Pause' }).click();
     // The smaller run: the same cluster and script, the playhead where the budget reaches.
-    await alert.getByRole('button', { name: /^Open a smaller run: 100 actions, at \d+:\d\d$/ }).click();
+    await alert.getByRole('button', { name: /^Open it up to \d+:\d\d instead$/ }).click();
     await expect(page.getByRole('timer', { name: 'Simulated time', exact: true })).not.toHaveText('t = 0.00 s', { timeout: 30_000 });
     expect(await locks(page)).toEqual([]);
   });

@@ -1,4 +1,5 @@
-import { costTo, keysOf, MAX_OPS_PER_SECOND, peakOpsPerSecond, RUN_BUDGET, type RunCost } from '../sim/cost.ts';
+import { costTo, keysOf, LOOKAHEAD_MS, MAX_OPS_PER_SECOND, neededUntil, peakOpsPerSecond, RUN_BUDGET, type RunCost } from '../sim/cost.ts';
+import { MAX_TIME } from '../sim/scenario.ts';
 import type { Scenario } from '../sim/scenario.ts';
 
 /*
@@ -25,24 +26,22 @@ export function heavyParts(scenario: Scenario): string {
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
-/** "750 thousand", "4 million", "4.3 million", "39 million". */
-function thousands(n: number): string {
-  if (n < 1_000_000) return `${Math.round(n / 1000).toLocaleString('en')} thousand`;
-  const m = n / 1_000_000;
-  return `${m < 10 ? Number(m.toFixed(1)) : Math.round(m).toLocaleString('en')} million`;
-}
-
-/** Why a run cannot be simulated up to `until`, in one sentence. */
-export function tooBigWords(scenario: Scenario, until: number, budget: RunCost = RUN_BUDGET): string {
+/**
+ * Why a run cannot be shown at `time` (with all its actions), in one sentence: what makes
+ * it heavy, and how many times the lab's budget it would take.
+ */
+export function tooBigWords(scenario: Scenario, time: number, budget: RunCost = RUN_BUDGET): string {
   const peak = peakOpsPerSecond(scenario);
   if (peak > MAX_OPS_PER_SECOND) return `This run is too crowded to show: ${peak.toLocaleString('en')} reads and writes start within one second, and the lab shows at most ${MAX_OPS_PER_SECOND} a second.`;
-  const cost = costTo(scenario, until);
-  const [over, limit] = cost.events > budget.events ? [cost.events, budget.events] : [cost.work, budget.work];
-  const unit = cost.events > budget.events ? 'events' : 'steps';
-  return `This run is too big to simulate here: ${heavyParts(scenario)}, up to ${clockTime(until)}, come to about ${thousands(over)} ${unit}, over the lab’s ${thousands(limit)}.`;
+  const cost = costTo(scenario, neededUntil(scenario, time));
+  const times = Math.max(cost.events / budget.events, cost.work / budget.work);
+  const until = Math.min(MAX_TIME, Math.max(time, neededUntil(scenario, 0) - LOOKAHEAD_MS));
+  const much = times < 1.5 ? 'more than' : `about ${times < 10 ? times.toFixed(0) : Math.round(times).toLocaleString('en')} times`;
+  return `This run is too heavy to simulate here: ${heavyParts(scenario)}, up to ${clockTime(until)}, would take ${much} what the lab simulates in one run.`;
 }
 
-/** The button that opens the smaller run a notice offers. */
-export function smallerRunLabel(smaller: Scenario, time: number): string {
-  return `Open a smaller run: ${smaller.script.length.toLocaleString('en')} action${smaller.script.length === 1 ? '' : 's'}, at ${clockTime(time)}`;
+/** The button that opens the smaller run a notice offers: the same run up to where it fits, or its first actions. */
+export function smallerRunLabel(smaller: { readonly scenario: Scenario; readonly time: number; readonly cut?: 'time' | 'actions' }): string {
+  if (smaller.cut === 'actions') return `Open its first ${smaller.scenario.script.length.toLocaleString('en')} action${smaller.scenario.script.length === 1 ? '' : 's'} instead`;
+  return `Open it up to ${clockTime(smaller.time)} instead`;
 }

@@ -31,8 +31,11 @@ export function syncAddress(store: LabStore, labId: string, address: AddressPort
     if (!codec) return void (waiting = true);
     waiting = false;
     const run = { scenario: s.run.scenario, time: s.time };
-    const length = codec.encodeRun(run).length;
-    if (length <= codec.MAX_PARAM_LENGTH) return address.replace(writeAddress(address.read(), codec.RUN_LINK, { lab: labId, run }, codec.RUN_SUPERSEDES));
+    const text = codec.encodeRun(run);
+    const length = text.length;
+    // Written through the declaration, with the text already encoded (encoding a long run twice took a frame).
+    const link = { ...codec.RUN_LINK, run: { ...codec.RUN_LINK.run, format: () => text } };
+    if (length <= codec.MAX_PARAM_LENGTH) return address.replace(writeAddress(address.read(), link, { lab: labId, run }, codec.RUN_SUPERSEDES));
     // A run longer than a link may be would not open again from the address: leave it out, and say so once.
     address.replace(writeAddress(address.read(), codec.RUN_LINK, { lab: labId }, ['run', ...codec.RUN_SUPERSEDES]));
     if (!tooLong) store.getState().setNotice({ kind: 'info', text: `This run is too long to keep in the page’s address (${length.toLocaleString('en')} characters, over ${codec.MAX_PARAM_LENGTH.toLocaleString('en')}): save it as a file to keep or share it.` });

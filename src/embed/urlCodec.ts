@@ -1,6 +1,6 @@
 import { DEFAULT_CLUSTER, DEFAULT_NETWORK, type Scenario } from '../sim/scenario.ts';
 import { tooBigWords } from '../content/budgetWords.ts';
-import { fitRun, fits, neededUntil } from '../sim/cost.ts';
+import { fitRun, fits } from '../sim/cost.ts';
 import { MAX_TIME, validateScenario } from '../sim/scenarioSchema.ts';
 import { SchemaError, fields, safeText } from '../sim/schema.ts';
 import { LAB_PARAM, capped, readParams, type Param } from './params.ts';
@@ -137,6 +137,8 @@ function readPayload(payload: Uint8Array, fail: (problem: string) => DecodedRun)
 export interface LinkedRun {
   readonly scenario: Scenario;
   readonly time: number;
+  /** On a smaller run offered for one too heavy: whether it stops earlier or keeps only the first actions. */
+  readonly cut?: 'time' | 'actions';
 }
 
 /**
@@ -163,7 +165,7 @@ export function runParam(instead: string, unfit: (scenario: Scenario) => string 
       if (!fits(decoded.scenario, decoded.time)) {
         const smaller = fitRun(decoded.scenario, decoded.time);
         // The lab's own sentence, numbers only: not capped as a schema's echo of the link is.
-        const message = [tooBigWords(decoded.scenario, neededUntil(decoded.scenario, decoded.time)), instead].filter(Boolean).join(' ');
+        const message = [tooBigWords(decoded.scenario, decoded.time), instead].filter(Boolean).join(' ');
         return { ok: false, value: null, message, ...(smaller ? { offer: smaller } : {}) };
       }
       return { ok: true, value: { scenario: decoded.scenario, time: decoded.time } };

@@ -142,12 +142,12 @@ export function fits(scenario: Scenario, time: number, budget: RunCost = RUN_BUD
  * reaches (and if even those are too many, the first of them), the playhead no later than
  * the run can be shown. Null if not even an empty script fits.
  */
-export function fitRun(scenario: Scenario, time: number, budget: RunCost = RUN_BUDGET): { scenario: Scenario; time: number } | null {
+export function fitRun(scenario: Scenario, time: number, budget: RunCost = RUN_BUDGET): { scenario: Scenario; time: number; cut: 'time' | 'actions' } | null {
   const limit = Math.max(0, reachableUntil(scenario, budget) - LOOKAHEAD_MS);
   let script = scenario.script.filter((a) => a.at <= limit);
   while (script.length > 0 && !fits({ ...scenario, script }, 0, budget)) script = script.slice(0, Math.floor(script.length / 2));
   const smaller = { ...scenario, script };
   if (!fits(smaller, 0, budget)) return null;
   const shown = Math.max(0, reachableUntil(smaller, budget) - LOOKAHEAD_MS);
-  return { scenario: smaller, time: Math.min(time, shown) };
+  return { scenario: smaller, time: Math.min(time, shown), cut: script.length < scenario.script.length ? 'actions' : 'time' };
 }

@@ -179,7 +179,7 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
         const scenario: Scenario = { ...run.scenario, script };
         // Nothing is lost: a change that would make the run too big is refused and said.
         if (!fits(scenario, at)) {
-          set({ notice: { kind: 'error', text: `${tooBigWords(scenario, neededUntil(scenario, at))} Nothing was changed.` } });
+          set({ notice: { kind: 'error', text: `${tooBigWords(scenario, at)} Nothing was changed.` } });
           return;
         }
         const s = get();
@@ -211,7 +211,7 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
       load(scenario, time, notice = null) {
         // Whatever calls load has checked the run fits (a link, a file); this is the last guard.
         if (!fits(scenario, time)) {
-          set({ notice: { kind: 'error', text: `${tooBigWords(scenario, neededUntil(scenario, time))} Nothing was changed.` } });
+          set({ notice: { kind: 'error', text: `${tooBigWords(scenario, time)} Nothing was changed.` } });
           return;
         }
         show(startRun(scenario, 0, 0), time, { selection: null, highlight: null, notice });
@@ -229,7 +229,7 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
       cancelPending() {
         stop?.();
         stop = null;
-        set({ pending: null });
+        if (get().pending) set({ pending: null, notice: { kind: 'info', text: 'Stopped: the lab goes on showing the run it showed before.' } });
       },
 
       select: (selection) => set({ selection }),

@@ -49,6 +49,7 @@ function initialStore(search: string) {
       if (run) store.getState().load(run.scenario, run.time, notice);
       else store.getState().load(all.story.scenario(all.seed, 'cart-lww'), 0, notice);
     },
+    (why) => store.getState().setNotice({ kind: 'error', text: why }),
   );
   void import('./model/panelParams.ts').then(({ PANEL_PARAMS }) => {
     const later = readParams(PANEL_PARAMS, search).problems;

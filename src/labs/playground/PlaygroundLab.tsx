@@ -44,6 +44,7 @@ function initialStore() {
       const n = run.scenario.script.length;
       store.getState().load(run.scenario, run.time, { kind: 'info', text: `Replaying a shared run: ${n} action${n === 1 ? '' : 's'}. Press Play, or drag the timeline.` });
     },
+    (why) => store.getState().setNotice({ kind: 'error', text: why }),
   );
   return store;
 }

@@ -58,6 +58,7 @@ function initialStore() {
       if (all.run) store.getState().load(all.run.scenario, all.run.time, addressNotice(later));
       else store.getState().load(quorumScenario(all), 0, addressNotice(later, offers.run));
     },
+    (why) => store.getState().setNotice({ kind: 'error', text: why }),
   );
   return store;
 }

@@ -3,7 +3,7 @@ import { browserAddress } from '../../../embed/address.ts';
 import { capped, writeAddress } from '../../../embed/params.ts';
 import { RUN_LINK, RUN_SUPERSEDES, type LinkedRun } from '../../../embed/urlCodec.ts';
 import { tooBigWords } from '../../../content/budgetWords.ts';
-import { fitRun, fits, neededUntil } from '../../../sim/cost.ts';
+import { fitRun, fits } from '../../../sim/cost.ts';
 import type { Scenario } from '../../../sim/scenario.ts';
 import { validateScenario } from '../../../sim/scenarioSchema.ts';
 import { addressNotice } from '../../../store/notices.ts';
@@ -104,7 +104,7 @@ export function SharePanel({ labId, diagrams }: Props) {
     // Asking for more than the lab simulates is refused before anything is computed, with a smaller run offered.
     if (!fits(checked.value, 0)) {
       const smaller = fitRun(checked.value, 0);
-      setNotice({ ...addressNotice([`“${name}” was not opened. ${tooBigWords(checked.value, neededUntil(checked.value, 0))}`], smaller)!, kind: 'error' });
+      setNotice({ ...addressNotice([`“${name}” was not opened. ${tooBigWords(checked.value, 0)}`], smaller)!, kind: 'error' });
       return;
     }
     load(checked.value, 0, { kind: 'info', text: `Opened “${name}”: ${checked.value.script.length} actions. Press Play to replay it.` });

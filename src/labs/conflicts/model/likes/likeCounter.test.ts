@@ -49,7 +49,7 @@ describe('the like counter on the simulator', () => {
         expect(out.converged).toBe(true);
         expect(out.failed).toBe(0);
         expect(out.gCounter).toBe(runs.likes.length);
-        for (const s of likeFrameAt(runs, LIKES_END_MS).gc) expect(gCounterTotal(s)).toBe(runs.likes.length);
+        for (const s of likeFrameAt(runs, runs.end).gc) expect(gCounterTotal(s)).toBe(runs.likes.length);
       }),
       { numRuns: 100 },
     );
