@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeRun } from '../src/embed/urlCodec.ts';
 import { replicaIds } from '../src/sim/ids.ts';
@@ -44,6 +45,8 @@ test.describe('runs that ask for too much', () => {
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('This run is too heavy to simulate here: 9 replicas, 100 keys, 100 reads and writes and anti-entropy every 250 ms', { timeout: 5000 });
     await expect(alert).toContainText('The lab started with its default settings instead.');
+    const scan = await new AxeBuilder({ page }).include('.notice').analyze();
+    expect(scan.violations.map((v) => v.id)).toEqual([]);
     // The lab answers: Play starts the clock.
     await page.getByRole('toolbar', { name: 'Playback', exact: true }).getByRole('button', { name: 'Play' }).click();
     await expect(page.getByRole('toolbar', { name: 'Playback', exact: true }).getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 1000 });
