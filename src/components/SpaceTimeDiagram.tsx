@@ -279,6 +279,9 @@ function MessageArrow({ m, fs, marker, className, labelled, handlers }: MessageA
  */
 export const DENSE_OPS = 150;
 
+/** How a dense path's outcome reads in its tooltip. */
+const DENSE_OP_WORDS: Readonly<Record<string, string>> = { ok: 'successful', fail: 'failed', timeout: 'timed-out', pending: 'pending', stale: 'stale-read', lost: 'lost-write' };
+
 function opClass(op: OpBar): string {
   return op.stale ? 'stale' : op.lost ? 'lost' : op.outcome;
 }
@@ -297,7 +300,10 @@ function DenseOps({ ops, fs }: { ops: readonly OpBar[]; fs: number }) {
   return (
     <g className="st-dense-ops">
       {[...paths].map(([cls, ds]) => (
-        <path key={cls} className={`st-item st-op st-${cls}`} d={ds.join('')} />
+        <path key={cls} className={`st-item st-op st-${cls}`} d={ds.join('')}>
+          {/* Too many to point at one by one: the path says how many it draws. */}
+          <title>{`${ds.length} ${DENSE_OP_WORDS[cls] ?? cls} operation${ds.length === 1 ? '' : 's'}`}</title>
+        </path>
       ))}
     </g>
   );
