@@ -26,4 +26,18 @@ describe('the address kept equal to the run', () => {
     expect(store.getState().notice).toBeNull();
     stop();
   });
+
+  it('after Stop on a run being simulated, the address holds the run still shown', () => {
+    let step: (() => boolean) | null = null;
+    const store = createLabStore(makeScenario({}), 0, { slices: (s) => ((step = s), () => (step = null)) });
+    const address = memoryAddress('https://lab.test/?lab=playground&run=stale');
+    const stop = syncAddress(store, 'playground', address, codec);
+    const long: Action[] = Array.from({ length: 6000 }, (_, i) => ({ at: i * 10, type: 'write', client: 'c1', coordinator: 'A', key: `k${i % 9}`, value: String(i) }));
+    store.getState().load(makeScenario({ script: long }), 55_000);
+    expect(step).not.toBeNull();
+    store.getState().cancelPending();
+    const run = codec.decodeRun(new URL(address.read()).searchParams.get('run')!);
+    expect(run.ok && run.scenario.script).toEqual([]);
+    stop();
+  });
 });

@@ -46,8 +46,11 @@ export function syncAddress(store: LabStore, labId: string, address: AddressPort
       codec = c;
       if (live && waiting) write();
     });
-  const unsubscribe = store.subscribe((s) => {
-    if (s.run.scenario === lastScenario) return;
+  const unsubscribe = store.subscribe((s, prev) => {
+    // A pending run stopped (Stop) leaves the shown one: the address says so too, or a
+    // reload would open the run the learner stopped.
+    const stopped = prev.pending !== null && s.pending === null && s.run === prev.run;
+    if (s.run.scenario === lastScenario && !stopped) return;
     lastScenario = s.run.scenario;
     write();
   });
