@@ -1,4 +1,4 @@
-import { costTo, keysOf, LOOKAHEAD_MS, MAX_OPS_PER_SECOND, neededUntil, peakOpsPerSecond, RUN_BUDGET, type RunCost } from '../sim/cost.ts';
+import { costTo, fitRun, fits, keysOf, LOOKAHEAD_MS, MAX_OPS_PER_SECOND, neededUntil, peakOpsPerSecond, RUN_BUDGET, type RunCost } from '../sim/cost.ts';
 import { MAX_TIME } from '../sim/scenario.ts';
 import type { Scenario } from '../sim/scenario.ts';
 
@@ -44,4 +44,14 @@ export function tooBigWords(scenario: Scenario, time: number, budget: RunCost = 
 export function smallerRunLabel(smaller: { readonly scenario: Scenario; readonly time: number; readonly cut?: 'time' | 'actions' }): string {
   if (smaller.cut === 'actions') return `Open its first ${smaller.scenario.script.length.toLocaleString('en')} action${smaller.scenario.script.length === 1 ? '' : 's'} instead`;
   return `Open it up to ${clockTime(smaller.time)} instead`;
+}
+
+/**
+ * Whether a run asks for more than the lab simulates, and if so the sentence that says why
+ * and the smaller run to offer (null if nothing of it fits): the one check a link, a file
+ * and an action go through.
+ */
+export function heavyRefusal(scenario: Scenario, time: number): { readonly text: string; readonly smaller: ReturnType<typeof fitRun> } | null {
+  if (fits(scenario, time)) return null;
+  return { text: tooBigWords(scenario, time), smaller: fitRun(scenario, time) };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replicaIds } from '../sim/ids.ts';
-import { makeScenario, type Action } from '../sim/scenario.ts';
-import { MAX_TIME } from '../sim/scenarioSchema.ts';
+import { makeScenario, MAX_TIME, type Action } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { createLabStore } from '../store/labStore.ts';
 import { readParams } from './params.ts';

@@ -1,8 +1,9 @@
 import { DEFAULT_CLUSTER, DEFAULT_NETWORK, type Scenario } from '../sim/scenario.ts';
-import { tooBigWords } from '../content/budgetWords.ts';
-import { fitRun, fits } from '../sim/cost.ts';
-import { MAX_TIME, validateScenario } from '../sim/scenarioSchema.ts';
-import { SchemaError, fields, safeText } from '../sim/schema.ts';
+import { heavyRefusal } from '../content/budgetWords.ts';
+import { safeText } from '../sim/safeText.ts';
+import { MAX_TIME } from '../sim/scenario.ts';
+import { validateScenario } from '../sim/scenarioSchema.ts';
+import { SchemaError, fields } from '../sim/schema.ts';
 import { LAB_PARAM, capped, readParams, type Param } from './params.ts';
 import { decodeBase64Url, encodeBase64Url, firstForeignChar } from './base64url.ts';
 import { ByteReader, ByteWriter, ReadError, checksum } from './bytes.ts';
@@ -162,12 +163,9 @@ export function runParam(instead: string, unfit: (scenario: Scenario) => string 
       const misfit = unfit(decoded.scenario);
       if (misfit !== null) return fail(misfit);
       // Asking for more than the lab simulates is refused before anything is computed.
-      if (!fits(decoded.scenario, decoded.time)) {
-        const smaller = fitRun(decoded.scenario, decoded.time);
-        // The lab's own sentence, numbers only: not capped as a schema's echo of the link is.
-        const message = [tooBigWords(decoded.scenario, decoded.time), instead].filter(Boolean).join(' ');
-        return { ok: false, value: null, message, ...(smaller ? { offer: smaller } : {}) };
-      }
+      const heavy = heavyRefusal(decoded.scenario, decoded.time);
+      // The lab's own sentence, numbers only: not capped as a schema's echo of the link is.
+      if (heavy) return { ok: false, value: null, message: [heavy.text, instead].filter(Boolean).join(' '), ...(heavy.smaller ? { offer: heavy.smaller } : {}) };
       return { ok: true, value: { scenario: decoded.scenario, time: decoded.time } };
     },
     format: (run) => (run ? encodeRun(run) : ''),

@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { costTo, fitRun, fits, reachableUntil, withinBudget } from './cost.ts';
 import { replicaIds } from './ids.ts';
-import { makeScenario, type Action, type Scenario } from './scenario.ts';
-import { MAX_TIME } from './scenarioSchema.ts';
+import { makeScenario, MAX_TIME, type Action, type Scenario } from './scenario.ts';
 import { Simulation } from './simulation.ts';
 
 /** A scenario with `ops` reads and writes spread over `dur` ms, round the replicas and keys; with `crash`, replica B crashes a third of the way in and loses what was not on disk. */

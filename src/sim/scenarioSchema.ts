@@ -7,7 +7,6 @@ import { strategyIds } from './values/index.ts';
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string; path: string };
 
 const MAX_SCRIPT = 20_000;
-export { MAX_TIME };
 /** Anti-entropy more often than this would flood the picture and the simulator. */
 export const MIN_ANTI_ENTROPY_MS = 250;
 const CLIENT_ID = /^[a-z][a-z0-9-]{0,11}$/;

@@ -1,6 +1,4 @@
 import { safeText } from './safeText.ts';
-
-export { safeText };
 /**
  * A tiny schema checker for untrusted JSON (URLs, files, postMessage). Each reader takes
  * a value and a path, and either returns the typed value or throws a SchemaError whose

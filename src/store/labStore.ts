@@ -1,10 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MessageId, NodeId, OpId } from '../sim/ids.ts';
+import { clockTime, heavyParts, heavyRefusal } from '../content/budgetWords.ts';
+import { costTo, neededUntil } from '../sim/cost.ts';
 import { makeScenario, MAX_TIME, type Scenario } from '../sim/scenario.ts';
-
 import type { Highlight } from '../view/highlight.ts';
-import { clockTime, heavyParts, tooBigWords } from '../content/budgetWords.ts';
-import { costTo, fits, neededUntil } from '../sim/cost.ts';
 import { extendRun, LOOKAHEAD_MS, startRun, type Run } from './run.ts';
 import { applyIntents, type Intent, type TimedIntent } from './script.ts';
 
@@ -89,12 +88,6 @@ export function sliceEvents(run: Run): number {
 }
 const slicesOf = new WeakMap<Run, number>();
 
-/** Simulate at once: for tests, Node and runs small enough not to need slices. */
-const atOnce: Slicer = (step) => {
-  while (!step());
-  return () => undefined;
-};
-
 export interface StoreOptions {
   readonly slices?: Slicer;
 }
@@ -113,7 +106,8 @@ export interface StoreOptions {
  * store.getState().act({ type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '1' });
  */
 export function createLabStore(initial: Scenario = makeScenario({}), initialTime = 0, options: StoreOptions = {}): LabStore {
-  const slices = options.slices ?? atOnce;
+  // Without a slicer everything is simulated at once (the budget below is then Infinity).
+  const slices = options.slices;
   let stop: (() => void) | null = null;
 
   return createStore<LabState>()((set, get) => {
@@ -124,8 +118,8 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
     const show = (run: Run, time: number, also: Partial<LabState> = {}) => {
       stop?.();
       stop = null;
-      const budget = options.slices ? sliceEvents(run) : Infinity;
-      if (extendRun(run, time, budget)) {
+      const budget = slices ? sliceEvents(run) : Infinity;
+      if (extendRun(run, time, budget) || !slices) {
         set({ run, time, pending: null, ...also });
         return;
       }
@@ -149,8 +143,15 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
       });
     };
 
+    /** Refuse a run the lab would not simulate, saying why; true if refused. */
+    const refused = (scenario: Scenario, time: number): boolean => {
+      const heavy = heavyRefusal(scenario, time);
+      if (heavy) set({ notice: { kind: 'error', text: `${heavy.text} Nothing was changed.` } });
+      return heavy !== null;
+    };
+
     // Without slices, the first run is simulated at once, as everything else is.
-    const sliced = options.slices !== undefined;
+    const sliced = slices !== undefined;
     const firstRun = startRun(initial, sliced ? 0 : initialTime, 0);
     const ready = extendRun(firstRun, initialTime, sliced ? sliceEvents(firstRun) : Infinity);
     // A first run too long for one slice starts from an empty script, shown while the real one is simulated.
@@ -178,10 +179,7 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
         const { script, at, dropped } = applyIntents(run.scenario.script, intents, time);
         const scenario: Scenario = { ...run.scenario, script };
         // Nothing is lost: a change that would make the run too big is refused and said.
-        if (!fits(scenario, at)) {
-          set({ notice: { kind: 'error', text: `${tooBigWords(scenario, at)} Nothing was changed.` } });
-          return;
-        }
+        if (refused(scenario, at)) return;
         const s = get();
         // The playhead sits exactly on the action, so it is shown and narrated at once.
         show(startRun(scenario, 0, 0), at, {
@@ -199,21 +197,18 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
         // a heavy one stops where the lab's budget does, and says so once.
         const wanted = Math.min(MAX_TIME, Math.max(0, t));
         const time = Math.min(wanted, target.limit);
-        const stopped = wanted > time && notice?.text !== limitWords(target);
+        const stops = wanted > time ? limitWords(target) : null;
         if (pending && pending.run !== run) {
           set({ pending: { ...pending, time } });
           return;
         }
         // Simulated ahead before anyone reads the new moment: the past it shows is final.
-        show(run, time, stopped ? { notice: { kind: 'info', text: limitWords(run) } } : {});
+        show(run, time, stops && notice?.text !== stops ? { notice: { kind: 'info', text: stops } } : {});
       },
 
       load(scenario, time, notice = null) {
         // Whatever calls load has checked the run fits (a link, a file); this is the last guard.
-        if (!fits(scenario, time)) {
-          set({ notice: { kind: 'error', text: `${tooBigWords(scenario, time)} Nothing was changed.` } });
-          return;
-        }
+        if (refused(scenario, time)) return;
         show(startRun(scenario, 0, 0), time, { selection: null, highlight: null, notice });
       },
 

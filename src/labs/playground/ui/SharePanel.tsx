@@ -2,12 +2,11 @@ import { useId, useRef, useState, type RefObject } from 'react';
 import { browserAddress } from '../../../embed/address.ts';
 import { capped, writeAddress } from '../../../embed/params.ts';
 import { RUN_LINK, RUN_SUPERSEDES, type LinkedRun } from '../../../embed/urlCodec.ts';
-import { tooBigWords } from '../../../content/budgetWords.ts';
-import { fitRun, fits } from '../../../sim/cost.ts';
+import { heavyRefusal } from '../../../content/budgetWords.ts';
 import type { Scenario } from '../../../sim/scenario.ts';
 import { validateScenario } from '../../../sim/scenarioSchema.ts';
 import { addressNotice } from '../../../store/notices.ts';
-import { safeText } from '../../../sim/schema.ts';
+import { safeText } from '../../../sim/safeText.ts';
 import { selectScenario } from '../../../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../../../store/LabStoreContext.tsx';
 
@@ -102,9 +101,9 @@ export function SharePanel({ labId, diagrams }: Props) {
       return;
     }
     // Asking for more than the lab simulates is refused before anything is computed, with a smaller run offered.
-    if (!fits(checked.value, 0)) {
-      const smaller = fitRun(checked.value, 0);
-      setNotice({ ...addressNotice([`“${name}” was not opened. ${tooBigWords(checked.value, 0)}`], smaller)!, kind: 'error' });
+    const heavy = heavyRefusal(checked.value, 0);
+    if (heavy) {
+      setNotice(addressNotice([`“${name}” was not opened. ${heavy.text}`], heavy.smaller));
       return;
     }
     load(checked.value, 0, { kind: 'info', text: `Opened “${name}”: ${checked.value.script.length} actions. Press Play to replay it.` });
