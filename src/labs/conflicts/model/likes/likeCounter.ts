@@ -1,8 +1,9 @@
 import { sample, type Distribution } from '../../../../sim/distributions.ts';
-import { nodeId, type NodeId } from '../../../../sim/ids.ts';
+import { nodeId } from '../../../../sim/ids.ts';
 import { createRng } from '../../../../sim/rng.ts';
 import { makeScenario, type Action, type Scenario } from '../../../../sim/scenario.ts';
 import { Simulation } from '../../../../sim/simulation.ts';
+import { Timeline } from '../../../../sim/timeline.ts';
 import { gCounterTotal, sameGCounter, type GCounterState } from '../../../../sim/values/crdt/gCounter.ts';
 // Loading these makes the two designs' strategies known to the simulator.
 import '../../../../sim/values/crdt/index.ts';
@@ -109,26 +110,37 @@ export interface LikeRuns {
   readonly config: LikeConfig;
   readonly likes: readonly Like[];
   readonly runs: Readonly<Record<LikeDesign, Simulation>>;
+  /** Each run's index for scrubbing (sim/timeline.ts): a server's state at any time. */
+  readonly timelines: Readonly<Record<LikeDesign, Timeline>>;
   /** Where the run is shown to: LIKES_END_MS, or the first whole second after it at which every server agrees (at most MAX_END_MS). */
   readonly end: number;
 }
 
+/** A server's state of the key at time t in one run (null before it held any). */
+function stateAt(timeline: Timeline, server: Server, t: number): unknown {
+  return timeline.stateAt(nodeId(server), LIKE_KEY, t) ?? null;
+}
+
 /** Whether every server holds the same state of the key in this run, at time t. */
-function agreeAt(sim: Simulation, t: number): boolean {
-  const [first, ...rest] = SERVERS.map((s) => stateAt(sim, nodeId(s), t));
+function agreeAt(sim: Simulation, timeline: Timeline, t: number): boolean {
+  const [first, ...rest] = SERVERS.map((s) => stateAt(timeline, s, t));
   return rest.every((state) => sim.strategy.equals(state ?? sim.strategy.empty(), first ?? sim.strategy.empty()));
 }
 
 /** Both designs on the same likes, each simulated until every server agrees on both (see LIKES_END_MS). */
 export function runLikes(config: LikeConfig, likes: readonly Like[] = generateLikes(config.seed, config.rate)): LikeRuns {
   const runs = { 'g-counter': new Simulation(likeScenario(config, 'g-counter', likes)), 'lww-counter': new Simulation(likeScenario(config, 'lww-counter', likes)) };
+  const timelines = { 'g-counter': new Timeline(runs['g-counter'].trace), 'lww-counter': new Timeline(runs['lww-counter'].trace) };
   let end = LIKES_END_MS;
   for (;;) {
-    for (const sim of Object.values(runs)) sim.runUntil(end);
-    if (end >= MAX_END_MS || LIKE_DESIGNS.every((d) => agreeAt(runs[d], end))) break;
+    for (const d of LIKE_DESIGNS) {
+      runs[d].runUntil(end);
+      timelines[d].refresh();
+    }
+    if (end >= MAX_END_MS || LIKE_DESIGNS.every((d) => agreeAt(runs[d], timelines[d], end))) break;
     end += 1000;
   }
-  return { config, likes, runs, end };
+  return { config, likes, runs, timelines, end };
 }
 
 /** Every server's two counters at one moment. */
@@ -143,16 +155,6 @@ export interface LikeFrame {
   readonly lostMessages: Readonly<Record<LikeDesign, number>>;
 }
 
-/** A server's state of the key at time t in one run: the last change at or before t (null before any). */
-function stateAt(sim: Simulation, node: NodeId, t: number): unknown {
-  let state: unknown = null;
-  for (const c of sim.trace.changes) {
-    if (c.at > t) break;
-    if (c.node === node && c.key === LIKE_KEY) state = c.state;
-  }
-  return state;
-}
-
 function lostToCut(sim: Simulation, t: number): number {
   const servers = new Set<string>(SERVERS);
   return sim.trace.messages.filter((m) => m.fate === 'cut' && m.endAt <= t && servers.has(m.from) && servers.has(m.to)).length;
@@ -163,8 +165,8 @@ export function likeFrameAt(runs: LikeRuns, t: number): LikeFrame {
   const made = runs.likes.filter((l) => l.at <= t);
   return {
     t,
-    gc: SERVERS.map((s) => (stateAt(runs.runs['g-counter'], nodeId(s), t) as GCounterState | null) ?? {}),
-    naive: SERVERS.map((s) => stateAt(runs.runs['lww-counter'], nodeId(s), t) as LwwState),
+    gc: SERVERS.map((s) => (stateAt(runs.timelines['g-counter'], s, t) as GCounterState | null) ?? {}),
+    naive: SERVERS.map((s) => stateAt(runs.timelines['lww-counter'], s, t) as LwwState),
     likes: made.length,
     likesAt: SERVERS.map((s) => made.filter((l) => l.server === s).length),
     lostMessages: { 'g-counter': lostToCut(runs.runs['g-counter'], t), 'lww-counter': lostToCut(runs.runs['lww-counter'], t) },

@@ -92,7 +92,8 @@ export function LikeCounter({ search }: { search: string }) {
 
   const shownTime = Math.min(time, end);
   const frame = likeFrameAt(runs, shownTime);
-  const outcome = likeOutcome(runs);
+  // The outcome is the run's, not the playhead's: worked out once per set-up, not every frame.
+  const outcome = useMemo(() => likeOutcome(runs), [runs]);
   const atEnd = time >= end;
   const set = (patch: Partial<LikeConfig>) => setConfig((c) => ({ ...c, ...patch }));
   // The cut always lasts at least a second: moving one end past the other pushes it along.
