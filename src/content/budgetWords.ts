@@ -37,7 +37,7 @@ export function tooBigWords(scenario: Scenario, time: number, budget: RunCost = 
   const times = Math.max(cost.events / budget.events, cost.work / budget.work);
   const until = Math.min(MAX_TIME, Math.max(time, neededUntil(scenario, 0) - LOOKAHEAD_MS));
   const much = times < 1.5 ? 'more than' : `about ${times < 10 ? times.toFixed(0) : Math.round(times).toLocaleString('en')} times`;
-  return `This run is too heavy to simulate here: ${heavyParts(scenario)}, up to ${clockTime(until)}, would take ${much} what the lab simulates in one run.`;
+  return `This run is too heavy to simulate here: ${heavyParts(scenario)}, up to ${clockTime(until)}, would take ${much} what the lab simulates in one run. Fewer replicas, keys or actions, or slower anti-entropy, would fit.`;
 }
 
 /** The button that opens the smaller run a notice offers: the same run up to where it fits, or its first actions. */

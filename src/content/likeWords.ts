@@ -10,10 +10,11 @@
  * - Counter updates are not idempotent, so the drivers do not retry one that timed out:
  *   docs.datastax.com/en/dev-app-drivers/developing/query-idempotence.html.
  * - An ordinary Cassandra column is last write wins, so reading a total, adding one and
- *   writing it back is the naive counter.
+ *   writing it back is the naive counter, unless the write is a lightweight transaction
+ *   (a conditional UPDATE … IF, Paxos-based).
  */
 export const LIKE_REAL_SYSTEMS =
-  'In this lab the G-Counter is built from scratch. Riak offers counters as a data type of its own, merged by the servers; Cassandra’s counter columns keep one count for each node that has taken increments, but an increment that timed out there is not sent again by the drivers, since it may already have been applied. An ordinary Cassandra column is last write wins, so reading a total, adding one and writing it back fails as the naive counter does.';
+  'This lab builds its own G-Counter. Riak has a counter data type that its servers merge. Cassandra’s counter columns keep one count for each node that took increments; an increment that times out is not retried by the drivers, so the app cannot tell whether it counted. With an ordinary Cassandra column, which is last write wins, reading a total, adding one and writing it back loses likes as the naive counter does, unless each write is a lightweight transaction (UPDATE … IF likes = 5).';
 
 /** What the lab leaves out of the naive counter: clocks that disagree. */
 export const LIKE_CLOCKS = 'The three servers’ clocks agree exactly here; a server whose clock ran fast would win with an older total.';

@@ -17,7 +17,7 @@ describe('the address kept equal to the run', () => {
     store.getState().load(makeScenario({ script: long }), 0);
     expect(new URL(address.read()).searchParams.has('run')).toBe(false);
     expect(new URL(address.read()).searchParams.get('lab')).toBe('playground');
-    expect(store.getState().notice?.text).toMatch(/^This run is too long to keep in the page’s address \([\d,]+ characters, over 100,000\): save it as a file/);
+    expect(store.getState().notice?.text).toMatch(/^This run is too long to keep in the page’s address \([\d,]+ characters, over 100,000\): use Save run as JSON to keep or share it\./);
     store.getState().setNotice(null);
     // Acting after the last action (no fork): the run is still too long, and it is not said again.
     store.getState().setTime(60_000);

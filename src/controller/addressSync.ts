@@ -38,7 +38,8 @@ export function syncAddress(store: LabStore, labId: string, address: AddressPort
     if (length <= codec.MAX_PARAM_LENGTH) return address.replace(writeAddress(address.read(), link, { lab: labId, run }, codec.RUN_SUPERSEDES));
     // A run longer than a link may be would not open again from the address: leave it out, and say so once.
     address.replace(writeAddress(address.read(), codec.RUN_LINK, { lab: labId }, ['run', ...codec.RUN_SUPERSEDES]));
-    if (!tooLong) store.getState().setNotice({ kind: 'info', text: `This run is too long to keep in the page’s address (${length.toLocaleString('en')} characters, over ${codec.MAX_PARAM_LENGTH.toLocaleString('en')}): save it as a file to keep or share it.` });
+    const keep = labId === 'playground' ? 'use Save run as JSON to keep or share it' : 'reloading the page will not bring it back';
+    if (!tooLong) store.getState().setNotice({ kind: 'info', text: `This run is too long to keep in the page’s address (${length.toLocaleString('en')} characters, over ${codec.MAX_PARAM_LENGTH.toLocaleString('en')}): ${keep}.` });
     tooLong = true;
   };
   if (!codec)

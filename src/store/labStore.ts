@@ -60,7 +60,7 @@ export type LabStore = StoreApi<LabState>;
 
 /** Where a heavy run's timeline stops, and why. */
 function limitWords(run: Run): string {
-  return `This run is too heavy to simulate past ${clockTime(run.limit)} (${heavyParts(run.scenario)}), so the timeline stops there.`;
+  return `This run is too heavy to simulate past ${clockTime(run.limit)} (${heavyParts(run.scenario)}), so the timeline stops there. Fewer keys or replicas, or slower anti-entropy, would go further.`;
 }
 
 /**
@@ -224,7 +224,7 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
       cancelPending() {
         stop?.();
         stop = null;
-        if (get().pending) set({ pending: null, notice: { kind: 'info', text: 'Stopped: the lab goes on showing the run it showed before.' } });
+        if (get().pending) set({ pending: null, notice: { kind: 'info', text: 'Stopped: the change or jump you asked for was not made; the lab still shows the run as it was.' } });
       },
 
       select: (selection) => set({ selection }),

@@ -47,6 +47,6 @@ describe('the cart’s address (story=, seed=, run=)', () => {
     const wide = encodeRun({ scenario: { ...story, cluster: { ...story.cluster, replicas: 5 } }, time: 0 });
     const { values, problems } = read(`?run=${wide}`);
     expect(values.run).toBeNull();
-    expect(problems).toEqual(['This link’s run keeps the cart on other than three replicas (N = 3 of 3): the lab’s carts need every replica to hold the cart. The lab started from its first story instead.']);
+    expect(problems).toEqual(['This link’s run has N = 3 of 5 replicas; in this lab a cart run needs exactly three replicas, each holding the cart (N = 3 of 3). The lab started from its first story instead.']);
   });
 });

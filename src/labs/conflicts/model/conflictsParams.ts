@@ -26,7 +26,7 @@ export function cartRunProblem(scenario: Scenario): string | null {
   if (!CART_STORES.some((s) => s.id === scenario.cluster.strategy)) return 'This link’s run is not a cart run (it comes from another lab).';
   if (!DEVICES.every((d) => scenario.cluster.clients.includes(d.id)) || scenario.cluster.replicas < 3) return 'This link’s run does not have the phone, the laptop and replicas A, B and C.';
   // A cart is changed where it is read (sim/values/cart.ts): the coordinator must hold it, so every replica keeps the cart.
-  if (scenario.cluster.replicas !== 3 || scenario.cluster.n !== 3) return 'This link’s run keeps the cart on other than three replicas (N = 3 of 3): the lab’s carts need every replica to hold the cart.';
+  if (scenario.cluster.replicas !== 3 || scenario.cluster.n !== 3) return `This link’s run has N = ${scenario.cluster.n} of ${scenario.cluster.replicas} replicas; in this lab a cart run needs exactly three replicas, each holding the cart (N = 3 of 3).`;
   for (const a of scenario.script) {
     if (a.type !== 'write') continue;
     if (a.key !== CART_KEY || !/^[+-][a-z0-9-]{1,20}$/.test(a.value)) return `This link’s run changes the cart in a way the lab does not know (${shown(a.key)}: ${shown(a.value)}).`;

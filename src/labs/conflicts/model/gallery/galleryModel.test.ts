@@ -242,3 +242,19 @@ describe('the gallery reducer', () => {
     expect(agreementText(agreement(s), 2)).toBe('All three read 1, but their states still differ, so they have not converged yet (A reads 1, B reads 1, C reads 1). 2 messages are still on the way.');
   });
 });
+
+describe('LWW notes when one replica wrote twice', () => {
+  it('says the later write replaced the earlier one, not that a concurrent write was dropped', () => {
+    const steps: GalleryAction[] = [
+      { type: 'op', replica: 'A', op: { type: 'write', value: 'x' } },
+      { type: 'send', from: 'A', to: 'B' },
+    ];
+    let s = steps.reduce(galleryReducer, initialGallery('lww-register'));
+    s = galleryReducer(s, { type: 'deliver', id: s.inFlight[0]!.id });
+    s = galleryReducer(s, { type: 'op', replica: 'A', op: { type: 'write', value: 'y' } });
+    s = galleryReducer(s, { type: 'send', from: 'A', to: 'B' });
+    s = galleryReducer(s, { type: 'deliver', id: s.inFlight[0]!.id });
+    expect(s.note).toBe("B replaces x with y: both are A's writes, and A's later write supersedes its earlier one.");
+    expect(agreement(s).reads.map((r) => r.value).slice(0, 2)).toEqual(['y', 'y']);
+  });
+});

@@ -104,6 +104,8 @@ export function deliverNote(kind: GalleryKindId, from: ReplicaName, to: ReplicaN
     const theirs = incoming as LwwState;
     if (mine && theirs && mine.value !== theirs.value) {
       const [kept, lost] = k.equals(after, mine) ? [mine, theirs] : [theirs, mine];
+      // Both writes from one replica: its later write replaces its earlier one; nothing concurrent was lost.
+      if (kept.node === lost.node) return `${to} replaces ${lost.value} with ${kept.value}: both are ${kept.node}'s writes, and ${kept.node}'s later write supersedes its earlier one.`;
       const tie = kept.ts === lost.ts ? ` The stamps are equal, so replica name breaks the tie: the later letter, ${kept.node}, wins.` : '';
       return `${to} compared stamps: it keeps ${kept.value} (${lwwStamp(kept)}) and silently drops ${lost.value} (${lwwStamp(lost)}).${tie}`;
     }

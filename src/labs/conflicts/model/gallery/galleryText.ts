@@ -48,7 +48,7 @@ export const GALLERY_TEXT: Readonly<Record<GalleryKindId, GalleryText>> = {
       'Each write is stamped with its replica’s clock, and merge keeps the write with the highest stamp. Equal stamps are broken by replica name; here the later letter wins.',
       'The other write is dropped without a word, even when the two were concurrent, and even when it really came later: a replica whose clock runs fast can make an older write win. Here true time is this gallery’s clock: writes made while it is paused happen at the same instant, so replicas whose clocks agree stamp them the same, and the later letter wins.',
     ],
-    tryThis: 'Set A’s clock 10 s fast and write at A. Let time run on (press Play above the replicas, or drag the timeline forward) so that B’s write really comes later, then write at B and Sync everyone: A’s older write wins.',
+    tryThis: 'Set A’s clock 10 s fast and write at A. Let a few seconds pass, fewer than 10 (press Play above the replicas, or drag the timeline forward), so that B’s write really comes later, then write at B and Sync everyone: A’s older write wins.',
   },
   'mv-register': MV_REGISTER_TEXT,
 };

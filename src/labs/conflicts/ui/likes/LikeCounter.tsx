@@ -23,6 +23,7 @@ import {
   LIKE_DESIGNS,
   LIKES_DURATION_MS,
   LIKES_END_MS,
+  MAX_END_MS,
   SERVERS,
   likeFrameAt,
   likeOutcome,
@@ -125,7 +126,7 @@ export function LikeCounter({ search }: { search: string }) {
       <p className="small muted">
         In this lab a server takes a like on its own (N = 3, W = 1) and sends its new state to the other two at once; every second each server also syncs with one other
         chosen at random. A message takes {DELAY_MIN_MS} to {DELAY_MAX_MS} ms, and messages across the cut are lost. Likes stop at {seconds(LIKES_DURATION_MS)}. The run is
-        shown until every server agrees, at least to {seconds(LIKES_END_MS)}: random sync partners usually bring a cut-off server back within a second or two, but
+        shown until every server agrees, at least to {seconds(LIKES_END_MS)} and at most to {seconds(MAX_END_MS)}: random sync partners usually bring a cut-off server back within a second or two, but
         nothing guarantees when ({end > LIKES_END_MS ? `this time they agree at ${seconds(end)}` : 'this time they agree by then'}). {LIKE_CLOCKS} Each design sends its own messages, so their delays are drawn separately.
       </p>
       <fieldset>
