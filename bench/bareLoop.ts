@@ -182,14 +182,3 @@ export interface BareResult {
   readonly seconds: number;
   readonly eventsPerSecond: number;
 }
-
-export function benchBareLoop(ops: number, runs: number): BareResult {
-  let best = Infinity;
-  let events = 0;
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    events = bareLoop(ops);
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
-  }
-  return { events, seconds: best, eventsPerSecond: events / best };
-}

@@ -1,3 +1,4 @@
+import { bareLoop, type BareResult } from './bareLoop.ts';
 import { createRng } from '../src/sim/rng.ts';
 import { makeScenario, type Action } from '../src/sim/scenario.ts';
 import { Simulation } from '../src/sim/simulation.ts';
@@ -33,29 +34,53 @@ export interface SimulatorResult {
   messages: number;
 }
 
-export function benchSimulator(ops: number, runs: number): SimulatorResult {
+/**
+ * The simulator and the bare event loop (bareLoop.ts) on the same workload, run in turns
+ * (simulator, loop, simulator, loop…) so a change in the machine's load between them
+ * touches both; the best run of each is reported.
+ */
+export function benchSimulator(ops: number, runs: number): { sim: SimulatorResult; bare: BareResult } {
   const scenario = standardWorkload(ops);
   const end = ops * 2 + 10_000;
+  // Memory first, before earlier runs leave anything for the collector to find late.
+  const heapMiB = heldBy(() => new Simulation(scenario), (s) => s.runUntil(end));
   let best = Infinity;
-  let sim = new Simulation(scenario);
+  let bestBare = Infinity;
+  let events = 0;
+  let bareEvents = 0;
+  let messages = 0;
   for (let i = 0; i < runs; i++) {
-    sim = new Simulation(scenario);
+    const sim = new Simulation(scenario);
     const start = process.hrtime.bigint();
     sim.runUntil(end);
     best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
+    events = sim.events;
+    messages = sim.trace.messages.length;
+    const bareStart = process.hrtime.bigint();
+    bareEvents = bareLoop(ops);
+    bestBare = Math.min(bestBare, Number(process.hrtime.bigint() - bareStart) / 1e9);
   }
-  return { events: sim.events, seconds: best, eventsPerSecond: sim.events / best, heapMiB: heldBy(() => new Simulation(scenario), (s) => s.runUntil(end)), messages: sim.trace.messages.length };
+  return {
+    sim: { events, seconds: best, eventsPerSecond: events / best, heapMiB, messages },
+    bare: { events: bareEvents, seconds: bestBare, eventsPerSecond: bareEvents / bestBare },
+  };
 }
 
-/** MiB of heap still held once `make` has built an object and `fill` has run on it. */
+/** Bytes in use: the JS heap and the array buffers outside it (typed arrays' storage). */
+function inUse(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+/** MiB still held once `make` has built an object and `fill` has run on it: heap and array buffers. */
 function heldBy<T>(make: () => T, fill: (x: T) => void): number {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return NaN;
   gc();
-  const before = process.memoryUsage().heapUsed;
+  const before = inUse();
   const kept = [make()];
   fill(kept[0]!);
   gc();
-  const after = process.memoryUsage().heapUsed;
+  const after = inUse();
   return kept.length * ((after - before) / 2 ** 20);
 }

@@ -198,12 +198,11 @@ export function copiesAt(moment: Moment, hints: readonly HintChange[], readRepai
   for (const m of moment.inFlight) {
     // Still on its way at this moment: what becomes of it is not known yet, even where the
     // simulation, run a little ahead, already knows it will be dropped.
-    const b = m.body;
     // A read's answer goes to a client, and an acknowledgement is not stored: neither is a
     // copy. A replica's answer to a read is kept only if read repair sends it on.
-    if (b.kind === 'read-reply' || b.kind === 'handoff-ack' || (b.kind === 'read-resp' && !readRepair)) continue;
-    if ('states' in b) for (const [key, state] of Object.entries(b.states)) add(key, state);
-    else if ('state' in b && b.state !== null && b.state !== undefined) add(b.key, b.state);
+    if (m.kind === 'read-reply' || m.kind === 'handoff-ack' || (m.kind === 'read-resp' && !readRepair)) continue;
+    if (m.states) for (const [key, state] of Object.entries(m.states)) add(key, state);
+    else if (m.key !== null && m.state !== null && m.state !== undefined) add(m.key, m.state);
   }
   return { at: moment.at, of: (key) => byKey.get(key) ?? [] };
 }

@@ -27,7 +27,7 @@ export function DenseDots({ marks, width, height }: { marks: readonly MessageMar
     ctx.lineWidth = 3;
     const colors = themeColors(el);
     for (const { message, at, dropped, opacity } of marks) {
-      const color = colors(message.body.kind);
+      const color = colors(message.kind);
       ctx.globalAlpha = opacity;
       ctx.beginPath();
       if (dropped) {
@@ -60,8 +60,8 @@ export interface DotProps {
 }
 
 export function MessageDot({ message, at, dropped, opacity, labelled, highlighted, onSelect, onHighlight }: DotProps) {
-  const style = KIND_STYLES[message.body.kind];
-  const value = message.body.kind === 'client-write' ? `=${message.body.value}` : '';
+  const style = KIND_STYLES[message.kind];
+  const value = message.value !== null ? `=${message.value}` : '';
   return (
     <g
       className={`message${dropped ? ' dropped' : ''}${highlighted ? ' highlighted' : ''}`}

@@ -1,7 +1,7 @@
 import { skewAt } from '../check/clocks.ts';
 import type { LostWrite } from '../check/lostWrites.ts';
-import { lastAtOrBefore } from '../sim/timeline.ts';
-import type { MessageRecord, OpRecord, Trace } from '../sim/trace.ts';
+import type { MessageLog } from '../sim/messageLog.ts';
+import type { OpRecord, Trace } from '../sim/trace.ts';
 import type { ValueWords } from '../view/valueWords.ts';
 
 /*
@@ -17,10 +17,10 @@ function seconds(ms: number): string {
  * When the coordinator stamped a write: when the client's request reached it (the request
  * is sent the moment the write is made, so it is found by a binary search on send times).
  */
-function stampedAt(messages: readonly MessageRecord[], op: OpRecord): number {
-  for (let i = Math.max(0, lastAtOrBefore(messages, op.invokedAt, (m) => m.sentAt)); i < messages.length && messages[i]!.sentAt <= op.invokedAt; i++) {
-    const m = messages[i]!;
-    if (m.body.kind === 'client-write' && m.body.op === op.id) return m.endAt;
+function stampedAt(messages: MessageLog, op: OpRecord): number {
+  // Every message sent at that moment, not only the last: others may share its time.
+  for (let i = messages.firstSentAtOrAfter(op.invokedAt); i < messages.length && messages.sentAt(i) <= op.invokedAt; i++) {
+    if (messages.kind(i) === 'client-write' && messages.op(i) === op.id) return messages.endAt(i);
   }
   return op.invokedAt;
 }

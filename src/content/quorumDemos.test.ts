@@ -22,7 +22,7 @@ describe('quorum demos', () => {
       expect(read!.outcome).toBe('ok');
       expect(staleReads(sim.trace.ops, sim.strategy).map((s) => s.read.id)).toEqual([read!.id]);
       expect(sim.trace.hints.some((h) => h.state !== null)).toBe(true);
-      expect(sim.trace.messages.some((m) => m.body.kind === 'handoff' && m.fate === 'delivered')).toBe(true);
+      expect(sim.trace.messages.slice().some((m) => m.kind === 'handoff' && m.fate === 'delivered')).toBe(true);
     });
   }
 });
@@ -36,7 +36,7 @@ describe('read repair demo', () => {
       expect(sim.replica('C' as never).storage.get('x')).toBeUndefined();
       sim.runUntil(10_000);
       expect(sim.trace.ops[1]!.result).toEqual(['new']);
-      expect(sim.trace.messages.some((m) => m.body.kind === 'repair' && m.to === 'C' && m.fate === 'delivered')).toBe(true);
+      expect(sim.trace.messages.slice().some((m) => m.kind === 'repair' && m.to === 'C' && m.fate === 'delivered')).toBe(true);
       expect(sim.strategy.values(sim.replica('C' as never).storage.get('x'))).toEqual(['new']);
     });
   }

@@ -1,8 +1,9 @@
 import { compileSampler, type Distribution, type Sampler } from './distributions.ts';
-import type { MessageId, Millis, NodeId } from './ids.ts';
+import type { MessageId, NodeId } from './ids.ts';
+import type { MessageLog } from './messageLog.ts';
 import type { Rng } from './rng.ts';
 import type { NetworkConfig } from './scenario.ts';
-import type { MessageBody, MessageRecord } from './trace.ts';
+import type { MessageBody } from './trace.ts';
 
 /**
  * Directed links between every pair of nodes, clients included. Each link has a latency
@@ -11,28 +12,23 @@ import type { MessageBody, MessageRecord } from './trace.ts';
  * one sent on a cut link is dropped as it leaves.
  */
 export class Network {
-  private readonly index = new Map<NodeId, number>();
   private readonly size: number;
   private readonly cut: Uint8Array;
   private readonly latency: (Distribution | null)[];
   private readonly loss: Float64Array;
-  /** The longest flight planned so far: how far back a cut must look for messages. */
-  private longestFlight = 0;
   private defaultLatency: Distribution;
   private defaultLoss: number;
-  private nextId = 0;
   private readonly samplers = new WeakMap<Distribution, Sampler>();
   /** Each link's latency sampler, found once: `send` runs for every message. */
   private readonly drawFor: (Sampler | undefined)[];
 
+  /** The nodes are the log's, in its order: a link is (from, to) by their index there. */
   constructor(
-    readonly nodes: readonly NodeId[],
     config: NetworkConfig,
     private readonly rng: Rng,
-    private readonly log: MessageRecord[],
+    private readonly log: MessageLog,
   ) {
-    nodes.forEach((n, i) => this.index.set(n, i));
-    this.size = nodes.length;
+    this.size = log.nodes.length;
     const links = this.size * this.size;
     this.cut = new Uint8Array(links);
     this.latency = new Array<Distribution | null>(links).fill(null);
@@ -49,10 +45,7 @@ export class Network {
   }
 
   private link(from: NodeId, to: NodeId): number {
-    const a = this.index.get(from);
-    const b = this.index.get(to);
-    if (a === undefined || b === undefined) throw new Error(`no link ${from}→${to}`);
-    return a * this.size + b;
+    return this.log.indexOf(from) * this.size + this.log.indexOf(to);
   }
 
   isCut(from: NodeId, to: NodeId): boolean {
@@ -68,20 +61,12 @@ export class Network {
   }
 
   /** Cut one direction. Returns false if it was already cut. */
-  cutLink(from: NodeId, to: NodeId, now: Millis): boolean {
+  cutLink(from: NodeId, to: NodeId, now: number): boolean {
     const l = this.link(from, to);
     if (this.cut[l] === 1) return false;
     this.cut[l] = 1;
     // Cuts are rare and human-paced; scanning the recent log beats tracking every flight.
-    const log = this.log;
-    for (let i = log.length - 1; i >= 0; i--) {
-      const msg = log[i]!;
-      if (msg.sentAt < now - this.longestFlight) break;
-      if (msg.fate === 'in-flight' && msg.from === from && msg.to === to) {
-        msg.fate = 'cut';
-        msg.endAt = now;
-      }
-    }
+    this.log.cutInFlight(this.log.indexOf(from), this.log.indexOf(to), now);
     return true;
   }
 
@@ -95,18 +80,23 @@ export class Network {
 
   cutLinks(): [NodeId, NodeId][] {
     const out: [NodeId, NodeId][] = [];
+    const nodes = this.log.nodes;
     for (let l = 0; l < this.cut.length; l++) {
-      if (this.cut[l] === 1) out.push([this.nodes[Math.floor(l / this.size)]!, this.nodes[l % this.size]!]);
+      if (this.cut[l] === 1) out.push([nodes[Math.floor(l / this.size)]!, nodes[l % this.size]!]);
     }
     return out;
   }
 
   /**
-   * Put a message on the wire. Draws the latency and then the loss from the rng, always
-   * both and in that order, so a run's randomness does not depend on which links are cut.
+   * Put a message on the wire and in the log. Draws the latency and then the loss from the
+   * rng, always both and in that order, so a run's randomness does not depend on which
+   * links are cut. Returns the message's id if it is in flight, or -1 if it is already
+   * dropped (cut as it leaves, or lost).
    */
-  send(now: Millis, from: NodeId, to: NodeId, body: MessageBody): MessageRecord {
-    const l = this.link(from, to);
+  send(now: number, from: NodeId, to: NodeId, body: MessageBody): MessageId | -1 {
+    const a = this.log.indexOf(from);
+    const b = this.log.indexOf(to);
+    const l = a * this.size + b;
     let draw = this.drawFor[l];
     if (!draw) {
       const dist = this.latency[l] ?? this.defaultLatency;
@@ -117,35 +107,16 @@ export class Network {
     const latency = Math.max(0, draw(this.rng));
     const lossP = this.loss[l]! >= 0 ? this.loss[l]! : this.defaultLoss;
     const lost = this.rng.next() < lossP;
-    const deliverAt = (now + latency) as Millis;
-    const msg: MessageRecord = {
-      id: this.nextId++ as MessageId,
-      from,
-      to,
-      body,
-      sentAt: now,
-      deliverAt,
-      endAt: deliverAt,
-      fate: 'in-flight',
-    };
-    this.log.push(msg);
+    const id = this.log.append(a, b, body, now, now + latency);
     if (this.cut[l] === 1) {
-      msg.fate = 'cut';
-      msg.endAt = now;
-    } else if (lost) {
-      // Where a lost packet dies is unknowable; the lab shows it vanishing halfway.
-      msg.fate = 'lost';
-      msg.endAt = (now + latency / 2) as Millis;
-    } else if (latency > this.longestFlight) {
-      this.longestFlight = latency;
+      this.log.drop(id, 'cut', now);
+      return -1;
     }
-    return msg;
-  }
-
-  /** Called when a message's delivery time comes; false if it no longer arrives. */
-  arrive(msg: MessageRecord, receiverUp: boolean): boolean {
-    if (msg.fate !== 'in-flight') return false;
-    msg.fate = receiverUp ? 'delivered' : 'crash';
-    return receiverUp;
+    if (lost) {
+      // Where a lost packet dies is unknowable; the lab shows it vanishing halfway.
+      this.log.drop(id, 'lost', now + latency / 2);
+      return -1;
+    }
+    return id;
   }
 }

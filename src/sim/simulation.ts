@@ -26,7 +26,7 @@ const CLIENT_PATIENCE = 2;
  * sim.trace.ops[0].outcome; // 'ok'
  */
 export class Simulation implements Engine {
-  readonly trace: Trace = emptyTrace();
+  readonly trace: Trace;
   readonly rng: Rng;
   readonly strategy: ValueStrategy<unknown, unknown>;
   readonly config: ProtocolConfig;
@@ -40,6 +40,8 @@ export class Simulation implements Engine {
   private readonly prefCache = new Map<string, NodeId[]>();
   private clock = 0 as Millis;
   private eventCount = 0;
+  /** The next action of the script to perform. */
+  private nextAction = 0;
 
   constructor(readonly scenario: Scenario) {
     const c = scenario.cluster;
@@ -51,16 +53,17 @@ export class Simulation implements Engine {
     this.config = { n: c.n, w: c.w, r: c.r, timeoutMs: c.timeoutMs, readRepair: c.readRepair, antiEntropyMs: c.antiEntropyMs, sloppyQuorum: c.sloppyQuorum, hintedHandoffMs: c.hintedHandoffMs };
     this.ring = replicaIds(c.replicas);
     this.clients = c.clients as NodeId[];
+    this.trace = emptyTrace([...this.ring, ...this.clients]);
     for (const id of this.ring) {
       const skew = c.skew[id] ?? 0;
       this.replicas.set(id, createReplica(id, skew));
       if (skew !== 0) this.trace.events.push({ at: 0 as Millis, type: 'skew', node: id, ms: skew });
     }
     for (const id of this.clients) this.sessions.set(id, new Map());
-    this.network = new Network([...this.ring, ...this.clients], scenario.network, this.rng, this.trace.messages);
+    this.network = new Network(scenario.network, this.rng, this.trace.messages);
     // Stable sort: actions at the same moment keep their script order.
     this.script = scenario.script.map((a, i) => [a, i] as const).sort((x, y) => x[0].at - y[0].at || x[1] - y[1]).map(([a]) => a);
-    this.script.forEach((a, index) => this.queue.push(a.at, { type: 'action', index }));
+    // The script is not queued: it is read in order beside the queue (see `step`).
     if (c.antiEntropyMs > 0) {
       for (const id of this.ring) this.queue.push(this.rng.next() * c.antiEntropyMs, { type: 'anti-entropy', node: id });
     }
@@ -80,7 +83,9 @@ export class Simulation implements Engine {
 
   /** The time of the next event, or Infinity when nothing is left to happen. */
   nextEventTime(): number {
-    return this.queue.peekTime();
+    const queued = this.queue.peekTime();
+    const action = this.nextAction < this.script.length ? this.script[this.nextAction]!.at : Infinity;
+    return action < queued ? action : queued;
   }
 
   /**
@@ -90,7 +95,7 @@ export class Simulation implements Engine {
    */
   runUntil(t: number, maxEvents = Infinity): boolean {
     let left = maxEvents;
-    while (this.queue.peekTime() <= t) {
+    while (this.nextEventTime() <= t) {
       if (left-- <= 0) return false;
       this.step();
     }
@@ -100,11 +105,20 @@ export class Simulation implements Engine {
 
   /** Whether everything that happens at or before `t` has been simulated. */
   doneUntil(t: number): boolean {
-    return this.queue.peekTime() > t;
+    return this.nextEventTime() > t;
   }
 
   /** Process the next event. Returns its time, or null when nothing is left. */
   step(): number | null {
+    // The script's actions run before anything queued for the same moment: as if queued
+    // first, which they were when the script was put in the queue (golden traces hold this).
+    if (this.nextAction < this.script.length && this.script[this.nextAction]!.at <= this.queue.peekTime()) {
+      const action = this.script[this.nextAction++]!;
+      this.clock = action.at as Millis;
+      this.eventCount++;
+      this.perform(action);
+      return this.clock;
+    }
     const event = this.queue.pop();
     if (event === undefined) return null;
     this.clock = this.queue.lastTime as Millis;
@@ -130,8 +144,9 @@ export class Simulation implements Engine {
   }
 
   send(from: NodeId, to: NodeId, body: MessageBody): void {
-    const msg = this.network.send(this.clock, from, to, body);
-    if (msg.fate === 'in-flight') this.queue.push(msg.deliverAt, msg);
+    const id = this.network.send(this.clock, from, to, body);
+    // The body travels with its delivery and is dropped once it lands: the log keeps what the view needs.
+    if (id !== -1) this.queue.push(this.trace.messages.deliverAt(id), { type: 'deliver', id, body });
   }
 
   schedule(at: number, event: TimerEvent): void {
@@ -174,17 +189,16 @@ export class Simulation implements Engine {
   }
 
   private dispatch(ev: SimEvent): void {
-    if ('body' in ev) {
-      const replica = this.replicas.get(ev.to);
-      if (!this.network.arrive(ev, replica ? replica.up : true)) return;
-      if (replica) this.onReplicaReceive(ev.to, ev.from, ev.body);
-      else this.onClientReceive(ev.to, ev.body);
+    if (ev.type === 'deliver') {
+      const log = this.trace.messages;
+      const to = log.to(ev.id);
+      const replica = this.replicas.get(to);
+      if (!log.arrive(ev.id, replica ? replica.up : true)) return;
+      if (replica) this.onReplicaReceive(to, log.from(ev.id), ev.body);
+      else this.onClientReceive(to, ev.body);
       return;
     }
     switch (ev.type) {
-      case 'action':
-        this.perform(this.script[ev.index]!);
-        return;
       case 'coordinator-timeout':
         if (this.replica(ev.node).up) onCoordinatorTimeout(this, ev.node, ev.op);
         return;

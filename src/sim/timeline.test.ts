@@ -36,8 +36,8 @@ describe('Timeline', () => {
 
   it('knows which messages were in flight', () => {
     const tl = new Timeline(sim().trace);
-    expect(tl.inFlightAt(150).map((m) => `${m.from}→${m.to} ${m.body.kind}`)).toEqual(['A→B replicate', 'A→C replicate']);
-    expect(tl.inFlightAt(50).map((m) => m.body.kind)).toEqual(['client-write']);
+    expect(tl.inFlightAt(150).map((m) => `${m.from}→${m.to} ${m.kind}`)).toEqual(['A→B replicate', 'A→C replicate']);
+    expect(tl.inFlightAt(50).map((m) => m.kind)).toEqual(['client-write']);
     expect(tl.inFlightAt(4000)).toEqual([]);
   });
 

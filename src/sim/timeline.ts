@@ -27,16 +27,13 @@ interface Series {
 export class Timeline {
   private readonly series = new Map<NodeId, Map<string, Series>>();
   private changesSeen = 0;
-  private messagesSeen = 0;
-  private longestFlight = 0;
-  private flying: number[] = [];
 
   constructor(private readonly trace: Trace) {
     this.refresh();
   }
 
   refresh(): void {
-    const { changes, messages } = this.trace;
+    const { changes } = this.trace;
     for (; this.changesSeen < changes.length; this.changesSeen++) {
       const c = changes[this.changesSeen]!;
       let byKey = this.series.get(c.node);
@@ -46,17 +43,6 @@ export class Timeline {
       s.times.push(c.at);
       s.states.push(c.state);
     }
-    // A message still in flight may end later than planned; recheck those, then the new ones.
-    const stillFlying: number[] = [];
-    const check = (i: number) => {
-      const m = messages[i]!;
-      this.longestFlight = Math.max(this.longestFlight, Math.max(m.endAt, m.deliverAt) - m.sentAt);
-      if (m.fate === 'in-flight') stillFlying.push(i);
-    };
-    this.flying.forEach(check);
-    for (let i = this.messagesSeen; i < messages.length; i++) check(i);
-    this.flying = stillFlying;
-    this.messagesSeen = messages.length;
   }
 
   /** A replica's state for a key at time t (undefined: it held nothing yet). */
@@ -90,13 +76,13 @@ export class Timeline {
 
   /** Messages with sentAt ≤ t < endAt, oldest first. */
   inFlightAt(t: number): MessageRecord[] {
-    const msgs = this.trace.messages;
-    let i = lastAtOrBefore(msgs, t, (m) => m.sentAt);
+    const log = this.trace.messages;
+    const reach = t - log.longestFlight;
     const out: MessageRecord[] = [];
-    for (; i >= 0; i--) {
-      const m = msgs[i]!;
-      if (m.sentAt < t - this.longestFlight) break;
-      if (m.endAt > t || (m.fate === 'in-flight' && m.deliverAt > t)) out.push(m);
+    for (let i = log.lastSentAtOrBefore(t); i >= 0; i--) {
+      if (log.sentAt(i) < reach) break;
+      // endAt is deliverAt while a message is in flight, so this holds for those too.
+      if (log.endAt(i) > t) out.push(log.get(i)!);
     }
     return out.reverse();
   }

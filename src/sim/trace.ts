@@ -1,4 +1,5 @@
 import type { MessageId, Millis, NodeId, OpId } from './ids.ts';
+import { MessageLog } from './messageLog.ts';
 import type { CausalContext } from './values/causalContext.ts';
 
 /**
@@ -6,7 +7,8 @@ import type { CausalContext } from './values/causalContext.ts';
  * change to a replica's storage, and each client operation. The view reads only this.
  */
 export interface Trace {
-  readonly messages: MessageRecord[];
+  /** In columns (messageLog.ts): a million messages make no million objects. */
+  readonly messages: MessageLog;
   readonly events: TraceEvent[];
   readonly changes: StorageChange[];
   readonly ops: OpRecord[];
@@ -57,17 +59,32 @@ export type MessageBody =
   | { kind: 'handoff'; key: string; owner: NodeId; state: unknown }
   | { kind: 'handoff-ack'; key: string; owner: NodeId; state: unknown };
 
+/**
+ * One message as the view reads it: a snapshot made by `MessageLog.get`, of what the log
+ * keeps for good. What only the receiver needed (causal contexts, a reply's verdict and
+ * reason) is gone once the message lands.
+ */
 export interface MessageRecord {
   readonly id: MessageId;
   readonly from: NodeId;
   readonly to: NodeId;
-  readonly body: MessageBody;
+  readonly kind: MessageKind;
+  /** The operation it serves (null: anti-entropy and hand-off). */
+  readonly op: OpId | null;
+  /** The key it is about (null: an anti-entropy exchange, about every key). */
+  readonly key: string | null;
+  /** A client write's value (null for every other kind). */
+  readonly value: string | null;
+  /** The replica state it carried for its key (undefined: a kind that carries none). */
+  readonly state: unknown;
+  /** An anti-entropy exchange's states by key (null for every other kind). */
+  readonly states: Readonly<Record<string, unknown>> | null;
   readonly sentAt: Millis;
   /** When it would arrive if nothing stopped it. */
   readonly deliverAt: Millis;
-  /** When it arrived or was dropped. */
-  endAt: Millis;
-  fate: Fate;
+  /** When it arrived or was dropped (deliverAt while still in flight). */
+  readonly endAt: Millis;
+  readonly fate: Fate;
 }
 
 export type TraceEvent =
@@ -112,6 +129,7 @@ export interface OpRecord {
   quorum: NodeId[];
 }
 
-export function emptyTrace(): Trace {
-  return { messages: [], events: [], changes: [], ops: [], hints: [] };
+/** An empty trace for a run among these nodes (replicas and clients). */
+export function emptyTrace(nodes: readonly NodeId[]): Trace {
+  return { messages: new MessageLog(nodes), events: [], changes: [], ops: [], hints: [] };
 }

@@ -27,9 +27,9 @@ describe('createLabStore', () => {
     const store = createLabStore(makeScenario({}));
     store.getState().act({ type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '1' });
     store.getState().setTime(1000);
-    const before = JSON.stringify(store.getState().run.sim.trace.messages.filter((m) => m.sentAt < 1000));
+    const before = JSON.stringify(store.getState().run.sim.trace.messages.slice().filter((m) => m.sentAt < 1000));
     store.getState().act({ type: 'read', client: 'c2', coordinator: 'B', key: 'x' });
-    const after = JSON.stringify(store.getState().run.sim.trace.messages.filter((m) => m.sentAt < 1000));
+    const after = JSON.stringify(store.getState().run.sim.trace.messages.slice().filter((m) => m.sentAt < 1000));
     expect(after).toBe(before);
   });
 

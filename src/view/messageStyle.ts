@@ -46,10 +46,9 @@ export function isDropped(m: MessageRecord): boolean {
 
 /** What a message is and where it goes, without its fate: "repl x from A to C". */
 export function describeRoute(m: MessageRecord): string {
-  const b = m.body;
-  const key = 'key' in b ? ` ${b.key}` : '';
-  const value = b.kind === 'client-write' ? `=${b.value}` : '';
-  return `${KIND_STYLES[b.kind].label}${key}${value} from ${m.from} to ${m.to}`;
+  const key = m.key !== null ? ` ${m.key}` : '';
+  const value = m.value !== null ? `=${m.value}` : '';
+  return `${KIND_STYLES[m.kind].label}${key}${value} from ${m.from} to ${m.to}`;
 }
 
 /** One line about a message with its final fate: "repl x from A to C (delivered)". */

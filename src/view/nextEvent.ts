@@ -9,10 +9,13 @@ export function nextEventAfter(trace: Trace, t: number): number {
   const consider = (x: number | null) => {
     if (x !== null && x > t && x < best) best = x;
   };
-  for (const m of trace.messages) {
-    if (m.sentAt > best) break;
-    consider(m.sentAt);
-    if (m.fate !== 'in-flight') consider(m.endAt);
+  const log = trace.messages;
+  // A message sent longer than the longest flight before t has ended by t.
+  for (let i = log.firstSentAtOrAfter(t - log.longestFlight); i < log.length; i++) {
+    const sent = log.sentAt(i);
+    if (sent > best) break;
+    consider(sent);
+    if (!log.isInFlight(i)) consider(log.endAt(i));
   }
   for (const op of trace.ops) {
     consider(op.invokedAt);

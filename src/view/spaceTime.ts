@@ -1,7 +1,6 @@
 import { scalePoint } from 'd3-scale';
 import { timeScale } from './timeScale.ts';
 import type { MessageId, NodeId, OpId } from '../sim/ids.ts';
-import { lastAtOrBefore } from '../sim/timeline.ts';
 import type { Fate, MessageKind, MessageRecord, OpOutcome, OpRecord, Trace } from '../sim/trace.ts';
 import { describeMessage, isDropped } from './messageStyle.ts';
 import { downSpans, faultMarks, type DownSpan, type FaultMark } from './spaceTimeFaults.ts';
@@ -163,10 +162,10 @@ function messageSegments(trace: Trace, laneY: ReadonlyMap<NodeId, number>, x: (t
   const out: MessageSegment[] = [];
   if (until < t0) return out;
   // Messages are logged in the order sent; none is in the air longer than the longest flight.
-  const reach = t0 - longestFlight(msgs);
-  for (let i = lastAtOrBefore(msgs, until, (m) => m.sentAt); i >= 0; i--) {
-    const m = msgs[i]!;
-    if (m.sentAt < reach) break;
+  const reach = t0 - msgs.longestFlight;
+  for (let i = msgs.lastSentAtOrBefore(until); i >= 0; i--) {
+    if (msgs.sentAt(i) < reach) break;
+    const m = msgs.get(i)!;
     const y1 = laneY.get(m.from);
     const y2 = laneY.get(m.to);
     if (y1 === undefined || y2 === undefined) continue;
@@ -178,10 +177,10 @@ function messageSegments(trace: Trace, laneY: ReadonlyMap<NodeId, number>, x: (t
     const f = reachOf(m, headAt, dropped);
     out.push({
       id: m.id,
-      kind: m.body.kind,
+      kind: m.kind,
       from: m.from,
       to: m.to,
-      op: 'op' in m.body ? m.body.op : null,
+      op: m.op,
       x1: x(m.sentAt),
       y1,
       x2: x(headAt),
@@ -259,23 +258,6 @@ function outcomeWords(op: OpRecord, outcome: OpOutcome): string {
     case 'timeout':
       return `timed out${op.reason ? `: ${op.reason}` : ''}`;
   }
-}
-
-/**
- * The longest planned flight among a trace's messages. A flight (deliverAt − sentAt) never
- * changes once sent, so the answer is kept per message log and extended with new messages
- * only: drawing each frame stays proportional to the window, not to the run.
- */
-const flights = new WeakMap<readonly MessageRecord[], { seen: number; longest: number }>();
-
-function longestFlight(msgs: readonly MessageRecord[]): number {
-  let memo = flights.get(msgs);
-  if (!memo || memo.seen > msgs.length) flights.set(msgs, (memo = { seen: 0, longest: 0 }));
-  for (; memo.seen < msgs.length; memo.seen++) {
-    const m = msgs[memo.seen]!;
-    memo.longest = Math.max(memo.longest, m.deliverAt - m.sentAt, m.endAt - m.sentAt);
-  }
-  return memo.longest;
 }
 
 /**

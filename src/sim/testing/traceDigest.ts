@@ -11,9 +11,7 @@ import type { Trace } from '../trace.ts';
 export function traceLines(trace: Trace): string[] {
   const out: string[] = [];
   for (const m of trace.messages) {
-    const b = m.body as Record<string, unknown>;
-    const carries = b.kind === 'client-write' ? b.value : 'state' in b ? b.state : undefined;
-    out.push(`m ${m.id} ${m.from}>${m.to} ${b.kind} op=${(b.op as number | undefined) ?? '-'} key=${(b.key as string | undefined) ?? '-'} ${m.sentAt} ${m.deliverAt} ${m.endAt} ${m.fate} ${canonical(carries)}`);
+    out.push(`m ${m.id} ${m.from}>${m.to} ${m.kind} op=${m.op ?? '-'} key=${m.key ?? '-'} ${m.sentAt} ${m.deliverAt} ${m.endAt} ${m.fate} ${canonical(m.kind === 'client-write' ? m.value : (m.states ?? m.state))}`);
   }
   for (const e of trace.events) out.push(`e ${canonical(e)}`);
   for (const c of trace.changes) out.push(`c ${c.at} ${c.node} ${c.key} ${c.cause} ${canonical(c.state)}`);

@@ -153,12 +153,12 @@ function LinkDetails({ a, b }: { a: NodeId; b: NodeId }) {
 function MessageDetails({ id }: { id: number }) {
   const run = useLab(selectRun);
   const time = useThrottledTime();
-  const m = run.sim.trace.messages[id];
+  const m = run.sim.trace.messages.get(id);
   if (!m || m.sentAt > time) return <p className="muted">That message has not been sent at this moment.</p>;
   // The trace knows how the message ends; the inspector tells only what has happened by the playhead.
   const ended = m.fate !== 'in-flight' && m.endAt <= time;
-  const style = KIND_STYLES[m.body.kind];
-  const key = 'key' in m.body ? m.body.key : null;
+  const style = KIND_STYLES[m.kind];
+  const key = m.key;
   return (
     <div>
       <h3>
@@ -190,11 +190,11 @@ function MessageDetails({ id }: { id: number }) {
           <dt>Fate</dt>
           <dd>{ended ? `${FATE_WORDS[m.fate]} at ${formatSeconds(m.endAt)}` : FATE_WORDS['in-flight']}</dd>
         </div>
-        {'state' in m.body && m.body.state !== null && (
+        {m.state !== null && m.state !== undefined && (
           <div>
             <dt>Carries</dt>
             <dd>
-              <code>{valueWords(run.sim.strategy.id).describe(m.body.state)}</code>
+              <code>{valueWords(run.sim.strategy.id).describe(m.state)}</code>
             </dd>
           </div>
         )}

@@ -96,7 +96,7 @@ function highlightCaption(h: Highlight | null, trace: Trace): string {
   if (!h) return 'Point at a replica, message or operation here or in the picture: it lights up in both.';
   if (h.kind === 'node') return `Lit up: ${h.id} and its messages.`;
   if (h.kind === 'message') {
-    const m = trace.messages[h.id];
+    const m = trace.messages.get(h.id);
     return m ? `Lit up: message #${m.id}, ${describeRoute(m)}.` : '';
   }
   const op = trace.ops[h.id];
