@@ -37,13 +37,13 @@ export function runCarts(scenario: Scenario, key: string): CartOutcome[] {
   return CART_STORES.map((store) => {
     const sim = new Simulation({ ...scenario, cluster: { ...scenario.cluster, strategy: store.id } });
     sim.runUntil(end);
+    const log = sim.trace.changes;
     const stateOf = (node: NodeId) => {
-      let state: unknown;
-      for (const c of sim.trace.changes) if (c.node === node && c.key === key) state = c.state;
-      return state;
+      for (let i = log.length - 1; i >= 0; i--) if (log.node(i) === node && log.key(i) === key) return log.state(i);
+      return undefined;
     };
     const converged = divergent([key], () => sim.ring, stateOf, store.strategy).length === 0;
-    const changes = sim.trace.changes.filter((c) => c.key === key);
+    const changes = log.slice().filter((c) => c.key === key);
     const finalState = stateOf(sim.ring[0]!);
     const final = store.items(finalState);
     return { strategy: store.id, sim, end, converged, settledAt: changes.at(-1)?.at ?? 0, final, finalState: finalState ?? null, key };

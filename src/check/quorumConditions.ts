@@ -1,7 +1,8 @@
 import { replicaIds, type NodeId } from '../sim/ids.ts';
 import type { ClusterConfig } from '../sim/scenario.ts';
 import { countBefore } from '../sim/timeline.ts';
-import type { OpRecord, StorageChange, TraceEvent } from '../sim/trace.ts';
+import type { ChangeLog } from '../sim/changeLog.ts';
+import type { OpRecord, TraceEvent } from '../sim/trace.ts';
 
 /**
  * "With W + R > N a read sees the latest acknowledged write" holds only under conditions.
@@ -42,7 +43,7 @@ export interface QuorumState {
 interface RunFacts {
   readonly cluster: ClusterConfig;
   readonly events: readonly TraceEvent[];
-  readonly changes: readonly StorageChange[];
+  readonly changes: ChangeLog;
   readonly ops: readonly OpRecord[];
   /** The key's own N replicas (its preference list). */
   readonly holders: (key: string) => readonly NodeId[];
@@ -90,7 +91,7 @@ export function quorumState(facts: RunFacts, t: number): QuorumState {
   if (weakReads.length > 0) broken.push({ kind: 'weak-reads', count: weakReads.length, fewest: Math.min(...weakReads.map(home)), rChangedAt: lastChange(events, t, 'r', cluster.r) });
   for (const e of events) {
     if (e.at > t) break;
-    if (e.type === 'crash' && e.lostUndurable && facts.changes.some((c) => c.cause === 'crash-loss' && c.at === e.at && c.node === e.node)) {
+    if (e.type === 'crash' && e.lostUndurable && lostAtCrash(facts.changes, e.node, e.at)) {
       broken.push({ kind: 'crash-loss', at: e.at, node: e.node });
     }
   }
@@ -155,4 +156,17 @@ function clocksEverApart(events: readonly TraceEvent[], replicas: number, t: num
     check();
   }
   return [...off].sort();
+}
+
+/** Whether a crash of `node` at `at` lost anything: a crash-loss change then (changes are in time order). */
+function lostAtCrash(changes: ChangeLog, node: NodeId, at: number): boolean {
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (changes.changedAt(mid) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < changes.length && changes.changedAt(i) === at; i++) if (changes.cause(i) === 'crash-loss' && changes.node(i) === node) return true;
+  return false;
 }

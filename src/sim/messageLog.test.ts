@@ -76,6 +76,16 @@ describe('MessageLog', () => {
     expect(log.fate(ba)).toBe('crash');
   });
 
+  it('keeps when a lost message vanished, and a due message ends when due', () => {
+    const log = new MessageLog(nodes);
+    const lost = log.append(0, 1, BODIES['read-req'], 10, 30);
+    log.drop(lost, 'lost', 20);
+    const down = log.append(0, 1, BODIES['read-req'], 10, 40);
+    log.arrive(down, false);
+    expect(log.get(lost)).toMatchObject({ fate: 'lost', endAt: 20, deliverAt: 30 });
+    expect(log.get(down)).toMatchObject({ fate: 'crash', endAt: 40 });
+  });
+
   it('serialises as a list of records', () => {
     const log = new MessageLog(nodes);
     log.append(2, 0, BODIES['client-read'], 3, 4);

@@ -35,7 +35,6 @@ const CARRIES = new Uint8Array(MESSAGE_KINDS.map((k) => (k === 'sync' || k === '
 interface Chunk {
   readonly sentAt: Float64Array;
   readonly deliverAt: Float64Array;
-  readonly endAt: Float64Array;
   readonly from: Uint16Array;
   readonly to: Uint16Array;
   readonly fate: Uint8Array;
@@ -50,14 +49,14 @@ function newChunk(): Chunk {
   return {
     sentAt: new Float64Array(CHUNK),
     deliverAt: new Float64Array(CHUNK),
-    endAt: new Float64Array(CHUNK),
     from: new Uint16Array(CHUNK),
     to: new Uint16Array(CHUNK),
     fate: new Uint8Array(CHUNK),
     kind: new Uint8Array(CHUNK),
     op: new Int32Array(CHUNK),
     key: new Int32Array(CHUNK),
-    payload: [],
+    // Sized once: grown by assignment it would hold a third more slots than messages.
+    payload: new Array<unknown>(CHUNK),
   };
 }
 
@@ -80,6 +79,11 @@ export class MessageLog implements Iterable<MessageRecord> {
   private readonly keyIndex = new Map<string, number>();
   private readonly keyNames: string[] = [];
   private longest = 0;
+  /**
+   * When each message lost or cut ended; every other message ends when it is due (arriving,
+   * or dropped by a receiver that is down), so its end needs no column of its own.
+   */
+  private readonly dropped = new Map<number, number>();
 
   constructor(readonly nodes: readonly NodeId[]) {
     if (nodes.length > 0xffff) throw new RangeError('too many nodes for a message log');
@@ -105,7 +109,6 @@ export class MessageLog implements Iterable<MessageRecord> {
     const c = this.chunks[id >>> SHIFT]!;
     c.sentAt[j] = sentAt;
     c.deliverAt[j] = deliverAt;
-    c.endAt[j] = deliverAt;
     c.from[j] = from;
     c.to[j] = to;
     // fate starts at 0: in flight. One switch, most frequent kinds first: this runs for
@@ -219,7 +222,7 @@ export class MessageLog implements Iterable<MessageRecord> {
       if (c.sentAt[j]! < now - this.longest) break;
       if (c.fate[j] === IN_FLIGHT && c.from[j] === from && c.to[j] === to) {
         c.fate[j] = CUT;
-        c.endAt[j] = now;
+        this.dropped.set(i, now);
       }
     }
   }
@@ -228,7 +231,7 @@ export class MessageLog implements Iterable<MessageRecord> {
   drop(id: number, fate: 'lost' | 'cut', at: number): void {
     const c = this.chunks[id >>> SHIFT]!;
     c.fate[id & MASK] = fate === 'lost' ? LOST : CUT;
-    c.endAt[id & MASK] = at;
+    this.dropped.set(id, at);
   }
 
   sentAt(i: number): number {
@@ -239,8 +242,12 @@ export class MessageLog implements Iterable<MessageRecord> {
     return this.chunks[i >>> SHIFT]!.deliverAt[i & MASK]!;
   }
 
+  /** When it arrived or was dropped; deliverAt while in flight. */
   endAt(i: number): number {
-    return this.chunks[i >>> SHIFT]!.endAt[i & MASK]!;
+    const c = this.chunks[i >>> SHIFT]!;
+    const j = i & MASK;
+    const fate = c.fate[j];
+    return fate === LOST || fate === CUT ? this.dropped.get(i)! : c.deliverAt[j]!;
   }
 
   fate(i: number): Fate {
@@ -324,7 +331,7 @@ export class MessageLog implements Iterable<MessageRecord> {
       states: CARRIES[kind] === 2 ? (payload as Readonly<Record<string, unknown>>) : null,
       sentAt: c.sentAt[j]! as Millis,
       deliverAt: c.deliverAt[j]! as Millis,
-      endAt: c.endAt[j]! as Millis,
+      endAt: this.endAt(i) as Millis,
       fate: FATES[c.fate[j]!]!,
     };
   }
@@ -343,10 +350,5 @@ export class MessageLog implements Iterable<MessageRecord> {
   /** JSON of a trace lists the messages as records, as before the log kept columns. */
   toJSON(): MessageRecord[] {
     return this.slice();
-  }
-
-  /** Bytes the columns hold (the chunks allocated), for the benchmark's memory report. */
-  get columnBytes(): number {
-    return this.chunks.length * CHUNK * (3 * 8 + 2 * 2 + 2 + 2 * 4);
   }
 }

@@ -194,7 +194,7 @@ describe('Simulation: repair, durability and changing settings mid-run', () => {
     const sim = run([{ at: 0, type: 'cut', from: 'A', to: 'B' }, { at: 0, type: 'cut', from: 'A', to: 'C' }, ...script], { w: 1, durabilityMs: 500, antiEntropyMs: 0 });
     expect(sim.trace.ops[0]!.outcome).toBe('ok');
     expect(sim.replica('A' as NodeId).storage.get('x')).toBeUndefined();
-    expect(sim.trace.changes.at(-1)).toMatchObject({ node: 'A', key: 'x', cause: 'crash-loss' });
+    expect(sim.trace.changes.get(sim.trace.changes.length - 1)).toMatchObject({ node: 'A', key: 'x', cause: 'crash-loss' });
     // After the flush, the same crash keeps it.
     const later = run([W(0, 'v1'), { at: 1000, type: 'crash', node: 'A', loseUndurable: true }], { w: 1, durabilityMs: 500, antiEntropyMs: 0 });
     expect(later.strategy.values(later.replica('A' as NodeId).storage.get('x'))).toEqual(['v1']);

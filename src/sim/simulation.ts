@@ -12,6 +12,9 @@ import { findStrategy } from './values/index.ts';
 import type { ValueStrategy } from './values/types.ts';
 import { EMPTY_CONTEXT, union, type CausalContext } from './values/causalContext.ts';
 
+/** The quorum of an operation not answered yet: one shared empty list, not one per operation. */
+const NO_NODES: readonly NodeId[] = Object.freeze([]);
+
 /** A client waits this many coordinator timeouts before giving up on an answer. */
 const CLIENT_PATIENCE = 2;
 
@@ -160,7 +163,7 @@ export class Simulation implements Engine {
     const next = s.merge(current, delta);
     if (r.storage.has(key) && s.equals(next, current)) return;
     r.storage.set(key, next);
-    this.trace.changes.push({ at: this.clock, node, key, state: next, cause });
+    this.trace.changes.push(this.clock, node, key, next, cause);
     if (this.scenario.cluster.durabilityMs > 0) this.queue.push(this.clock + this.scenario.cluster.durabilityMs, { type: 'flush', node, key });
     else r.durable.set(key, next);
   }
@@ -288,7 +291,7 @@ export class Simulation implements Engine {
         const r = this.replica(node);
         if (!r.up) return;
         for (const key of crash(r, a.loseUndurable === true)) {
-          this.trace.changes.push({ at: this.clock, node, key, state: r.storage.get(key) ?? this.strategy.empty(), cause: 'crash-loss' });
+          this.trace.changes.push(this.clock, node, key, r.storage.get(key) ?? this.strategy.empty(), 'crash-loss');
         }
         this.trace.events.push({ at: this.clock, type: 'crash', node, lostUndurable: a.loseUndurable === true });
         return;
@@ -339,7 +342,7 @@ export class Simulation implements Engine {
       version: null,
       state: null,
       result: null,
-      quorum: [],
+      quorum: NO_NODES,
     });
     this.queue.push(this.clock + CLIENT_PATIENCE * this.config.timeoutMs, { type: 'client-timeout', op: id });
     const to = a.coordinator as NodeId;

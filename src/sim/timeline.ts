@@ -35,13 +35,15 @@ export class Timeline {
   refresh(): void {
     const { changes } = this.trace;
     for (; this.changesSeen < changes.length; this.changesSeen++) {
-      const c = changes[this.changesSeen]!;
-      let byKey = this.series.get(c.node);
-      if (!byKey) this.series.set(c.node, (byKey = new Map()));
-      let s = byKey.get(c.key);
-      if (!s) byKey.set(c.key, (s = { times: [], states: [] }));
-      s.times.push(c.at);
-      s.states.push(c.state);
+      const i = this.changesSeen;
+      const node = changes.node(i);
+      const key = changes.key(i);
+      let byKey = this.series.get(node);
+      if (!byKey) this.series.set(node, (byKey = new Map()));
+      let s = byKey.get(key);
+      if (!s) byKey.set(key, (s = { times: [], states: [] }));
+      s.times.push(changes.changedAt(i));
+      s.states.push(changes.state(i));
     }
   }
 

@@ -1,4 +1,5 @@
 import type { MessageId, Millis, NodeId, OpId } from './ids.ts';
+import { ChangeLog } from './changeLog.ts';
 import { MessageLog } from './messageLog.ts';
 import type { CausalContext } from './values/causalContext.ts';
 
@@ -10,7 +11,8 @@ export interface Trace {
   /** In columns (messageLog.ts): a million messages make no million objects. */
   readonly messages: MessageLog;
   readonly events: TraceEvent[];
-  readonly changes: StorageChange[];
+  /** In columns too (changeLog.ts). */
+  readonly changes: ChangeLog;
   readonly ops: OpRecord[];
   /** Hints parked on stand-ins and handed back (state null: the hint was dropped). */
   readonly hints: HintChange[];
@@ -126,10 +128,10 @@ export interface OpRecord {
   state: unknown;
   result: string[] | null;
   /** Replicas that acknowledged (writes) or answered (reads) before the client was answered. */
-  quorum: NodeId[];
+  quorum: readonly NodeId[];
 }
 
 /** An empty trace for a run among these nodes (replicas and clients). */
 export function emptyTrace(nodes: readonly NodeId[]): Trace {
-  return { messages: new MessageLog(nodes), events: [], changes: [], ops: [], hints: [] };
+  return { messages: new MessageLog(nodes), events: [], changes: new ChangeLog(nodes), ops: [], hints: [] };
 }

@@ -56,7 +56,8 @@ function onWriteAck(e: Engine, coord: NodeId, op: OpId, from: NodeId): void {
   req.acks.push(from);
   if (req.acks.length < e.config.w) return;
   e.replica(coord).pending.delete(op);
-  e.op(op).quorum = req.acks;
+  // A copy of the exact size: the list grew by push, and the trace keeps one per operation.
+  e.op(op).quorum = req.acks.slice();
   e.send(coord, req.client, { kind: 'write-reply', op, key: req.key, ok: true, reason: '', context: req.context as CausalContext | null });
 }
 
