@@ -28,10 +28,8 @@ export type CoordinatorRequest =
       readonly context: unknown;
       /** The state sent to replicas, kept to send on to stand-ins. */
       readonly delta: unknown;
-      /** Replicas asked, stand-ins included. */
-      readonly asked: NodeId[];
-      /** Each stand-in asked, and the home replica it stands in for. */
-      readonly standIns: Map<NodeId, NodeId>;
+      /** Each stand-in asked, and the home replica it stands in for (null until a sloppy quorum asks one). */
+      standIns: Map<NodeId, NodeId> | null;
     }
   | {
       readonly kind: 'read';
@@ -44,8 +42,7 @@ export type CoordinatorRequest =
       /** The merged state sent to the client, once R responses are in. */
       merged: unknown;
       expected: number;
-      readonly asked: NodeId[];
-      readonly standIns: Map<NodeId, NodeId>;
+      standIns: Map<NodeId, NodeId> | null;
     };
 
 export function createReplica(id: NodeId, skew: number): ReplicaState {

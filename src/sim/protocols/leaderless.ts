@@ -23,7 +23,7 @@ export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: Op
     op,
   });
   e.op(op).version = version;
-  const req: CoordinatorRequest = { kind: 'write', op, client, key, acks: [], context: after, delta, asked: [...prefs], standIns: new Map() };
+  const req: CoordinatorRequest = { kind: 'write', op, client, key, acks: [], context: after, delta, standIns: null };
   self.pending.set(op, req);
   e.schedule(e.now + e.config.timeoutMs, { type: 'coordinator-timeout', node: coord, op });
   if (e.config.sloppyQuorum) e.schedule(e.now + e.config.timeoutMs / 2, { type: 'sloppy-check', node: coord, op });
@@ -40,7 +40,7 @@ export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: Op
 export function coordinateRead(e: Engine, coord: NodeId, client: NodeId, op: OpId, key: string): void {
   const self = e.replica(coord);
   const prefs = e.preferenceList(key);
-  const req: CoordinatorRequest = { kind: 'read', op, client, key, from: [], states: [], merged: undefined, expected: prefs.length, asked: [...prefs], standIns: new Map() };
+  const req: CoordinatorRequest = { kind: 'read', op, client, key, from: [], states: [], merged: undefined, expected: prefs.length, standIns: null };
   self.pending.set(op, req);
   e.schedule(e.now + e.config.timeoutMs, { type: 'coordinator-timeout', node: coord, op });
   if (e.config.sloppyQuorum) e.schedule(e.now + e.config.timeoutMs / 2, { type: 'sloppy-check', node: coord, op });
@@ -76,11 +76,11 @@ function onReadResponse(e: Engine, coord: NodeId, op: OpId, from: NodeId, state:
     e.op(op).quorum = [...req.from];
     e.send(coord, req.client, { kind: 'read-reply', op, key: req.key, ok: true, reason: '', state: merged });
     // Repair only the key's own replicas: a stand-in that answered a read does not keep the key.
-    if (e.config.readRepair) req.from.forEach((node, i) => !req.standIns.has(node) && repairIfBehind(e, coord, op, req.key, node, req.states[i], merged));
+    if (e.config.readRepair) req.from.forEach((node, i) => !req.standIns?.has(node) && repairIfBehind(e, coord, op, req.key, node, req.states[i], merged));
   } else {
     // A late response: fold it in, and repair the responder if it is behind.
     req.merged = s.merge(req.merged, state);
-    if (e.config.readRepair && !req.standIns.has(from)) repairIfBehind(e, coord, op, req.key, from, state, req.merged);
+    if (e.config.readRepair && !req.standIns?.has(from)) repairIfBehind(e, coord, op, req.key, from, state, req.merged);
   }
   if (req.from.length >= req.expected) self.pending.delete(op);
 }
@@ -124,15 +124,15 @@ export function onSloppyCheck(e: Engine, coord: NodeId, op: OpId): void {
   const answered = req.kind === 'write' ? req.acks : req.from;
   // A home replica is covered once it, or a stand-in asked for it, has answered.
   const covered = new Set(answered);
-  for (const [standIn, owner] of req.standIns) if (answered.includes(standIn)) covered.add(owner);
+  const standIns = (req.standIns ??= new Map());
+  for (const [standIn, owner] of standIns) if (answered.includes(standIn)) covered.add(owner);
   const missing = prefs.filter((p) => !covered.has(p));
   const start = e.ring.indexOf(prefs[prefs.length - 1]!);
-  const candidates = e.ring.map((_, i) => e.ring[(start + 1 + i) % e.ring.length]!).filter((n) => !req.asked.includes(n));
+  const candidates = e.ring.map((_, i) => e.ring[(start + 1 + i) % e.ring.length]!).filter((n) => !prefs.includes(n) && !standIns.has(n));
   for (const owner of missing) {
     const standIn = candidates.shift();
     if (standIn === undefined) break;
-    req.asked.push(standIn);
-    req.standIns.set(standIn, owner);
+    standIns.set(standIn, owner);
     if (req.kind === 'write') {
       if (standIn === coord) {
         e.hint(coord, req.key, owner, req.delta);
