@@ -98,9 +98,24 @@ export class Simulation implements Engine {
    */
   runUntil(t: number, maxEvents = Infinity): boolean {
     let left = maxEvents;
-    while (this.nextEventTime() <= t) {
+    // step() inlined: this loop runs for every event of a run.
+    const script = this.script;
+    const queue = this.queue;
+    for (;;) {
+      const queued = queue.peekTime();
+      const action = this.nextAction < script.length ? script[this.nextAction]!.at : Infinity;
+      if ((action <= queued ? action : queued) > t) break;
       if (left-- <= 0) return false;
-      this.step();
+      this.eventCount++;
+      if (action <= queued) {
+        // The script's actions run before anything queued for the same moment (see step).
+        this.clock = action as Millis;
+        this.perform(script[this.nextAction++]!);
+      } else {
+        const event = queue.pop()!;
+        this.clock = queue.lastTime as Millis;
+        this.dispatch(event);
+      }
     }
     if (t > this.clock) this.clock = t as Millis;
     return true;
