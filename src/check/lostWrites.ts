@@ -201,7 +201,7 @@ export function copiesAt(moment: Moment, hints: readonly HintChange[], readRepai
     // A read's answer goes to a client, and an acknowledgement is not stored: neither is a
     // copy. A replica's answer to a read is kept only if read repair sends it on.
     if (m.kind === 'read-reply' || m.kind === 'handoff-ack' || (m.kind === 'read-resp' && !readRepair)) continue;
-    if (m.states) for (const [key, state] of Object.entries(m.states)) add(key, state);
+    if (m.states) for (const [key, state] of m.states) add(key, state);
     else if (m.key !== null && m.state !== null && m.state !== undefined) add(m.key, m.state);
   }
   return { at: moment.at, of: (key) => byKey.get(key) ?? [] };

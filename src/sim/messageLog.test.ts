@@ -16,8 +16,8 @@ const BODIES: Record<MessageBody['kind'], MessageBody> = {
   'read-req': { kind: 'read-req', op, key: 'x' },
   'read-resp': { kind: 'read-resp', op, key: 'x', state },
   repair: { kind: 'repair', op, key: 'x', state },
-  sync: { kind: 'sync', states: { x: state } },
-  'sync-reply': { kind: 'sync-reply', states: { y: state } },
+  sync: { kind: 'sync', states: new Map([['x', state]]) },
+  'sync-reply': { kind: 'sync-reply', states: new Map([['y', state]]) },
   handoff: { kind: 'handoff', key: 'y', owner: nodeId('B'), state },
   'handoff-ack': { kind: 'handoff-ack', key: 'y', owner: nodeId('B'), state },
 };
@@ -33,7 +33,7 @@ describe('MessageLog', () => {
     expect(byKind.get('replicate')).toMatchObject({ op, key: 'x', value: null, state });
     expect(byKind.get('read-resp')?.state).toBe(state);
     expect(byKind.get('replicate-ack')).toMatchObject({ op, key: 'x', value: null, state: undefined, states: null });
-    expect(byKind.get('sync')).toMatchObject({ op: null, key: null, states: { x: state } });
+    expect(byKind.get('sync')).toMatchObject({ op: null, key: null, states: new Map([['x', state]]) });
     expect(byKind.get('handoff')).toMatchObject({ op: null, key: 'y', state });
     expect(got[0]).toMatchObject({ from: 'A', to: 'B', sentAt: 1, deliverAt: 2, endAt: 2, fate: 'in-flight' });
   });

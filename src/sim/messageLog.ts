@@ -328,7 +328,7 @@ export class MessageLog implements Iterable<MessageRecord> {
       key: c.key[j]! < 0 ? null : this.keyNames[c.key[j]!]!,
       value: kind === CLIENT_WRITE ? (payload as string) : null,
       state: CARRIES[kind] === 1 ? payload : undefined,
-      states: CARRIES[kind] === 2 ? (payload as Readonly<Record<string, unknown>>) : null,
+      states: CARRIES[kind] === 2 ? (payload as ReadonlyMap<string, unknown>) : null,
       sentAt: c.sentAt[j]! as Millis,
       deliverAt: c.deliverAt[j]! as Millis,
       endAt: this.endAt(i) as Millis,

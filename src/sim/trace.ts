@@ -56,8 +56,8 @@ export type MessageBody =
   | { kind: 'read-req'; op: OpId; key: string }
   | { kind: 'read-resp'; op: OpId; key: string; state: unknown }
   | { kind: 'repair'; op: OpId; key: string; state: unknown }
-  | { kind: 'sync'; states: Record<string, unknown> }
-  | { kind: 'sync-reply'; states: Record<string, unknown> }
+  | { kind: 'sync'; states: ReadonlyMap<string, unknown> }
+  | { kind: 'sync-reply'; states: ReadonlyMap<string, unknown> }
   | { kind: 'handoff'; key: string; owner: NodeId; state: unknown }
   | { kind: 'handoff-ack'; key: string; owner: NodeId; state: unknown };
 
@@ -80,7 +80,7 @@ export interface MessageRecord {
   /** The replica state it carried for its key (undefined: a kind that carries none). */
   readonly state: unknown;
   /** An anti-entropy exchange's states by key (null for every other kind). */
-  readonly states: Readonly<Record<string, unknown>> | null;
+  readonly states: ReadonlyMap<string, unknown> | null;
   readonly sentAt: Millis;
   /** When it would arrive if nothing stopped it. */
   readonly deliverAt: Millis;

@@ -12,7 +12,7 @@ const msg = (fate: MessageRecord['fate'], endAt = 200): MessageRecord => ({
   key: null,
   value: null,
   state: undefined,
-  states: {},
+  states: new Map(),
   sentAt: 100 as Millis,
   deliverAt: 200 as Millis,
   endAt: endAt as Millis,

@@ -18,23 +18,23 @@ export function onAntiEntropyTimer(e: Engine, node: NodeId): void {
 }
 
 /** The states `node` holds for keys that `peer` also replicates. */
-function sharedStates(e: Engine, node: NodeId, peer: NodeId): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+function sharedStates(e: Engine, node: NodeId, peer: NodeId): Map<string, unknown> {
+  const out = new Map<string, unknown>();
   for (const [key, state] of e.replica(node).storage) {
-    if (e.preferenceList(key).includes(peer)) out[key] = state;
+    if (e.preferenceList(key).includes(peer)) out.set(key, state);
   }
   return out;
 }
 
 export function onSyncMessage(e: Engine, node: NodeId, from: NodeId, body: MessageBody): void {
   if (body.kind !== 'sync' && body.kind !== 'sync-reply') return;
-  for (const [key, state] of Object.entries(body.states)) e.apply(node, key, state, 'sync');
+  for (const [key, state] of body.states) e.apply(node, key, state, 'sync');
   if (body.kind === 'sync-reply') return;
   // Reply with what the sender lacks: our states that differ from what it sent.
-  const reply: Record<string, unknown> = {};
-  for (const [key, state] of Object.entries(sharedStates(e, node, from))) {
-    const theirs = body.states[key];
-    if (theirs === undefined || !e.strategy.equals(theirs, state)) reply[key] = state;
+  const reply = new Map<string, unknown>();
+  for (const [key, state] of sharedStates(e, node, from)) {
+    const theirs = body.states.get(key);
+    if (theirs === undefined || !e.strategy.equals(theirs, state)) reply.set(key, state);
   }
-  if (Object.keys(reply).length > 0) e.send(node, from, { kind: 'sync-reply', states: reply });
+  if (reply.size > 0) e.send(node, from, { kind: 'sync-reply', states: reply });
 }

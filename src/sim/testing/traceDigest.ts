@@ -11,7 +11,7 @@ import type { Trace } from '../trace.ts';
 export function traceLines(trace: Trace): string[] {
   const out: string[] = [];
   for (const m of trace.messages) {
-    out.push(`m ${m.id} ${m.from}>${m.to} ${m.kind} op=${m.op ?? '-'} key=${m.key ?? '-'} ${m.sentAt} ${m.deliverAt} ${m.endAt} ${m.fate} ${canonical(m.kind === 'client-write' ? m.value : (m.states ?? m.state))}`);
+    out.push(`m ${m.id} ${m.from}>${m.to} ${m.kind} op=${m.op ?? '-'} key=${m.key ?? '-'} ${m.sentAt} ${m.deliverAt} ${m.endAt} ${m.fate} ${canonical(m.kind === 'client-write' ? m.value : m.states ? Object.fromEntries(m.states) : m.state)}`);
   }
   for (const e of trace.events) out.push(`e ${canonical(e)}`);
   for (const c of trace.changes) out.push(`c ${c.at} ${c.node} ${c.key} ${c.cause} ${canonical(c.state)}`);
