@@ -26,9 +26,10 @@ export interface RunCost {
 }
 
 /**
- * The most a run may cost, wherever it comes from. About 150 MiB of trace at today's
- * ~200 bytes an event, and a few seconds of simulation on a slow laptop, done in slices
- * (store/run.ts), so the page keeps answering.
+ * The most a run may cost, wherever it comes from. About 50 MiB of trace at ~65 bytes an
+ * event (the compact trace, measured in Node by `npm run bench`), and a few seconds of
+ * simulation on a slow laptop, done in slices (store/run.ts), so the page keeps answering.
+ * Time, not memory, is what holds the budget where it is.
  */
 export const RUN_BUDGET: RunCost = { events: 750_000, work: 4_000_000 };
 
