@@ -1,5 +1,6 @@
 import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { encodeRun } from '../src/embed/urlCodec.ts';
@@ -13,8 +14,12 @@ export interface BoundedResult {
   readonly heavyLink: number;
   /** Opening the smaller run that link is offered, simulated in slices. */
   readonly smallerRun: number;
-  /** Dragging the timeline end to end over a ten-minute run of 12,000 operations (a link just under the length limit). */
+  /** Opening a link to a ten-minute run of 8,000 operations (just under the address's length limit). */
+  readonly longLink: number;
+  /** Dragging the timeline end to end over that run. */
   readonly drag: number;
+  /** Opening a run file of 12,000 operations (about 1 MB). */
+  readonly file: number;
 }
 
 const OBSERVE = () => {
@@ -68,7 +73,7 @@ export async function benchBounded(): Promise<BoundedResult> {
     await page.goto(base + encodeRun({ scenario: long, time: 0 }));
     await page.getByText('8000 actions in this run').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(500);
-    await longest();
+    const longLink = await longest();
     const slider = page.getByRole('slider', { name: 'Timeline', exact: true });
     const box = (await slider.boundingBox())!;
     await page.mouse.move(box.x + 4, box.y + box.height / 2);
@@ -78,7 +83,18 @@ export async function benchBounded(): Promise<BoundedResult> {
     // The drag must have reached the end, or it measured nothing.
     await page.getByRole('timer', { name: 'Simulated time', exact: true }).filter({ hasText: /t = (59\d|6\d\d)\.\d\d s/ }).waitFor({ timeout: 30_000 });
     const drag = await longest();
-    return { heavyLink, smallerRun, drag };
+
+    const file = join(mkdtempSync(join(tmpdir(), 'bounded-')), 'long-run.json');
+    const script = Array.from({ length: 12_000 }, (_, i) => ({ at: i * 50, type: i % 2 ? 'write' : 'read', client: i % 2 ? 'c1' : 'c2', coordinator: 'ABCDE'[i % 5]!, key: `k${i % 20}`, ...(i % 2 ? { value: String(i) } : {}) }) as Action);
+    writeFileSync(file, JSON.stringify(makeScenario({ cluster: { replicas: 5, n: 3, w: 2, r: 2, antiEntropyMs: 1000 }, script })));
+    await page.goto(`http://127.0.0.1:${port}/?lab=playground`);
+    await page.waitForTimeout(500);
+    await longest();
+    await page.getByLabel('Run file to open').setInputFiles(file);
+    await page.getByText('12000 actions in this run').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500);
+    const fileTask = await longest();
+    return { heavyLink, smallerRun, longLink, drag, file: fileTask };
   } finally {
     await browser.close();
     await new Promise<void>((done) => server.close(() => done()));

@@ -57,7 +57,7 @@ test.describe('runs that ask for too much', () => {
     expect(await locks(page)).toEqual([]);
   });
 
-  test('dragging the timeline end to end over a ten-minute run of 12,000 operations never locks the page', async ({ page }, info) => {
+  test('opening a 1 MB run file of 12,000 operations, and dragging its timeline end to end, never locks the page', async ({ page }, info) => {
     const script: Action[] = Array.from({ length: 12_000 }, (_, i) =>
       i % 2 ? { at: i * 50, type: 'write', client: 'c1', coordinator: 'ABCDE'[i % 5]!, key: `k${i % 20}`, value: String(i) } : { at: i * 50, type: 'read', client: 'c2', coordinator: 'ABCDE'[i % 5]!, key: `k${i % 20}` },
     );
@@ -68,7 +68,8 @@ test.describe('runs that ask for too much', () => {
     await page.goto('./?lab=playground');
     await page.getByLabel('Run file to open').setInputFiles(file);
     await expect(page.getByText('12000 actions in this run')).toBeVisible({ timeout: 10_000 });
-    await locks(page);
+    // Opening it does not lock the page either (the 50 ms bar is the bench's).
+    expect(await locks(page)).toEqual([]);
     const slider = page.getByRole('slider', { name: 'Timeline', exact: true });
     const box = (await slider.boundingBox())!;
     await page.mouse.move(box.x + 4, box.y + box.height / 2);

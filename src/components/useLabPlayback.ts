@@ -13,7 +13,8 @@ import { useShortcuts } from './useShortcuts.ts';
  */
 export function useLabPlayback(store: LabStore, labId: string) {
   const playback = useActorRef(playbackMachine, { input: { store } });
-  const [controller] = useState(() => createLabController(store, { labId }));
+  // The address is written in a task of its own after a change (addressSync.ts).
+  const [controller] = useState(() => createLabController(store, { labId, later: (write) => void setTimeout(write, 0) }));
   useEffect(() => {
     controller.start();
     return () => controller.stop();

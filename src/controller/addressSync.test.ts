@@ -27,6 +27,26 @@ describe('the address kept equal to the run', () => {
     stop();
   });
 
+  it('written later, writes the address once for the changes made before it runs, and not after it is stopped', () => {
+    const store = createLabStore(makeScenario({}));
+    const address = memoryAddress('https://lab.test/?lab=playground');
+    const queued: (() => void)[] = [];
+    const stop = syncAddress(store, 'playground', address, codec, (write) => queued.push(write));
+    store.getState().act({ type: 'crash', node: 'B' });
+    store.getState().act({ type: 'recover', node: 'B' });
+    // Nothing written yet, and one write waiting for both changes.
+    expect(new URL(address.read()).searchParams.has('run')).toBe(false);
+    expect(queued).toHaveLength(1);
+    queued.shift()!();
+    const run = codec.decodeRun(new URL(address.read()).searchParams.get('run')!);
+    expect(run.ok && run.scenario.script.map((a) => a.type)).toEqual(['crash', 'recover']);
+    store.getState().act({ type: 'crash', node: 'C' });
+    stop();
+    queued.shift()!();
+    const after = codec.decodeRun(new URL(address.read()).searchParams.get('run')!);
+    expect(after.ok && after.scenario.script).toHaveLength(2);
+  });
+
   it('after Stop on a run being simulated, the address holds the run still shown', () => {
     let step: (() => boolean) | null = null;
     const store = createLabStore(makeScenario({}), 0, { slices: (s) => ((step = s), () => (step = null)) });

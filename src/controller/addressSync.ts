@@ -16,11 +16,14 @@ export { browserAddress, memoryAddress, type AddressPort } from '../embed/addres
  * drops the parameters the run replaces (RUN_SUPERSEDES) and keeps every other setting
  * (the gallery's, the like counter's, the vectors). Returns the function that stops it.
  * The codec is loaded on start (or given, in tests); a change before it arrives is written
- * when it does.
+ * when it does. `later` runs the writing: at once by default (tests), in a task of its own
+ * in the browser, so encoding a long run does not lengthen the task that changed it
+ * (opening a 1 MB run file, with the address written in the same task, held the page
+ * 80 ms). Changes made before it runs are written once.
  *
  * @example const stop = syncAddress(store, 'playground', memoryAddress()); … stop();
  */
-export function syncAddress(store: LabStore, labId: string, address: AddressPort, given?: RunCodec): () => void {
+export function syncAddress(store: LabStore, labId: string, address: AddressPort, given?: RunCodec, later: (write: () => void) => void = (write) => write()): () => void {
   let lastScenario = store.getState().run.scenario;
   let codec: RunCodec | null = given ?? null;
   let waiting = false;
@@ -47,13 +50,19 @@ export function syncAddress(store: LabStore, labId: string, address: AddressPort
       codec = c;
       if (live && waiting) write();
     });
+  let scheduled = false;
   const unsubscribe = store.subscribe((s, prev) => {
     // A pending run stopped (Stop) leaves the shown one: the address says so too, or a
     // reload would open the run the learner stopped.
     const stopped = prev.pending !== null && s.pending === null && s.run === prev.run;
     if (s.run.scenario === lastScenario && !stopped) return;
     lastScenario = s.run.scenario;
-    write();
+    if (scheduled) return;
+    scheduled = true;
+    later(() => {
+      scheduled = false;
+      if (live) write();
+    });
   });
   return () => {
     live = false;

@@ -17,7 +17,16 @@ export interface LabController {
   stop(): void;
 }
 
-export function createLabController(store: LabStore, options: { labId: string; address?: AddressPort; lostWriteWords?: LostWriteWords; runCodec?: RunCodec }): LabController {
+export interface LabControllerOptions {
+  readonly labId: string;
+  readonly address?: AddressPort;
+  readonly lostWriteWords?: LostWriteWords;
+  readonly runCodec?: RunCodec;
+  /** How the address is written after a change: at once (the default, for tests) or in a later task (the browser; see addressSync.ts). */
+  readonly later?: (write: () => void) => void;
+}
+
+export function createLabController(store: LabStore, options: LabControllerOptions): LabController {
   // Without words given, the narration loads them when a write is first lost (lostWords.ts).
   const narration = createNarration(store, undefined, options.lostWriteWords ?? null);
   const address = options.address ?? browserAddress;
@@ -28,7 +37,7 @@ export function createLabController(store: LabStore, options: { labId: string; a
     narration,
     start() {
       narration.start();
-      stopAddress ??= syncAddress(store, options.labId, address, options.runCodec);
+      stopAddress ??= syncAddress(store, options.labId, address, options.runCodec, options.later);
     },
     stop() {
       narration.stop();
