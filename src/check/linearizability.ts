@@ -1,0 +1,221 @@
+import { byKey, isOpen, type HistoryOp } from './history.ts';
+import { INITIAL, step, type RegisterState } from './registerModel.ts';
+
+/**
+ * A checker's answer. `violated` comes with a witness; `unknown` when the search went past
+ * its budget (never a guess).
+ */
+export type Verdict =
+  | { readonly result: 'satisfied'; readonly order: readonly number[] }
+  | { readonly result: 'violated'; readonly witness: Witness }
+  | { readonly result: 'unknown'; readonly reason: string };
+
+export interface Witness {
+  /** The few operations (history ids) that cannot be ordered, smallest set found. */
+  readonly ops: readonly number[];
+  /** The longest order of operations the search found before it was stuck (history ids). */
+  readonly partial: readonly number[];
+  /** The key whose operations these are ('' for one register). */
+  readonly key: string;
+}
+
+/** Steps of the search across all keys before it answers "unknown". */
+export const LINEARIZABILITY_BUDGET = 3_000_000;
+
+/**
+ * Linearizability of a key-value history: each key's operations must appear to take
+ * effect one at a time, each at some instant between its call and its return, in an
+ * order a single register would answer the same way. A key-value history is linearizable
+ * exactly when each key's history is (linearizability is local), so keys are checked one
+ * by one, as Porcupine does.
+ *
+ * The search is Wing and Gong's, with Lowe's memoisation: operations are taken in
+ * call/return order; a call whose operation can go next is tried, a return whose
+ * operation has not been placed means backtracking, and a (set of operations placed,
+ * register state) pair already tried is not tried again. An open operation's return is
+ * at the end of time: it may take effect at any moment after its call, or never.
+ *
+ * @example linearizable(history.ops).result // 'satisfied' | 'violated' | 'unknown'
+ */
+export function linearizable(ops: readonly HistoryOp[], budget = LINEARIZABILITY_BUDGET, witness = true): Verdict {
+  const order: number[] = [];
+  let left = budget;
+  for (const [key, keyOps] of byKey(ops)) {
+    const r = searchKey(keyOps, left);
+    left -= r.steps;
+    if (r.result === 'unknown') return { result: 'unknown', reason: `the search went past ${budget.toLocaleString('en')} steps on key ${key === '' ? 'of the register' : key}` };
+    if (r.result === 'violated') return { result: 'violated', witness: { key, partial: r.partial, ops: witness ? shrinkWitness(keyOps, r.partial, left) : [] } };
+    order.push(...r.order);
+  }
+  return { result: 'satisfied', order };
+}
+
+type KeyResult = { result: 'satisfied'; order: number[]; steps: number } | { result: 'violated'; partial: number[]; steps: number } | { result: 'unknown'; steps: number };
+
+/** Zobrist keys: a random 32-bit number per operation, XORed together for a set. */
+function zobrist(n: number): Int32Array {
+  const out = new Int32Array(n);
+  let x = 0x9e3779b9 | 0;
+  for (let i = 0; i < n; i++) {
+    // xorshift32: fixed, so a run is the same every time.
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x;
+  }
+  return out;
+}
+
+/** The Wing–Gong–Lowe search over one key's operations. */
+function searchKey(ops: readonly HistoryOp[], budget: number): KeyResult {
+  const n = ops.length;
+  // Entries: 2i is operation i's call, 2i + 1 its return, in time order (calls before returns at one instant).
+  const entries = Array.from({ length: 2 * n }, (_, e) => e);
+  const time = (e: number) => (e & 1 ? ops[e >> 1]!.ret : ops[e >> 1]!.call);
+  entries.sort((a, b) => time(a) - time(b) || (a & 1) - (b & 1) || a - b);
+  // A doubly linked list over the entries, with a head at index 2n.
+  const HEAD = 2 * n;
+  const next = new Int32Array(2 * n + 1).fill(-1);
+  const prev = new Int32Array(2 * n + 1).fill(-1);
+  let last = HEAD;
+  for (const e of entries) {
+    next[last] = e;
+    prev[e] = last;
+    last = e;
+  }
+  const unlink = (e: number) => {
+    next[prev[e]!] = next[e]!;
+    if (next[e]! >= 0) prev[next[e]!] = prev[e]!;
+  };
+  const relink = (e: number) => {
+    next[prev[e]!] = e;
+    if (next[e]! >= 0) prev[next[e]!] = e;
+  };
+  const keys = zobrist(n);
+  const words = (n + 31) >> 5;
+  const placed = new Uint32Array(words);
+  let setHash = 0;
+  // Remembered (placed set, state) pairs, by hash; states by a small number each.
+  const seen = new Map<number, Uint32Array[]>();
+  const stateIds = new Map<RegisterState, number>();
+  const stateId = (s: RegisterState) => {
+    let id = stateIds.get(s);
+    if (id === undefined) stateIds.set(s, (id = stateIds.size));
+    return id;
+  };
+  const callOps: number[] = [];
+  const callStates: RegisterState[] = [];
+  let longest: number[] = [];
+  let state: RegisterState = INITIAL;
+  let entry = next[HEAD]!;
+  let steps = 0;
+  while (next[HEAD]! >= 0) {
+    if (++steps > budget) return { result: 'unknown', steps };
+    if (entry >= 0 && (entry & 1) === 0) {
+      // A call: try to place its operation now.
+      const op = entry >> 1;
+      const after = step(state, ops[op]!);
+      if (after !== undefined) {
+        placed[op >> 5]! |= 1 << (op & 31);
+        const sid = stateId(after);
+        const h = setHash ^ keys[op]! ^ Math.imul(sid + 1, 0x9e3779b1);
+        const bucket = seen.get(h);
+        if (!bucket || !remembered(bucket, placed, sid)) {
+          // The placed set and the state, one array: the state's number in the last word.
+          const memo = new Uint32Array(words + 1);
+          memo.set(placed);
+          memo[words] = sid;
+          if (bucket) bucket.push(memo);
+          else seen.set(h, [memo]);
+          callOps.push(op);
+          callStates.push(state);
+          setHash ^= keys[op]!;
+          state = after;
+          unlink(entry);
+          unlink(entry + 1);
+          entry = next[HEAD]!;
+          continue;
+        }
+        placed[op >> 5]! &= ~(1 << (op & 31));
+      }
+      entry = next[entry]!;
+    } else {
+      // A return whose operation is not placed (or the end of the list): undo the last placement.
+      if (callOps.length > longest.length) longest = callOps.map((c) => ops[c]!.id);
+      const op = callOps.pop();
+      if (op === undefined) return { result: 'violated', partial: longest, steps };
+      state = callStates.pop()!;
+      placed[op >> 5]! &= ~(1 << (op & 31));
+      setHash ^= keys[op]!;
+      relink(2 * op + 1);
+      relink(2 * op);
+      entry = next[2 * op]!;
+    }
+  }
+  return { result: 'satisfied', order: callOps.map((c) => ops[c]!.id), steps };
+}
+
+/** Whether this placed set with this state is in the bucket. */
+function remembered(bucket: readonly Uint32Array[], placed: Uint32Array, state: number): boolean {
+  const words = placed.length;
+  outer: for (const memo of bucket) {
+    if (memo[words] !== state) continue;
+    for (let i = 0; i < words; i++) if (memo[i] !== placed[i]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The smallest set of operations found that still cannot be linearized: reads are dropped
+ * one at a time while the rest stays non-linearizable, then writes no remaining read
+ * returned (dropping those cannot make a linearizable history otherwise). A read whose
+ * answer is the trouble is never dropped. Past the budget, the operations of the longest
+ * partial order and those that could not follow it.
+ */
+export function shrinkWitness(ops: readonly HistoryOp[], partial: readonly number[], budget: number): number[] {
+  let kept = [...ops];
+  let left = Math.min(budget, 400_000);
+  const stillBad = (candidate: HistoryOp[]) => {
+    const r = searchKey(candidate, left);
+    left -= r.steps;
+    return r.result === 'violated';
+  };
+  // Drop droppable operations in chunks, halving the chunk when none of its size can go
+  // (as delta debugging does): a witness of a few operations in a history of hundreds is
+  // found in tens of searches, not hundreds.
+  const tryDrop = (keep: (op: HistoryOp) => boolean) => {
+    let chunk = Math.max(1, kept.filter((o) => !keep(o)).length >> 1);
+    for (;;) {
+      const droppable = kept.filter((o) => !keep(o));
+      let dropped = false;
+      for (let i = 0; i < droppable.length && left > 0; i += chunk) {
+        const out = new Set(droppable.slice(i, i + chunk));
+        const without = kept.filter((o) => !out.has(o));
+        if (stillBad(without)) {
+          kept = without;
+          dropped = true;
+        }
+      }
+      if (left <= 0) return;
+      if (!dropped) {
+        if (chunk === 1) return;
+        chunk >>= 1;
+      }
+    }
+  };
+  tryDrop((op) => op.f !== 'read');
+  tryDrop((op) => op.f !== 'write' || kept.some((r) => r.f === 'read' && returned(r, op.value)));
+  if (left <= 0 && kept.length === ops.length) {
+    // No time to shrink: the partial order's operations and what was left unplaced.
+    const done = new Set(partial);
+    return ops.filter((o) => !done.has(o.id) && !isOpen(o)).map((o) => o.id);
+  }
+  return kept.map((o) => o.id);
+}
+
+function returned(read: HistoryOp, value: unknown): boolean {
+  if (read.f !== 'read') return false;
+  const v = read.value;
+  return Array.isArray(v) ? v.includes(value as never) : v === value;
+}
