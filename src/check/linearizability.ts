@@ -1,23 +1,6 @@
 import { byKey, isOpen, type HistoryOp } from './history.ts';
 import { INITIAL, step, type RegisterState } from './registerModel.ts';
-
-/**
- * A checker's answer. `violated` comes with a witness; `unknown` when the search went past
- * its budget (never a guess).
- */
-export type Verdict =
-  | { readonly result: 'satisfied'; readonly order: readonly number[] }
-  | { readonly result: 'violated'; readonly witness: Witness }
-  | { readonly result: 'unknown'; readonly reason: string };
-
-export interface Witness {
-  /** The few operations (history ids) that cannot be ordered, smallest set found. */
-  readonly ops: readonly number[];
-  /** The longest order of operations the search found before it was stuck (history ids). */
-  readonly partial: readonly number[];
-  /** The key whose operations these are ('' for one register). */
-  readonly key: string;
-}
+import type { Verdict } from './verdict.ts';
 
 /** Steps of the search across all keys before it answers "unknown". */
 export const LINEARIZABILITY_BUDGET = 3_000_000;
