@@ -1,5 +1,6 @@
 import { byKey, isOpen, type HistoryOp } from './history.ts';
 import { INITIAL, step, type RegisterState } from './registerModel.ts';
+import { shrink } from './shrink.ts';
 import type { Verdict } from './verdict.ts';
 
 /** Steps of the search across all keys before it answers "unknown". */
@@ -150,55 +151,20 @@ function remembered(bucket: readonly Uint32Array[], placed: Uint32Array, state: 
 }
 
 /**
- * The smallest set of operations found that still cannot be linearized: reads are dropped
- * one at a time while the rest stays non-linearizable, then writes no remaining read
- * returned (dropping those cannot make a linearizable history otherwise). A read whose
- * answer is the trouble is never dropped. Past the budget, the operations of the longest
- * partial order and those that could not follow it.
+ * The smallest set of operations of one key found that still cannot be linearized
+ * (shrink.ts); past the budget, the operations the longest partial order left unplaced.
  */
 export function shrinkWitness(ops: readonly HistoryOp[], partial: readonly number[], budget: number): number[] {
-  let kept = [...ops];
   let left = Math.min(budget, 400_000);
-  const stillBad = (candidate: HistoryOp[]) => {
+  const kept = shrink(ops, (candidate) => {
+    if (left <= 0) return false;
     const r = searchKey(candidate, left);
     left -= r.steps;
     return r.result === 'violated';
-  };
-  // Drop droppable operations in chunks, halving the chunk when none of its size can go
-  // (as delta debugging does): a witness of a few operations in a history of hundreds is
-  // found in tens of searches, not hundreds.
-  const tryDrop = (keep: (op: HistoryOp) => boolean) => {
-    let chunk = Math.max(1, kept.filter((o) => !keep(o)).length >> 1);
-    for (;;) {
-      const droppable = kept.filter((o) => !keep(o));
-      let dropped = false;
-      for (let i = 0; i < droppable.length && left > 0; i += chunk) {
-        const out = new Set(droppable.slice(i, i + chunk));
-        const without = kept.filter((o) => !out.has(o));
-        if (stillBad(without)) {
-          kept = without;
-          dropped = true;
-        }
-      }
-      if (left <= 0) return;
-      if (!dropped) {
-        if (chunk === 1) return;
-        chunk >>= 1;
-      }
-    }
-  };
-  tryDrop((op) => op.f !== 'read');
-  tryDrop((op) => op.f !== 'write' || kept.some((r) => r.f === 'read' && returned(r, op.value)));
-  if (left <= 0 && kept.length === ops.length) {
-    // No time to shrink: the partial order's operations and what was left unplaced.
+  });
+  if (kept.length === ops.length && left <= 0) {
     const done = new Set(partial);
     return ops.filter((o) => !done.has(o.id) && !isOpen(o)).map((o) => o.id);
   }
   return kept.map((o) => o.id);
-}
-
-function returned(read: HistoryOp, value: unknown): boolean {
-  if (read.f !== 'read') return false;
-  const v = read.value;
-  return Array.isArray(v) ? v.includes(value as never) : v === value;
 }
