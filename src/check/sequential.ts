@@ -21,10 +21,10 @@ interface Search {
  * operation may take effect before one that completed earlier on another process.
  *
  * It is not local (a history can be sequentially consistent key by key and not as a
- * whole), so the search runs on the whole history: a depth-first search over how far each
- * process has got, remembering (positions, values) pairs already tried. The problem is
- * NP-complete in general; past its budget the answer is "unknown". An open operation (no
- * answer) takes its place in its process's order, with its effect or without it.
+ * whole), so the search runs on the whole history: a depth-first search over which
+ * operations are placed, remembering (placed set, values) pairs already tried. The problem
+ * is NP-complete in general; past its budget the answer is "unknown". An open operation
+ * (no answer) is placed with its effect or without it.
  *
  * @example sequentiallyConsistent(history.ops).result
  */
@@ -46,16 +46,42 @@ export function sequentiallyConsistent(ops: readonly HistoryOp[], budget = SEQUE
 }
 
 function search(ops: readonly HistoryOp[], budget: number): Search {
-  // Each process's operations in the order it issued them.
-  const byProcess = new Map<string, HistoryOp[]>();
-  for (const op of [...ops].sort((a, b) => a.call - b.call || a.id - b.id)) {
-    const list = byProcess.get(op.process);
-    if (list) list.push(op);
-    else byProcess.set(op.process, [op]);
+  const n = ops.length;
+  // Program order: within a process, a precedes b when a completed before b was invoked.
+  // For a process that waits for each answer this is the order it issued them; a client
+  // with several operations in flight at once leaves those unordered, as linearizability
+  // does (so a linearizable history is always sequentially consistent).
+  const lanes = new Map<string, number[]>();
+  ops.forEach((op, i) => {
+    const lane = lanes.get(op.process);
+    if (lane) lane.push(i);
+    else lanes.set(op.process, [i]);
+  });
+  const laneOf = new Int32Array(n);
+  /** Each lane's operations by completion time, and how many of them precede each operation. */
+  const byRet: number[][] = [];
+  const rank = new Int32Array(n);
+  const need = new Int32Array(n);
+  for (const lane of lanes.values()) {
+    const l = byRet.length;
+    const sorted = [...lane].sort((a, b) => ops[a]!.ret - ops[b]!.ret || a - b);
+    sorted.forEach((i, r) => {
+      laneOf[i] = l;
+      rank[i] = r;
+    });
+    for (const i of lane) {
+      let k = 0;
+      while (k < sorted.length && ops[sorted[k]!]!.ret < ops[i]!.call) k++;
+      need[i] = k;
+    }
+    byRet.push(sorted);
   }
-  const lanes = [...byProcess.values()];
+  /** Per lane: how many of its operations, in completion order, are placed without a gap. */
+  const prefix = new Int32Array(byRet.length);
+  const placed = new Uint8Array(n);
   const keyIndex = new Map<string, number>();
   for (const op of ops) if (!keyIndex.has(op.key)) keyIndex.set(op.key, keyIndex.size);
+  const keyOf = ops.map((o) => keyIndex.get(o.key)!);
   const values: RegisterState[] = new Array<RegisterState>(keyIndex.size).fill(INITIAL);
   const valueIds = new Map<RegisterState, number>();
   const idOf = (v: RegisterState) => {
@@ -63,60 +89,69 @@ function search(ops: readonly HistoryOp[], budget: number): Search {
     if (id === undefined) valueIds.set(v, (id = valueIds.size));
     return id;
   };
-  const pos = new Array<number>(lanes.length).fill(0);
   const seen = new Set<string>();
-  const total = ops.length;
-  // The path: which lane each step took, whether with effect, and the value it replaced.
-  const taken: { lane: number; key: number; before: RegisterState; next: number }[] = [];
+  const memo = () => {
+    let key = '';
+    for (let w = 0; w < n; w += 30) {
+      let word = 0;
+      for (let i = w; i < Math.min(n, w + 30); i++) word = word * 2 + placed[i]!;
+      key += word.toString(36) + '.';
+    }
+    for (const v of values) key += idOf(v).toString(36) + ',';
+    return key;
+  };
+  const place = (i: number) => {
+    placed[i] = 1;
+    const l = laneOf[i]!;
+    const lane = byRet[l]!;
+    while (prefix[l]! < lane.length && placed[lane[prefix[l]!]!] === 1) prefix[l]!++;
+  };
+  const unplace = (i: number) => {
+    placed[i] = 0;
+    const l = laneOf[i]!;
+    if (rank[i]! < prefix[l]!) prefix[l] = rank[i]!;
+  };
+  // The path: each step's operation, whether with effect, the value it replaced, and the next choice to try there.
+  const taken: { op: number; before: RegisterState; next: number }[] = [];
   let longest: number[] = [];
   let steps = 0;
-  let done = 0;
-  // The next choice to try at the current depth: lane * 2 + (1: the open op without effect).
+  // Choice c: operation c >> 1, with its effect (even) or, for an open one, without (odd).
   let choice = 0;
-  const memo = () => `${pos.join(',')}|${values.map(idOf).join(',')}`;
   seen.add(memo());
   for (;;) {
     if (++steps > budget) return { result: 'unknown', order: [], longest, steps };
-    if (done === total) return { result: 'satisfied', order: orderOf(taken, lanes), longest, steps };
+    if (taken.length === n) return { result: 'satisfied', order: taken.map((t) => ops[t.op]!.id), longest, steps };
     let moved = false;
-    for (; choice < lanes.length * 2; choice++) {
-      const lane = choice >> 1;
-      const op = lanes[lane]![pos[lane]!];
-      if (!op) continue;
+    for (; choice < 2 * n; choice++) {
+      const i = choice >> 1;
+      if (placed[i] === 1 || prefix[laneOf[i]!]! < need[i]!) continue;
+      const op = ops[i]!;
       const withoutEffect = (choice & 1) === 1;
       if (withoutEffect && !isOpen(op)) continue;
-      const k = keyIndex.get(op.key)!;
+      const k = keyOf[i]!;
       const before = values[k]!;
       const after = withoutEffect ? before : step(before, op);
       if (after === undefined) continue;
       values[k] = after;
-      pos[lane]!++;
+      place(i);
       const key = memo();
       if (seen.has(key)) {
-        pos[lane]!--;
+        unplace(i);
         values[k] = before;
         continue;
       }
       seen.add(key);
-      taken.push({ lane, key: k, before, next: choice + 1 });
-      done++;
+      taken.push({ op: i, before, next: choice + 1 });
       choice = 0;
       moved = true;
       break;
     }
     if (moved) continue;
-    if (taken.length > longest.length) longest = orderOf(taken, lanes);
+    if (taken.length > longest.length) longest = taken.map((t) => ops[t.op]!.id);
     const back = taken.pop();
     if (!back) return { result: 'violated', order: [], longest, steps };
-    pos[back.lane]!--;
-    values[back.key] = back.before;
-    done--;
+    unplace(back.op);
+    values[keyOf[back.op]!] = back.before;
     choice = back.next;
   }
-}
-
-/** The history ids along the path taken. */
-function orderOf(taken: readonly { lane: number }[], lanes: readonly HistoryOp[][]): number[] {
-  const at = new Array<number>(lanes.length).fill(0);
-  return taken.map((t) => lanes[t.lane]![at[t.lane]!++]!.id);
 }
