@@ -63,7 +63,7 @@ export function costTo(scenario: Scenario, t: number): RunCost {
     if (a.blind) k.blind++;
     perKey.set(a.key, k);
   }
-  const perOp = 4 + 2 * n + (c.readRepair ? n : 0) + (c.sloppyQuorum ? 1 + n : 0);
+  const perOp = 4 + 2 * n + (c.readRepair ? n : 0) + (c.readWriteBack ? 2 * n : 0) + (c.sloppyQuorum ? 1 + n : 0);
   // With durability delayed, every write a replica applies schedules a flush.
   const opEvents = ops * perOp + (c.durabilityMs > 0 ? writes * n : 0);
   // A value whose state grows with its writes costs more to merge the more it has had.

@@ -32,6 +32,7 @@ export interface ProtocolConfig {
   r: number;
   readonly timeoutMs: number;
   readonly readRepair: boolean;
+  readonly readWriteBack: boolean;
   readonly sloppyQuorum: boolean;
   readonly hintedHandoffMs: number;
   readonly antiEntropyMs: number;

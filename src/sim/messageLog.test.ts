@@ -20,6 +20,8 @@ const BODIES: Record<MessageBody['kind'], MessageBody> = {
   'sync-reply': { kind: 'sync-reply', states: new Map([['y', state]]) },
   handoff: { kind: 'handoff', key: 'y', owner: nodeId('B'), state },
   'handoff-ack': { kind: 'handoff-ack', key: 'y', owner: nodeId('B'), state },
+  'write-back': { kind: 'write-back', op, key: 'x', state },
+  'write-back-ack': { kind: 'write-back-ack', op, key: 'x' },
 };
 
 describe('MessageLog', () => {
@@ -35,6 +37,8 @@ describe('MessageLog', () => {
     expect(byKind.get('replicate-ack')).toMatchObject({ op, key: 'x', value: null, state: undefined, states: null });
     expect(byKind.get('sync')).toMatchObject({ op: null, key: null, states: new Map([['x', state]]) });
     expect(byKind.get('handoff')).toMatchObject({ op: null, key: 'y', state });
+    expect(byKind.get('write-back')).toMatchObject({ op, key: 'x', state });
+    expect(byKind.get('write-back-ack')).toMatchObject({ op, key: 'x', state: undefined });
     expect(got[0]).toMatchObject({ from: 'A', to: 'B', sentAt: 1, deliverAt: 2, endAt: 2, fate: 'in-flight' });
   });
 

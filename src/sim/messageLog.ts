@@ -27,10 +27,12 @@ export const MESSAGE_KINDS: readonly MessageKind[] = [
   'sync-reply',
   'handoff',
   'handoff-ack',
+  'write-back',
+  'write-back-ack',
 ];
 const CLIENT_WRITE = 0;
 /** The kinds whose body carries replica state the log keeps: 1 one key's state, 2 an anti-entropy exchange's states. */
-const CARRIES = new Uint8Array(MESSAGE_KINDS.map((k) => (k === 'sync' || k === 'sync-reply' ? 2 : k === 'read-reply' || k === 'replicate' || k === 'read-resp' || k === 'repair' || k === 'handoff' || k === 'handoff-ack' ? 1 : 0)));
+const CARRIES = new Uint8Array(MESSAGE_KINDS.map((k) => (k === 'sync' || k === 'sync-reply' ? 2 : k === 'read-reply' || k === 'replicate' || k === 'read-resp' || k === 'repair' || k === 'handoff' || k === 'handoff-ack' || k === 'write-back' ? 1 : 0)));
 
 interface Chunk {
   readonly sentAt: Float64Array;
@@ -185,6 +187,17 @@ export class MessageLog implements Iterable<MessageRecord> {
         kind = 12;
         key = body.key;
         payload = body.state;
+        break;
+      case 'write-back':
+        kind = 13;
+        op = body.op;
+        key = body.key;
+        payload = body.state;
+        break;
+      case 'write-back-ack':
+        kind = 14;
+        op = body.op;
+        key = body.key;
         break;
     }
     c.kind[j] = kind;

@@ -41,6 +41,10 @@ export type CoordinatorRequest =
       readonly states: unknown[];
       /** The merged state sent to the client, once R responses are in. */
       merged: unknown;
+      /** With write-back: the value to return, and the home replicas known to hold it; null when not writing back. */
+      writeBack: { readonly value: unknown; readonly holders: Set<NodeId> } | null;
+      /** The client has been answered. */
+      answered: boolean;
       expected: number;
       standIns: Map<NodeId, NodeId> | null;
     };

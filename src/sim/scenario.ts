@@ -29,6 +29,14 @@ export interface ClusterConfig {
   /** After answering a read, send the merged value to replicas that answered with less. */
   readonly readRepair: boolean;
   /**
+   * Before answering a read, make sure W replicas of the key hold the value it returns,
+   * writing it back to the others and waiting for their acknowledgements: the second phase
+   * of the ABD algorithm (Attiya, Bar-Noy and Dolev), and what Cassandra's blocking read
+   * repair does for quorum reads. With W + R > N it makes reads linearizable; without it a
+   * read can return a write still in progress and a later read the value before it.
+   */
+  readonly readWriteBack: boolean;
+  /**
    * Sloppy quorums: when a replica of the key has not answered within half the timeout,
    * the coordinator asks the next replica round the ring to stand in for it. A stand-in
    * keeps a write as a hint for the replica it stands in for, not as its own data.
@@ -103,6 +111,7 @@ export const DEFAULT_CLUSTER: ClusterConfig = {
   strategy: 'lww',
   timeoutMs: 1000,
   readRepair: false,
+  readWriteBack: false,
   sloppyQuorum: false,
   hintedHandoffMs: 1000,
   antiEntropyMs: 3000,

@@ -60,6 +60,7 @@ function readCluster(value: unknown, path: string): ClusterConfig {
     strategy: get('strategy', oneOf(strategyIds()), d.strategy),
     timeoutMs: get('timeoutMs', num(1, 600_000), d.timeoutMs),
     readRepair: get('readRepair', bool(), d.readRepair),
+    readWriteBack: get('readWriteBack', bool(), d.readWriteBack),
     sloppyQuorum: get('sloppyQuorum', bool(), d.sloppyQuorum),
     hintedHandoffMs: get('hintedHandoffMs', antiEntropy, d.hintedHandoffMs),
     antiEntropyMs: get('antiEntropyMs', antiEntropy, d.antiEntropyMs),

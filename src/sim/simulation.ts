@@ -53,7 +53,7 @@ export class Simulation implements Engine {
     // validateScenario refuses an id that is not registered; this is for code that skips it.
     if (!strategy) throw new RangeError(`unknown value strategy "${c.strategy}"`);
     this.strategy = strategy;
-    this.config = { n: c.n, w: c.w, r: c.r, timeoutMs: c.timeoutMs, readRepair: c.readRepair, antiEntropyMs: c.antiEntropyMs, sloppyQuorum: c.sloppyQuorum, hintedHandoffMs: c.hintedHandoffMs };
+    this.config = { n: c.n, w: c.w, r: c.r, timeoutMs: c.timeoutMs, readRepair: c.readRepair, readWriteBack: c.readWriteBack, antiEntropyMs: c.antiEntropyMs, sloppyQuorum: c.sloppyQuorum, hintedHandoffMs: c.hintedHandoffMs };
     this.ring = replicaIds(c.replicas);
     this.clients = c.clients as NodeId[];
     this.trace = emptyTrace([...this.ring, ...this.clients]);

@@ -41,7 +41,9 @@ export type MessageKind =
   | 'sync'
   | 'sync-reply'
   | 'handoff'
-  | 'handoff-ack';
+  | 'handoff-ack'
+  | 'write-back'
+  | 'write-back-ack';
 
 /** What became of a message. `in-flight` only while the run has not reached its end. */
 export type Fate = 'in-flight' | 'delivered' | 'lost' | 'cut' | 'crash';
@@ -59,7 +61,9 @@ export type MessageBody =
   | { kind: 'sync'; states: ReadonlyMap<string, unknown> }
   | { kind: 'sync-reply'; states: ReadonlyMap<string, unknown> }
   | { kind: 'handoff'; key: string; owner: NodeId; state: unknown }
-  | { kind: 'handoff-ack'; key: string; owner: NodeId; state: unknown };
+  | { kind: 'handoff-ack'; key: string; owner: NodeId; state: unknown }
+  | { kind: 'write-back'; op: OpId; key: string; state: unknown }
+  | { kind: 'write-back-ack'; op: OpId; key: string };
 
 /**
  * One message as the view reads it: a snapshot made by `MessageLog.get`, of what the log

@@ -30,6 +30,8 @@ export const KIND_STYLES: Record<MessageKind, KindStyle> = {
   'sync-reply': { label: 'sync', description: 'anti-entropy: the peer sending back what differed', colorVar: '--msg-sync', color: '#6b7280' },
   handoff: { label: 'hint', description: 'hinted handoff: a stand-in handing a write back to the replica it was meant for', colorVar: '--msg-repair', color: '#7e22ce' },
   'handoff-ack': { label: 'ack', description: 'the replica confirming it took a handed-off write', colorVar: '--msg-ack', color: '#15803d' },
+  'write-back': { label: 'back', description: 'write-back: a read making sure W replicas hold the value before returning it', colorVar: '--msg-repair', color: '#7e22ce' },
+  'write-back-ack': { label: 'ack', description: 'a replica confirming it took a read’s write-back', colorVar: '--msg-ack', color: '#15803d' },
 };
 
 export const FATE_WORDS: Record<Fate, string> = {

@@ -40,7 +40,7 @@ export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: Op
 export function coordinateRead(e: Engine, coord: NodeId, client: NodeId, op: OpId, key: string): void {
   const self = e.replica(coord);
   const prefs = e.preferenceList(key);
-  const req: CoordinatorRequest = { kind: 'read', op, client, key, from: [], states: [], merged: undefined, expected: prefs.length, standIns: null };
+  const req: CoordinatorRequest = { kind: 'read', op, client, key, from: [], states: [], merged: undefined, expected: prefs.length, standIns: null, writeBack: null, answered: false };
   self.pending.set(op, req);
   e.schedule(e.now + e.config.timeoutMs, { type: 'coordinator-timeout', node: coord, op });
   if (e.config.sloppyQuorum) e.schedule(e.now + e.config.timeoutMs / 2, { type: 'sloppy-check', node: coord, op });
@@ -74,14 +74,57 @@ function onReadResponse(e: Engine, coord: NodeId, op: OpId, from: NodeId, state:
     for (const st of req.states) merged = s.merge(merged, st);
     req.merged = merged;
     e.op(op).quorum = [...req.from];
-    e.send(coord, req.client, { kind: 'read-reply', op, key: req.key, ok: true, reason: '', state: merged });
+    if (!e.config.readWriteBack) answerRead(e, coord, op, req, merged);
     // Repair only the key's own replicas: a stand-in that answered a read does not keep the key.
     if (e.config.readRepair) req.from.forEach((node, i) => !req.standIns?.has(node) && repairIfBehind(e, coord, op, req.key, node, req.states[i], merged));
+    if (e.config.readWriteBack) startWriteBack(e, coord, op, req, e.preferenceList(req.key));
   } else {
     // A late response: fold it in, and repair the responder if it is behind.
     req.merged = s.merge(req.merged, state);
     if (e.config.readRepair && !req.standIns?.has(from)) repairIfBehind(e, coord, op, req.key, from, state, req.merged);
   }
+  if (req.from.length >= req.expected && req.answered) self.pending.delete(op);
+}
+
+type ReadRequest = Extract<CoordinatorRequest, { kind: 'read' }>;
+
+function answerRead(e: Engine, coord: NodeId, op: OpId, req: ReadRequest, value: unknown): void {
+  req.answered = true;
+  e.send(coord, req.client, { kind: 'read-reply', op, key: req.key, ok: true, reason: '', state: value });
+}
+
+/**
+ * The read's second phase (ABD): the home replicas that answered with the value or
+ * something newer already hold it; the others are sent it, and the client is answered
+ * once W home replicas hold it. Every later read then meets one of them (W + R > N), so
+ * no later read returns anything older.
+ */
+function startWriteBack(e: Engine, coord: NodeId, op: OpId, req: ReadRequest, prefs: readonly NodeId[]): void {
+  const s = e.strategy;
+  const value = req.merged;
+  const holders = new Set<NodeId>();
+  req.from.forEach((node, i) => {
+    if (prefs.includes(node) && s.equals(s.merge(req.states[i], value), req.states[i])) holders.add(node);
+  });
+  req.writeBack = { value, holders };
+  if (holders.size >= e.config.w) return answerRead(e, coord, op, req, value);
+  for (const node of prefs) {
+    if (holders.has(node)) continue;
+    if (node === coord) {
+      e.apply(coord, req.key, value, 'repair');
+      holders.add(coord);
+    } else e.send(coord, node, { kind: 'write-back', op, key: req.key, state: value });
+  }
+  if (holders.size >= e.config.w) answerRead(e, coord, op, req, value);
+}
+
+function onWriteBackAck(e: Engine, coord: NodeId, op: OpId, from: NodeId): void {
+  const self = e.replica(coord);
+  const req = self.pending.get(op);
+  if (!req || req.kind !== 'read' || !req.writeBack || req.answered) return;
+  req.writeBack.holders.add(from);
+  if (req.writeBack.holders.size < e.config.w) return;
+  answerRead(e, coord, op, req, req.writeBack.value);
   if (req.from.length >= req.expected) self.pending.delete(op);
 }
 
@@ -102,6 +145,9 @@ export function onCoordinatorTimeout(e: Engine, coord: NodeId, op: OpId): void {
     e.send(coord, req.client, { kind: 'write-reply', op, key: req.key, ok: false, reason, context: null });
   } else if (req.merged === undefined) {
     const reason = `only ${req.from.length} of R=${e.config.r} replicas answered in time`;
+    e.send(coord, req.client, { kind: 'read-reply', op, key: req.key, ok: false, reason, state: null });
+  } else if (!req.answered && req.writeBack) {
+    const reason = `only ${req.writeBack.holders.size} of W=${e.config.w} replicas took the value back in time`;
     e.send(coord, req.client, { kind: 'read-reply', op, key: req.key, ok: false, reason, state: null });
   }
 }
@@ -189,6 +235,13 @@ export function onReplicaMessage(e: Engine, node: NodeId, from: NodeId, body: Me
       return;
     case 'repair':
       e.apply(node, body.key, body.state, 'repair');
+      return;
+    case 'write-back':
+      e.apply(node, body.key, body.state, 'repair');
+      e.send(node, from, { kind: 'write-back-ack', op: body.op, key: body.key });
+      return;
+    case 'write-back-ack':
+      onWriteBackAck(e, node, body.op, from);
       return;
     default:
       return;
