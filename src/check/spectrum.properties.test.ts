@@ -6,6 +6,7 @@ import { historyFromRun } from './fromTrace.ts';
 import type { HistoryOp } from './history.ts';
 import { linearizable } from './linearizability.ts';
 import { sequentiallyConsistent } from './sequential.ts';
+import { checkSpectrum } from './spectrum.ts';
 
 const seed = fc.integer({ min: 0, max: 0xffffffff });
 
@@ -20,7 +21,7 @@ function historyOf(sim: Simulation): HistoryOp[] {
  * their write-back reached W replicas (the second; runs without write-back rarely show the
  * inversion at random, so content/spectrumStories.test.ts holds a seeded one), a
  * sequential-consistency search that ordered a client's overlapping operations by call
- * time (the third), and a witness shrinker that dropped reads without checking (the fourth).
+ * time, and a causal check given clients unsplit into waiting sessions (the third), and a witness shrinker that dropped reads without checking (the fourth).
  */
 describe('the consistency checkers on simulated runs', () => {
   it('a last-write-wins history served by one replica alone is linearizable', () => {
@@ -57,7 +58,7 @@ describe('the consistency checkers on simulated runs', () => {
     );
   });
 
-  it('linearizable implies sequentially consistent, on any run', () => {
+  it('every implication of the map holds on any run (linearizable ⇒ sequential ⇒ causal ⇒ each session guarantee)', () => {
     fc.assert(
       fc.property(
         clusterShape('any').chain((shape) => fc.record({ shape: fc.constant(shape), ops: operations(shape, 3000, 14), faults: faults(shape, 3000), seed, latency: distribution })),
@@ -70,6 +71,8 @@ describe('the consistency checkers on simulated runs', () => {
           // A stronger model satisfied and a weaker one violated would be a bug in one of them.
           if (lin === 'satisfied') expect(sc).toBe('satisfied');
           if (sc === 'violated') expect(lin).toBe('violated');
+          // And down the whole map: sequential ⇒ causal ⇒ PRAM and writes-follow-reads ⇒ each session guarantee.
+          expect(checkSpectrum(history).contradictions).toEqual([]);
         },
       ),
       { numRuns: 120 },
