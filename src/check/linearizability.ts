@@ -1,5 +1,6 @@
 import { byKey, isOpen, type HistoryOp } from './history.ts';
 import { INITIAL, step, type RegisterState } from './registerModel.ts';
+import { PairSet } from './memo.ts';
 import { shrink } from './shrink.ts';
 import type { Verdict } from './verdict.ts';
 
@@ -79,8 +80,8 @@ function searchKey(ops: readonly HistoryOp[], budget: number): KeyResult {
   const words = (n + 31) >> 5;
   const placed = new Uint32Array(words);
   let setHash = 0;
-  // Remembered (placed set, state) pairs, by hash; states by a small number each.
-  const seen = new Map<number, Uint32Array[]>();
+  // Remembered (placed set, state) pairs, in an open-addressing table (memo.ts); states by a small number each.
+  const seen = new PairSet(words);
   const stateIds = new Map<RegisterState, number>();
   const stateId = (s: RegisterState) => {
     let id = stateIds.get(s);
@@ -103,14 +104,7 @@ function searchKey(ops: readonly HistoryOp[], budget: number): KeyResult {
         placed[op >> 5]! |= 1 << (op & 31);
         const sid = stateId(after);
         const h = setHash ^ keys[op]! ^ Math.imul(sid + 1, 0x9e3779b1);
-        const bucket = seen.get(h);
-        if (!bucket || !remembered(bucket, placed, sid)) {
-          // The placed set and the state, one array: the state's number in the last word.
-          const memo = new Uint32Array(words + 1);
-          memo.set(placed);
-          memo[words] = sid;
-          if (bucket) bucket.push(memo);
-          else seen.set(h, [memo]);
+        if (seen.add(h, placed, sid)) {
           callOps.push(op);
           callStates.push(state);
           setHash ^= keys[op]!;
@@ -137,17 +131,6 @@ function searchKey(ops: readonly HistoryOp[], budget: number): KeyResult {
     }
   }
   return { result: 'satisfied', order: callOps.map((c) => ops[c]!.id), steps };
-}
-
-/** Whether this placed set with this state is in the bucket. */
-function remembered(bucket: readonly Uint32Array[], placed: Uint32Array, state: number): boolean {
-  const words = placed.length;
-  outer: for (const memo of bucket) {
-    if (memo[words] !== state) continue;
-    for (let i = 0; i < words; i++) if (memo[i] !== placed[i]) continue outer;
-    return true;
-  }
-  return false;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { isOpen, type HistoryOp } from './history.ts';
 import { INITIAL, step, type RegisterState } from './registerModel.ts';
+import { PairSet } from './memo.ts';
 import { shrink } from './shrink.ts';
 import type { Verdict } from './verdict.ts';
 
 /** Steps of the search before it answers "unknown". */
-export const SEQUENTIAL_BUDGET = 2_000_000;
+export const SEQUENTIAL_BUDGET = 250_000;
 
 interface Search {
   readonly result: 'satisfied' | 'violated' | 'unknown';
@@ -32,7 +33,7 @@ export function sequentiallyConsistent(ops: readonly HistoryOp[], budget = SEQUE
   const s = search(ops, budget);
   if (s.result === 'satisfied') return { result: 'satisfied', order: s.order };
   if (s.result === 'unknown') return { result: 'unknown', reason: `the search went past ${budget.toLocaleString('en')} steps` };
-  let left = Math.min(budget, 400_000);
+  let left = Math.min(budget, 100_000);
   const kept = witness
     ? shrink(ops, (candidate) => {
         if (left <= 0) return false;
@@ -89,25 +90,39 @@ function search(ops: readonly HistoryOp[], budget: number): Search {
     if (id === undefined) valueIds.set(v, (id = valueIds.size));
     return id;
   };
-  const seen = new Set<string>();
-  const memo = () => {
-    let key = '';
-    for (let w = 0; w < n; w += 30) {
-      let word = 0;
-      for (let i = w; i < Math.min(n, w + 30); i++) word = word * 2 + placed[i]!;
-      key += word.toString(36) + '.';
-    }
-    for (const v of values) key += idOf(v).toString(36) + ',';
-    return key;
+  // (placed set, values) pairs tried, by a hash kept up to date as operations are placed
+  // and values change (Zobrist), each checked in full against its bucket.
+  const words = (n + 31) >> 5;
+  // The placed set's bits, then each key's value as a number: one array, remembered whole.
+  const bits = new Uint32Array(words + keyIndex.size);
+  const zOp = zobrist(n, 0x9e3779b9);
+  const zKey = zobrist(keyIndex.size, 0x85ebca6b);
+  const valueHash = (k: number, v: RegisterState) => Math.imul(zKey[k]! ^ (idOf(v) + 1), 0x27d4eb2d);
+  let hash = 0;
+  for (let k = 0; k < values.length; k++) {
+    hash ^= valueHash(k, values[k]!);
+    bits[words + k] = idOf(values[k]!);
+  }
+  const seen = new PairSet(words + keyIndex.size);
+  /** Remember the current pair; false if it was already tried. */
+  const remember = (): boolean => seen.add(hash, bits, 0);
+  const setValue = (k: number, v: RegisterState) => {
+    hash ^= valueHash(k, values[k]!) ^ valueHash(k, v);
+    values[k] = v;
+    bits[words + k] = idOf(v);
   };
   const place = (i: number) => {
     placed[i] = 1;
+    bits[i >> 5]! |= 1 << (i & 31);
+    hash ^= zOp[i]!;
     const l = laneOf[i]!;
     const lane = byRet[l]!;
     while (prefix[l]! < lane.length && placed[lane[prefix[l]!]!] === 1) prefix[l]!++;
   };
   const unplace = (i: number) => {
     placed[i] = 0;
+    bits[i >> 5]! &= ~(1 << (i & 31));
+    hash ^= zOp[i]!;
     const l = laneOf[i]!;
     if (rank[i]! < prefix[l]!) prefix[l] = rank[i]!;
   };
@@ -117,7 +132,7 @@ function search(ops: readonly HistoryOp[], budget: number): Search {
   let steps = 0;
   // Choice c: operation c >> 1, with its effect (even) or, for an open one, without (odd).
   let choice = 0;
-  seen.add(memo());
+  remember();
   for (;;) {
     if (++steps > budget) return { result: 'unknown', order: [], longest, steps };
     if (taken.length === n) return { result: 'satisfied', order: taken.map((t) => ops[t.op]!.id), longest, steps };
@@ -132,15 +147,13 @@ function search(ops: readonly HistoryOp[], budget: number): Search {
       const before = values[k]!;
       const after = withoutEffect ? before : step(before, op);
       if (after === undefined) continue;
-      values[k] = after;
+      setValue(k, after);
       place(i);
-      const key = memo();
-      if (seen.has(key)) {
+      if (!remember()) {
         unplace(i);
-        values[k] = before;
+        setValue(k, before);
         continue;
       }
-      seen.add(key);
       taken.push({ op: i, before, next: choice + 1 });
       choice = 0;
       moved = true;
@@ -151,7 +164,20 @@ function search(ops: readonly HistoryOp[], budget: number): Search {
     const back = taken.pop();
     if (!back) return { result: 'violated', order: [], longest, steps };
     unplace(back.op);
-    values[keyOf[back.op]!] = back.before;
+    setValue(keyOf[back.op]!, back.before);
     choice = back.next;
   }
+}
+
+/** Fixed pseudo-random 32-bit keys (xorshift), so a search is the same every time. */
+function zobrist(n: number, seed: number): Int32Array {
+  const out = new Int32Array(n);
+  let x = seed | 0;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x;
+  }
+  return out;
 }

@@ -74,7 +74,8 @@ export interface SpectrumVerdicts {
  *
  * @example checkSpectrum(historyFromRun(ops, 'lww')!).verdicts.linearizable.result
  */
-export function checkSpectrum(ops: readonly HistoryOp[], eventual: Verdict = { result: 'unknown', reason: 'a history of what clients saw does not show the replicas' }): SpectrumVerdicts {
+export function checkSpectrum(ops: readonly HistoryOp[], eventual: Verdict = { result: 'unknown', reason: 'a history of what clients saw does not show the replicas' }, options: { readonly witnesses?: boolean } = {}): SpectrumVerdicts {
+  const witnesses = options.witnesses ?? true;
   const sessions = sessionGuarantees(ops);
   // Causality needs sessions that wait for each answer (sessions.ts).
   const lanes = splitSessions(ops).flatMap((lane, i) => lane.map((o) => ({ ...o, process: `${o.process}\u0000${i}` })));
@@ -83,8 +84,8 @@ export function checkSpectrum(ops: readonly HistoryOp[], eventual: Verdict = { r
   const broken = pramParts.find((v) => v.result === 'violated');
   const pram: Verdict = broken ?? (pramParts.every((v) => v.result === 'satisfied') ? { result: 'satisfied' } : pramParts.find((v) => v.result === 'unknown')!);
   const decided: Record<ModelId, Verdict> = {
-    linearizable: linearizable(ops),
-    sequential: sequentiallyConsistent(ops),
+    linearizable: linearizable(ops, undefined, witnesses),
+    sequential: sequentiallyConsistent(ops, undefined, witnesses),
     causal: causal.cc,
     pram,
     'writes-follow-reads': sessions['writes-follow-reads'],
