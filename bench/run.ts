@@ -1,4 +1,5 @@
 import { benchBounded } from './bounded.ts';
+import { benchCheckers } from './checkers.ts';
 import { benchFrames } from './frames.ts';
 import { benchSimulator } from './simulator.ts';
 import { benchWars } from './wars.ts';
@@ -43,6 +44,15 @@ for (const w of benchWars()) {
   line(`${w.id}: 100,000 trials`, `${w.ms.toFixed(0)} ms`, `≤ ${BUDGET_WARS_MS} ms`, w.ms <= BUDGET_WARS_MS);
   console.log(`      consistent right after the commit: ${(100 * w.consistentAt0).toFixed(2)}%; 99.9% consistent after ${w.visible999.toFixed(2)} ms`);
 }
+
+const checkers = benchCheckers();
+console.log('\nConsistency checkers, linearizability, in Node (the lab runs them in a Web Worker); reference: Porcupine, on this kind of machine');
+if (checkers.etcd) {
+  line(`Porcupine's ${checkers.etcd.files} etcd logs, together`, `${checkers.etcd.totalMs.toFixed(0)} ms`, '≤ 750 ms', checkers.etcd.totalMs <= 750);
+  line(`the slowest (${checkers.etcd.slowest})`, `${checkers.etcd.slowestMs.toFixed(0)} ms`, '≤ 280 ms', checkers.etcd.slowestMs <= 280);
+  line('the same, witnesses shrunk for the broken ones', `${checkers.etcd.withWitnessesMs.toFixed(0)} ms`, '(reported)', true);
+} else console.log('  skipped: ../shared/fixtures/porcupine-etcd is not beside this checkout');
+line(`a generated history, ${checkers.generated.clients} clients, ${checkers.generated.ops.toLocaleString('en')} operations (${checkers.generated.verdict})`, `${checkers.generated.ms.toFixed(0)} ms`, '≤ 1,000 ms', checkers.generated.ms <= 1000);
 
 const frames = await benchFrames({ seconds: 5 });
 console.log(`\nAnimation: the playground in headless Chromium, 9 replicas, ${frames.inFlightMin}–${frames.inFlightMax} messages in flight, 4× speed, 5 s`);
