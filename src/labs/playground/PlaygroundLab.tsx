@@ -3,7 +3,7 @@ import { Suspense, lazy, useMemo, useRef, useState } from 'react';
 import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
 import { ClusterView } from '../../components/ClusterView.tsx';
-import { FaultsPanel } from './ui/FaultsPanel.tsx';
+import { FaultsPanel } from '../../components/FaultsPanel.tsx';
 import { Inspector } from './ui/Inspector.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';

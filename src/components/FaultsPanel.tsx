@@ -1,10 +1,10 @@
-import { Field } from '../../../components/Field.tsx';
+import { Field } from './Field.tsx';
 import { useId, useState } from 'react';
-import type { Distribution } from '../../../sim/distributions.ts';
-import type { NodeId } from '../../../sim/ids.ts';
-import { selectRun } from '../../../store/labStore.ts';
-import { useLab, useLabStoreApi } from '../../../store/LabStoreContext.tsx';
-import { useMoment } from '../../../components/useMoment.ts';
+import type { Distribution } from '../sim/distributions.ts';
+import type { NodeId } from '../sim/ids.ts';
+import { selectRun } from '../store/labStore.ts';
+import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
+import { useMoment } from './useMoment.ts';
 
 interface Props {
   readonly drawing: boolean;
