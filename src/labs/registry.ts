@@ -32,6 +32,12 @@ export const labs: readonly LabEntry[] = [
     summary: 'The same cart kept by last write wins, by siblings and by an OR-Set; version vectors and CRDTs up close.',
     Component: lazy(() => import('./conflicts/ConflictsLab.tsx')),
   },
+  {
+    id: 'consistency',
+    title: 'Consistency spectrum',
+    summary: 'Linearizable to eventual: which promises your run kept, and the operations that broke the others.',
+    Component: lazy(() => import('./consistency/ConsistencyLab.tsx')),
+  },
 ];
 
 export function findLab(id: string | null): LabEntry | undefined {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryOp } from '../check/history.ts';
+import { checkSpectrum } from '../check/spectrum.ts';
+import { seconds, witnessSentence } from './witnessWords.ts';
+
+const ops: HistoryOp[] = [
+  { id: 0, process: 'c1', key: 'x', f: 'write', value: '2', call: 2500, ret: 2900, source: 0 },
+  { id: 1, process: 'c1', key: 'x', f: 'read', value: null, readsFrom: [], call: 3200, ret: 3300, source: 1 },
+];
+
+describe('witness sentences', () => {
+  it('say which operations broke read-your-writes, and when, in the issue’s words', () => {
+    const { verdicts } = checkSpectrum(ops);
+    expect(witnessSentence('read-your-writes', verdicts['read-your-writes'], ops, seconds)).toBe('Read your writes: broken. c1 read x = nothing at 3.20 s although its own write of x = 2 had completed at 2.90 s.');
+  });
+
+  it('for a stronger model broken by implication, say which weaker one the run breaks', () => {
+    const { verdicts } = checkSpectrum(ops);
+    expect(verdicts.pram.result).toBe('violated');
+    expect(witnessSentence('linearizable', verdicts.linearizable, ops, seconds)).toMatch(/^Linearizable: broken\. /);
+    expect(witnessSentence('pram', verdicts.pram, ops, seconds)).toBe('PRAM: broken. c1 read x = nothing at 3.20 s although its own write of x = 2 had completed at 2.90 s.');
+  });
+
+  it('for a model that holds or is undecided, say so and why', () => {
+    const { verdicts } = checkSpectrum([ops[0]!]);
+    expect(witnessSentence('causal', verdicts.causal, [ops[0]!], seconds)).toBe('Causal: holds for this run.');
+    expect(witnessSentence('eventual', verdicts.eventual, [ops[0]!], seconds)).toBe('Eventual: not decided, because a history of what clients saw does not show the replicas.');
+  });
+});
