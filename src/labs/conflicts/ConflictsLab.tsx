@@ -3,6 +3,7 @@ import './conflicts.css';
 import { Suspense, lazy, useState } from 'react';
 import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
+import { SpectrumLink } from '../../components/SpectrumLink.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import type { CartStory } from '../../content/cartStories.ts';
 import { hasRunParam, readParams } from '../../embed/params.ts';
@@ -102,6 +103,9 @@ export default function ConflictsLab() {
         </header>
         <NoticeBar />
         <CartSection playback={playback} reducedMotion={reducedMotion} onStory={loadStory} />
+        <p className="spectrum-link-row">
+          <SpectrumLink />
+        </p>
         <Suspense fallback={<p role="status">Loading version vectors and the CRDT gallery…</p>}>
           <div id="vv">
             <VersionVectorPanel search={search} />

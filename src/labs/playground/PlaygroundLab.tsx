@@ -5,6 +5,7 @@ import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotio
 import { ClusterView } from '../../components/ClusterView.tsx';
 import { FaultsPanel } from '../../components/FaultsPanel.tsx';
 import { Inspector } from './ui/Inspector.tsx';
+import { SpectrumLink } from '../../components/SpectrumLink.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
@@ -118,6 +119,7 @@ export default function PlaygroundLab() {
             <FaultsPanel drawing={drawing} onToggleDrawing={() => setDrawing((d) => !d)} />
             <OpsList />
             <Narrator />
+            <SpectrumLink />
           </div>
         </div>
         <ReplicaTable />

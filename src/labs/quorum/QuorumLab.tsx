@@ -4,6 +4,7 @@ import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
 import { ClusterView } from '../../components/ClusterView.tsx';
 import { MeasurementsPanel } from './ui/MeasurementsPanel.tsx';
+import { SpectrumLink } from '../../components/SpectrumLink.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
@@ -103,6 +104,7 @@ export default function QuorumLab() {
             <MeasurementsPanel onStarted={play} />
             <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />
             <Narrator />
+            <SpectrumLink />
           </div>
         </div>
         <Suspense fallback={<p role="status">Loading the PBS panels and the trade-off matrix…</p>}>
