@@ -1,4 +1,6 @@
-import type { ModelId } from '../check/spectrum.ts';
+import type { ModelId } from '../check/models.ts';
+
+export { MODEL_NAMES, VERDICT_WORDS } from './modelNames.ts';
 
 /**
  * What the consistency lab says about each model of the map, in our own words. Facts
@@ -13,7 +15,6 @@ import type { ModelId } from '../check/spectrum.ts';
 export type Availability = 'unavailable' | 'sticky' | 'total' | 'convergence';
 
 export interface ModelWords {
-  readonly name: string;
   /** One or two sentences: what the model promises. */
   readonly definition: string;
   readonly availability: Availability;
@@ -42,66 +43,49 @@ export const AVAILABILITY_WORDS: Record<Availability, { readonly label: string; 
 
 export const MODEL_WORDS: Record<ModelId, ModelWords> = {
   linearizable: {
-    name: 'Linearizable',
     definition: 'Every operation seems to happen at one instant between its start and its end, in a single order that everyone sees. Once a write has finished, or any read has returned it, no later read returns anything older.',
     availability: 'unavailable',
     inThisLab:
       'In this lab: W + R > N, reads that write back before they answer, last write wins, and clocks in step (a property test checks every such run). W + R > N alone is not enough: try the story below. Dynamo, Riak and Cassandra do not promise it for ordinary quorum reads; Cassandra offers it for single keys through lightweight transactions (Paxos).',
   },
   sequential: {
-    name: 'Sequential',
     definition: 'All operations fit one order that keeps each client’s own operations in the order it made them, and everyone sees that order; unlike linearizable, it may put an operation before one that finished earlier on another client.',
     availability: 'unavailable',
     inThisLab: 'In this lab the settings that make runs linearizable give it; no setting here gives sequential without linearizable. A run breaks linearizable but keeps sequential when a read misses a write that had finished on another client, and nothing later contradicts that order.',
   },
   causal: {
-    name: 'Causal',
     definition: 'If one write could have influenced another (the same client made both, or its author had read the first), everyone sees them in that order. Writes that could not have influenced each other may be seen in different orders by different clients.',
     availability: 'sticky',
     inThisLab: 'In this lab only the settings that make runs linearizable promise it. With anything weaker, a reply can reach a replica before the post it answers, and the checker shows where.',
   },
   pram: {
-    name: 'PRAM',
     definition: 'Read-your-writes, monotonic reads and monotonic writes together: every client sees each other client’s writes in the order they were made, though different clients may interleave them differently.',
     availability: 'sticky',
     inThisLab: 'In this lab the settings that make runs linearizable keep it; otherwise the checker says which of its three parts a run breaks.',
   },
   'writes-follow-reads': {
-    name: 'Writes follow reads',
     definition: 'A write made after reading something is placed after what was read: nobody sees the write and then misses what its author had seen.',
     availability: 'total',
     inThisLab: 'In this lab only the settings that make runs linearizable keep it: otherwise nothing holds a reply back until the post it answers has arrived.',
   },
   'read-your-writes': {
-    name: 'Read your writes',
     definition: 'A client that has finished a write sees it, or something newer, in every read it makes afterwards.',
     availability: 'sticky',
     inThisLab: 'In this lab: W + R > N with last write wins and clocks in step; or N equal to the number of replicas and a client that writes and reads through one replica, with R = 1 (property tests check both, with no crash that loses writes). With W = R = 1 and reads through another replica, it breaks.',
   },
   'monotonic-reads': {
-    name: 'Monotonic reads',
     definition: 'Once a client has read a value, its later reads never return anything that value replaced.',
     availability: 'total',
     inThisLab: 'In this lab W + R > N alone does not promise it: a read can return a write still in progress and a later read miss it (the story below). Reads that write back keep it, with the settings that make runs linearizable.',
   },
   'monotonic-writes': {
-    name: 'Monotonic writes',
     definition: 'A client’s writes take effect in the order it made them: nobody sees a later write of that client and then an earlier one.',
     availability: 'total',
     inThisLab: 'In this lab last write wins orders writes by the coordinator’s clock: if a client’s second write goes through a replica whose clock is behind, its first write can win. The settings that make runs linearizable keep it.',
   },
   eventual: {
-    name: 'Eventual',
     definition: 'Once writes stop and every fault is healed, all replicas of a key end up holding the same value, and no acknowledged write is lost along the way.',
     availability: 'convergence',
     inThisLab: 'In this lab: anti-entropy on (or read repair on keys that are read), and every cut healed and crashed replica recovered. The run is judged by letting it go on for a minute after its last action.',
   },
 };
-
-/** How the map shows a verdict: a word and an icon beside the colour, never colour alone. */
-export const VERDICT_WORDS = {
-  satisfied: { icon: '✓', word: 'holds' },
-  violated: { icon: '✗', word: 'broken' },
-  unknown: { icon: '?', word: 'undecided' },
-  pending: { icon: '…', word: 'checking' },
-} as const;

@@ -1,6 +1,6 @@
 import { describeOp, type HistoryOp } from '../check/history.ts';
-import type { ModelId, ModelVerdict } from '../check/spectrum.ts';
-import { MODEL_WORDS } from './spectrumWords.ts';
+import type { ModelId, ModelVerdict } from '../check/models.ts';
+import { MODEL_NAMES } from './modelNames.ts';
 
 /** How a history's times are read out: seconds for a run, line numbers for a log. */
 export type TimeWords = (t: number) => string;
@@ -29,13 +29,13 @@ function listed(ops: readonly HistoryOp[], time: TimeWords): string {
  * // 'c1 read x = nothing at 3.20 s although its own write of x = 2 had completed at 2.90 s.'
  */
 export function witnessSentence(model: ModelId, v: ModelVerdict, history: readonly HistoryOp[], time: TimeWords): string {
-  const name = MODEL_WORDS[model].name;
-  if (v.result === 'satisfied') return v.by ? `${name}: holds, since ${MODEL_WORDS[v.by].name.toLowerCase()} does and implies it.` : `${name}: holds for this run.`;
+  const name = MODEL_NAMES[model];
+  if (v.result === 'satisfied') return v.by ? `${name}: holds, since ${MODEL_NAMES[v.by].toLowerCase()} does and implies it.` : `${name}: holds for this run.`;
   if (v.result === 'unknown') return `${name}: not decided, because ${v.reason}.`;
   const byId = new Map(history.map((o) => [o.id, o]));
   const ops = v.witness.ops.map((id) => byId.get(id)).filter((o): o is HistoryOp => o !== undefined);
   // "Linearizable: broken. It implies read your writes, which this run breaks: …"
-  const lead = `${name}: broken.${v.by ? ` It implies ${MODEL_WORDS[v.by].name.toLowerCase()}, which this run breaks:` : ''}`;
+  const lead = `${name}: broken.${v.by ? ` It implies ${MODEL_NAMES[v.by].toLowerCase()}, which this run breaks:` : ''}`;
   // A sentence that starts with a phrase is capitalised on its own, not after the colon; one that starts with a client's name is left alone.
   const broken = (text: string, phrase = true) => `${lead} ${phrase && !v.by ? text.charAt(0).toUpperCase() + text.slice(1) : text}`;
   const pattern = v.witness.pattern ?? model;

@@ -3,7 +3,6 @@ import './conflicts.css';
 import { Suspense, lazy, useState } from 'react';
 import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
-import { SpectrumLink } from '../../components/SpectrumLink.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import type { CartStory } from '../../content/cartStories.ts';
 import { hasRunParam, readParams } from '../../embed/params.ts';
@@ -16,6 +15,9 @@ import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
 import { CartSection } from './ui/cart/CartSection.tsx';
 import { CART_SETTINGS } from './model/conflictsParams.ts';
 
+
+/** Below the lab's own panels: loads just after the first screen. */
+const SpectrumLink = lazy(() => import('../../components/SpectrumLink.tsx').then((m) => ({ default: m.SpectrumLink })));
 export const CONFLICTS_ID = 'conflicts';
 
 /** Below the fold: the comparer, the gallery and the exercise load just after the first screen. */
@@ -104,7 +106,9 @@ export default function ConflictsLab() {
         <NoticeBar />
         <CartSection playback={playback} reducedMotion={reducedMotion} onStory={loadStory} />
         <p className="spectrum-link-row">
-          <SpectrumLink />
+          <Suspense fallback={null}>
+              <SpectrumLink />
+            </Suspense>
         </p>
         <Suspense fallback={<p role="status">Loading version vectors and the CRDT gallery…</p>}>
           <div id="vv">

@@ -2,14 +2,13 @@ import '../../components/components.css';
 import './consistency.css';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { ClusterView } from '../../components/ClusterView.tsx';
-import { FaultsPanel } from '../../components/FaultsPanel.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { OperationForm } from '../../components/OperationForm.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
 import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
-import type { ModelId } from '../../check/spectrum.ts';
+import type { ModelId } from '../../check/models.ts';
 import { seconds } from '../../content/witnessWords.ts';
 import { openLinkedRun } from '../../controller/linkedRun.ts';
 import { SLICED } from '../../controller/slices.ts';
@@ -19,12 +18,14 @@ import { createLabStore, selectScenario } from '../../store/labStore.ts';
 import { LabStoreProvider, useLab } from '../../store/LabStoreContext.tsx';
 import { addressNotice } from '../../store/notices.ts';
 import type { JudgeResponse } from './model/judgeMessages.ts';
-import { ModelDetails } from './ui/ModelDetails.tsx';
 import { SpectrumMap } from './ui/SpectrumMap.tsx';
 import { judge } from './ui/judge.ts';
 
 export const CONSISTENCY_ID = 'consistency';
 
+/** The words of each model and the side panels: they load just after the map. */
+const ModelDetails = lazy(() => import('./ui/ModelDetails.tsx').then((m) => ({ default: m.ModelDetails })));
+const FaultsPanel = lazy(() => import('../../components/FaultsPanel.tsx').then((m) => ({ default: m.FaultsPanel })));
 /** Below the map, so they load just after the first screen. */
 const RunHistory = lazy(() => import('./ui/RunHistory.tsx').then((m) => ({ default: m.RunHistory })));
 const StoryPanel = lazy(() => import('./ui/StoryPanel.tsx').then((m) => ({ default: m.StoryPanel })));
@@ -105,7 +106,9 @@ export default function ConsistencyLab() {
           </div>
           <div className="side">
             <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />
-            <FaultsPanel drawing={false} onToggleDrawing={() => undefined} />
+            <Suspense fallback={null}>
+              <FaultsPanel drawing={false} onToggleDrawing={() => undefined} />
+            </Suspense>
             <Narrator />
           </div>
         </div>
@@ -130,7 +133,9 @@ function Verdicts() {
       {response && !response.ok && <p role="alert">The run could not be checked: {response.error}.</p>}
       <div className="spectrum-grid">
         <SpectrumMap verdicts={judgement?.verdicts ?? null} selected={model} onSelect={setModel} />
-        <ModelDetails model={model} verdict={verdict} history={judgement?.history ?? []} time={seconds} subject="your run" eventualDetail={judgement?.eventualDetail ?? null} />
+        <Suspense fallback={<p role="status">Loading what each model promises…</p>}>
+          <ModelDetails model={model} verdict={verdict} history={judgement?.history ?? []} time={seconds} subject="your run" eventualDetail={judgement?.eventualDetail ?? null} />
+        </Suspense>
       </div>
       <Suspense fallback={null}>{judgement && <RunHistory history={judgement.history} witness={verdict?.result === 'violated' ? verdict.witness.ops : []} />}</Suspense>
     </section>

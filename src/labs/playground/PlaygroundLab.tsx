@@ -3,9 +3,7 @@ import { Suspense, lazy, useMemo, useRef, useState } from 'react';
 import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
 import { ClusterView } from '../../components/ClusterView.tsx';
-import { FaultsPanel } from '../../components/FaultsPanel.tsx';
 import { Inspector } from './ui/Inspector.tsx';
-import { SpectrumLink } from '../../components/SpectrumLink.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
@@ -20,11 +18,15 @@ import { makeScenario } from '../../sim/scenario.ts';
 import { createLabStore } from '../../store/labStore.ts';
 import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
 
+
+/** Below the lab's own panels: loads just after the first screen. */
+const SpectrumLink = lazy(() => import('../../components/SpectrumLink.tsx').then((m) => ({ default: m.SpectrumLink })));
 export const PLAYGROUND_ID = 'playground';
 
 /** Below the picture, so it loads just after the first screen: the lab's largest view. */
 const SpaceTimePanel = lazy(() => import('./ui/SpaceTimePanel.tsx').then((m) => ({ default: m.SpaceTimePanel })));
-/** Below the table, so they load just after the first screen too. */
+/** Below the inspector, and the settings below the table: they load just after the first screen. */
+const FaultsPanel = lazy(() => import('../../components/FaultsPanel.tsx').then((m) => ({ default: m.FaultsPanel })));
 const ClusterSettings = lazy(() => import('./ui/ClusterSettings.tsx').then((m) => ({ default: m.ClusterSettings })));
 const SharePanel = lazy(() => import('./ui/SharePanel.tsx').then((m) => ({ default: m.SharePanel })));
 
@@ -116,10 +118,14 @@ export default function PlaygroundLab() {
           <div className="side">
             <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />
             <Inspector />
-            <FaultsPanel drawing={drawing} onToggleDrawing={() => setDrawing((d) => !d)} />
+            <Suspense fallback={<p role="status">Loading the fault controls…</p>}>
+              <FaultsPanel drawing={drawing} onToggleDrawing={() => setDrawing((d) => !d)} />
+            </Suspense>
             <OpsList />
             <Narrator />
-            <SpectrumLink />
+            <Suspense fallback={null}>
+              <SpectrumLink />
+            </Suspense>
           </div>
         </div>
         <ReplicaTable />

@@ -4,7 +4,6 @@ import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
 import { ClusterView } from '../../components/ClusterView.tsx';
 import { MeasurementsPanel } from './ui/MeasurementsPanel.tsx';
-import { SpectrumLink } from '../../components/SpectrumLink.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
@@ -21,6 +20,9 @@ import { makeScenario } from '../../sim/scenario.ts';
 import { createLabStore } from '../../store/labStore.ts';
 import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
 
+
+/** Below the lab's own panels: loads just after the first screen. */
+const SpectrumLink = lazy(() => import('../../components/SpectrumLink.tsx').then((m) => ({ default: m.SpectrumLink })));
 export const QUORUM_ID = 'quorum';
 
 /** Below the fold: the PBS panels, the matrix and the Monte Carlo's worker load just after the first screen. */
@@ -104,7 +106,9 @@ export default function QuorumLab() {
             <MeasurementsPanel onStarted={play} />
             <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />
             <Narrator />
-            <SpectrumLink />
+            <Suspense fallback={null}>
+              <SpectrumLink />
+            </Suspense>
           </div>
         </div>
         <Suspense fallback={<p role="status">Loading the PBS panels and the trade-off matrix…</p>}>

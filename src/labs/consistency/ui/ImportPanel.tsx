@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { ModelId } from '../../../check/spectrum.ts';
+import type { ModelId } from '../../../check/models.ts';
 import { lines, type TimeWords } from '../../../content/witnessWords.ts';
 import { safeText } from '../../../sim/safeText.ts';
 import type { JudgeResponse } from '../model/judgeMessages.ts';

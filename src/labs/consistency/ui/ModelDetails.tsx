@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { HistoryOp } from '../../../check/history.ts';
-import type { ModelId, ModelVerdict } from '../../../check/spectrum.ts';
+import type { ModelId, ModelVerdict } from '../../../check/models.ts';
+import { MODEL_NAMES } from '../../../content/modelNames.ts';
 import { AVAILABILITY_WORDS, MODEL_WORDS } from '../../../content/spectrumWords.ts';
 import { witnessSentence, type TimeWords } from '../../../content/witnessWords.ts';
 
@@ -20,10 +21,10 @@ export function ModelDetails({ model, verdict, history, time, subject, eventualD
   const id = useId();
   const words = MODEL_WORDS[model];
   const availability = AVAILABILITY_WORDS[words.availability];
-  const sentence = verdict ? witnessSentence(model, verdict, history, time) : `${words.name}: checking ${subject}…`;
+  const sentence = verdict ? witnessSentence(model, verdict, history, time) : `${MODEL_NAMES[model]}: checking ${subject}…`;
   return (
     <section className="panel model-details" aria-labelledby={`${id}-t`}>
-      <h3 id={`${id}-t`}>{words.name}</h3>
+      <h3 id={`${id}-t`}>{MODEL_NAMES[model]}</h3>
       <p className="verdict-sentence" role="status">
         {sentence}
         {model === 'eventual' && eventualDetail ? ` ${eventualDetail.charAt(0).toUpperCase()}${eventualDetail.slice(1)}.` : ''}

@@ -1,5 +1,5 @@
-import { IMPLIES, type ModelId, type ModelVerdict } from '../../../check/spectrum.ts';
-import { MODEL_WORDS, VERDICT_WORDS } from '../../../content/spectrumWords.ts';
+import { IMPLIES, type ModelId, type ModelVerdict } from '../../../check/models.ts';
+import { MODEL_NAMES, VERDICT_WORDS } from '../../../content/modelNames.ts';
 
 /** Where each model sits: row (strongest at the top) and column, in a 6-column grid. */
 const PLACE: Record<ModelId, { readonly row: number; readonly col: number; readonly span: number }> = {
@@ -57,7 +57,7 @@ export function SpectrumMap({ verdicts, selected, onSelect }: Props) {
             aria-pressed={m === selected}
             onClick={() => onSelect(m)}
           >
-            <span className="model-name">{MODEL_WORDS[m].name}</span>
+            <span className="model-name">{MODEL_NAMES[m]}</span>
             <span className="model-verdict">
               <span aria-hidden="true">{words.icon}</span> {words.word}
             </span>
