@@ -1,6 +1,6 @@
 import { byKey, isOpen, type HistoryOp } from './history.ts';
 import { INITIAL, step, type RegisterState } from './registerModel.ts';
-import { PairSet } from './memo.ts';
+import { PairSet, zobrist } from './memo.ts';
 import { shrink } from './shrink.ts';
 import type { Verdict } from './verdict.ts';
 
@@ -36,20 +36,6 @@ export function linearizable(ops: readonly HistoryOp[], budget = LINEARIZABILITY
 }
 
 type KeyResult = { result: 'satisfied'; order: number[]; steps: number } | { result: 'violated'; partial: number[]; steps: number } | { result: 'unknown'; steps: number };
-
-/** Zobrist keys: a random 32-bit number per operation, XORed together for a set. */
-function zobrist(n: number): Int32Array {
-  const out = new Int32Array(n);
-  let x = 0x9e3779b9 | 0;
-  for (let i = 0; i < n; i++) {
-    // xorshift32: fixed, so a run is the same every time.
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x;
-  }
-  return out;
-}
 
 /** The Wing–Gong–Lowe search over one key's operations. */
 function searchKey(ops: readonly HistoryOp[], budget: number): KeyResult {

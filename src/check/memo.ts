@@ -75,3 +75,16 @@ function mix(h: number): number {
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
+
+/** Fixed pseudo-random 32-bit keys (xorshift32 from a seed), so a search is the same every time: Zobrist hashing of sets. */
+export function zobrist(n: number, seed = 0x9e3779b9): Int32Array {
+  const out = new Int32Array(n);
+  let x = seed | 0;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x;
+  }
+  return out;
+}

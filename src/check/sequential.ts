@@ -1,6 +1,6 @@
 import { isOpen, type HistoryOp } from './history.ts';
 import { INITIAL, step, type RegisterState } from './registerModel.ts';
-import { PairSet } from './memo.ts';
+import { PairSet, zobrist } from './memo.ts';
 import { shrink } from './shrink.ts';
 import type { Verdict } from './verdict.ts';
 
@@ -169,15 +169,3 @@ function search(ops: readonly HistoryOp[], budget: number): Search {
   }
 }
 
-/** Fixed pseudo-random 32-bit keys (xorshift), so a search is the same every time. */
-function zobrist(n: number, seed: number): Int32Array {
-  const out = new Int32Array(n);
-  let x = seed | 0;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x;
-  }
-  return out;
-}

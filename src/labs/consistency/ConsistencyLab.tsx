@@ -10,13 +10,12 @@ import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
 import type { ModelId } from '../../check/models.ts';
 import { seconds } from '../../content/witnessWords.ts';
-import { openLinkedRun } from '../../controller/linkedRun.ts';
+import { storeWithLinkedRun } from '../../controller/linkedRun.ts';
 import { SLICED } from '../../controller/slices.ts';
 import { currentSearch } from '../../embed/address.ts';
 import { makeScenario } from '../../sim/scenario.ts';
-import { createLabStore, selectScenario } from '../../store/labStore.ts';
+import { selectScenario } from '../../store/labStore.ts';
 import { LabStoreProvider, useLab } from '../../store/LabStoreContext.tsx';
-import { addressNotice } from '../../store/notices.ts';
 import type { JudgeResponse } from './model/judgeMessages.ts';
 import { SpectrumMap } from './ui/SpectrumMap.tsx';
 import { judge } from './ui/judge.ts';
@@ -35,18 +34,7 @@ const ImportPanel = lazy(() => import('./ui/ImportPanel.tsx').then((m) => ({ def
 export const CONSISTENCY_DEFAULT = makeScenario({ seed: 1, cluster: { replicas: 3, clients: ['c1', 'c2', 'c3'], n: 3, w: 2, r: 2 } });
 
 function initialStore() {
-  const store = createLabStore(CONSISTENCY_DEFAULT, 0, SLICED);
-  openLinkedRun(
-    currentSearch(),
-    () => import('../../embed/playgroundParams.ts').then((m) => m.PLAYGROUND_PARAMS),
-    ({ values: { run }, problems, offers }) => {
-      if (!run) return store.getState().setNotice(addressNotice(problems, offers.run));
-      const n = run.scenario.script.length;
-      store.getState().load(run.scenario, run.time, { kind: 'info', text: `Checking a run brought from another lab: ${n} action${n === 1 ? '' : 's'}. Its verdicts are on the map.` });
-    },
-    (why) => store.getState().setNotice({ kind: 'error', text: why }),
-  );
-  return store;
+  return storeWithLinkedRun(CONSISTENCY_DEFAULT, SLICED, currentSearch(), (n) => `Checking a run brought from another lab: ${n} action${n === 1 ? '' : 's'}. Its verdicts are on the map.`);
 }
 
 /** The run's verdicts, worked out again (in the background) whenever its script changes. */

@@ -11,11 +11,9 @@ import { OperationForm } from '../../components/OperationForm.tsx';
 import { OpsList } from './ui/OpsList.tsx';
 import { ReplicaTable } from './ui/ReplicaTable.tsx';
 import { currentSearch } from '../../embed/address.ts';
-import { addressNotice } from '../../store/notices.ts';
-import { openLinkedRun } from '../../controller/linkedRun.ts';
+import { storeWithLinkedRun } from '../../controller/linkedRun.ts';
 import { SLICED } from '../../controller/slices.ts';
 import { makeScenario } from '../../sim/scenario.ts';
-import { createLabStore } from '../../store/labStore.ts';
 import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
 
 
@@ -37,19 +35,7 @@ const SharePanel = lazy(() => import('./ui/SharePanel.tsx').then((m) => ({ defau
 export const PLAYGROUND_DEFAULT = makeScenario({ seed: 1, cluster: { replicas: 3, clients: ['c1', 'c2'], n: 3, w: 1, r: 1 } });
 
 function initialStore() {
-  const store = createLabStore(PLAYGROUND_DEFAULT, 0, SLICED);
-  // A shared run opens once its codec has loaded, a moment after the lab is on screen.
-  openLinkedRun(
-    currentSearch(),
-    () => import('../../embed/playgroundParams.ts').then((m) => m.PLAYGROUND_PARAMS),
-    ({ values: { run }, problems, offers }) => {
-      if (!run) return store.getState().setNotice(addressNotice(problems, offers.run));
-      const n = run.scenario.script.length;
-      store.getState().load(run.scenario, run.time, { kind: 'info', text: `Replaying a shared run: ${n} action${n === 1 ? '' : 's'}. Press Play, or drag the timeline.` });
-    },
-    (why) => store.getState().setNotice({ kind: 'error', text: why }),
-  );
-  return store;
+  return storeWithLinkedRun(PLAYGROUND_DEFAULT, SLICED, currentSearch(), (n) => `Replaying a shared run: ${n} action${n === 1 ? '' : 's'}. Press Play, or drag the timeline.`);
 }
 
 /**
