@@ -22,8 +22,10 @@ export type EventualVerdict = Verdict & { readonly settledAt?: number; readonly 
  * A run that ends with a link cut or a replica down says nothing either way (the promise
  * needs the faults healed): that is `unknown`, with the reason. In this lab convergence
  * comes from anti-entropy (and read repair, for keys that are read); with anti-entropy
- * off, a replica that missed a write keeps missing it, and the verdict says so. Riak and
- * Cassandra run both; Dynamo's anti-entropy compares Merkle trees.
+ * off, a replica that missed a write keeps missing it unless a later read repairs it or a
+ * hint is handed back, and the verdict says so. Riak runs both; Cassandra repairs on
+ * reads and leaves full anti-entropy (nodetool repair) for operators to schedule;
+ * Dynamo's anti-entropy compares Merkle trees.
  */
 export function eventuallyConsistent(scenario: Scenario): EventualVerdict {
   const last = scenario.script.reduce((t, a) => Math.max(t, a.at), 0);

@@ -6,8 +6,10 @@ export type ModelId = (typeof MODELS)[number];
 
 /**
  * "x implies y": every history x allows, y allows too (Jepsen's map, after Bailis et al.
- * and Viotti and Vukolić). Causal is PRAM plus writes-follow-reads; PRAM is read-your-
- * writes, monotonic reads and monotonic writes together. Eventual consistency is about
+ * and Viotti and Vukolić). Causal implies PRAM and writes-follow-reads (Brzezinski et al.
+ * showed that together they give causal, when each read returns one real write and
+ * causality has no cycles); PRAM is read-your-writes, monotonic reads and monotonic writes
+ * together. Eventual consistency is about
  * replicas converging, not about what clients read, so no client-side model implies it
  * here (a linearizable store may still never converge its replicas, in principle).
  */

@@ -8,7 +8,8 @@ export type SessionGuarantee = (typeof SESSION_GUARANTEES)[number];
 export const SESSION_LIMIT = 6000;
 
 /**
- * The four session guarantees of Terry et al. (1994), judged from what clients saw, as
+ * The four session guarantees, after Terry et al. (1994), restated as conditions on what
+ * reads return, as Jepsen does (Terry et al. state them by what each server holds), judged as
  * the causal checker is (causal.ts): which write each read returned (readsFrom, or the
  * value where each is written once), a session's own order (one operation completed
  * before the next began), and causality co = (session order ∪ read-from)+.

@@ -21,7 +21,7 @@ function ryw(sim: Simulation) {
  */
 describe('the claims the consistency lab makes about its settings', () => {
   it('read your writes, claim 1: W + R > N, last write wins, clocks in step', () => {
-    expect(MODEL_WORDS['read-your-writes'].inThisLab).toMatch(/W \+ R > N with last write wins and clocks in step/);
+    expect(MODEL_WORDS['read-your-writes'].inThisLab).toMatch(/W \+ R > N with strict \(not sloppy\) quorums, last write wins and clocks in step/);
     fc.assert(
       fc.property(
         clusterShape(true).chain((shape) => fc.record({ shape: fc.constant({ ...shape, strategy: 'lww' as const }), ops: operations(shape, 3000, 30), faults: faults(shape, 3000), seed, latency: distribution })),
@@ -36,7 +36,7 @@ describe('the claims the consistency lab makes about its settings', () => {
   });
 
   it('read your writes, claim 2: N = every replica, each client through one replica, R = 1', () => {
-    expect(MODEL_WORDS['read-your-writes'].inThisLab).toMatch(/N equal to the number of replicas and a client that writes and reads through one replica, with R = 1/);
+    expect(MODEL_WORDS['read-your-writes'].inThisLab).toMatch(/N equal to the number of replicas, a client that writes and reads through one replica, R = 1, and clocks in step/);
     fc.assert(
       fc.property(
         clusterShape('any').chain((shape) => fc.record({ shape: fc.constant({ ...shape, n: shape.replicas, r: 1, w: 1 }), ops: operations(shape, 3000, 30), faults: faults(shape, 3000), seed, latency: distribution })),

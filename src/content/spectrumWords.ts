@@ -33,11 +33,11 @@ export const AVAILABILITY_WORDS: Record<Availability, { readonly label: string; 
   },
   total: {
     label: 'Totally available',
-    sentence: 'It can keep answering every client on every side of a partition.',
+    sentence: 'It can keep answering every client that can reach a working replica, on every side of a partition.',
   },
   convergence: {
     label: 'About replicas, not reads',
-    sentence: 'It promises nothing about what a read returns meanwhile, only that replicas agree once writes stop and faults heal.',
+    sentence: 'It promises nothing about what a read returns meanwhile, only that replicas agree once writes stop and faults heal; a store can keep it while answering everyone during a partition.',
   },
 };
 
@@ -46,12 +46,12 @@ export const MODEL_WORDS: Record<ModelId, ModelWords> = {
     definition: 'Every operation seems to happen at one instant between its start and its end, in a single order that everyone sees. Once a write has finished, or any read has returned it, no later read returns anything older.',
     availability: 'unavailable',
     inThisLab:
-      'In this lab: W + R > N, reads that write back before they answer, last write wins, and clocks in step (a property test checks every such run). W + R > N alone is not enough: try the story below. Dynamo, Riak and Cassandra do not promise it for ordinary quorum reads; Cassandra offers it for single keys through lightweight transactions (Paxos).',
+      'In this lab: W + R > N with strict (not sloppy) quorums, reads that write back before they answer, last write wins, clocks in step, and no crash that loses writes (a property test checks random runs like this, with lost messages). W + R > N alone is not enough: try the story below. Dynamo, Riak and Cassandra do not promise it for ordinary quorum reads; Cassandra offers it within one partition through lightweight transactions (Paxos), when writes use IF conditions and reads use SERIAL consistency.',
   },
   sequential: {
-    definition: 'All operations fit one order that keeps each client’s own operations in the order it made them, and everyone sees that order; unlike linearizable, it may put an operation before one that finished earlier on another client.',
+    definition: 'All operations fit one order that keeps each client’s own operations in the order it made them, and everyone sees that order; unlike linearizable, it may put an operation before one that had already finished, on another client, when it started.',
     availability: 'unavailable',
-    inThisLab: 'In this lab the settings that make runs linearizable give it; no setting here gives sequential without linearizable. A run breaks linearizable but keeps sequential when a read misses a write that had finished on another client, and nothing later contradicts that order.',
+    inThisLab: 'In this lab the settings that make runs linearizable give it; no setting here gives sequential without linearizable. A run breaks linearizable but keeps sequential when a read misses a write that had finished, or that another client had already read, and nothing later contradicts that order.',
   },
   causal: {
     definition: 'If one write could have influenced another (the same client made both, or its author had read the first), everyone sees them in that order. Writes that could not have influenced each other may be seen in different orders by different clients.',
@@ -71,21 +71,21 @@ export const MODEL_WORDS: Record<ModelId, ModelWords> = {
   'read-your-writes': {
     definition: 'A client that has finished a write sees it, or something newer, in every read it makes afterwards.',
     availability: 'sticky',
-    inThisLab: 'In this lab: W + R > N with last write wins and clocks in step; or N equal to the number of replicas and a client that writes and reads through one replica, with R = 1 (property tests check both, with no crash that loses writes). With W = R = 1 and reads through another replica, it breaks.',
+    inThisLab: 'In this lab: W + R > N with strict (not sloppy) quorums, last write wins and clocks in step; or N equal to the number of replicas, a client that writes and reads through one replica, R = 1, and clocks in step (property tests check both, with no crash that loses writes). With W = R = 1 and reads through another replica, it can break: when the read gets there before the write.',
   },
   'monotonic-reads': {
     definition: 'Once a client has read a value, its later reads never return anything that value replaced.',
     availability: 'total',
-    inThisLab: 'In this lab W + R > N alone does not promise it: a read can return a write still in progress and a later read miss it (the story below). Reads that write back keep it, with the settings that make runs linearizable.',
+    inThisLab: 'In this lab W + R > N alone does not promise it: a read can return a write still in progress and the same client’s next read, through other replicas, miss it. The story below shows that race with two clients. Reads that write back keep it, with the settings that make runs linearizable.',
   },
   'monotonic-writes': {
     definition: 'A client’s writes take effect in the order it made them: nobody sees a later write of that client and then an earlier one.',
     availability: 'total',
-    inThisLab: 'In this lab last write wins orders writes by the coordinator’s clock: if a client’s second write goes through a replica whose clock is behind, its first write can win. The settings that make runs linearizable keep it.',
+    inThisLab: 'In this lab last write wins orders writes by the coordinator’s clock: if a client’s second write goes through a replica whose clock is behind by more than the time between the two writes, its first write can win. The settings that make runs linearizable keep it.',
   },
   eventual: {
-    definition: 'Once writes stop and every fault is healed, all replicas of a key end up holding the same value, and no acknowledged write is lost along the way.',
+    definition: 'Once writes stop and every fault is healed, all replicas of a key end up holding the same value. (This lab also checks that every acknowledged write reached them all or was replaced by one the store orders after it; under last write wins that can be a write that really came first.)',
     availability: 'convergence',
-    inThisLab: 'In this lab: anti-entropy on (or read repair on keys that are read), and every cut healed and crashed replica recovered. The run is judged by letting it go on for a minute after its last action.',
+    inThisLab: 'In this lab: anti-entropy on (or read repair, with each key read again after writes stop and faults heal); hinted handoff on if quorums are sloppy; no crash that loses writes; every cut healed and every crashed replica recovered. The run is judged by letting it go on for a minute after its last action.',
   },
 };

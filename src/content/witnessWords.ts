@@ -51,9 +51,9 @@ export function witnessSentence(model: ModelId, v: ModelVerdict, history: readon
       break;
     }
     case 'monotonic-writes':
-      return broken(`a client saw a later write of another client and then an earlier one: ${listed(ops, time)}.`);
+      return broken(`a read that came causally after a client’s later write returned its earlier one, or something older: ${listed(ops, time)}.`);
     case 'writes-follow-reads':
-      return broken(`a write made after reading something was seen without what its author had read (the reply without the post): ${listed(ops, time)}.`);
+      return broken(`a write made after reading something was followed, directly or through others, by a read that missed what its author had read (the reply without the post): ${listed(ops, time)}.`);
     case 'ThinAirRead':
       return broken(`a read returned a value no write wrote: ${listed(ops, time)}.`);
     case 'siblings':

@@ -32,8 +32,9 @@ export interface ClusterConfig {
    * Before answering a read, make sure W replicas of the key hold the value it returns,
    * writing it back to the others and waiting for their acknowledgements: the second phase
    * of the ABD algorithm (Attiya, Bar-Noy and Dolev), and what Cassandra's blocking read
-   * repair does for quorum reads. With W + R > N it makes reads linearizable; without it a
-   * read can return a write still in progress and a later read the value before it.
+   * repair does for the replicas a quorum read touched. With W + R > N, strict quorums,
+   * last write wins, clocks in step and no crash that loses writes, runs are linearizable;
+   * without it a read can return a write still in progress and a later read the value before it.
    */
   readonly readWriteBack: boolean;
   /**
