@@ -24,19 +24,19 @@ export interface ModelWords {
 
 export const AVAILABILITY_WORDS: Record<Availability, { readonly label: string; readonly sentence: string }> = {
   unavailable: {
-    label: 'Not available in a partition',
+    label: 'unavailable',
     sentence: 'During a network partition, clients on at least one side must wait or get an error: no store can keep this model and answer everyone.',
   },
   sticky: {
-    label: 'Sticky available',
+    label: 'sticky available',
     sentence: 'During a partition it can keep answering a client that stays with replicas holding that client’s own past; a client that moves to another replica may have to wait.',
   },
   total: {
-    label: 'Totally available',
+    label: 'totally available',
     sentence: 'It can keep answering every client that can reach a working replica, on every side of a partition.',
   },
   convergence: {
-    label: 'About replicas, not reads',
+    label: 'available (it is about replicas, not reads)',
     sentence: 'It promises nothing about what a read returns meanwhile, only that replicas agree once writes stop and faults heal; a store can keep it while answering everyone during a partition.',
   },
 };

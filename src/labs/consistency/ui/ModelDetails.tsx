@@ -30,18 +30,10 @@ export function ModelDetails({ model, verdict, history, time, subject, eventualD
         {model === 'eventual' && eventualDetail ? ` ${eventualDetail.charAt(0).toUpperCase()}${eventualDetail.slice(1)}.` : ''}
       </p>
       <p>{words.definition}</p>
-      <dl className="kv">
-        <div>
-          <dt>In a partition</dt>
-          <dd>
-            <strong>{availability.label}.</strong> {availability.sentence}
-          </dd>
-        </div>
-        <div>
-          <dt>Here</dt>
-          <dd>{words.inThisLab}</dd>
-        </div>
-      </dl>
+      <p>
+        <strong>In a partition: {availability.label}.</strong> {availability.sentence}
+      </p>
+      <p>{words.inThisLab}</p>
     </section>
   );
 }
