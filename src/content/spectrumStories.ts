@@ -1,5 +1,5 @@
 import { makeScenario, type Action, type Scenario } from '../sim/scenario.ts';
-import { workload } from '../sim/workload.ts';
+import { createRng } from '../sim/rng.ts';
 
 /**
  * The consistency lab's stories: seeded runs that show one thing each. Illustrative
@@ -52,7 +52,12 @@ export const QUORUM_NOT_LINEARIZABLE: SpectrumStory = {
  * W replicas holding their answer wait for the write-back's acknowledgements.
  */
 export function writeBackWorkload(writeBack: boolean): Scenario {
-  const script = workload({ from: 0, durationMs: 20_000, opsPerSecond: 20, readFraction: 0.5, clients: ['c1', 'c2', 'c3'], coordinators: ['A', 'B', 'C'], keys: ['x', 'y', 'z'], seed: 11 });
+  // Every 50 ms a read or a write of x, y or z through a replica picked at random.
+  const rng = createRng(11);
+  const script = Array.from({ length: 400 }, (_, i): Action => {
+    const [client, coordinator, key] = [`c${(i % 3) + 1}`, 'ABC'[rng.int(3)]!, 'xyz'[rng.int(3)]!];
+    return rng.next() < 0.5 ? { at: i * 50, type: 'read', client, coordinator, key } : { at: i * 50, type: 'write', client, coordinator, key, value: String(i + 1) };
+  });
   return makeScenario({
     seed: 11,
     cluster: { replicas: 3, n: 3, w: 2, r: 2, clients: ['c1', 'c2', 'c3'], antiEntropyMs: 0, readWriteBack: writeBack },

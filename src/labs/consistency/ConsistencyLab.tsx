@@ -10,7 +10,7 @@ import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
 import type { ModelId } from '../../check/models.ts';
 import { seconds } from '../../content/witnessWords.ts';
-import { storeWithLinkedRun } from '../../controller/linkedRun.ts';
+import { storeWithLinkedRun } from '../../controller/linkedStore.ts';
 import { SLICED } from '../../controller/slices.ts';
 import { currentSearch } from '../../embed/address.ts';
 import { makeScenario } from '../../sim/scenario.ts';

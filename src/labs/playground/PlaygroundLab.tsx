@@ -11,7 +11,7 @@ import { OperationForm } from '../../components/OperationForm.tsx';
 import { OpsList } from './ui/OpsList.tsx';
 import { ReplicaTable } from './ui/ReplicaTable.tsx';
 import { currentSearch } from '../../embed/address.ts';
-import { storeWithLinkedRun } from '../../controller/linkedRun.ts';
+import { storeWithLinkedRun } from '../../controller/linkedStore.ts';
 import { SLICED } from '../../controller/slices.ts';
 import { makeScenario } from '../../sim/scenario.ts';
 import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
