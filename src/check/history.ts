@@ -77,11 +77,6 @@ export function byKey(ops: readonly HistoryOp[]): Map<string, HistoryOp[]> {
   return out;
 }
 
-/** Whether a precedes b in real time: a completed before b was invoked. */
-export function precedes(a: HistoryOp, b: HistoryOp): boolean {
-  return a.ret < b.call;
-}
-
 /** An operation in words, for a witness: "c2 read x = 1", "c1 wrote x = 2", "p3 cas x 1→4 (swapped)". */
 export function describeOp(op: HistoryOp): string {
   const key = op.key === '' ? '' : ` ${op.key}`;

@@ -20,10 +20,6 @@ export class PairSet {
     this.table = new Int32Array(2048).fill(-1);
   }
 
-  get size(): number {
-    return this.count;
-  }
-
   /** Add the pair; false if it was already there. */
   add(hash: number, bits: Uint32Array, n: number): boolean {
     const { words, pool } = this;

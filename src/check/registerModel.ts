@@ -33,8 +33,3 @@ export function step(state: RegisterState, op: HistoryOp): RegisterState | undef
     }
   }
 }
-
-/** A state as a short string, to remember states already tried (numbers and strings kept apart). */
-export function stateKey(state: RegisterState): string {
-  return state === null ? 'n' : typeof state === 'number' ? `#${state}` : `s${state}`;
-}

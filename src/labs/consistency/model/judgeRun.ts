@@ -1,5 +1,5 @@
 import { eventuallyConsistent } from '../../../analysis/eventual.ts';
-import { historyFromRun, REGISTER_STRATEGIES } from '../../../check/fromTrace.ts';
+import { historyFromRun } from '../../../check/fromTrace.ts';
 import type { HistoryOp } from '../../../check/history.ts';
 import { checkSpectrum, MODELS, type ModelId, type ModelVerdict } from '../../../check/spectrum.ts';
 import type { Verdict } from '../../../check/verdict.ts';
@@ -43,5 +43,3 @@ export function judgeRun(scenario: Scenario): Judgement {
   const { verdicts, causalConvergence } = checkSpectrum(history, eventual);
   return { history, verdicts, causalConvergence, eventualDetail, until };
 }
-
-export { REGISTER_STRATEGIES };
