@@ -41,6 +41,29 @@ test.describe('consistency lab', () => {
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });
 
+  test('separating examples: beside each model, a run that breaks it and keeps the model below, replayable in the lab', async ({ page }) => {
+    await open(page);
+    await model(page, /^Sequential/).click();
+    const examples = spectrum(page).getByRole('region', { name: 'An example: what sequential rules out' });
+    const example = examples.getByRole('article', { name: 'Example: Two writers, each blind to the other' });
+    await expect(example.getByRole('listitem')).toHaveText(['✓ Causal holds', '✗ Sequential broken'], { timeout: 10_000 });
+    await expect(example.getByRole('img', { name: /^Example: Two writers, each blind to the other: 4 operations by 2 clients, \d of them marked$/ })).toBeVisible();
+    await example.getByRole('button', { name: 'Replay “Two writers, each blind to the other” in the lab' }).click();
+    await expect(page.getByText(/^Example loaded: “Two writers, each blind to the other”/)).toBeVisible();
+    // The lab's own map now judges the loaded run, with the same verdicts.
+    await expect(model(page, /^Sequential broken$/)).toBeVisible({ timeout: 10_000 });
+    await expect(model(page, /^Causal holds$/)).toBeVisible();
+    await expect(spectrum(page).getByRole('img', { name: /^The operations judged: 4 operations by 2 clients/ })).toBeVisible();
+    // Causal's details tell causal convergence beside it; causal has two arrows, so two examples.
+    await model(page, /^Causal holds$/).click();
+    await expect(spectrum(page).getByText(/^Causal convergence: holds for this run\.$/)).toBeVisible();
+    const causal = spectrum(page).getByRole('region', { name: 'Examples: what causal rules out' });
+    await expect(causal.getByRole('article')).toHaveCount(2);
+    await expect(causal.getByRole('article').first().getByRole('listitem')).toHaveText(['✓ PRAM holds', '✗ Causal broken'], { timeout: 10_000 });
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+  });
+
   test('checks a pasted Jepsen history, and names a malformed line', async ({ page }) => {
     await open(page);
     const panel = page.getByRole('region', { name: 'Check a history from a test tool' });

@@ -89,3 +89,15 @@ export const MODEL_WORDS: Record<ModelId, ModelWords> = {
     inThisLab: 'In this lab: anti-entropy on (or read repair, with each key read again after writes stop and faults heal); hinted handoff on if quorums are sloppy; no crash that loses writes; every cut healed and every crashed replica recovered. The run is judged by letting it go on for a minute after its last action.',
   },
 };
+
+/**
+ * Causal convergence (CCv in Bouajjani, Enea, Guerraoui and Hamza, POPL 2017): causal
+ * consistency with one order of all writes, respecting causality, that every read agrees
+ * with. Sequential consistency implies it (its single order of everything gives one), and
+ * it implies causal; it is not drawn on the map, and the lab shows it beside causal.
+ */
+export const CAUSAL_CONVERGENCE_WORDS = {
+  name: 'Causal convergence',
+  definition:
+    'Causal, and one thing more: a single order of all writes, respecting causality, explains every read. Writes that could not have influenced each other are settled the same way for everyone, so no two clients see them in opposite orders. It lies between sequential and causal; the checker is the one Bouajjani, Enea, Guerraoui and Hamza give for it.',
+} as const;

@@ -28,8 +28,7 @@ function listed(ops: readonly HistoryOp[], time: TimeWords): string {
  * @example witnessSentence('read-your-writes', verdict, history, seconds)
  * // 'c1 read x = nothing at 3.20 s although its own write of x = 2 had completed at 2.90 s.'
  */
-export function witnessSentence(model: ModelId, v: ModelVerdict, history: readonly HistoryOp[], time: TimeWords): string {
-  const name = MODEL_NAMES[model];
+export function witnessSentence(model: ModelId, v: ModelVerdict, history: readonly HistoryOp[], time: TimeWords, name: string = MODEL_NAMES[model]): string {
   if (v.result === 'satisfied') return v.by ? `${name}: holds, since ${MODEL_NAMES[v.by].toLowerCase()} does and implies it.` : `${name}: holds for this run.`;
   if (v.result === 'unknown') return `${name}: not decided, because ${v.reason}.`;
   const byId = new Map(history.map((o) => [o.id, o]));

@@ -26,6 +26,7 @@ export const CONSISTENCY_ID = 'consistency';
 const ModelDetails = lazy(() => import('./ui/ModelDetails.tsx').then((m) => ({ default: m.ModelDetails })));
 const FaultsPanel = lazy(() => import('../../components/FaultsPanel.tsx').then((m) => ({ default: m.FaultsPanel })));
 /** Below the map, so they load just after the first screen. */
+const ExampleRuns = lazy(() => import('./ui/ExampleRuns.tsx').then((m) => ({ default: m.ExampleRuns })));
 const RunHistory = lazy(() => import('./ui/RunHistory.tsx').then((m) => ({ default: m.RunHistory })));
 const StoryPanel = lazy(() => import('./ui/StoryPanel.tsx').then((m) => ({ default: m.StoryPanel })));
 const ImportPanel = lazy(() => import('./ui/ImportPanel.tsx').then((m) => ({ default: m.ImportPanel })));
@@ -122,10 +123,21 @@ function Verdicts() {
       <div className="spectrum-grid">
         <SpectrumMap verdicts={judgement?.verdicts ?? null} selected={model} onSelect={setModel} />
         <Suspense fallback={<p role="status">Loading what each model promises…</p>}>
-          <ModelDetails model={model} verdict={verdict} history={judgement?.history ?? []} time={seconds} subject="your run" eventualDetail={judgement?.eventualDetail ?? null} />
+          <ModelDetails
+            model={model}
+            verdict={verdict}
+            history={judgement?.history ?? []}
+            time={seconds}
+            subject="your run"
+            eventualDetail={judgement?.eventualDetail ?? null}
+            causalConvergence={judgement?.causalConvergence ?? null}
+          />
         </Suspense>
       </div>
       <Suspense fallback={null}>{judgement && <RunHistory history={judgement.history} witness={verdict?.result === 'violated' ? verdict.witness.ops : []} />}</Suspense>
+      <Suspense fallback={null}>
+        <ExampleRuns model={model} />
+      </Suspense>
     </section>
   );
 }

@@ -2,7 +2,8 @@ import { useId } from 'react';
 import type { HistoryOp } from '../../../check/history.ts';
 import type { ModelId, ModelVerdict } from '../../../check/models.ts';
 import { MODEL_NAMES } from '../../../content/modelNames.ts';
-import { AVAILABILITY_WORDS, MODEL_WORDS } from '../../../content/spectrumWords.ts';
+import type { Verdict } from '../../../check/verdict.ts';
+import { AVAILABILITY_WORDS, CAUSAL_CONVERGENCE_WORDS, MODEL_WORDS } from '../../../content/spectrumWords.ts';
 import { witnessSentence, type TimeWords } from '../../../content/witnessWords.ts';
 
 interface Props {
@@ -14,10 +15,12 @@ interface Props {
   readonly subject: string;
   /** Eventual consistency's own sentence (which replicas disagree, or why it is not judged). */
   readonly eventualDetail: string | null;
+  /** Causal convergence's verdict, told beside causal's; null while checking. */
+  readonly causalConvergence: Verdict | null;
 }
 
 /** One model: its verdict on what is judged, with the witness in words; what it promises; what it costs in a partition; what gives it here. */
-export function ModelDetails({ model, verdict, history, time, subject, eventualDetail }: Props) {
+export function ModelDetails({ model, verdict, history, time, subject, eventualDetail, causalConvergence }: Props) {
   const id = useId();
   const words = MODEL_WORDS[model];
   const availability = AVAILABILITY_WORDS[words.availability];
@@ -34,6 +37,15 @@ export function ModelDetails({ model, verdict, history, time, subject, eventualD
         <strong>In a partition: {availability.label}.</strong> {availability.sentence}
       </p>
       <p>{words.inThisLab}</p>
+      {model === 'causal' && (
+        <>
+          <h4>{CAUSAL_CONVERGENCE_WORDS.name}</h4>
+          <p className="verdict-sentence">
+            {causalConvergence ? witnessSentence('causal', causalConvergence, history, time, CAUSAL_CONVERGENCE_WORDS.name) : `${CAUSAL_CONVERGENCE_WORDS.name}: checking ${subject}…`}
+          </p>
+          <p>{CAUSAL_CONVERGENCE_WORDS.definition}</p>
+        </>
+      )}
     </section>
   );
 }
