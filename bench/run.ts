@@ -51,6 +51,7 @@ if (checkers.etcd) {
   line(`Porcupine's ${checkers.etcd.files} etcd logs, together`, `${checkers.etcd.totalMs.toFixed(0)} ms`, '≤ 750 ms', checkers.etcd.totalMs <= 750);
   line(`the slowest (${checkers.etcd.slowest})`, `${checkers.etcd.slowestMs.toFixed(0)} ms`, '≤ 280 ms', checkers.etcd.slowestMs <= 280);
   line('the same, witnesses shrunk for the broken ones', `${checkers.etcd.withWitnessesMs.toFixed(0)} ms`, '(reported)', true);
+  line(`sequential consistency, the same logs (${checkers.etcd.sequential.undecided} undecided within its step budget)`, `${checkers.etcd.sequential.totalMs.toFixed(0)} ms`, '(reported)', true);
 } else console.log('  skipped: ../shared/fixtures/porcupine-etcd is not beside this checkout');
 line(`a generated history, ${checkers.generated.clients} clients, ${checkers.generated.ops.toLocaleString('en')} operations (${checkers.generated.verdict})`, `${checkers.generated.ms.toFixed(0)} ms`, '≤ 1,000 ms', checkers.generated.ms <= 1000);
 

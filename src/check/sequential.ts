@@ -24,8 +24,14 @@ interface Search {
  * It is not local (a history can be sequentially consistent key by key and not as a
  * whole), so the search runs on the whole history: a depth-first search over which
  * operations are placed, remembering (placed set, values) pairs already tried. The problem
- * is NP-complete in general; past its budget the answer is "unknown". An open operation
- * (no answer) is placed with its effect or without it.
+ * is NP-complete in general; past its budget the answer is "unknown".
+ *
+ * Two things keep the search small without changing the answer. A read whose value is
+ * unknown changes nothing and is left out: in any order of the rest it fits just after the
+ * last operation of its process that precedes it, since all of those precede all that
+ * follow it. An open operation (no answer) precedes nothing in its process, so it is
+ * placed with its effect or not at all: the search ends when every answered operation is
+ * placed, and never tries an open one's no-op at each position.
  *
  * @example sequentiallyConsistent(history.ops).result
  */
@@ -46,8 +52,10 @@ export function sequentiallyConsistent(ops: readonly HistoryOp[], budget = SEQUE
   return { result: 'violated', witness: { ops: kept.map((o) => o.id), partial: s.longest, key: keys.size === 1 ? [...keys][0]! : '' } };
 }
 
-function search(ops: readonly HistoryOp[], budget: number): Search {
+function search(all: readonly HistoryOp[], budget: number): Search {
+  const ops = all.filter((o) => !(o.f === 'read' && o.value === undefined));
   const n = ops.length;
+  const answered = ops.reduce((c, o) => c + (isOpen(o) ? 0 : 1), 0);
   // Program order: within a process, a precedes b when a completed before b was invoked.
   // For a process that waits for each answer this is the order it issued them; a client
   // with several operations in flight at once leaves those unordered, as linearizability
@@ -126,26 +134,51 @@ function search(ops: readonly HistoryOp[], budget: number): Search {
     const l = laneOf[i]!;
     if (rank[i]! < prefix[l]!) prefix[l] = rank[i]!;
   };
-  // The path: each step's operation, whether with effect, the value it replaced, and the next choice to try there.
+  // The path: each step's operation, the value it replaced, and the next choice to try there.
   const taken: { op: number; before: RegisterState; next: number }[] = [];
   let longest: number[] = [];
   let steps = 0;
-  // Choice c: operation c >> 1, with its effect (even) or, for an open one, without (odd).
+  /** Answered operations on the path: the search is done when all are. */
+  let done = 0;
   let choice = 0;
   remember();
   for (;;) {
     if (++steps > budget) return { result: 'unknown', order: [], longest, steps };
-    if (taken.length === n) return { result: 'satisfied', order: taken.map((t) => ops[t.op]!.id), longest, steps };
+    if (done === answered) return { result: 'satisfied', order: taken.map((t) => ops[t.op]!.id), longest, steps };
     let moved = false;
-    for (; choice < 2 * n; choice++) {
-      const i = choice >> 1;
+    /** No order from here works: a forced move led to a pair already tried. */
+    let dead = false;
+    // A read that can take effect here, or a compare-and-swap known to have failed, is
+    // placed at once with no other choice tried: it changes nothing, so moving it to the
+    // front of any order that works still works (everything its process did before it is
+    // placed, and nothing placed after it could see it).
+    if (choice === 0) {
+      for (let i = 0; i < n; i++) {
+        if (placed[i] === 1 || prefix[laneOf[i]!]! < need[i]!) continue;
+        const op = ops[i]!;
+        if (!(op.f === 'read' || (op.f === 'cas' && op.swapped === false))) continue;
+        const k = keyOf[i]!;
+        if (step(values[k]!, op) !== values[k]) continue;
+        place(i);
+        if (!remember()) {
+          // Tried before, and nothing worked: nor will anything here, as it could start with this.
+          unplace(i);
+          dead = true;
+          break;
+        }
+        taken.push({ op: i, before: values[k]!, next: n });
+        if (!isOpen(op)) done++;
+        moved = true;
+        break;
+      }
+    }
+    for (; !moved && !dead && choice < n; choice++) {
+      const i = choice;
       if (placed[i] === 1 || prefix[laneOf[i]!]! < need[i]!) continue;
       const op = ops[i]!;
-      const withoutEffect = (choice & 1) === 1;
-      if (withoutEffect && !isOpen(op)) continue;
       const k = keyOf[i]!;
       const before = values[k]!;
-      const after = withoutEffect ? before : step(before, op);
+      const after = step(before, op);
       if (after === undefined) continue;
       setValue(k, after);
       place(i);
@@ -155,6 +188,7 @@ function search(ops: readonly HistoryOp[], budget: number): Search {
         continue;
       }
       taken.push({ op: i, before, next: choice + 1 });
+      if (!isOpen(op)) done++;
       choice = 0;
       moved = true;
       break;
@@ -164,6 +198,7 @@ function search(ops: readonly HistoryOp[], budget: number): Search {
     const back = taken.pop();
     if (!back) return { result: 'violated', order: [], longest, steps };
     unplace(back.op);
+    if (!isOpen(ops[back.op]!)) done--;
     setValue(keyOf[back.op]!, back.before);
     choice = back.next;
   }
