@@ -33,6 +33,10 @@ test.describe('consistency lab', () => {
       'Linearizable: broken. No order of these operations, each taking effect at an instant between its start and its end, gives every read its answer: c1 wrote x = 1 (0.00 s to 0.23 s); c2 read x = 1 (0.04 s to 0.06 s); c3 read x = nothing (0.08 s to 0.11 s).',
     );
     await expect(spectrum(page).getByRole('img', { name: /^The operations judged: 3 operations by 3 clients, 3 of them marked$/ })).toBeVisible();
+    // The same operations, with their messages, on the space-time diagram below the cluster.
+    const messages = page.getByRole('region', { name: 'Space-time diagram' });
+    await page.mouse.move(0, 0);
+    await expect(messages.getByText('Marked: the operations that break linearizable, with their messages. Point at anything to light it up instead.')).toBeVisible();
     await story.getByRole('checkbox', { name: /^Reads write back/ }).check();
     await story.getByRole('button', { name: 'Load the story with write-back' }).click();
     await expect(model(page, /^Linearizable holds$/)).toBeVisible({ timeout: 10_000 });

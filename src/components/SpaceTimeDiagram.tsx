@@ -1,6 +1,6 @@
 import type { OpRecord } from '../sim/trace.ts';
 import { memo, useEffect, useId, useRef, type Ref } from 'react';
-import type { NodeId } from '../sim/ids.ts';
+import type { NodeId, OpId } from '../sim/ids.ts';
 import type { MessageKind, Trace } from '../sim/trace.ts';
 import type { Highlight } from '../view/highlight.ts';
 import { KIND_STYLES } from '../view/messageStyle.ts';
@@ -9,7 +9,7 @@ import { themeColors } from './themeColors.ts';
 import { canvasInViewBox } from './canvasLayer.ts';
 import { LOST_MARK, OUTCOME_MARKS, STALE_MARK, spaceTime, summarizeSpaceTime, type MessageSegment, type OpBar, type SpaceTimeGeometry } from '../view/spaceTime.ts';
 import { spaceTimeLayout, spaceTimeWindow } from '../view/spaceTimeAxis.ts';
-import { spaceTimeFocus, type SpaceTimeFocus } from '../view/spaceTimeFocus.ts';
+import { markedFocus, spaceTimeFocus, type SpaceTimeFocus } from '../view/spaceTimeFocus.ts';
 
 export interface SpaceTimeDiagramProps {
   readonly trace: Trace;
@@ -30,6 +30,8 @@ export interface SpaceTimeDiagramProps {
   readonly isStale?: (read: OpRecord) => boolean;
   /** Whether an acknowledged write is lost: such writes are marked, not ticked. */
   readonly isLost?: (write: OpRecord) => boolean;
+  /** Operations to bring forward, with their messages, while nothing is highlighted (a broken model's witness). */
+  readonly marked?: ReadonlySet<OpId>;
 }
 
 /** One arrowhead per colour: markers cannot yet take the colour of the line using them in every browser. */
@@ -53,13 +55,13 @@ function emphasis(focus: SpaceTimeFocus | null, on: boolean): Emphasis {
  * with its outcome, every fault a mark. The window scrolls with the playhead. Hovering or
  * focusing a message or an operation highlights it here and in the other views.
  */
-export const SpaceTimeDiagram = memo(function SpaceTimeDiagram({ trace, nodes, time, windowMs, width, reducedMotion, highlight, onHighlight, title = 'Space-time diagram', ref, isStale, isLost }: SpaceTimeDiagramProps) {
+export const SpaceTimeDiagram = memo(function SpaceTimeDiagram({ trace, nodes, time, windowMs, width, reducedMotion, highlight, onHighlight, title = 'Space-time diagram', ref, isStale, isLost, marked }: SpaceTimeDiagramProps) {
   const uid = `st${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const layout = spaceTimeLayout(width, nodes, rootFontPx());
   const { t0, t1 } = spaceTimeWindow(time, windowMs);
   const fs = layout.fontSize;
   const g = spaceTime({ trace, nodes, t0, t1, time, width, height: layout.height, margin: layout.margin, tickCount: Math.floor((width - layout.margin.left) / (fs * 7)), ...(isStale ? { isStale } : {}), ...(isLost ? { isLost } : {}) });
-  const focus = spaceTimeFocus(highlight, g);
+  const focus = spaceTimeFocus(highlight, g) ?? (marked && marked.size > 0 ? markedFocus(marked, g) : null);
   const { plot } = g;
   const clip = `${uid}-plot`;
   const arrow = (kind: MessageKind) => `url(#${uid}-arrow-${ARROWS.findIndex(([v]) => v === KIND_STYLES[kind].colorVar)})`;

@@ -6,7 +6,7 @@ import { Simulation } from '../sim/simulation.ts';
 import type { Trace } from '../sim/trace.ts';
 import { DROP_REACH_MAX, spaceTime, summarizeSpaceTime, type SpaceTimeGeometry } from './spaceTime.ts';
 import { formatSeconds, spaceTimeLayout, spaceTimeWindow, timeTicks } from './spaceTimeAxis.ts';
-import { spaceTimeFocus } from './spaceTimeFocus.ts';
+import { markedFocus, spaceTimeFocus } from './spaceTimeFocus.ts';
 import { staleChecker } from '../check/staleReads.ts';
 
 const [A, B, C, c1] = ['A', 'B', 'C', 'c1'].map(nodeId) as [NodeId, NodeId, NodeId, NodeId];
@@ -249,6 +249,16 @@ describe('spaceTime: axis, layout, summary and focus', () => {
     const byNode = spaceTimeFocus({ kind: 'node', id: C }, g)!;
     for (const m of g.messages) expect(byNode.messages.has(m.id)).toBe(m.from === C || m.to === C);
     expect([...byNode.ops]).toEqual([]);
+  });
+
+  it('lights up marked operations (a witness) with their messages and their clients, and nothing when none is in the window', () => {
+    const g = draw(run([write(0, '1'), { at: 500, type: 'write', client: 'c1', coordinator: 'B', key: 'y', value: '2' }], 5000), 900);
+    const marked = markedFocus(new Set([1 as OpId]), g)!;
+    expect([...marked.ops]).toEqual([1]);
+    expect(marked.messages.size).toBeGreaterThan(0);
+    for (const m of g.messages) expect(marked.messages.has(m.id)).toBe(m.op === 1);
+    expect([...marked.nodes]).toEqual([g.ops[1]!.client]);
+    expect(markedFocus(new Set([7 as OpId]), g)).toBeNull();
   });
 
   it('dims nothing for a highlight the window does not show', () => {

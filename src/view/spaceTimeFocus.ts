@@ -50,3 +50,22 @@ export function spaceTimeFocus(h: Highlight | null, g: SpaceTimeGeometry): Space
   }
   return { messages, ops, nodes };
 }
+
+/**
+ * What a set of marked operations lights up (a model's witness, in the consistency lab):
+ * the operations, their messages and their clients' lanes. Null when none of them is in
+ * the window, for the reason spaceTimeFocus gives.
+ */
+export function markedFocus(marked: ReadonlySet<OpId>, g: SpaceTimeGeometry): SpaceTimeFocus | null {
+  const ops = new Set<OpId>();
+  const nodes = new Set<NodeId>();
+  for (const o of g.ops) {
+    if (!marked.has(o.id)) continue;
+    ops.add(o.id);
+    nodes.add(o.client);
+  }
+  if (ops.size === 0) return null;
+  const messages = new Set<MessageId>();
+  for (const m of g.messages) if (m.op !== null && ops.has(m.op)) messages.add(m.id);
+  return { messages, ops, nodes };
+}

@@ -24,6 +24,7 @@ export const CONSISTENCY_ID = 'consistency';
 
 /** The words of each model and the side panels: they load just after the map. */
 const ModelDetails = lazy(() => import('./ui/ModelDetails.tsx').then((m) => ({ default: m.ModelDetails })));
+const WitnessSpaceTime = lazy(() => import('./ui/WitnessSpaceTime.tsx').then((m) => ({ default: m.WitnessSpaceTime })));
 const FaultsPanel = lazy(() => import('../../components/FaultsPanel.tsx').then((m) => ({ default: m.FaultsPanel })));
 /** Below the map, so they load just after the first screen. */
 const ExampleRuns = lazy(() => import('./ui/ExampleRuns.tsx').then((m) => ({ default: m.ExampleRuns })));
@@ -85,22 +86,7 @@ export default function ConsistencyLab() {
           </details>
         </header>
         <NoticeBar />
-        <Verdicts />
-        <div className="lab-grid">
-          <div className="stage">
-            <StageControls playback={playback} />
-            <div className="picture">
-              <ClusterView reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} />
-            </div>
-          </div>
-          <div className="side">
-            <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />
-            <Suspense fallback={null}>
-              <FaultsPanel drawing={false} onToggleDrawing={() => undefined} />
-            </Suspense>
-            <Narrator />
-          </div>
-        </div>
+        <RunAndVerdicts playback={playback} reducedMotion={reducedMotion} />
         <Suspense fallback={<p role="status">Loading the story and the history checker…</p>}>
           <StoryPanel />
           <ImportPanel />
@@ -110,10 +96,41 @@ export default function ConsistencyLab() {
   );
 }
 
-/** The map and the chosen model's details, for the learner's run. */
-function Verdicts() {
+/**
+ * The verdicts on the learner's run above its cluster: the model chosen on the map has its
+ * witness marked on the diagram of operations and, with its messages, on the space-time
+ * diagram below the cluster.
+ */
+function RunAndVerdicts({ playback, reducedMotion }: { readonly playback: ReturnType<typeof useLabPlayback>['playback']; readonly reducedMotion: boolean }) {
   const response = useRunJudgement();
   const [model, setModel] = useState<ModelId>('linearizable');
+  return (
+    <>
+      <Verdicts response={response} model={model} setModel={setModel} />
+      <div className="lab-grid">
+        <div className="stage">
+          <StageControls playback={playback} />
+          <div className="picture">
+            <ClusterView reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} />
+          </div>
+          <Suspense fallback={null}>
+            <WitnessSpaceTime judgement={response?.ok ? response.judgement : null} model={model} reducedMotion={reducedMotion} />
+          </Suspense>
+        </div>
+        <div className="side">
+          <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />
+          <Suspense fallback={null}>
+            <FaultsPanel drawing={false} onToggleDrawing={() => undefined} />
+          </Suspense>
+          <Narrator />
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** The map and the chosen model's details, for the learner's run. */
+function Verdicts({ response, model, setModel }: { readonly response: JudgeResponse | null; readonly model: ModelId; readonly setModel: (m: ModelId) => void }) {
   const judgement = response?.ok ? response.judgement : null;
   const verdict = judgement?.verdicts[model] ?? null;
   return (

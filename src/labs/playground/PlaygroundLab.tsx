@@ -22,7 +22,7 @@ const SpectrumLink = lazy(() => import('../../components/SpectrumLink.tsx').then
 export const PLAYGROUND_ID = 'playground';
 
 /** Below the picture, so it loads just after the first screen: the lab's largest view. */
-const SpaceTimePanel = lazy(() => import('./ui/SpaceTimePanel.tsx').then((m) => ({ default: m.SpaceTimePanel })));
+const SpaceTimePanel = lazy(() => import('../../components/SpaceTimePanel.tsx').then((m) => ({ default: m.SpaceTimePanel })));
 /** Below the inspector, and the settings below the table: they load just after the first screen. */
 const FaultsPanel = lazy(() => import('../../components/FaultsPanel.tsx').then((m) => ({ default: m.FaultsPanel })));
 const ClusterSettings = lazy(() => import('./ui/ClusterSettings.tsx').then((m) => ({ default: m.ClusterSettings })));

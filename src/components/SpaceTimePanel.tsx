@@ -1,21 +1,24 @@
-import { staleCheckerFor } from '../../../check/staleReads.ts';
-import { Field } from '../../../components/Field.tsx';
+import { staleCheckerFor } from '../check/staleReads.ts';
+import { Field } from './Field.tsx';
 import { useCallback, useId, useMemo, useRef, useState, type Ref } from 'react';
-import { selectHighlight, selectRun, selectTime } from '../../../store/labStore.ts';
-import { useLab, useLabStoreApi } from '../../../store/LabStoreContext.tsx';
-import { SpaceTimeDiagram } from '../../../components/SpaceTimeDiagram.tsx';
-import { useElementWidth } from '../../../components/useElementWidth.ts';
-import { useThrottledTime } from '../../../components/useThrottledTime.ts';
-import { useIsVisible } from '../../../components/useIsVisible.ts';
-import type { OpRecord, Trace } from '../../../sim/trace.ts';
-import { useMoment } from '../../../components/useMoment.ts';
-import type { Highlight } from '../../../view/highlight.ts';
-import { describeRoute } from '../../../view/messageStyle.ts';
-import { describeInvoke } from '../../../view/narration.ts';
+import { selectHighlight, selectRun, selectTime } from '../store/labStore.ts';
+import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
+import { SpaceTimeDiagram } from './SpaceTimeDiagram.tsx';
+import { useElementWidth } from './useElementWidth.ts';
+import { useThrottledTime } from './useThrottledTime.ts';
+import { useIsVisible } from './useIsVisible.ts';
+import type { OpRecord, Trace } from '../sim/trace.ts';
+import type { OpId } from '../sim/ids.ts';
+import { useMoment } from './useMoment.ts';
+import type { Highlight } from '../view/highlight.ts';
+import { describeRoute } from '../view/messageStyle.ts';
+import { describeInvoke } from '../view/narration.ts';
 
 interface Props {
   readonly reducedMotion: boolean;
   readonly ref?: Ref<SVGSVGElement>;
+  /** Operations brought forward while nothing is pointed at, and what the caption says of them. */
+  readonly marked?: { readonly ops: ReadonlySet<OpId>; readonly caption: string };
 }
 
 const WINDOWS = [1000, 2000, 5000, 10000] as const;
@@ -23,7 +26,7 @@ const WINDOWS = [1000, 2000, 5000, 10000] as const;
 const BUSY_IN_FLIGHT = 60;
 
 /** The space-time diagram, sized to its column, following the playhead. */
-export function SpaceTimePanel({ reducedMotion, ref }: Props) {
+export function SpaceTimePanel({ reducedMotion, ref, marked }: Props) {
   const store = useLabStoreApi();
   const run = useLab(selectRun);
   const box = useRef<HTMLDivElement>(null);
@@ -53,7 +56,7 @@ export function SpaceTimePanel({ reducedMotion, ref }: Props) {
   const width = Math.max(280, useElementWidth(box, 800));
   const [windowMs, setWindowMs] = useState<number>(2000);
   const id = useId();
-  const caption = highlightCaption(highlight, run.sim.trace);
+  const caption = highlight === null && marked && marked.ops.size > 0 ? marked.caption : highlightCaption(highlight, run.sim.trace);
 
   return (
     <section className="panel space-time" aria-labelledby={`${id}-title`}>
@@ -85,6 +88,7 @@ export function SpaceTimePanel({ reducedMotion, ref }: Props) {
           onHighlight={onHighlight}
           isStale={isStale}
           isLost={isLost}
+          {...(marked ? { marked: marked.ops } : {})}
         />
       </div>
     </section>
