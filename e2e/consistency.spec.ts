@@ -47,12 +47,16 @@ test.describe('consistency lab', () => {
 
   test('separating examples: beside each model, a run that breaks it and keeps the model below, replayable in the lab', async ({ page }) => {
     await open(page);
-    await model(page, /^Sequential/).click();
+    // By keyboard: the map's models and the examples' buttons are ordinary buttons.
+    await model(page, /^Sequential/).focus();
+    await page.keyboard.press('Enter');
+    await expect(model(page, /^Sequential/)).toHaveAttribute('aria-pressed', 'true');
     const examples = spectrum(page).getByRole('region', { name: 'An example: what sequential rules out' });
     const example = examples.getByRole('article', { name: 'Example: Two writers, each blind to the other' });
     await expect(example.getByRole('listitem')).toHaveText(['✓ Causal holds', '✗ Sequential broken'], { timeout: 10_000 });
     await expect(example.getByRole('img', { name: /^Example: Two writers, each blind to the other: 4 operations by 2 clients, \d of them marked$/ })).toBeVisible();
-    await example.getByRole('button', { name: 'Replay “Two writers, each blind to the other” in the lab' }).click();
+    await example.getByRole('button', { name: 'Replay “Two writers, each blind to the other” in the lab' }).focus();
+    await page.keyboard.press('Space');
     await expect(page.getByText(/^Example loaded: “Two writers, each blind to the other”/)).toBeVisible();
     // The lab's own map now judges the loaded run, with the same verdicts.
     await expect(model(page, /^Sequential broken$/)).toBeVisible({ timeout: 10_000 });
