@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryOp } from '../check/history.ts';
 import { checkSpectrum } from '../check/spectrum.ts';
-import { seconds, witnessSentence } from './witnessWords.ts';
+import { partialSentence, seconds, witnessSentence } from './witnessWords.ts';
 
 const ops: HistoryOp[] = [
   { id: 0, process: 'c1', key: 'x', f: 'write', value: '2', call: 2500, ret: 2900, source: 0 },
@@ -25,5 +25,19 @@ describe('witness sentences', () => {
     const { verdicts } = checkSpectrum([ops[0]!]);
     expect(witnessSentence('causal', verdicts.causal, [ops[0]!], seconds)).toBe('Causal: holds for this run.');
     expect(witnessSentence('eventual', verdicts.eventual, [ops[0]!], seconds)).toBe('Eventual: not decided, because a history of what clients saw does not show the replicas.');
+  });
+
+  it('tell the longest order a search found, for the two searching checkers only, and never for a verdict inferred from another model', () => {
+    const { verdicts } = checkSpectrum(ops);
+    // Linearizable's own search: the write fits first, then the read of nothing fits nowhere.
+    expect(verdicts.linearizable.by).toBeUndefined();
+    expect(partialSentence('linearizable', verdicts.linearizable, ops)).toBe(
+      'The longest order the search found (numbered on the diagram): 1. c1 wrote x = 2. After these, none of the remaining operations can take effect next, between its start and its end, and still give the answer it gave.',
+    );
+    expect(partialSentence('read-your-writes', verdicts['read-your-writes'], ops)).toBeNull();
+    expect(partialSentence('linearizable', { result: 'violated', witness: { ops: [0, 1], partial: [0], key: 'x' }, by: 'read-your-writes' }, ops)).toBeNull();
+    expect(partialSentence('sequential', { result: 'violated', witness: { ops: [1], partial: [], key: 'x' } }, ops)).toBe(
+      'No operation can go first: none can come first, after its client’s earlier operations, and still give the answer it gave.',
+    );
   });
 });

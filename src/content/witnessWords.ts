@@ -72,3 +72,22 @@ export function witnessSentence(model: ModelId, v: ModelVerdict, history: readon
   if (model === 'sequential') return broken(`no order of these operations that keeps each client’s own order gives every read its answer: ${listed(ops, time)}.`);
   return broken(`no order of these operations, each taking effect at an instant between its start and its end, gives every read its answer: ${listed(ops, time)}.`);
 }
+
+/**
+ * For the searching checkers (linearizable, sequential), the longest order of operations
+ * the search found before it was stuck, as Porcupine's visualiser shows it: the numbered
+ * operations on the diagram, and this sentence. Null for other models, or a verdict with
+ * no such order.
+ *
+ * @example partialSentence('linearizable', verdict, history)
+ * // 'The longest order the search found (numbered on the diagram): 1. c1 wrote x = 1; 2. c2 read x = 1. After these, …'
+ */
+export function partialSentence(model: ModelId, v: ModelVerdict, history: readonly HistoryOp[]): string | null {
+  if (v.result !== 'violated' || v.by || (model !== 'linearizable' && model !== 'sequential')) return null;
+  const byId = new Map(history.map((o) => [o.id, o]));
+  const ops = v.witness.partial.map((id) => byId.get(id)).filter((o): o is HistoryOp => o !== undefined);
+  const when = model === 'linearizable' ? 'take effect next, between its start and its end,' : 'come next, after its client’s earlier operations,';
+  if (ops.length === 0) return `No operation can go first: none can ${when.replace('next, ', 'first, ')} and still give the answer it gave.`;
+  const listedOps = ops.map((o, i) => `${i + 1}. ${describeOp(o)}`).join('; ');
+  return `The longest order the search found (numbered on the diagram): ${listedOps}. After these, none of the remaining operations can ${when} and still give the answer it gave.`;
+}

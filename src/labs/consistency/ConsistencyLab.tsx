@@ -9,7 +9,6 @@ import { StageControls } from '../../components/StageControls.tsx';
 import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
 import type { ModelId } from '../../check/models.ts';
-import { seconds } from '../../content/witnessWords.ts';
 import { storeWithLinkedRun } from '../../controller/linkedStore.ts';
 import { SLICED } from '../../controller/slices.ts';
 import { currentSearch } from '../../embed/address.ts';
@@ -144,14 +143,13 @@ function Verdicts({ response, model, setModel }: { readonly response: JudgeRespo
             model={model}
             verdict={verdict}
             history={judgement?.history ?? []}
-            time={seconds}
             subject="your run"
             eventualDetail={judgement?.eventualDetail ?? null}
             causalConvergence={judgement?.causalConvergence ?? null}
           />
         </Suspense>
       </div>
-      <Suspense fallback={null}>{judgement && <RunHistory history={judgement.history} witness={verdict?.result === 'violated' ? verdict.witness.ops : []} />}</Suspense>
+      <Suspense fallback={null}>{judgement && <RunHistory history={judgement.history} model={model} verdict={verdict} />}</Suspense>
       <Suspense fallback={null}>
         <ExampleRuns model={model} />
       </Suspense>

@@ -10,6 +10,8 @@ export interface HistoryBar {
   readonly label: string;
   readonly description: string;
   readonly inWitness: boolean;
+  /** Its place (1, 2, …) in the longest order a search found, or 0. */
+  readonly rank: number;
 }
 
 export interface HistoryGeometry {
@@ -36,9 +38,11 @@ export function shortLabel(op: HistoryOp): string {
 /**
  * A history laid out as a space-time diagram of its client operations: one lane per
  * process, each operation a bar from its call to its return (open ones run to the edge).
- * The time axis spans the history; `left` leaves room for the lane names.
+ * The time axis spans the history; `left` leaves room for the lane names. `order` numbers
+ * the operations of a search's longest partial order.
  */
-export function historyGeometry(history: readonly HistoryOp[], width: number, witness: ReadonlySet<number> = new Set()): HistoryGeometry {
+export function historyGeometry(history: readonly HistoryOp[], width: number, witness: ReadonlySet<number> = new Set(), order: readonly number[] = []): HistoryGeometry {
+  const rankOf = new Map(order.map((id, i) => [id, i + 1]));
   const processes = [...new Set(history.map((o) => o.process))];
   const lanes = processes.map((process, i) => ({ process, y: TOP + i * LANE + LANE / 2 }));
   const yOf = new Map(lanes.map((l) => [l.process, l.y]));
@@ -50,7 +54,7 @@ export function historyGeometry(history: readonly HistoryOp[], width: number, wi
   const x = (t: number) => left + ((t - t0) / Math.max(1e-9, t1 - t0)) * (right - left - 12);
   const bars = history.map((op) => {
     const open = op.ret === Infinity;
-    return { id: op.id, x1: x(op.call), x2: open ? right : Math.max(x(op.ret), x(op.call) + 3), y: yOf.get(op.process)!, open, label: shortLabel(op), description: describeOp(op), inWitness: witness.has(op.id) };
+    return { id: op.id, x1: x(op.call), x2: open ? right : Math.max(x(op.ret), x(op.call) + 3), y: yOf.get(op.process)!, open, label: shortLabel(op), description: describeOp(op), inWitness: witness.has(op.id), rank: rankOf.get(op.id) ?? 0 };
   });
   return { width, height: TOP * 2 + lanes.length * LANE, lanes, bars, left, right };
 }

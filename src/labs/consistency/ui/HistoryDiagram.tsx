@@ -7,6 +7,8 @@ interface Props {
   readonly width: number;
   /** Operations to bring forward (a witness); the rest are dimmed while any is. */
   readonly witness?: ReadonlySet<number>;
+  /** The longest order a search found (history ids): its operations are numbered. */
+  readonly order?: readonly number[];
   readonly title: string;
 }
 
@@ -16,14 +18,14 @@ interface Props {
  * a broken model is drawn bold and the rest dimmed; the list below names the witness in
  * words, so nothing rests on colour alone.
  */
-export function HistoryDiagram({ history, width, witness, title }: Props) {
+export function HistoryDiagram({ history, width, witness, order = [], title }: Props) {
   const id = useId();
-  const g = historyGeometry(history, width, witness);
+  const g = historyGeometry(history, width, witness, order);
   const anyWitness = witness !== undefined && witness.size > 0;
   return (
     <figure className="history-diagram">
       <svg role="img" aria-labelledby={`${id}-t`} viewBox={`0 0 ${g.width} ${g.height}`} width="100%" preserveAspectRatio="xMinYMin meet">
-        <title id={`${id}-t`}>{`${title}: ${history.length} operation${history.length === 1 ? '' : 's'} by ${g.lanes.length} client${g.lanes.length === 1 ? '' : 's'}${anyWitness ? `, ${witness.size} of them marked` : ''}`}</title>
+        <title id={`${id}-t`}>{`${title}: ${history.length} operation${history.length === 1 ? '' : 's'} by ${g.lanes.length} client${g.lanes.length === 1 ? '' : 's'}${anyWitness ? `, ${witness.size} of them marked` : ''}${order.length > 0 ? `, ${order.length} numbered in the longest order found` : ''}`}</title>
         {g.lanes.map((l) => (
           <g key={l.process}>
             <line x1={g.left} x2={g.right} y1={l.y} y2={l.y} className="hd-lane" />
@@ -38,6 +40,14 @@ export function HistoryDiagram({ history, width, witness, title }: Props) {
             <text x={b.x1 + 4} y={b.y + 4}>
               {b.label}
             </text>
+            {b.rank > 0 && (
+              <g className="hd-rank">
+                <circle cx={b.x1} cy={b.y - 10} r={7} />
+                <text x={b.x1} y={b.y - 6.5} textAnchor="middle">
+                  {b.rank}
+                </text>
+              </g>
+            )}
           </g>
         ))}
       </svg>

@@ -91,7 +91,7 @@ export function ImportPanel() {
         <div className="spectrum-grid">
           <SpectrumMap verdicts={judgement.verdicts} selected={model} onSelect={setModel} />
           <ModelDetails model={model} verdict={verdict} history={judgement.history} time={time} subject={name} eventualDetail={null} causalConvergence={judgement.causalConvergence} />
-          <RunHistory history={judgement.history} witness={verdict?.result === 'violated' ? verdict.witness.ops : []} title="The history checked" />
+          <RunHistory history={judgement.history} model={model} verdict={verdict} title="The history checked" />
         </div>
       )}
     </section>

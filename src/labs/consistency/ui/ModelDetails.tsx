@@ -4,13 +4,14 @@ import type { ModelId, ModelVerdict } from '../../../check/models.ts';
 import { MODEL_NAMES } from '../../../content/modelNames.ts';
 import type { Verdict } from '../../../check/verdict.ts';
 import { AVAILABILITY_WORDS, CAUSAL_CONVERGENCE_WORDS, MODEL_WORDS } from '../../../content/spectrumWords.ts';
-import { witnessSentence, type TimeWords } from '../../../content/witnessWords.ts';
+import { partialSentence, seconds, witnessSentence, type TimeWords } from '../../../content/witnessWords.ts';
 
 interface Props {
   readonly model: ModelId;
   readonly verdict: ModelVerdict | null;
   readonly history: readonly HistoryOp[];
-  readonly time: TimeWords;
+  /** How the history's times are read out: seconds (a run, the default) or lines (a log). */
+  readonly time?: TimeWords;
   /** What is being judged, for the heading: "your run", "the pasted history". */
   readonly subject: string;
   /** Eventual consistency's own sentence (which replicas disagree, or why it is not judged). */
@@ -20,11 +21,12 @@ interface Props {
 }
 
 /** One model: its verdict on what is judged, with the witness in words; what it promises; what it costs in a partition; what gives it here. */
-export function ModelDetails({ model, verdict, history, time, subject, eventualDetail, causalConvergence }: Props) {
+export function ModelDetails({ model, verdict, history, time = seconds, subject, eventualDetail, causalConvergence }: Props) {
   const id = useId();
   const words = MODEL_WORDS[model];
   const availability = AVAILABILITY_WORDS[words.availability];
   const sentence = verdict ? witnessSentence(model, verdict, history, time) : `${MODEL_NAMES[model]}: checking ${subject}…`;
+  const partial = verdict ? partialSentence(model, verdict, history) : null;
   return (
     <section className="panel model-details" aria-labelledby={`${id}-t`}>
       <h3 id={`${id}-t`}>{MODEL_NAMES[model]}</h3>
@@ -32,6 +34,7 @@ export function ModelDetails({ model, verdict, history, time, subject, eventualD
         {sentence}
         {model === 'eventual' && eventualDetail ? ` ${eventualDetail.charAt(0).toUpperCase()}${eventualDetail.slice(1)}.` : ''}
       </p>
+      {partial && <p>{partial}</p>}
       <p>{words.definition}</p>
       <p>
         <strong>In a partition: {availability.label}.</strong> {availability.sentence}
