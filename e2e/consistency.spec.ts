@@ -33,7 +33,7 @@ test.describe('consistency lab', () => {
       'Linearizable: broken. No order of these operations, each taking effect at an instant between its start and its end, gives every read its answer: c1 wrote x = 1 (0.00 s to 0.23 s); c2 read x = 1 (0.04 s to 0.06 s); c3 read x = nothing (0.08 s to 0.11 s).',
     );
     await expect(spectrum(page).getByRole('img', { name: /^The operations judged: 3 operations by 3 clients, 3 of them marked, 2 numbered in the longest order found$/ })).toBeVisible();
-    await expect(spectrum(page).getByText(/^The longest order the search found \(numbered on the diagram\): 1\. c1 wrote x = 1; 2\. c2 read x = 1\. /)).toBeVisible();
+    await expect(spectrum(page).getByText(/^The longest order the search found for x \(numbered on the diagram\): 1\. c1 wrote x = 1; 2\. c2 read x = 1\. /)).toBeVisible();
     // The same operations, with their messages, on the space-time diagram below the cluster.
     const messages = page.getByRole('region', { name: 'Space-time diagram' });
     await page.mouse.move(0, 0);

@@ -38,26 +38,30 @@ function bruteForce(ops: readonly HistoryOp[]): boolean {
 const value = fc.constantFrom<Scalar | null>(null, 1, 2);
 const opSpec = fc.record({
   f: fc.constantFrom('write', 'read', 'read', 'cas'),
-  key: fc.constantFrom('x', 'x', 'y'),
+  key: fc.constantFrom('x', 'x', 'y', 'z'),
   value,
-  read: fc.constantFrom<Scalar | null | undefined>(null, 1, 2, undefined),
+  // A read may answer siblings (no register does) or nothing known.
+  read: fc.constantFrom<Scalar | null | readonly Scalar[] | undefined>(null, 1, 2, undefined, [1, 2]),
   swapped: fc.constantFrom<boolean | undefined>(true, false, undefined),
-  gap: fc.integer({ min: 0, max: 6 }),
+  // Negative: the operation starts before its process's previous one has returned (a client with several in flight).
+  gap: fc.integer({ min: -4, max: 6 }),
   length: fc.integer({ min: 1, max: 6 }),
 });
 
-/** Up to three processes of up to three operations each, one after another in each process, the last one maybe open. */
+/** Up to three processes of up to three operations each, in order of call in each process (some overlapping), the last one maybe open. */
 const histories = fc
   .array(fc.record({ start: fc.integer({ min: 0, max: 8 }), ops: fc.array(opSpec, { minLength: 1, maxLength: 3 }), lastOpen: fc.boolean() }), { minLength: 1, maxLength: 3 })
   .map((processes) => {
     const ops: HistoryOp[] = [];
     processes.forEach((p, pi) => {
       let t = p.start;
+      let lastCall = p.start;
       p.ops.forEach((s, k) => {
-        const call = t + s.gap;
+        const call = Math.max(lastCall + 1, t + s.gap);
         const open = p.lastOpen && k === p.ops.length - 1;
         const ret = open ? Infinity : call + s.length;
         t = ret;
+        lastCall = call;
         const base = { id: ops.length, process: `p${pi}`, key: s.key, call, ret, source: ops.length };
         if (s.f === 'write') ops.push({ ...base, f: 'write', value: s.value });
         else if (s.f === 'read') ops.push({ ...base, f: 'read', value: open ? undefined : s.read });

@@ -6,9 +6,9 @@ import { makeScenario, type Action, type LinkOverride, type Scenario } from '../
  * simulator that keeps the weaker model and breaks the stronger one, so "what is the
  * difference between sequential and linearizable?" has an answer the learner can replay
  * and change. Every run here has three replicas holding every key (N = 3), W = R = 1,
- * last write wins with clocks in step, messages taking 50 ms, and one or two slow links;
- * anti-entropy and read repair are off, so a replica learns a write only from its
- * coordinator. `verdicts` is what the checkers say of each run, every model named: the
+ * last write wins with clocks in step, and messages taking 50 ms, with one or two slow
+ * links (1 s) or a cut; anti-entropy and read repair are off, so a replica learns a write
+ * only from its coordinator. `verdicts` is what the checkers say of each run, every model named: the
  * tests beside this file judge each run and compare, so a sentence here cannot drift from
  * what the lab shows.
  */
@@ -78,7 +78,7 @@ export const SEPARATING_EXAMPLES: readonly SeparatingExample[] = [
     id: 'answer-before-question',
     title: 'The answer arrives before the question',
     story:
-      'c1 posts a question, x = 1, through A. c2 reads it through A and answers, y = 1, through C. C passes the answer to B at once, but the question crawls to B over the slow link from A. c3 reads through B: the answer, then no question. Causal is broken, and so is writes follow reads: c2 wrote its answer after reading the question, so whoever sees the answer must see the question. Every guarantee about one client’s own operations holds, so PRAM holds.',
+      'c1 posts a question, x = 1, through A. c2 reads it through A and answers, y = 1, through C. C passes the answer to B at once, but the question crawls to B over the slow link from A. c3 reads through B: the answer, then no question. Causal is broken, and so is writes follow reads: c2 wrote its answer after reading the question, so whoever sees the answer must see the question. Read your writes, monotonic reads and monotonic writes hold, so PRAM holds.',
     scenario: example(
       [
         { at: 0, type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '1' },
@@ -124,7 +124,7 @@ export const SEPARATING_EXAMPLES: readonly SeparatingExample[] = [
     id: 'writes-out-of-order',
     title: 'A client’s writes, out of order',
     story:
-      'c1 writes x = 1 through A, then x = 2 through B, then y = 1 through B; the link from B to A is slow. c2 reads y through B and gets 1, so it now follows everything c1 did before. Then c2 reads x through A, where x = 2 has not arrived, and gets 1: c1’s second write is missing while a later one is seen. Monotonic writes is broken, so PRAM and causal are too; read your writes, monotonic reads and writes follow reads hold.',
+      'c1 writes x = 1 through A, then x = 2 through B, then y = 1 through B; the link from B to A is slow. c2 reads y through B and gets 1, so it now follows everything c1 did before. Then c2 reads x through A, where x = 2 has not arrived, and gets 1: c1’s second write is missing while a later one is seen. Monotonic writes is broken, so PRAM and causal are too; read your writes, monotonic reads and writes follow reads hold. These are the guarantees as Jepsen states them, by what clients observe; Terry et al. state them by the order in which each server applies writes, and here every server applied c1’s writes in order.',
     scenario: example(
       [
         { at: 0, type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '1' },
@@ -141,7 +141,7 @@ export const SEPARATING_EXAMPLES: readonly SeparatingExample[] = [
     id: 'never-converges',
     title: 'Every read right, the replicas never agree',
     story:
-      'The link between A and B is cut. c1 writes x = 1 through A and reads it back: 1. The link heals, but the copy sent to B was lost, and with anti-entropy and read repair off nothing sends it again: B never holds x = 1. Every model about what clients read holds; eventual consistency is broken. In this lab that takes turning both repairs off; Dynamo and Riak run anti-entropy in the background, and Cassandra repairs a replica when a read finds it stale (read repair) or when an operator runs a repair.',
+      'The link between A and B is cut. c1 writes x = 1 through A and reads it back: 1. The link heals, but the copy sent to B was lost, and with anti-entropy off nothing sends it again: B never holds x = 1. (Read repair would mend B only if x were read again after the heal.) Every model about what clients read holds; eventual consistency is broken. In this lab that takes anti-entropy off. Dynamo, Riak and Cassandra would hand the missed write to B once it could be reached again (hinted handoff); Dynamo and Riak also run anti-entropy in the background, and Cassandra repairs stale replicas during reads at consistency levels above ONE, or when an operator runs a repair.',
     scenario: example(
       [
         { at: 0, type: 'cut', from: 'A', to: 'B' },

@@ -99,5 +99,5 @@ export const MODEL_WORDS: Record<ModelId, ModelWords> = {
 export const CAUSAL_CONVERGENCE_WORDS = {
   name: 'Causal convergence',
   definition:
-    'Causal, and one thing more: a single order of all writes, respecting causality, explains every read. Writes that could not have influenced each other are settled the same way for everyone, so no two clients see them in opposite orders. It lies between sequential and causal; the checker is the one Bouajjani, Enea, Guerraoui and Hamza give for it.',
+    'Causal, and one thing more: all clients agree on one order of all writes, respecting causality, and each read returns the latest write of its key, in that order, among the writes it causally follows. Writes that could not have influenced each other are settled the same way for everyone, so no two clients see them in opposite orders. It lies between sequential and causal; the checker is the one Bouajjani, Enea, Guerraoui and Hamza give for it.',
 } as const;

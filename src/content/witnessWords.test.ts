@@ -32,12 +32,12 @@ describe('witness sentences', () => {
     // Linearizable's own search: the write fits first, then the read of nothing fits nowhere.
     expect(verdicts.linearizable.by).toBeUndefined();
     expect(partialSentence('linearizable', verdicts.linearizable, ops)).toBe(
-      'The longest order the search found (numbered on the diagram): 1. c1 wrote x = 2. After these, none of the remaining operations can take effect next, between its start and its end, and still give the answer it gave.',
+      'The longest order the search found for x (numbered on the diagram): 1. c1 wrote x = 2. After these, no remaining operation on x can take effect next, between its start and its end, and still give the answer it gave.',
     );
     expect(partialSentence('read-your-writes', verdicts['read-your-writes'], ops)).toBeNull();
     expect(partialSentence('linearizable', { result: 'violated', witness: { ops: [0, 1], partial: [0], key: 'x' }, by: 'read-your-writes' }, ops)).toBeNull();
     expect(partialSentence('sequential', { result: 'violated', witness: { ops: [1], partial: [], key: 'x' } }, ops)).toBe(
-      'No operation can go first: none can come first, after its client’s earlier operations, and still give the answer it gave.',
+      'No operation with a known answer can come first, after its client’s earlier operations, and still give the answer it gave.',
     );
   });
 });

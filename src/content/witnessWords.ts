@@ -75,19 +75,23 @@ export function witnessSentence(model: ModelId, v: ModelVerdict, history: readon
 
 /**
  * For the searching checkers (linearizable, sequential), the longest order of operations
- * the search found before it was stuck, as Porcupine's visualiser shows it: the numbered
- * operations on the diagram, and this sentence. Null for other models, or a verdict with
- * no such order.
+ * the search found before it was stuck: the numbered operations on the diagram, and this
+ * sentence. Porcupine's visualiser shows the same for linearizability, where the order is
+ * of one key's operations (a key-value history is checked key by key); sequential
+ * consistency's is of the whole history, leaving out reads whose answer is unknown (they
+ * fit anywhere). Null for other models, or a verdict with no such order.
  *
  * @example partialSentence('linearizable', verdict, history)
- * // 'The longest order the search found (numbered on the diagram): 1. c1 wrote x = 1; 2. c2 read x = 1. After these, …'
+ * // 'The longest order the search found for x (numbered on the diagram): 1. c1 wrote x = 1; 2. c2 read x = 1. After these, no remaining operation on x can take effect next, …'
  */
 export function partialSentence(model: ModelId, v: ModelVerdict, history: readonly HistoryOp[]): string | null {
   if (v.result !== 'violated' || v.by || (model !== 'linearizable' && model !== 'sequential')) return null;
   const byId = new Map(history.map((o) => [o.id, o]));
   const ops = v.witness.partial.map((id) => byId.get(id)).filter((o): o is HistoryOp => o !== undefined);
-  const when = model === 'linearizable' ? 'take effect next, between its start and its end,' : 'come next, after its client’s earlier operations,';
-  if (ops.length === 0) return `No operation can go first: none can ${when.replace('next, ', 'first, ')} and still give the answer it gave.`;
+  const lin = model === 'linearizable';
+  const which = lin ? `operation${v.witness.key !== '' ? ` on ${v.witness.key}` : ''}` : 'operation with a known answer';
+  const fit = (at: string) => (lin ? `take effect ${at}, between its start and its end,` : `come ${at}, after its client’s earlier operations,`);
+  if (ops.length === 0) return `No ${which} can ${fit('first')} and still give the answer it gave.`;
   const listedOps = ops.map((o, i) => `${i + 1}. ${describeOp(o)}`).join('; ');
-  return `The longest order the search found (numbered on the diagram): ${listedOps}. After these, none of the remaining operations can ${when} and still give the answer it gave.`;
+  return `The longest order the search found${lin && v.witness.key !== '' ? ` for ${v.witness.key}` : ''} (numbered on the diagram): ${listedOps}. After these, no remaining ${which} can ${fit('next')} and still give the answer it gave.`;
 }
