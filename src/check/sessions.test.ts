@@ -14,6 +14,16 @@ const r = (process: string, key: string, from: WriteOp | null, call: number, ret
 const results = (ops: HistoryOp[]) => Object.fromEntries(Object.entries(sessionGuarantees(ops)).map(([g, v]) => [g, v.result]));
 
 describe('session guarantees', () => {
+  it('ends on a history of more than 31 operations (a causal past that sets the top bit of a 32-bit word once looped forever)', () => {
+    // One client writing and reading x in turn, 40 operations one after another: each one's past holds all before it.
+    const ops: HistoryOp[] = Array.from({ length: 40 }, (_, i): HistoryOp => {
+      const base = { id: i, process: 'c1', key: 'x', call: 10 * i, ret: 10 * i + 5, source: i };
+      return i % 2 === 0 ? { ...base, f: 'write', value: String(i) } : { ...base, f: 'read', value: String(i - 1), readsFrom: [i - 1] };
+    });
+    const verdicts = sessionGuarantees(ops);
+    for (const g of SESSION_GUARANTEES) expect(verdicts[g].result, g).toBe('satisfied');
+  });
+
   it('read-your-writes: a session that wrote x = 1 and then reads nothing has missed its own write', () => {
     const a = w('c1', 'x', 1, 0, 1);
     const read = r('c1', 'x', null, 2, 3);

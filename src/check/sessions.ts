@@ -134,7 +134,8 @@ function causality(ops: readonly HistoryOp[], sessions: readonly HistoryOp[][], 
         past[v * words + (u >> 5)] = before | (1 << (u & 31));
         if (past[v * words + (u >> 5)] !== before) changed = true;
         for (let k = 0; k < words; k++) {
-          const merged = past[v * words + k]! | past[u * words + k]!;
+          // Unsigned, as the array holds it: with bit 31 set, `|` gives a negative number that never equals it, and the loop never ends.
+          const merged = (past[v * words + k]! | past[u * words + k]!) >>> 0;
           if (merged !== past[v * words + k]) {
             past[v * words + k] = merged;
             changed = true;
