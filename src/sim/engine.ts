@@ -3,6 +3,7 @@ import type { Rng } from './rng.ts';
 import type { MessageId, Millis, NodeId, OpId } from './ids.ts';
 import type { MessageBody, OpRecord, StorageChange } from './trace.ts';
 import type { ValueStrategy } from './values/types.ts';
+import type { CausalDelivery, SessionReads } from './scenario.ts';
 
 /**
  * The events the queue holds. A message's delivery carries its body, which the log does
@@ -19,7 +20,10 @@ export interface Delivery {
 
 export type TimerEvent =
   | { readonly type: 'coordinator-timeout'; readonly node: NodeId; readonly op: OpId }
-  | { readonly type: 'client-timeout'; readonly op: OpId }
+  /** attempt: a sticky client's failover sends a request again, with a new deadline (an older one is ignored). */
+  | { readonly type: 'client-timeout'; readonly op: OpId; readonly attempt?: number }
+  | { readonly type: 'failover'; readonly op: OpId }
+  | { readonly type: 'unpark'; readonly node: NodeId; readonly op: OpId }
   | { readonly type: 'flush'; readonly node: NodeId; readonly key: string }
   | { readonly type: 'anti-entropy'; readonly node: NodeId }
   | { readonly type: 'sloppy-check'; readonly node: NodeId; readonly op: OpId }
@@ -36,6 +40,10 @@ export interface ProtocolConfig {
   readonly sloppyQuorum: boolean;
   readonly hintedHandoffMs: number;
   readonly antiEntropyMs: number;
+  readonly sticky: boolean;
+  readonly sessionReads: SessionReads;
+  readonly syncKeys: readonly string[];
+  readonly causalDelivery: CausalDelivery;
 }
 
 /** What the simulation offers a protocol. Protocols hold no state of their own. */
@@ -55,4 +63,11 @@ export interface Engine {
   /** Merge `delta` into a replica's state for `key`, recording the change if any. */
   apply(node: NodeId, key: string, delta: unknown, cause: StorageChange['cause']): void;
   op(id: OpId): OpRecord;
+  /** Record that a replica holds a read or an update back (trace.waits); returns its index. */
+  startWait(node: NodeId, kind: 'read' | 'update', op: OpId, key: string): number;
+  endWait(index: number, end: 'done' | 'expired' | 'crash'): void;
+  /** A replica's answer to its share of a read: to itself when it coordinates, else a message. */
+  answerRead(node: NodeId, to: NodeId, op: OpId, key: string, state: unknown): void;
+  /** A replica acknowledges a write it applied: to itself when it coordinates, else a message. */
+  acknowledge(node: NodeId, to: NodeId, op: OpId, key: string): void;
 }

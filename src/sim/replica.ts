@@ -1,4 +1,5 @@
 import type { Millis, NodeId, OpId } from './ids.ts';
+import type { CausalTag } from './trace.ts';
 
 /**
  * What one replica keeps. `storage` is what it serves; `durable` is what survives a crash
@@ -16,6 +17,36 @@ export interface ReplicaState {
   readonly hints: Map<string, Map<NodeId, unknown>>;
   /** Requests this node coordinates; volatile, lost in a crash. */
   readonly pending: Map<OpId, CoordinatorRequest>;
+  /** Reads waiting until this replica has what their client has seen (version-based reads); volatile. */
+  readonly parked: ParkedRead[];
+  /** Updates waiting until this replica has applied what they depend on (causal delivery); volatile. */
+  readonly heldBack: HeldUpdate[];
+  /** Causal delivery by vector: how many writes of each coordinator this replica has applied, in order. */
+  readonly applied: Map<NodeId, number>;
+  /** Causal delivery by vector: how many writes this node has coordinated (never reused, like `counters`). */
+  originSeq: number;
+  /** Sweeping its parked reads and held-back updates just now (sessions.ts). */
+  releasing: boolean;
+}
+
+export interface ParkedRead {
+  readonly op: OpId;
+  readonly key: string;
+  /** The coordinator to answer (this node itself, for its own share of a read). */
+  readonly to: NodeId;
+  readonly floor: unknown;
+  /** Its record in the trace's waits. */
+  readonly wait: number;
+}
+
+export interface HeldUpdate {
+  readonly op: OpId;
+  readonly key: string;
+  readonly state: unknown;
+  readonly causal: CausalTag;
+  /** Who to acknowledge: the coordinator (this node itself when it coordinates the write). */
+  readonly ackTo: NodeId;
+  readonly wait: number;
 }
 
 export type CoordinatorRequest =
@@ -36,6 +67,10 @@ export type CoordinatorRequest =
       readonly op: OpId;
       readonly client: NodeId;
       readonly key: string;
+      /** What the client must see (version-based reads); undefined without. */
+      readonly floor: unknown;
+      /** Under 'vector' causal delivery: what each replica that answered had applied. */
+      vector: Map<NodeId, number> | null;
       /** Who has answered, and what each said, in order of arrival. */
       readonly from: NodeId[];
       readonly states: unknown[];
@@ -59,6 +94,11 @@ export function createReplica(id: NodeId, skew: number): ReplicaState {
     counters: new Map(),
     hints: new Map(),
     pending: new Map(),
+    parked: [],
+    heldBack: [],
+    applied: new Map(),
+    originSeq: 0,
+    releasing: false,
   };
 }
 
@@ -75,12 +115,15 @@ export function nextCounter(replica: ReplicaState, key: string): number {
 }
 
 /**
- * Crash the node: it stops, forgets the requests it was coordinating and, if
+ * Crash the node: it stops, forgets the requests it was coordinating (and the reads and
+ * updates it was holding back: the caller closes their waits) and, if
  * `loseUndurable`, every write not yet made durable. Returns the keys whose state changed.
  */
 export function crash(replica: ReplicaState, loseUndurable: boolean): string[] {
   replica.up = false;
   replica.pending.clear();
+  replica.parked.length = 0;
+  replica.heldBack.length = 0;
   if (!loseUndurable) return [];
   const changed: string[] = [];
   for (const [key, state] of replica.storage) {

@@ -51,7 +51,37 @@ export interface ClusterConfig {
   readonly durabilityMs: number;
   /** Per-node clock skew in ms (positive runs ahead). */
   readonly skew: Readonly<Record<string, number>>;
+  /**
+   * Sticky sessions: each client sends every request to the replica it first used,
+   * whatever replica the action names, and fails over to the next replica round the ring
+   * when a request gets no answer within timeoutMs (what it was guaranteed can break then).
+   */
+  readonly sticky: boolean;
+  /**
+   * Version-based reads: each read carries what its client must see of the key (its own
+   * acknowledged writes, what it has read, or both), and a replica answers it only once it
+   * holds that, waiting for it up to the timeout. 'writes' gives read-your-writes, 'reads'
+   * monotonic reads.
+   */
+  readonly sessionReads: SessionReads;
+  /** Keys written synchronously: a write is acknowledged only once all N replicas hold it. */
+  readonly syncKeys: readonly string[];
+  /**
+   * Causal delivery: each write carries its client's causal past, and every replica holds
+   * it back until it has applied what it depends on. 'deps' names, for each key the client
+   * has seen, the latest version it saw (explicit dependencies, as COPS); 'vector' is a
+   * version vector counting each coordinator's writes, applied in order (causal broadcast).
+   * Needs every replica to hold every key and no path that moves data around it (no
+   * anti-entropy, read repair, write-back or sloppy quorum): scenarioSchema.ts refuses
+   * the rest.
+   */
+  readonly causalDelivery: CausalDelivery;
 }
+
+export const SESSION_READS = ['off', 'writes', 'reads', 'both'] as const;
+export type SessionReads = (typeof SESSION_READS)[number];
+export const CAUSAL_DELIVERY = ['off', 'deps', 'vector'] as const;
+export type CausalDelivery = (typeof CAUSAL_DELIVERY)[number];
 
 export interface NetworkConfig {
   readonly latency: Distribution;
@@ -118,6 +148,10 @@ export const DEFAULT_CLUSTER: ClusterConfig = {
   antiEntropyMs: 3000,
   durabilityMs: 0,
   skew: {},
+  sticky: false,
+  sessionReads: 'off',
+  syncKeys: [],
+  causalDelivery: 'off',
 };
 
 export const DEFAULT_NETWORK: NetworkConfig = {

@@ -1,6 +1,6 @@
 import type { Distribution, MixPart } from './distributions.ts';
 import { MAX_REPLICAS, MIN_REPLICAS, replicaIds } from './ids.ts';
-import { DEFAULT_CLUSTER, DEFAULT_NETWORK, MAX_TIME, type Action, type ClusterConfig, type LinkOverride, type NetworkConfig, type Scenario } from './scenario.ts';
+import { CAUSAL_DELIVERY, DEFAULT_CLUSTER, DEFAULT_NETWORK, MAX_TIME, SESSION_READS, type Action, type ClusterConfig, type LinkOverride, type NetworkConfig, type Scenario } from './scenario.ts';
 import { SchemaError, bool, describeValue, fields, int, list, num, oneOf, str, type Reader } from './schema.ts';
 import { strategyIds } from './values/index.ts';
 
@@ -11,6 +11,8 @@ const MAX_SCRIPT = 20_000;
 export const MIN_ANTI_ENTROPY_MS = 250;
 const CLIENT_ID = /^[a-z][a-z0-9-]{0,11}$/;
 const KEY = /^[A-Za-z0-9_-]{1,16}$/;
+/** Keys written synchronously: a handful is a lesson; more is a cluster with W = N. */
+const MAX_SYNC_KEYS = 20;
 
 /**
  * Check untrusted input against the scenario schema. Missing optional parts take their
@@ -51,7 +53,7 @@ function readCluster(value: unknown, path: string): ClusterConfig {
   const r = get('r', int(1, n), Math.min(d.r, n));
   const nodes = replicaIds(replicas) as string[];
   const skew = get('skew', readSkew(nodes), {});
-  return {
+  const cluster: ClusterConfig = {
     replicas,
     clients,
     n,
@@ -66,7 +68,18 @@ function readCluster(value: unknown, path: string): ClusterConfig {
     antiEntropyMs: get('antiEntropyMs', antiEntropy, d.antiEntropyMs),
     durabilityMs: get('durabilityMs', num(0, 600_000), d.durabilityMs),
     skew,
+    sticky: get('sticky', bool(), d.sticky),
+    sessionReads: get('sessionReads', oneOf(SESSION_READS), d.sessionReads),
+    syncKeys: get('syncKeys', list(str(KEY, 'a key of 1 to 16 letters, digits, - or _'), MAX_SYNC_KEYS), [...d.syncKeys]),
+    causalDelivery: get('causalDelivery', oneOf(CAUSAL_DELIVERY), d.causalDelivery),
   };
+  if (cluster.causalDelivery !== 'off') {
+    const where = `${path}.causalDelivery`;
+    if (cluster.n !== replicas) throw new SchemaError(where, `needs every replica to hold every key (n = ${replicas}, not ${cluster.n})`);
+    if (cluster.antiEntropyMs > 0 || cluster.readRepair || cluster.readWriteBack || cluster.sloppyQuorum) throw new SchemaError(where, 'cannot be combined with anti-entropy, read repair, write-back or sloppy quorums, which move data without its dependencies');
+    if (cluster.strategy !== 'lww' && cluster.strategy !== 'mv') throw new SchemaError(where, 'works with registers only (last write wins, or siblings)');
+  }
+  return cluster;
 }
 
 const antiEntropy: Reader<number> = (value, path) => {

@@ -2,12 +2,13 @@ import type { Engine, ProtocolConfig, SimEvent, TimerEvent } from './engine.ts';
 import { replicaIds, type Millis, type NodeId, type OpId } from './ids.ts';
 import { Network } from './network.ts';
 import { onAntiEntropyTimer, onSyncMessage } from './protocols/antiEntropy.ts';
-import { coordinateRead, coordinateWrite, onCoordinatorTimeout, onHandoffTimer, onReplicaMessage, onSloppyCheck } from './protocols/leaderless.ts';
+import { coordinateRead, coordinateWrite, onCoordinatorTimeout, onHandoffTimer, onReadResponse, onReplicaMessage, onSloppyCheck, onWriteAck } from './protocols/leaderless.ts';
+import { afterApply, onUnpark } from './protocols/sessions.ts';
 import { EventQueue } from './queue.ts';
 import { crash, createReplica, preferenceList, type ReplicaState } from './replica.ts';
 import { createRng, type Rng } from './rng.ts';
-import type { Action, Scenario } from './scenario.ts';
-import { emptyTrace, type MessageBody, type OpRecord, type StorageChange, type Trace } from './trace.ts';
+import { DEFAULT_CLUSTER, type Action, type Scenario } from './scenario.ts';
+import { emptyTrace, type CausalTag, type MessageBody, type OpRecord, type StorageChange, type Trace } from './trace.ts';
 import { findStrategy } from './values/index.ts';
 import type { ValueStrategy } from './values/types.ts';
 import { EMPTY_CONTEXT, union, type CausalContext } from './values/causalContext.ts';
@@ -17,6 +18,29 @@ const NO_NODES: readonly NodeId[] = Object.freeze([]);
 
 /** A client waits this many coordinator timeouts before giving up on an answer. */
 const CLIENT_PATIENCE = 2;
+
+/**
+ * What a client's session remembers. `contexts` is what its next write of each key
+ * supersedes (siblings); the rest serves the session fixes: the replica a sticky client
+ * uses, the states of its acknowledged writes and of what it read (version-based reads,
+ * and causal delivery's dependencies), and, for causal delivery by vector, how many of
+ * each coordinator's writes its past includes.
+ */
+interface ClientSession {
+  readonly contexts: Map<string, CausalContext | null>;
+  home: NodeId | null;
+  readonly wrote: Map<string, unknown>;
+  readonly read: Map<string, unknown>;
+  readonly vector: Map<NodeId, number>;
+}
+
+/** A session as the inspector shows it: its tokens at this moment of the run. */
+export interface SessionView {
+  readonly home: NodeId | null;
+  readonly wrote: ReadonlyMap<string, unknown>;
+  readonly read: ReadonlyMap<string, unknown>;
+  readonly vector: ReadonlyMap<NodeId, number>;
+}
 
 /**
  * A deterministic discrete-event simulation of a replicated key-value store.
@@ -37,7 +61,11 @@ export class Simulation implements Engine {
   readonly clients: readonly NodeId[];
   private readonly network: Network;
   private readonly replicas = new Map<NodeId, ReplicaState>();
-  private readonly sessions = new Map<NodeId, Map<string, CausalContext | null>>();
+  private readonly sessions = new Map<NodeId, ClientSession>();
+  /** Operations a sticky client has sent again after a failover: only the newest deadline counts. */
+  private readonly attempts = new Map<OpId, number>();
+  /** A sticky client's blind writes, to send blind again after a failover. */
+  private readonly blind = new Set<OpId>();
   private readonly queue = new EventQueue<SimEvent>();
   private readonly script: readonly Action[];
   private readonly prefCache = new Map<string, NodeId[]>();
@@ -47,13 +75,28 @@ export class Simulation implements Engine {
   private nextAction = 0;
 
   constructor(readonly scenario: Scenario) {
-    const c = scenario.cluster;
+    // Defaults for settings a scenario written before them lacks (a frozen test run, an old file that skipped the schema).
+    const c = { ...DEFAULT_CLUSTER, ...scenario.cluster };
     this.rng = createRng(scenario.seed);
     const strategy = findStrategy(c.strategy);
     // validateScenario refuses an id that is not registered; this is for code that skips it.
     if (!strategy) throw new RangeError(`unknown value strategy "${c.strategy}"`);
     this.strategy = strategy;
-    this.config = { n: c.n, w: c.w, r: c.r, timeoutMs: c.timeoutMs, readRepair: c.readRepair, readWriteBack: c.readWriteBack, antiEntropyMs: c.antiEntropyMs, sloppyQuorum: c.sloppyQuorum, hintedHandoffMs: c.hintedHandoffMs };
+    this.config = {
+      n: c.n,
+      w: c.w,
+      r: c.r,
+      timeoutMs: c.timeoutMs,
+      readRepair: c.readRepair,
+      readWriteBack: c.readWriteBack,
+      antiEntropyMs: c.antiEntropyMs,
+      sloppyQuorum: c.sloppyQuorum,
+      hintedHandoffMs: c.hintedHandoffMs,
+      sticky: c.sticky,
+      sessionReads: c.sessionReads,
+      syncKeys: c.syncKeys,
+      causalDelivery: c.causalDelivery,
+    };
     this.ring = replicaIds(c.replicas);
     this.clients = c.clients as NodeId[];
     this.trace = emptyTrace([...this.ring, ...this.clients]);
@@ -62,7 +105,7 @@ export class Simulation implements Engine {
       this.replicas.set(id, createReplica(id, skew));
       if (skew !== 0) this.trace.events.push({ at: 0 as Millis, type: 'skew', node: id, ms: skew });
     }
-    for (const id of this.clients) this.sessions.set(id, new Map());
+    for (const id of this.clients) this.sessions.set(id, { contexts: new Map(), home: null, wrote: new Map(), read: new Map(), vector: new Map() });
     this.network = new Network(scenario.network, this.rng, this.trace.messages);
     // Stable sort: actions at the same moment keep their script order.
     this.script = scenario.script.map((a, i) => [a, i] as const).sort((x, y) => x[0].at - y[0].at || x[1] - y[1]).map(([a]) => a);
@@ -181,6 +224,34 @@ export class Simulation implements Engine {
     this.trace.changes.push(this.clock, node, key, next, cause);
     if (this.scenario.cluster.durabilityMs > 0) this.queue.push(this.clock + this.scenario.cluster.durabilityMs, { type: 'flush', node, key });
     else r.durable.set(key, next);
+    if (r.parked.length > 0 || r.heldBack.length > 0) afterApply(this, node);
+  }
+
+  startWait(node: NodeId, kind: 'read' | 'update', op: OpId, key: string): number {
+    return this.trace.waits.push({ node, kind, op, key, from: this.clock, until: null, end: null }) - 1;
+  }
+
+  endWait(index: number, end: 'done' | 'expired' | 'crash'): void {
+    const w = this.trace.waits[index]!;
+    w.until = this.clock;
+    w.end = end;
+  }
+
+  answerRead(node: NodeId, to: NodeId, op: OpId, key: string, state: unknown): void {
+    const vector = this.config.causalDelivery === 'vector' ? new Map(this.replica(node).applied) : undefined;
+    if (to === node) onReadResponse(this, node, op, node, state, vector);
+    else this.send(node, to, vector ? { kind: 'read-resp', op, key, state, vector } : { kind: 'read-resp', op, key, state });
+  }
+
+  acknowledge(node: NodeId, to: NodeId, op: OpId, key: string): void {
+    if (to === node) onWriteAck(this, node, op, node);
+    else this.send(node, to, { kind: 'replicate-ack', op, key });
+  }
+
+  /** A client's session now (the inspector's tokens); null for a name that is not a client. */
+  session(client: NodeId): SessionView | null {
+    const s = this.sessions.get(client);
+    return s ? { home: s.home, wrote: new Map(s.wrote), read: new Map(s.read), vector: new Map(s.vector) } : null;
   }
 
   hint(node: NodeId, key: string, owner: NodeId, state: unknown): void {
@@ -221,7 +292,14 @@ export class Simulation implements Engine {
         if (this.replica(ev.node).up) onCoordinatorTimeout(this, ev.node, ev.op);
         return;
       case 'client-timeout':
+        if ((ev.attempt ?? 0) !== (this.attempts.get(ev.op) ?? 0)) return;
         this.complete(ev.op, 'timeout', `no answer within ${CLIENT_PATIENCE * this.config.timeoutMs} ms`);
+        return;
+      case 'failover':
+        this.failover(ev.op);
+        return;
+      case 'unpark':
+        if (this.replica(ev.node).up) onUnpark(this, ev.node, ev.op);
         return;
       case 'flush': {
         const r = this.replica(ev.node);
@@ -242,16 +320,23 @@ export class Simulation implements Engine {
   }
 
   private onReplicaReceive(node: NodeId, from: NodeId, body: MessageBody): void {
-    if (body.kind === 'client-write') coordinateWrite(this, node, from, body.op, body.key, body.value, body.context);
-    else if (body.kind === 'client-read') coordinateRead(this, node, from, body.op, body.key);
+    if (body.kind === 'client-write') coordinateWrite(this, node, from, body.op, body.key, body.value, body.context, body.causal);
+    else if (body.kind === 'client-read') coordinateRead(this, node, from, body.op, body.key, body.floor);
     else if (body.kind === 'sync' || body.kind === 'sync-reply') onSyncMessage(this, node, from, body);
     else onReplicaMessage(this, node, from, body);
   }
 
   private onClientReceive(client: NodeId, body: MessageBody): void {
+    const session = this.sessions.get(client)!;
     if (body.kind === 'write-reply') {
       if (!this.complete(body.op, body.ok ? 'ok' : 'fail', body.reason)) return;
-      if (body.ok && body.context) this.remember(client, body.key, body.context);
+      if (!body.ok) return;
+      if (body.context) this.remember(client, body.key, body.context);
+      if (this.tracksSession) {
+        const own = this.strategy.versionState?.(this.op(body.op).version);
+        if (own !== undefined) session.wrote.set(body.key, this.strategy.merge(session.wrote.get(body.key) ?? this.strategy.empty(), own));
+        if (body.tag?.kind === 'vector') raise(session.vector, new Map([[body.tag.origin, body.tag.seq]]));
+      }
     } else if (body.kind === 'read-reply') {
       if (!this.complete(body.op, body.ok ? 'ok' : 'fail', body.reason)) return;
       if (!body.ok) return;
@@ -260,12 +345,43 @@ export class Simulation implements Engine {
       op.result = this.strategy.values(body.state);
       const ctx = this.strategy.context(body.state);
       if (ctx) this.remember(client, body.key, ctx);
+      if (this.tracksSession) {
+        session.read.set(body.key, this.strategy.merge(session.read.get(body.key) ?? this.strategy.empty(), body.state));
+        if (body.vector) raise(session.vector, body.vector);
+      }
     }
+  }
+
+  /** Whether a fix reads the session's tokens: otherwise they are not kept. */
+  private get tracksSession(): boolean {
+    return this.config.sessionReads !== 'off' || this.config.causalDelivery !== 'off';
   }
 
   private remember(client: NodeId, key: string, ctx: CausalContext): void {
     const session = this.sessions.get(client)!;
-    session.set(key, union(session.get(key) ?? EMPTY_CONTEXT, ctx));
+    session.contexts.set(key, union(session.contexts.get(key) ?? EMPTY_CONTEXT, ctx));
+  }
+
+  /** What a read of `key` by this session must see: its own writes, what it read, or both (undefined: nothing). */
+  private floor(session: ClientSession, key: string): unknown {
+    const mode = this.config.sessionReads;
+    const parts = [mode === 'writes' || mode === 'both' ? session.wrote.get(key) : undefined, mode === 'reads' || mode === 'both' ? session.read.get(key) : undefined].filter((x) => x !== undefined);
+    if (parts.length === 0) return undefined;
+    const s = this.strategy;
+    const merged = parts.reduce((a, b) => s.merge(a, b), s.empty());
+    return s.equals(merged, s.empty()) ? undefined : merged;
+  }
+
+  /** What a write by this session depends on, under causal delivery (undefined when off). */
+  private past(session: ClientSession): CausalTag | undefined {
+    const mode = this.config.causalDelivery;
+    if (mode === 'off') return undefined;
+    if (mode === 'vector') return { kind: 'vector', origin: '' as NodeId, seq: 0, vector: new Map(session.vector) };
+    const deps = new Map<string, unknown>();
+    const s = this.strategy;
+    for (const [key, state] of session.wrote) deps.set(key, state);
+    for (const [key, state] of session.read) deps.set(key, s.merge(deps.get(key) ?? s.empty(), state));
+    return { kind: 'deps', deps };
   }
 
   /** Finish a pending operation. False if it had already finished. */
@@ -305,6 +421,7 @@ export class Simulation implements Engine {
         const node = a.node as NodeId;
         const r = this.replica(node);
         if (!r.up) return;
+        for (const held of [...r.parked, ...r.heldBack]) this.endWait(held.wait, 'crash');
         for (const key of crash(r, a.loseUndurable === true)) {
           this.trace.changes.push(this.clock, node, key, r.storage.get(key) ?? this.strategy.empty(), 'crash-loss');
         }
@@ -343,11 +460,18 @@ export class Simulation implements Engine {
     const id = this.trace.ops.length as OpId;
     const client = a.client as NodeId;
     const value = a.type === 'write' ? a.value : null;
+    // A sticky client keeps to the replica it first used, whichever the action names.
+    let coordinator = a.coordinator as NodeId;
+    if (this.config.sticky) {
+      const session = this.sessions.get(client)!;
+      coordinator = session.home ??= coordinator;
+      if (a.type === 'write' && a.blind === true) this.blind.add(id);
+    }
     this.trace.ops.push({
       id,
       kind: a.type,
       client,
-      coordinator: a.coordinator as NodeId,
+      coordinator,
       key: a.key,
       value,
       invokedAt: this.clock,
@@ -360,12 +484,44 @@ export class Simulation implements Engine {
       quorum: NO_NODES,
     });
     this.queue.push(this.clock + CLIENT_PATIENCE * this.config.timeoutMs, { type: 'client-timeout', op: id });
-    const to = a.coordinator as NodeId;
-    if (a.type === 'write') {
-      const context = a.blind ? null : (this.sessions.get(client)?.get(a.key) ?? null);
-      this.send(client, to, { kind: 'client-write', op: id, key: a.key, value: a.value, context });
+    if (this.config.sticky) this.queue.push(this.clock + this.config.timeoutMs, { type: 'failover', op: id });
+    this.request(this.trace.ops[id]!, this.trace.ops[id]!.coordinator, a.type === 'write' && a.blind === true);
+  }
+
+  /** Send an operation's request to a replica, with what the session fixes add to it. */
+  private request(op: OpRecord, to: NodeId, blind: boolean): void {
+    const session = this.sessions.get(op.client)!;
+    if (op.kind === 'write') {
+      const context = blind ? null : (session.contexts.get(op.key) ?? null);
+      const causal = this.past(session);
+      this.send(op.client, to, causal ? { kind: 'client-write', op: op.id, key: op.key, value: op.value!, context, causal } : { kind: 'client-write', op: op.id, key: op.key, value: op.value!, context });
     } else {
-      this.send(client, to, { kind: 'client-read', op: id, key: a.key });
+      const floor = this.floor(session, op.key);
+      this.send(op.client, to, floor === undefined ? { kind: 'client-read', op: op.id, key: op.key } : { kind: 'client-read', op: op.id, key: op.key, floor });
     }
   }
+
+  /**
+   * A sticky client heard nothing from its replica within the timeout: it takes the next
+   * replica round the ring as its own and sends the request there, with a fresh deadline.
+   * Once per operation; what the old replica held and the new one lacks is where a
+   * session's guarantee can break.
+   */
+  private failover(id: OpId): void {
+    const op = this.op(id);
+    if (op.outcome !== 'pending' || this.attempts.has(id)) return;
+    const session = this.sessions.get(op.client)!;
+    const from = op.coordinator;
+    const to = this.ring[(this.ring.indexOf(from) + 1) % this.ring.length]!;
+    session.home = to;
+    this.attempts.set(id, 1);
+    this.trace.events.push({ at: this.clock, type: 'failover', client: op.client, op: id, from, to });
+    this.queue.push(this.clock + CLIENT_PATIENCE * this.config.timeoutMs, { type: 'client-timeout', op: id, attempt: 1 });
+    this.request(op, to, this.blind.has(id));
+  }
+}
+
+/** Raise each count in `into` to at least the one in `from` (a version vector's merge). */
+function raise(into: Map<NodeId, number>, from: ReadonlyMap<NodeId, number>): void {
+  for (const [node, count] of from) if ((into.get(node) ?? 0) < count) into.set(node, count);
 }

@@ -16,7 +16,36 @@ export interface Trace {
   readonly ops: OpRecord[];
   /** Hints parked on stand-ins and handed back (state null: the hint was dropped). */
   readonly hints: HintChange[];
+  /**
+   * Requests a replica holds back (client sessions): a read waiting until the replica has
+   * what its client has already seen, or an update waiting until the replica has applied
+   * what it depends on (causal delivery).
+   */
+  readonly waits: WaitRecord[];
 }
+
+export interface WaitRecord {
+  /** The replica holding it. */
+  readonly node: NodeId;
+  /** A read that waits for its client's session, or an update that waits for its dependencies. */
+  readonly kind: 'read' | 'update';
+  readonly op: OpId;
+  readonly key: string;
+  readonly from: Millis;
+  /** When it stopped waiting (null: still waiting when the run was last stepped). */
+  until: Millis | null;
+  /** How it ended: answered or applied, given up after the timeout, or lost in a crash. */
+  end: 'done' | 'expired' | 'crash' | null;
+}
+
+/**
+ * What a write depends on under causal delivery, as it travels: the latest version of each
+ * key its client had seen ('deps'), or its coordinator and place in that coordinator's
+ * writes with the version vector of its client's past ('vector').
+ */
+export type CausalTag =
+  | { readonly kind: 'deps'; readonly deps: ReadonlyMap<string, unknown> }
+  | { readonly kind: 'vector'; readonly origin: NodeId; readonly seq: number; readonly vector: ReadonlyMap<NodeId, number> };
 
 export interface HintChange {
   readonly at: Millis;
@@ -49,14 +78,16 @@ export type MessageKind =
 export type Fate = 'in-flight' | 'delivered' | 'lost' | 'cut' | 'crash';
 
 export type MessageBody =
-  | { kind: 'client-write'; op: OpId; key: string; value: string; context: CausalContext | null }
-  | { kind: 'client-read'; op: OpId; key: string }
-  | { kind: 'write-reply'; op: OpId; key: string; ok: boolean; reason: string; context: CausalContext | null }
-  | { kind: 'read-reply'; op: OpId; key: string; ok: boolean; reason: string; state: unknown }
-  | { kind: 'replicate'; op: OpId; key: string; state: unknown; hintFor?: NodeId }
+  | { kind: 'client-write'; op: OpId; key: string; value: string; context: CausalContext | null; causal?: CausalTag }
+  /** floor: what the client must see of the key (version-based reads). */
+  | { kind: 'client-read'; op: OpId; key: string; floor?: unknown }
+  | { kind: 'write-reply'; op: OpId; key: string; ok: boolean; reason: string; context: CausalContext | null; tag?: CausalTag }
+  /** vector: under 'vector' causal delivery, what the replicas that answered had applied. */
+  | { kind: 'read-reply'; op: OpId; key: string; ok: boolean; reason: string; state: unknown; vector?: ReadonlyMap<NodeId, number> }
+  | { kind: 'replicate'; op: OpId; key: string; state: unknown; hintFor?: NodeId; causal?: CausalTag }
   | { kind: 'replicate-ack'; op: OpId; key: string }
-  | { kind: 'read-req'; op: OpId; key: string }
-  | { kind: 'read-resp'; op: OpId; key: string; state: unknown }
+  | { kind: 'read-req'; op: OpId; key: string; floor?: unknown }
+  | { kind: 'read-resp'; op: OpId; key: string; state: unknown; vector?: ReadonlyMap<NodeId, number> }
   | { kind: 'repair'; op: OpId; key: string; state: unknown }
   | { kind: 'sync'; states: ReadonlyMap<string, unknown> }
   | { kind: 'sync-reply'; states: ReadonlyMap<string, unknown> }
@@ -95,6 +126,8 @@ export interface MessageRecord {
 
 export type TraceEvent =
   | { at: Millis; type: 'link'; from: NodeId; to: NodeId; cut: boolean }
+  /** A sticky client got no answer from its replica in time and sent the request to another. */
+  | { at: Millis; type: 'failover'; client: NodeId; op: OpId; from: NodeId; to: NodeId }
   | { at: Millis; type: 'crash'; node: NodeId; lostUndurable: boolean }
   | { at: Millis; type: 'recover'; node: NodeId }
   | { at: Millis; type: 'skew'; node: NodeId; ms: number }
@@ -117,6 +150,7 @@ export interface OpRecord {
   readonly id: OpId;
   readonly kind: 'write' | 'read';
   readonly client: NodeId;
+  /** The replica it was sent to (a sticky client's failover sends it on to another: a 'failover' event). */
   readonly coordinator: NodeId;
   readonly key: string;
   /** The value written (writes only). */
@@ -133,9 +167,11 @@ export interface OpRecord {
   result: string[] | null;
   /** Replicas that acknowledged (writes) or answered (reads) before the client was answered. */
   quorum: readonly NodeId[];
+  /** Under causal delivery, what the write depended on (absent otherwise). */
+  causal?: CausalTag;
 }
 
 /** An empty trace for a run among these nodes (replicas and clients). */
 export function emptyTrace(nodes: readonly NodeId[]): Trace {
-  return { messages: new MessageLog(nodes), events: [], changes: new ChangeLog(nodes), ops: [], hints: [] };
+  return { messages: new MessageLog(nodes), events: [], changes: new ChangeLog(nodes), ops: [], hints: [], waits: [] };
 }

@@ -68,6 +68,8 @@ export function describeEvent(e: TraceEvent): string {
       return `Quorums set to W=${e.w}, R=${e.r}`;
     case 'network':
       return `Message loss set to ${Math.round(e.loss * 100)}%`;
+    case 'failover':
+      return `${e.client} heard nothing from ${e.from} in time and sent its request to ${e.to} instead`;
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Engine } from '../engine.ts';
 import type { NodeId, OpId } from '../ids.ts';
 import { clockOf, nextCounter, type CoordinatorRequest } from '../replica.ts';
-import type { MessageBody } from '../trace.ts';
+import type { CausalTag, MessageBody } from '../trace.ts';
+import { answerWhenCovered, deliverOrHold } from './sessions.ts';
 import type { CausalContext } from '../values/causalContext.ts';
 
 /**
@@ -11,7 +12,7 @@ import type { CausalContext } from '../values/causalContext.ts';
  * write: the coordinator does not wait for them, but their messages are already on the way.
  * A coordinator that cannot gather W or R within the timeout answers with a failure.
  */
-export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: OpId, key: string, value: string, context: CausalContext | null): void {
+export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: OpId, key: string, value: string, context: CausalContext | null, past?: CausalTag): void {
   const self = e.replica(coord);
   const prefs = e.preferenceList(key);
   const local = prefs.includes(coord) ? (self.storage.get(key) ?? e.strategy.empty()) : e.strategy.empty();
@@ -23,50 +24,71 @@ export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: Op
     op,
   });
   e.op(op).version = version;
+  // Causal delivery: the write's tag (sessions.ts). A vector write takes its place among this coordinator's writes.
+  const causal: CausalTag | undefined =
+    e.config.causalDelivery === 'off' || !past ? undefined : past.kind === 'deps' ? past : { kind: 'vector', origin: coord, seq: ++self.originSeq, vector: past.kind === 'vector' ? past.vector : new Map() };
+  if (causal) e.op(op).causal = causal;
   const req: CoordinatorRequest = { kind: 'write', op, client, key, acks: [], context: after, delta, standIns: null };
   self.pending.set(op, req);
   e.schedule(e.now + e.config.timeoutMs, { type: 'coordinator-timeout', node: coord, op });
   if (e.config.sloppyQuorum) e.schedule(e.now + e.config.timeoutMs / 2, { type: 'sloppy-check', node: coord, op });
   for (const replica of prefs) {
     if (replica === coord) {
-      e.apply(coord, key, delta, 'write');
-      onWriteAck(e, coord, op, coord);
+      if (causal) deliverOrHold(e, coord, { op, key, state: delta, causal, ackTo: coord }, () => onWriteAck(e, coord, op, coord));
+      else {
+        e.apply(coord, key, delta, 'write');
+        onWriteAck(e, coord, op, coord);
+      }
     } else {
-      e.send(coord, replica, { kind: 'replicate', op, key, state: delta });
+      e.send(coord, replica, causal ? { kind: 'replicate', op, key, state: delta, causal } : { kind: 'replicate', op, key, state: delta });
     }
   }
 }
 
-export function coordinateRead(e: Engine, coord: NodeId, client: NodeId, op: OpId, key: string): void {
+/** How many acknowledgements a write of this key needs: W, or every replica of a key written synchronously. */
+function writeQuorum(e: Engine, key: string): number {
+  return e.config.syncKeys.length > 0 && e.config.syncKeys.includes(key) ? e.preferenceList(key).length : e.config.w;
+}
+
+/**
+ * A read: sent to the key's N replicas, answered after R. With a floor (version-based
+ * reads), each replica answers only once it holds what the client has already seen.
+ */
+export function coordinateRead(e: Engine, coord: NodeId, client: NodeId, op: OpId, key: string, floor?: unknown): void {
   const self = e.replica(coord);
   const prefs = e.preferenceList(key);
-  const req: CoordinatorRequest = { kind: 'read', op, client, key, from: [], states: [], merged: undefined, expected: prefs.length, standIns: null, writeBack: null, answered: false };
+  const vector = e.config.causalDelivery === 'vector' ? new Map<NodeId, number>() : null;
+  const req: CoordinatorRequest = { kind: 'read', op, client, key, floor, vector, from: [], states: [], merged: undefined, expected: prefs.length, standIns: null, writeBack: null, answered: false };
   self.pending.set(op, req);
   e.schedule(e.now + e.config.timeoutMs, { type: 'coordinator-timeout', node: coord, op });
   if (e.config.sloppyQuorum) e.schedule(e.now + e.config.timeoutMs / 2, { type: 'sloppy-check', node: coord, op });
   for (const replica of prefs) {
-    if (replica === coord) onReadResponse(e, coord, op, coord, self.storage.get(key) ?? e.strategy.empty());
-    else e.send(coord, replica, { kind: 'read-req', op, key });
+    if (replica !== coord) e.send(coord, replica, floor === undefined ? { kind: 'read-req', op, key } : { kind: 'read-req', op, key, floor });
+    else if (floor === undefined) onReadResponse(e, coord, op, coord, self.storage.get(key) ?? e.strategy.empty(), vector ? new Map(self.applied) : undefined);
+    else answerWhenCovered(e, coord, coord, op, key, floor, (state) => e.answerRead(coord, coord, op, key, state));
   }
 }
 
-function onWriteAck(e: Engine, coord: NodeId, op: OpId, from: NodeId): void {
+export function onWriteAck(e: Engine, coord: NodeId, op: OpId, from: NodeId): void {
   const req = e.replica(coord).pending.get(op);
   if (!req || req.kind !== 'write') return;
   req.acks.push(from);
-  if (req.acks.length < e.config.w) return;
+  if (req.acks.length < writeQuorum(e, req.key)) return;
   e.replica(coord).pending.delete(op);
   // A copy of the exact size: the list grew by push, and the trace keeps one per operation.
   e.op(op).quorum = req.acks.slice();
-  e.send(coord, req.client, { kind: 'write-reply', op, key: req.key, ok: true, reason: '', context: req.context as CausalContext | null });
+  const tag = e.op(op).causal;
+  e.send(coord, req.client, tag ? { kind: 'write-reply', op, key: req.key, ok: true, reason: '', context: req.context as CausalContext | null, tag } : { kind: 'write-reply', op, key: req.key, ok: true, reason: '', context: req.context as CausalContext | null });
 }
 
-function onReadResponse(e: Engine, coord: NodeId, op: OpId, from: NodeId, state: unknown): void {
+export function onReadResponse(e: Engine, coord: NodeId, op: OpId, from: NodeId, state: unknown, vector?: ReadonlyMap<NodeId, number>): void {
   const self = e.replica(coord);
   const req = self.pending.get(op);
   if (!req || req.kind !== 'read') return;
   req.from.push(from);
   req.states.push(state);
+  // What the replicas that answered before the client had applied: the reader's past grows by all of it.
+  if (req.vector && vector && !req.answered) for (const [node, count] of vector) if ((req.vector.get(node) ?? 0) < count) req.vector.set(node, count);
   const s = e.strategy;
   if (req.merged === undefined) {
     if (req.from.length < e.config.r) return;
@@ -90,7 +112,7 @@ type ReadRequest = Extract<CoordinatorRequest, { kind: 'read' }>;
 
 function answerRead(e: Engine, coord: NodeId, op: OpId, req: ReadRequest, value: unknown): void {
   req.answered = true;
-  e.send(coord, req.client, { kind: 'read-reply', op, key: req.key, ok: true, reason: '', state: value });
+  e.send(coord, req.client, req.vector ? { kind: 'read-reply', op, key: req.key, ok: true, reason: '', state: value, vector: new Map(req.vector) } : { kind: 'read-reply', op, key: req.key, ok: true, reason: '', state: value });
 }
 
 /**
@@ -141,10 +163,12 @@ export function onCoordinatorTimeout(e: Engine, coord: NodeId, op: OpId): void {
   if (!req) return;
   self.pending.delete(op);
   if (req.kind === 'write') {
-    const reason = `only ${req.acks.length} of W=${e.config.w} replicas acknowledged in time`;
+    const need = writeQuorum(e, req.key);
+    const reason = need === e.config.w ? `only ${req.acks.length} of W=${e.config.w} replicas acknowledged in time` : `only ${req.acks.length} of the ${need} replicas acknowledged in time (${req.key} is written synchronously)`;
     e.send(coord, req.client, { kind: 'write-reply', op, key: req.key, ok: false, reason, context: null });
   } else if (req.merged === undefined) {
-    const reason = `only ${req.from.length} of R=${e.config.r} replicas answered in time`;
+    const reason =
+      req.floor === undefined ? `only ${req.from.length} of R=${e.config.r} replicas answered in time` : `only ${req.from.length} of R=${e.config.r} replicas had caught up with this client’s session in time`;
     e.send(coord, req.client, { kind: 'read-reply', op, key: req.key, ok: false, reason, state: null });
   } else if (!req.answered && req.writeBack) {
     const reason = `only ${req.writeBack.holders.size} of W=${e.config.w} replicas took the value back in time`;
@@ -210,6 +234,10 @@ export function onHandoffTimer(e: Engine, node: NodeId): void {
 export function onReplicaMessage(e: Engine, node: NodeId, from: NodeId, body: MessageBody): void {
   switch (body.kind) {
     case 'replicate':
+      if (body.causal) {
+        deliverOrHold(e, node, { op: body.op, key: body.key, state: body.state, causal: body.causal, ackTo: from }, () => e.acknowledge(node, from, body.op, body.key));
+        return;
+      }
       if (body.hintFor !== undefined) e.hint(node, body.key, body.hintFor, body.state);
       else e.apply(node, body.key, body.state, 'replicate');
       e.send(node, from, { kind: 'replicate-ack', op: body.op, key: body.key });
@@ -228,10 +256,11 @@ export function onReplicaMessage(e: Engine, node: NodeId, from: NodeId, body: Me
       onWriteAck(e, node, body.op, from);
       return;
     case 'read-req':
-      e.send(node, from, { kind: 'read-resp', op: body.op, key: body.key, state: e.replica(node).storage.get(body.key) ?? e.strategy.empty() });
+      if (body.floor === undefined) e.answerRead(node, from, body.op, body.key, e.replica(node).storage.get(body.key) ?? e.strategy.empty());
+      else answerWhenCovered(e, node, from, body.op, body.key, body.floor, (state) => e.answerRead(node, from, body.op, body.key, state));
       return;
     case 'read-resp':
-      onReadResponse(e, node, body.op, from, body.state);
+      onReadResponse(e, node, body.op, from, body.state, body.vector);
       return;
     case 'repair':
       e.apply(node, body.key, body.state, 'repair');
