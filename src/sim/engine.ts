@@ -1,7 +1,7 @@
 import type { ReplicaState } from './replica.ts';
 import type { Rng } from './rng.ts';
 import type { MessageId, Millis, NodeId, OpId } from './ids.ts';
-import type { MessageBody, OpRecord, StorageChange } from './trace.ts';
+import type { MessageBody, OpRecord, StorageChange, Trace } from './trace.ts';
 import type { ValueStrategy } from './values/types.ts';
 import type { CausalDelivery, SessionReads } from './scenario.ts';
 
@@ -63,11 +63,6 @@ export interface Engine {
   /** Merge `delta` into a replica's state for `key`, recording the change if any. */
   apply(node: NodeId, key: string, delta: unknown, cause: StorageChange['cause']): void;
   op(id: OpId): OpRecord;
-  /** Record that a replica holds a read or an update back (trace.waits); returns its index. */
-  startWait(node: NodeId, kind: 'read' | 'update', op: OpId, key: string): number;
-  endWait(index: number, end: 'done' | 'expired' | 'crash'): void;
-  /** A replica's answer to its share of a read: to itself when it coordinates, else a message. */
-  answerRead(node: NodeId, to: NodeId, op: OpId, key: string, state: unknown): void;
-  /** A replica acknowledges a write it applied: to itself when it coordinates, else a message. */
-  acknowledge(node: NodeId, to: NodeId, op: OpId, key: string): void;
+  /** The run so far: the session code (sim/sessions/) records waits and failovers in it. */
+  readonly trace: Trace;
 }

@@ -69,7 +69,7 @@ export type CoordinatorRequest =
       readonly key: string;
       /** What the client must see (version-based reads); undefined without. */
       readonly floor: unknown;
-      /** Under 'vector' causal delivery: what each replica that answered had applied. */
+      /** Under 'vector' causal delivery: what each replica that answered had applied (set by sim/sessions/). */
       vector: Map<NodeId, number> | null;
       /** Who has answered, and what each said, in order of arrival. */
       readonly from: NodeId[];

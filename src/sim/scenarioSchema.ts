@@ -1,3 +1,4 @@
+import './sessions/install.ts';
 import type { Distribution, MixPart } from './distributions.ts';
 import { MAX_REPLICAS, MIN_REPLICAS, replicaIds } from './ids.ts';
 import { CAUSAL_DELIVERY, DEFAULT_CLUSTER, DEFAULT_NETWORK, MAX_TIME, SESSION_READS, type Action, type ClusterConfig, type LinkOverride, type NetworkConfig, type Scenario } from './scenario.ts';

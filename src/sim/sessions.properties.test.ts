@@ -1,3 +1,4 @@
+import './sessions/install.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { historyFromRun } from '../check/fromTrace.ts';

@@ -1,3 +1,4 @@
+import './sessions/install.ts';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from './scenarioSchema.ts';
 import { makeScenario, type Action, type ClusterConfig } from './scenario.ts';
@@ -73,12 +74,22 @@ describe('version-based reads', () => {
     expect(run(script, { sessionReads: 'writes' }).trace.ops[2]!.result).toEqual([]);
   });
 
-  it('shows the session’s tokens: what the client wrote and read', () => {
+  it('keeps the session’s tokens: what the client wrote and read', () => {
     const sim = run([W(0, '1'), R(150, 'A')], { sessionReads: 'both' });
-    const s = sim.session('c1' as NodeId)!;
+    const s = sim.sessionOf('c1' as NodeId);
     expect([...s.wrote.keys()]).toEqual(['x']);
     expect([...s.read.keys()]).toEqual(['x']);
-    expect(sim.session('nobody' as NodeId)).toBeNull();
+  });
+
+  it('says what to import when a run needs the session code and it is not loaded', async () => {
+    const hooks = await import('./sessionHooks.ts');
+    const saved = hooks.sessions();
+    hooks.installSessions(null as never);
+    try {
+      expect(() => run([], { sticky: true })).toThrow('import sim/sessions/install.ts');
+    } finally {
+      hooks.installSessions(saved);
+    }
   });
 });
 

@@ -2,13 +2,13 @@ import type { Engine, ProtocolConfig, SimEvent, TimerEvent } from './engine.ts';
 import { replicaIds, type Millis, type NodeId, type OpId } from './ids.ts';
 import { Network } from './network.ts';
 import { onAntiEntropyTimer, onSyncMessage } from './protocols/antiEntropy.ts';
-import { coordinateRead, coordinateWrite, onCoordinatorTimeout, onHandoffTimer, onReadResponse, onReplicaMessage, onSloppyCheck, onWriteAck } from './protocols/leaderless.ts';
-import { afterApply, onUnpark } from './protocols/sessions.ts';
+import { coordinateRead, coordinateWrite, onCoordinatorTimeout, onHandoffTimer, onReplicaMessage, onSloppyCheck } from './protocols/leaderless.ts';
+import { sessions, type ClientSession } from './sessionHooks.ts';
 import { EventQueue } from './queue.ts';
 import { crash, createReplica, preferenceList, type ReplicaState } from './replica.ts';
 import { createRng, type Rng } from './rng.ts';
 import { DEFAULT_CLUSTER, type Action, type Scenario } from './scenario.ts';
-import { emptyTrace, type CausalTag, type MessageBody, type OpRecord, type StorageChange, type Trace } from './trace.ts';
+import { emptyTrace, type MessageBody, type OpRecord, type StorageChange, type Trace } from './trace.ts';
 import { findStrategy } from './values/index.ts';
 import type { ValueStrategy } from './values/types.ts';
 import { EMPTY_CONTEXT, union, type CausalContext } from './values/causalContext.ts';
@@ -18,29 +18,6 @@ const NO_NODES: readonly NodeId[] = Object.freeze([]);
 
 /** A client waits this many coordinator timeouts before giving up on an answer. */
 const CLIENT_PATIENCE = 2;
-
-/**
- * What a client's session remembers. `contexts` is what its next write of each key
- * supersedes (siblings); the rest serves the session fixes: the replica a sticky client
- * uses, the states of its acknowledged writes and of what it read (version-based reads,
- * and causal delivery's dependencies), and, for causal delivery by vector, how many of
- * each coordinator's writes its past includes.
- */
-interface ClientSession {
-  readonly contexts: Map<string, CausalContext | null>;
-  home: NodeId | null;
-  readonly wrote: Map<string, unknown>;
-  readonly read: Map<string, unknown>;
-  readonly vector: Map<NodeId, number>;
-}
-
-/** A session as the inspector shows it: its tokens at this moment of the run. */
-export interface SessionView {
-  readonly home: NodeId | null;
-  readonly wrote: ReadonlyMap<string, unknown>;
-  readonly read: ReadonlyMap<string, unknown>;
-  readonly vector: ReadonlyMap<NodeId, number>;
-}
 
 /**
  * A deterministic discrete-event simulation of a replicated key-value store.
@@ -97,6 +74,8 @@ export class Simulation implements Engine {
       syncKeys: c.syncKeys,
       causalDelivery: c.causalDelivery,
     };
+    // Fail now, saying what to import, rather than at the first read or write that needs it.
+    if (c.sticky || c.sessionReads !== 'off' || c.causalDelivery !== 'off') sessions();
     this.ring = replicaIds(c.replicas);
     this.clients = c.clients as NodeId[];
     this.trace = emptyTrace([...this.ring, ...this.clients]);
@@ -224,34 +203,7 @@ export class Simulation implements Engine {
     this.trace.changes.push(this.clock, node, key, next, cause);
     if (this.scenario.cluster.durabilityMs > 0) this.queue.push(this.clock + this.scenario.cluster.durabilityMs, { type: 'flush', node, key });
     else r.durable.set(key, next);
-    if (r.parked.length > 0 || r.heldBack.length > 0) afterApply(this, node);
-  }
-
-  startWait(node: NodeId, kind: 'read' | 'update', op: OpId, key: string): number {
-    return this.trace.waits.push({ node, kind, op, key, from: this.clock, until: null, end: null }) - 1;
-  }
-
-  endWait(index: number, end: 'done' | 'expired' | 'crash'): void {
-    const w = this.trace.waits[index]!;
-    w.until = this.clock;
-    w.end = end;
-  }
-
-  answerRead(node: NodeId, to: NodeId, op: OpId, key: string, state: unknown): void {
-    const vector = this.config.causalDelivery === 'vector' ? new Map(this.replica(node).applied) : undefined;
-    if (to === node) onReadResponse(this, node, op, node, state, vector);
-    else this.send(node, to, vector ? { kind: 'read-resp', op, key, state, vector } : { kind: 'read-resp', op, key, state });
-  }
-
-  acknowledge(node: NodeId, to: NodeId, op: OpId, key: string): void {
-    if (to === node) onWriteAck(this, node, op, node);
-    else this.send(node, to, { kind: 'replicate-ack', op, key });
-  }
-
-  /** A client's session now (the inspector's tokens); null for a name that is not a client. */
-  session(client: NodeId): SessionView | null {
-    const s = this.sessions.get(client);
-    return s ? { home: s.home, wrote: new Map(s.wrote), read: new Map(s.read), vector: new Map(s.vector) } : null;
+    if (r.parked.length > 0 || r.heldBack.length > 0) sessions().afterApply(this, node);
   }
 
   hint(node: NodeId, key: string, owner: NodeId, state: unknown): void {
@@ -277,6 +229,21 @@ export class Simulation implements Engine {
     return op;
   }
 
+  sessionOf(client: NodeId): ClientSession {
+    return this.sessions.get(client)!;
+  }
+
+  hasRetried(op: OpId): boolean {
+    return this.attempts.has(op);
+  }
+
+  /** A sticky client's failover: the request again, to another replica, with a fresh deadline. */
+  retry(op: OpRecord, to: NodeId): void {
+    this.attempts.set(op.id, 1);
+    this.queue.push(this.clock + CLIENT_PATIENCE * this.config.timeoutMs, { type: 'client-timeout', op: op.id, attempt: 1 });
+    this.request(op, to, this.blind.has(op.id));
+  }
+
   private dispatch(ev: SimEvent): void {
     if (ev.type === 'deliver') {
       const log = this.trace.messages;
@@ -296,10 +263,10 @@ export class Simulation implements Engine {
         this.complete(ev.op, 'timeout', `no answer within ${CLIENT_PATIENCE * this.config.timeoutMs} ms`);
         return;
       case 'failover':
-        this.failover(ev.op);
+        sessions().failover(this, ev.op);
         return;
       case 'unpark':
-        if (this.replica(ev.node).up) onUnpark(this, ev.node, ev.op);
+        if (this.replica(ev.node).up) sessions().onUnpark(this, ev.node, ev.op);
         return;
       case 'flush': {
         const r = this.replica(ev.node);
@@ -332,11 +299,7 @@ export class Simulation implements Engine {
       if (!this.complete(body.op, body.ok ? 'ok' : 'fail', body.reason)) return;
       if (!body.ok) return;
       if (body.context) this.remember(client, body.key, body.context);
-      if (this.tracksSession) {
-        const own = this.strategy.versionState?.(this.op(body.op).version);
-        if (own !== undefined) session.wrote.set(body.key, this.strategy.merge(session.wrote.get(body.key) ?? this.strategy.empty(), own));
-        if (body.tag?.kind === 'vector') raise(session.vector, new Map([[body.tag.origin, body.tag.seq]]));
-      }
+      if (this.tracksSession) sessions().remember(this, session, body.key, { state: this.strategy.versionState?.(this.op(body.op).version), tag: body.tag }, null);
     } else if (body.kind === 'read-reply') {
       if (!this.complete(body.op, body.ok ? 'ok' : 'fail', body.reason)) return;
       if (!body.ok) return;
@@ -345,10 +308,7 @@ export class Simulation implements Engine {
       op.result = this.strategy.values(body.state);
       const ctx = this.strategy.context(body.state);
       if (ctx) this.remember(client, body.key, ctx);
-      if (this.tracksSession) {
-        session.read.set(body.key, this.strategy.merge(session.read.get(body.key) ?? this.strategy.empty(), body.state));
-        if (body.vector) raise(session.vector, body.vector);
-      }
+      if (this.tracksSession) sessions().remember(this, session, body.key, null, { state: body.state, vector: body.vector });
     }
   }
 
@@ -360,28 +320,6 @@ export class Simulation implements Engine {
   private remember(client: NodeId, key: string, ctx: CausalContext): void {
     const session = this.sessions.get(client)!;
     session.contexts.set(key, union(session.contexts.get(key) ?? EMPTY_CONTEXT, ctx));
-  }
-
-  /** What a read of `key` by this session must see: its own writes, what it read, or both (undefined: nothing). */
-  private floor(session: ClientSession, key: string): unknown {
-    const mode = this.config.sessionReads;
-    const parts = [mode === 'writes' || mode === 'both' ? session.wrote.get(key) : undefined, mode === 'reads' || mode === 'both' ? session.read.get(key) : undefined].filter((x) => x !== undefined);
-    if (parts.length === 0) return undefined;
-    const s = this.strategy;
-    const merged = parts.reduce((a, b) => s.merge(a, b), s.empty());
-    return s.equals(merged, s.empty()) ? undefined : merged;
-  }
-
-  /** What a write by this session depends on, under causal delivery (undefined when off). */
-  private past(session: ClientSession): CausalTag | undefined {
-    const mode = this.config.causalDelivery;
-    if (mode === 'off') return undefined;
-    if (mode === 'vector') return { kind: 'vector', origin: '' as NodeId, seq: 0, vector: new Map(session.vector) };
-    const deps = new Map<string, unknown>();
-    const s = this.strategy;
-    for (const [key, state] of session.wrote) deps.set(key, state);
-    for (const [key, state] of session.read) deps.set(key, s.merge(deps.get(key) ?? s.empty(), state));
-    return { kind: 'deps', deps };
   }
 
   /** Finish a pending operation. False if it had already finished. */
@@ -421,7 +359,7 @@ export class Simulation implements Engine {
         const node = a.node as NodeId;
         const r = this.replica(node);
         if (!r.up) return;
-        for (const held of [...r.parked, ...r.heldBack]) this.endWait(held.wait, 'crash');
+        if (r.parked.length > 0 || r.heldBack.length > 0) sessions().dropHeld(this, node);
         for (const key of crash(r, a.loseUndurable === true)) {
           this.trace.changes.push(this.clock, node, key, r.storage.get(key) ?? this.strategy.empty(), 'crash-loss');
         }
@@ -493,35 +431,11 @@ export class Simulation implements Engine {
     const session = this.sessions.get(op.client)!;
     if (op.kind === 'write') {
       const context = blind ? null : (session.contexts.get(op.key) ?? null);
-      const causal = this.past(session);
+      const causal = this.tracksSession ? sessions().past(this, session) : undefined;
       this.send(op.client, to, causal ? { kind: 'client-write', op: op.id, key: op.key, value: op.value!, context, causal } : { kind: 'client-write', op: op.id, key: op.key, value: op.value!, context });
     } else {
-      const floor = this.floor(session, op.key);
+      const floor = this.config.sessionReads === 'off' ? undefined : sessions().floor(this, session, op.key);
       this.send(op.client, to, floor === undefined ? { kind: 'client-read', op: op.id, key: op.key } : { kind: 'client-read', op: op.id, key: op.key, floor });
     }
   }
-
-  /**
-   * A sticky client heard nothing from its replica within the timeout: it takes the next
-   * replica round the ring as its own and sends the request there, with a fresh deadline.
-   * Once per operation; what the old replica held and the new one lacks is where a
-   * session's guarantee can break.
-   */
-  private failover(id: OpId): void {
-    const op = this.op(id);
-    if (op.outcome !== 'pending' || this.attempts.has(id)) return;
-    const session = this.sessions.get(op.client)!;
-    const from = op.coordinator;
-    const to = this.ring[(this.ring.indexOf(from) + 1) % this.ring.length]!;
-    session.home = to;
-    this.attempts.set(id, 1);
-    this.trace.events.push({ at: this.clock, type: 'failover', client: op.client, op: id, from, to });
-    this.queue.push(this.clock + CLIENT_PATIENCE * this.config.timeoutMs, { type: 'client-timeout', op: id, attempt: 1 });
-    this.request(op, to, this.blind.has(id));
-  }
-}
-
-/** Raise each count in `into` to at least the one in `from` (a version vector's merge). */
-function raise(into: Map<NodeId, number>, from: ReadonlyMap<NodeId, number>): void {
-  for (const [node, count] of from) if ((into.get(node) ?? 0) < count) into.set(node, count);
 }

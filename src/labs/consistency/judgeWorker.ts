@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../../sim/sessions/install.ts';
 import type { JudgeRequest } from './model/judgeMessages.ts';
 import { judgeHere } from './model/judgeHere.ts';
 

@@ -2,7 +2,7 @@ import type { Engine } from '../engine.ts';
 import type { NodeId, OpId } from '../ids.ts';
 import { clockOf, nextCounter, type CoordinatorRequest } from '../replica.ts';
 import type { CausalTag, MessageBody } from '../trace.ts';
-import { answerWhenCovered, deliverOrHold } from './sessions.ts';
+import { sessions } from '../sessionHooks.ts';
 import type { CausalContext } from '../values/causalContext.ts';
 
 /**
@@ -25,8 +25,7 @@ export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: Op
   });
   e.op(op).version = version;
   // Causal delivery: the write's tag (sessions.ts). A vector write takes its place among this coordinator's writes.
-  const causal: CausalTag | undefined =
-    e.config.causalDelivery === 'off' || !past ? undefined : past.kind === 'deps' ? past : { kind: 'vector', origin: coord, seq: ++self.originSeq, vector: past.kind === 'vector' ? past.vector : new Map() };
+  const causal: CausalTag | undefined = e.config.causalDelivery === 'off' || !past ? undefined : sessions().tagWrite(e, coord, past);
   if (causal) e.op(op).causal = causal;
   const req: CoordinatorRequest = { kind: 'write', op, client, key, acks: [], context: after, delta, standIns: null };
   self.pending.set(op, req);
@@ -34,7 +33,7 @@ export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: Op
   if (e.config.sloppyQuorum) e.schedule(e.now + e.config.timeoutMs / 2, { type: 'sloppy-check', node: coord, op });
   for (const replica of prefs) {
     if (replica === coord) {
-      if (causal) deliverOrHold(e, coord, { op, key, state: delta, causal, ackTo: coord }, () => onWriteAck(e, coord, op, coord));
+      if (causal) sessions().deliverOrHold(e, coord, { op, key, state: delta, causal, ackTo: coord });
       else {
         e.apply(coord, key, delta, 'write');
         onWriteAck(e, coord, op, coord);
@@ -57,15 +56,15 @@ function writeQuorum(e: Engine, key: string): number {
 export function coordinateRead(e: Engine, coord: NodeId, client: NodeId, op: OpId, key: string, floor?: unknown): void {
   const self = e.replica(coord);
   const prefs = e.preferenceList(key);
-  const vector = e.config.causalDelivery === 'vector' ? new Map<NodeId, number>() : null;
-  const req: CoordinatorRequest = { kind: 'read', op, client, key, floor, vector, from: [], states: [], merged: undefined, expected: prefs.length, standIns: null, writeBack: null, answered: false };
+  const req: CoordinatorRequest = { kind: 'read', op, client, key, floor, vector: null, from: [], states: [], merged: undefined, expected: prefs.length, standIns: null, writeBack: null, answered: false };
   self.pending.set(op, req);
   e.schedule(e.now + e.config.timeoutMs, { type: 'coordinator-timeout', node: coord, op });
   if (e.config.sloppyQuorum) e.schedule(e.now + e.config.timeoutMs / 2, { type: 'sloppy-check', node: coord, op });
+  // Version-based reads and causal delivery by vector ask and answer differently (sim/sessions/).
+  if (floor !== undefined || e.config.causalDelivery === 'vector') return sessions().fanOutRead(e, coord, req, prefs);
   for (const replica of prefs) {
-    if (replica !== coord) e.send(coord, replica, floor === undefined ? { kind: 'read-req', op, key } : { kind: 'read-req', op, key, floor });
-    else if (floor === undefined) onReadResponse(e, coord, op, coord, self.storage.get(key) ?? e.strategy.empty(), vector ? new Map(self.applied) : undefined);
-    else answerWhenCovered(e, coord, coord, op, key, floor, (state) => e.answerRead(coord, coord, op, key, state));
+    if (replica !== coord) e.send(coord, replica, { kind: 'read-req', op, key });
+    else onReadResponse(e, coord, op, coord, self.storage.get(key) ?? e.strategy.empty());
   }
 }
 
@@ -87,8 +86,7 @@ export function onReadResponse(e: Engine, coord: NodeId, op: OpId, from: NodeId,
   if (!req || req.kind !== 'read') return;
   req.from.push(from);
   req.states.push(state);
-  // What the replicas that answered before the client had applied: the reader's past grows by all of it.
-  if (req.vector && vector && !req.answered) for (const [node, count] of vector) if ((req.vector.get(node) ?? 0) < count) req.vector.set(node, count);
+  if (vector && !req.answered) sessions().foldVector(req, vector);
   const s = e.strategy;
   if (req.merged === undefined) {
     if (req.from.length < e.config.r) return;
@@ -112,7 +110,8 @@ type ReadRequest = Extract<CoordinatorRequest, { kind: 'read' }>;
 
 function answerRead(e: Engine, coord: NodeId, op: OpId, req: ReadRequest, value: unknown): void {
   req.answered = true;
-  e.send(coord, req.client, req.vector ? { kind: 'read-reply', op, key: req.key, ok: true, reason: '', state: value, vector: new Map(req.vector) } : { kind: 'read-reply', op, key: req.key, ok: true, reason: '', state: value });
+  const reply: MessageBody = { kind: 'read-reply', op, key: req.key, ok: true, reason: '', state: value };
+  e.send(coord, req.client, req.vector ? { ...reply, vector: new Map(req.vector) } : reply);
 }
 
 /**
@@ -164,11 +163,10 @@ export function onCoordinatorTimeout(e: Engine, coord: NodeId, op: OpId): void {
   self.pending.delete(op);
   if (req.kind === 'write') {
     const need = writeQuorum(e, req.key);
-    const reason = need === e.config.w ? `only ${req.acks.length} of W=${e.config.w} replicas acknowledged in time` : `only ${req.acks.length} of the ${need} replicas acknowledged in time (${req.key} is written synchronously)`;
+    const reason = `only ${req.acks.length} of ${need === e.config.w ? `W=${need}` : `the ${need}`} replicas acknowledged in time${need === e.config.w ? '' : ` (${req.key} is written synchronously)`}`;
     e.send(coord, req.client, { kind: 'write-reply', op, key: req.key, ok: false, reason, context: null });
   } else if (req.merged === undefined) {
-    const reason =
-      req.floor === undefined ? `only ${req.from.length} of R=${e.config.r} replicas answered in time` : `only ${req.from.length} of R=${e.config.r} replicas had caught up with this client’s session in time`;
+    const reason = `only ${req.from.length} of R=${e.config.r} replicas ${req.floor === undefined ? 'answered' : 'had caught up with this client’s session'} in time`;
     e.send(coord, req.client, { kind: 'read-reply', op, key: req.key, ok: false, reason, state: null });
   } else if (!req.answered && req.writeBack) {
     const reason = `only ${req.writeBack.holders.size} of W=${e.config.w} replicas took the value back in time`;
@@ -235,7 +233,7 @@ export function onReplicaMessage(e: Engine, node: NodeId, from: NodeId, body: Me
   switch (body.kind) {
     case 'replicate':
       if (body.causal) {
-        deliverOrHold(e, node, { op: body.op, key: body.key, state: body.state, causal: body.causal, ackTo: from }, () => e.acknowledge(node, from, body.op, body.key));
+        sessions().deliverOrHold(e, node, { op: body.op, key: body.key, state: body.state, causal: body.causal, ackTo: from });
         return;
       }
       if (body.hintFor !== undefined) e.hint(node, body.key, body.hintFor, body.state);
@@ -256,8 +254,8 @@ export function onReplicaMessage(e: Engine, node: NodeId, from: NodeId, body: Me
       onWriteAck(e, node, body.op, from);
       return;
     case 'read-req':
-      if (body.floor === undefined) e.answerRead(node, from, body.op, body.key, e.replica(node).storage.get(body.key) ?? e.strategy.empty());
-      else answerWhenCovered(e, node, from, body.op, body.key, body.floor, (state) => e.answerRead(node, from, body.op, body.key, state));
+      if (body.floor !== undefined || e.config.causalDelivery === 'vector') sessions().onReadRequest(e, node, from, body.op, body.key, body.floor);
+      else e.send(node, from, { kind: 'read-resp', op: body.op, key: body.key, state: e.replica(node).storage.get(body.key) ?? e.strategy.empty() });
       return;
     case 'read-resp':
       onReadResponse(e, node, body.op, from, body.state, body.vector);

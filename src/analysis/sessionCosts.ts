@@ -1,0 +1,109 @@
+import { causalConsistency } from '../check/causal.ts';
+import { historyFromRun } from '../check/fromTrace.ts';
+import { sessionGuarantees } from '../check/sessions.ts';
+import type { Verdict } from '../check/verdict.ts';
+import { FIXES, SESSION_STORIES, type FixId, type SessionStory, type StoryId } from '../content/sessionStories.ts';
+import { createRng } from '../sim/rng.ts';
+import { makeScenario, type Action, type Scenario } from '../sim/scenario.ts';
+import { Simulation } from '../sim/simulation.ts';
+
+/** The busier workload's partition: replica A cut off from B and C (clients still reach every replica). */
+export const PARTITION = { from: 8_000, until: 14_000 } as const;
+const LENGTH = 22_000;
+
+/** What one fix costs on a story's workload, measured on its run. */
+export interface FixCost {
+  readonly fix: FixId;
+  /** The story's guarantee on the workload: does it hold with this fix? */
+  readonly verdict: Verdict['result'];
+  readonly read: Percentiles | null;
+  readonly write: Percentiles | null;
+  /** Operations started while A was cut off, and how many of them succeeded. */
+  readonly partition: { readonly started: number; readonly succeeded: number };
+}
+
+export interface Percentiles {
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/**
+ * A story's busier workload: three users for 22 seconds on three replicas (N = 3, W = R = 1
+ * unless the fix changes them), latencies drawn at random (exponential, 40 ms on average,
+ * so messages overtake each other), and A cut off from B and C from 8 s to 14 s. Each user
+ * picks a replica at random for every request, as a load balancer without affinity would.
+ * - Where is my update: each user writes a key and reads it back once the write is
+ *   answered (here: 400 ms later).
+ * - The count went down: alice writes x every 300 ms; bob and carol read it every 150 ms.
+ * - A comment before its post: alice posts and then comments, through any replica; bob
+ *   reads the comment and then the post through B (a reader that hops between replicas
+ *   can see a comment at one and miss its post at the next, whatever the writes carry:
+ *   COPS keeps each client with one datacenter for this reason).
+ */
+export function workload(story: StoryId, fix: FixId): Scenario {
+  const rng = createRng(story === 'own-write' ? 21 : story === 'count-down' ? 22 : 23);
+  const via = () => 'ABC'[rng.int(3)]!;
+  const script: Action[] = [];
+  if (story === 'own-write') {
+    for (let t = 0, i = 0; t < LENGTH - 1000; t += 600) {
+      for (const [u, client] of ['alice', 'bob', 'carol'].entries()) {
+        const key = 'xyz'[(i + u) % 3]!;
+        script.push({ at: t + u * 150, type: 'write', client, coordinator: via(), key, value: `${client}${i}` });
+        script.push({ at: t + u * 150 + 400, type: 'read', client, coordinator: via(), key });
+      }
+      i++;
+    }
+  } else if (story === 'count-down') {
+    for (let t = 0, i = 1; t < LENGTH - 1000; t += 150, i++) {
+      if (i % 2 === 0) script.push({ at: t, type: 'write', client: 'alice', coordinator: via(), key: 'x', value: String(i) });
+      script.push({ at: t + 20, type: 'read', client: i % 2 === 0 ? 'bob' : 'carol', coordinator: via(), key: 'x' });
+    }
+  } else {
+    for (let t = 0, i = 0; t < LENGTH - 1000; t += 700, i++) {
+      script.push({ at: t, type: 'write', client: 'alice', coordinator: via(), key: 'post', value: `p${i}` });
+      script.push({ at: t + 300, type: 'write', client: 'alice', coordinator: via(), key: 'comment', value: `c${i}` });
+      // Bob reads through B, his nearby replica: causal delivery keeps a reader causally consistent only while it stays with one replica.
+      script.push({ at: t + 450, type: 'read', client: 'bob', coordinator: 'B', key: 'comment' });
+      script.push({ at: t + 600, type: 'read', client: 'bob', coordinator: 'B', key: 'post' });
+    }
+  }
+  script.push({ at: PARTITION.from, type: 'partition', groups: [['A'], ['B', 'C']] }, { at: PARTITION.until, type: 'heal-all' });
+  script.sort((a, b) => a.at - b.at);
+  return makeScenario({
+    seed: 5,
+    cluster: { replicas: 3, n: 3, w: 1, r: 1, clients: ['alice', 'bob', 'carol'], antiEntropyMs: 0, readRepair: false, ...FIXES[fix].cluster(story) },
+    network: { latency: { kind: 'exponential', rate: 1 / 40 } },
+    script,
+  });
+}
+
+/** The story's guarantee judged on a run. */
+export function judgeGuarantee(story: SessionStory, sim: Simulation): Verdict {
+  const history = historyFromRun(sim.trace.ops, sim.strategy.id);
+  if (!history) return { result: 'unknown', reason: 'the run is not of registers' };
+  return story.guarantee === 'causal' ? causalConsistency(history).cc : sessionGuarantees(history)[story.guarantee];
+}
+
+function percentiles(xs: number[]): Percentiles | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+/** Run a story's workload with a fix and measure it: the verdict, latencies of what succeeded, and what succeeded during the partition. */
+export function measureFix(storyId: StoryId, fix: FixId): FixCost {
+  const story = SESSION_STORIES.find((s) => s.id === storyId)!;
+  const sim = new Simulation(workload(storyId, fix));
+  sim.runUntil(LENGTH + 5000);
+  const ops = sim.trace.ops;
+  const took = (kind: 'read' | 'write') => ops.filter((o) => o.kind === kind && o.outcome === 'ok').map((o) => o.completedAt! - o.invokedAt);
+  const during = ops.filter((o) => o.invokedAt >= PARTITION.from && o.invokedAt < PARTITION.until);
+  return {
+    fix,
+    verdict: judgeGuarantee(story, sim).result,
+    read: percentiles(took('read')),
+    write: percentiles(took('write')),
+    partition: { started: during.length, succeeded: during.filter((o) => o.outcome === 'ok').length },
+  };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { judgeGuarantee } from '../analysis/sessionCosts.ts';
+import { describeOp } from '../check/history.ts';
+import { historyFromRun } from '../check/fromTrace.ts';
+import { Simulation } from '../sim/simulation.ts';
+import { FIXES, SESSION_STORIES, type FixId } from './sessionStories.ts';
+
+function run(storyId: string, fix: FixId) {
+  const story = SESSION_STORIES.find((s) => s.id === storyId)!;
+  const sim = new Simulation(story.scenario(fix));
+  sim.runUntil(10_000);
+  return { story, sim, told: historyFromRun(sim.trace.ops, 'lww')!.map(describeOp) };
+}
+
+describe('session stories', () => {
+  it('happen as told, with no fix: the guarantee each is about is broken', () => {
+    expect(run('own-write', 'none').told).toEqual(['alice wrote x = 1', 'alice read x = nothing']);
+    expect(run('count-down', 'none').told).toEqual(['alice wrote x = 1', 'alice wrote x = 2', 'bob read x = 2', 'bob read x = 1']);
+    expect(run('comment-first', 'none').told).toEqual(['alice wrote post = Hello', 'alice wrote comment = First!', 'bob read comment = First!', 'bob read post = nothing']);
+    for (const story of SESSION_STORIES) {
+      const { sim } = run(story.id, 'none');
+      expect(judgeGuarantee(story, sim).result, story.id).toBe('violated');
+    }
+  });
+
+  it('are fixed by every fix each lists: the same story, its guarantee kept', () => {
+    for (const story of SESSION_STORIES) {
+      for (const fix of story.fixes.filter((f) => f !== 'none')) {
+        const { sim } = run(story.id, fix);
+        expect(judgeGuarantee(story, sim).result, `${story.id} with ${fix}`).toBe('satisfied');
+        expect(sim.trace.ops.every((o) => o.outcome === 'ok'), `${story.id} with ${fix}: every operation answered`).toBe(true);
+      }
+    }
+  });
+
+  it('wait for the fix’s slower write before the next step, as a user would: synchronous replication makes Alice wait', () => {
+    const plain = run('own-write', 'none').sim.trace.ops[0]!;
+    const sync = run('own-write', 'sync').sim.trace.ops;
+    expect(plain.completedAt).toBe(100);
+    // The write waits for B over its 900 ms link; the read starts only after it.
+    expect(sync[0]!.completedAt).toBe(1050);
+    expect(sync[1]!.invokedAt).toBeGreaterThan(1050);
+  });
+
+  it('name a fix only where it has words', () => {
+    for (const story of SESSION_STORIES) for (const fix of story.fixes) expect(FIXES[fix].what.length, fix).toBeGreaterThan(20);
+  });
+});

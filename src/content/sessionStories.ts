@@ -1,0 +1,178 @@
+import '../sim/sessions/install.ts';
+import { makeScenario, type Action, type ClusterConfig, type Scenario } from '../sim/scenario.ts';
+import { Simulation } from '../sim/simulation.ts';
+
+/**
+ * The sessions lab's three stories (the module's anomalies), each with the fixes the
+ * module lists for it. A story is a small seeded run on three replicas (N = 3, W = R = 1,
+ * 50 ms a message, one slow link of 900 ms, no anti-entropy or read repair), and a fix is
+ * a change to the cluster's settings. Where a later operation is meant to start only once
+ * an earlier one has been answered (a user reads after the write is acknowledged), its time
+ * is found by running the story up to that answer under the chosen fix, so a fix that makes
+ * writes slower makes the story wait for them, as a real client would.
+ *
+ * In our words; the facts about real systems are in each fix's `elsewhere`.
+ */
+export type StoryId = 'own-write' | 'count-down' | 'comment-first';
+export type FixId = 'none' | 'sticky' | 'quorum' | 'version' | 'sync' | 'deps' | 'vector';
+
+export interface SessionFix {
+  readonly id: FixId;
+  readonly name: string;
+  /** What it does, in this lab. */
+  readonly what: string;
+  /** What it costs, in one sentence. */
+  readonly cost: string;
+  /** What real systems do, with the system named. */
+  readonly elsewhere: string;
+  readonly cluster: (story: StoryId) => Partial<ClusterConfig>;
+}
+
+export interface SessionStory {
+  readonly id: StoryId;
+  readonly title: string;
+  /** The anomaly, as the user meets it. */
+  readonly story: string;
+  /** The model the checker judges, and the guarantee's name. */
+  readonly guarantee: 'read-your-writes' | 'monotonic-reads' | 'causal';
+  readonly fixes: readonly FixId[];
+  readonly scenario: (fix: FixId) => Scenario;
+}
+
+const BASE: Partial<ClusterConfig> = { replicas: 3, n: 3, w: 1, r: 1, clients: ['alice', 'bob'], antiEntropyMs: 0, readRepair: false };
+const SLOW = 900;
+
+function scenarioOf(script: readonly Action[], cluster: Partial<ClusterConfig>, slow: readonly (readonly [string, string])[]): Scenario {
+  return makeScenario({
+    seed: 1,
+    cluster: { ...BASE, ...cluster },
+    network: { latency: { kind: 'constant', ms: 50 }, loss: 0, links: slow.map(([from, to]) => ({ from, to, latency: { kind: 'constant', ms: SLOW } })) },
+    script,
+  });
+}
+
+/** When the script's last operation is answered under these settings (the story's next step waits for it). */
+function answeredAt(script: readonly Action[], cluster: Partial<ClusterConfig>, slow: readonly (readonly [string, string])[]): number {
+  const sim = new Simulation(scenarioOf(script, cluster, slow));
+  sim.runUntil(10_000);
+  const op = sim.trace.ops[sim.trace.ops.length - 1]!;
+  return op.completedAt ?? 10_000;
+}
+
+export const FIXES: Readonly<Record<FixId, SessionFix>> = {
+  none: {
+    id: 'none',
+    name: 'No fix',
+    what: 'Each request goes to the replica the user picked, which answers alone (W = R = 1).',
+    cost: 'Nothing: the fastest reads and writes, and every replica answers during a partition.',
+    elsewhere: 'Dynamo-style stores at W = R = 1 (Cassandra at consistency level ONE) behave like this.',
+    cluster: () => ({}),
+  },
+  sticky: {
+    id: 'sticky',
+    name: 'Sticky sessions',
+    what: 'Each user keeps to the replica it first used; if that replica does not answer within the timeout, the user moves to the next one.',
+    cost: 'No extra time while the replica answers; when it fails, the user waits out the timeout, and the new replica may not have what the old one had.',
+    elsewhere: 'A load balancer with session affinity does this in front of any store; the guarantee lasts only while the replica does.',
+    cluster: () => ({ sticky: true }),
+  },
+  quorum: {
+    id: 'quorum',
+    name: 'Quorums, W + R > N',
+    what: 'Writes wait for W = 2 replicas and reads ask R = 2, so every read meets a replica that has every acknowledged write.',
+    cost: 'Every write and read waits for a second replica; with one replica cut off, a coordinator on its side cannot answer.',
+    elsewhere: 'Cassandra’s QUORUM level, Riak’s and Dynamo’s W and R; with sloppy quorums (Dynamo, Riak) the overlap is not guaranteed.',
+    cluster: () => ({ w: 2, r: 2 }),
+  },
+  version: {
+    id: 'version',
+    name: 'Version-based reads',
+    what: 'The user’s reads carry what it has already seen (its writes, or what it read); a replica that lacks it waits for it, while other replicas may answer first.',
+    cost: 'A read waits until some replica has caught up; cut off from the version it needs, it fails after the timeout.',
+    elsewhere:
+      'MongoDB’s causally consistent sessions work like this: each read carries the session’s last operation time and waits for the node to catch up (all four session guarantees need majority read and write concerns).',
+    cluster: (story) => ({ sessionReads: story === 'count-down' ? 'reads' : 'writes' }),
+  },
+  sync: {
+    id: 'sync',
+    name: 'Synchronous replication',
+    what: 'Writes of the keys that matter (here every key the user writes, or the post) are acknowledged only once every replica holds them.',
+    cost: 'Those writes wait for the slowest replica, and fail if any replica is cut off.',
+    elsewhere: 'W = N in Dynamo-style stores (Cassandra’s ALL); a leader-based store does the same by waiting for every follower.',
+    cluster: (story) => ({ syncKeys: story === 'comment-first' ? ['post'] : ['x', 'y', 'z'] }),
+  },
+  deps: {
+    id: 'deps',
+    name: 'Explicit dependencies',
+    what: 'Each write carries the latest version of every key its user had seen; a replica holds the write back until it has those versions.',
+    cost: 'Every replica holds a write back until it has the dependencies, its coordinator too, so a write can wait for them and fails if they are cut off; the dependencies travel with every write.',
+    elsewhere: 'COPS carries a write’s nearest dependencies and a remote datacenter checks them before making it visible.',
+    cluster: () => ({ causalDelivery: 'deps' }),
+  },
+  vector: {
+    id: 'vector',
+    name: 'Version vectors',
+    what: 'Each write carries a version vector of its user’s past; a replica applies each coordinator’s writes in order and holds a write back until it has applied what the vector counts.',
+    cost: 'Smaller to carry than a list of dependencies, but it counts writes the user never depended on, so it can hold a write back, at its coordinator too, for nothing.',
+    elsewhere: 'Causal broadcast with vector clocks (Birman, Schiper and Stephenson) works this way; Bayou and lazy replication use version vectors for the same purpose.',
+    cluster: () => ({ causalDelivery: 'vector' }),
+  },
+};
+
+export const SESSION_STORIES: readonly SessionStory[] = [
+  {
+    id: 'own-write',
+    title: 'Where is my update?',
+    story:
+      'Alice saves x = 1 through replica A, which answers at once. As soon as she is told it is saved, she reloads the page, and the load balancer sends her read to B. The copy of her write is still on its way to B over a slow link, so she sees nothing.',
+    guarantee: 'read-your-writes',
+    fixes: ['none', 'sticky', 'quorum', 'version', 'sync'],
+    scenario: (fix) => {
+      const cluster = FIXES[fix].cluster('own-write');
+      const slow = [['A', 'B']] as const;
+      const write: Action = { at: 0, type: 'write', client: 'alice', coordinator: 'A', key: 'x', value: '1' };
+      const readAt = answeredAt([write], cluster, slow) + 50;
+      return scenarioOf([write, { at: readAt, type: 'read', client: 'alice', coordinator: 'B', key: 'x' }], cluster, slow);
+    },
+  },
+  {
+    id: 'count-down',
+    title: 'The count went down',
+    story:
+      'The like count x went from 1 to 2 a moment ago, through replica A. Bob reads it through A and sees 2; his next read goes to B, which has not yet heard of the second like, and he sees 1.',
+    guarantee: 'monotonic-reads',
+    fixes: ['none', 'sticky', 'version'],
+    scenario: (fix) => {
+      const cluster = FIXES[fix].cluster('count-down');
+      const slow = [['A', 'B']] as const;
+      const script: Action[] = [
+        { at: 0, type: 'write', client: 'alice', coordinator: 'B', key: 'x', value: '1' },
+        { at: 200, type: 'write', client: 'alice', coordinator: 'A', key: 'x', value: '2' },
+        { at: 300, type: 'read', client: 'bob', coordinator: 'A', key: 'x' },
+      ];
+      const nextAt = answeredAt(script, cluster, slow) + 50;
+      return scenarioOf([...script, { at: nextAt, type: 'read', client: 'bob', coordinator: 'B', key: 'x' }], cluster, slow);
+    },
+  },
+  {
+    id: 'comment-first',
+    title: 'A comment before its post',
+    story:
+      'Alice posts “Hello” (the key post) through A, and once it is saved comments “First!” (the key comment); the comment goes through C. C passes the comment to B at once, but the post crawls to B over a slow link from A. Bob, reading through B, sees the comment and no post.',
+    guarantee: 'causal',
+    fixes: ['none', 'sticky', 'sync', 'deps', 'vector'],
+    scenario: (fix) => {
+      const cluster = FIXES[fix].cluster('comment-first');
+      const slow = [['A', 'B']] as const;
+      const post: Action = { at: 0, type: 'write', client: 'alice', coordinator: 'A', key: 'post', value: 'Hello' };
+      const commentAt = answeredAt([post], cluster, slow) + 50;
+      const comment: Action = { at: commentAt, type: 'write', client: 'alice', coordinator: 'C', key: 'comment', value: 'First!' };
+      const readAt = commentAt + 150;
+      return scenarioOf(
+        [post, comment, { at: readAt, type: 'read', client: 'bob', coordinator: 'B', key: 'comment' }, { at: readAt + 150, type: 'read', client: 'bob', coordinator: 'B', key: 'post' }],
+        cluster,
+        slow,
+      );
+    },
+  },
+];
