@@ -1,11 +1,10 @@
 import { Field } from './Field.tsx';
-import { useSelector } from '@xstate/react';
 import { useSyncExternalStore } from 'react';
-import type { ActorRefFrom } from 'xstate';
-import { SPEEDS, type playbackMachine } from '../machines/playbackMachine.ts';
+import { SPEEDS } from '../machines/playbackClock.ts';
+import { usePlayback, type PlaybackHandle } from './playbackHandle.ts';
 
 interface Props {
-  readonly playback: ActorRefFrom<typeof playbackMachine>;
+  readonly playback: PlaybackHandle;
   /**
    * Where a page has more than one clock, what this one plays ("the like counter"): it
    * names the toolbar and the timer apart from the lab's own.
@@ -14,8 +13,8 @@ interface Props {
 }
 
 /** The playhead of the clock a playback machine moves, for views outside a lab store. */
-export function useClockTime(playback: ActorRefFrom<typeof playbackMachine>): number {
-  const clock = useSelector(playback, (s) => s.context.clock);
+export function useClockTime(playback: PlaybackHandle): number {
+  const clock = usePlayback(playback, (v) => v.clock);
   return useSyncExternalStore(clock.subscribe, clock.time);
 }
 
@@ -25,9 +24,9 @@ export function formatSeconds(ms: number): string {
 
 /** Play, pause, step, speed, rewind and reset. Buttons ask the machine what it can do. */
 export function PlaybackBar({ playback, of }: Props) {
-  const playing = useSelector(playback, (s) => s.matches('playing'));
-  const speed = useSelector(playback, (s) => s.context.speed);
-  const canStep = useSelector(playback, (s) => s.can({ type: 'playback.step' }));
+  const playing = usePlayback(playback, (v) => v.playing);
+  const speed = usePlayback(playback, (v) => v.speed);
+  const canStep = usePlayback(playback, (v) => v.canStep);
   const time = useClockTime(playback);
   // The keyboard shortcuts drive the lab's own clock; a bar named apart has none.
   const keys = (shortcut: string) => (of ? undefined : shortcut);

@@ -1,12 +1,11 @@
 import { useId, useMemo } from 'react';
-import type { ActorRefFrom } from 'xstate';
-import type { playbackMachine } from '../machines/playbackMachine.ts';
+import type { PlaybackHandle } from './playbackHandle.ts';
 import { selectRun, selectTime } from '../store/labStore.ts';
 import { useLab } from '../store/LabStoreContext.tsx';
 import { formatSeconds, useClockTime } from './PlaybackBar.tsx';
 
 interface Props {
-  readonly playback: ActorRefFrom<typeof playbackMachine>;
+  readonly playback: PlaybackHandle;
 }
 
 export interface Mark {

@@ -1,8 +1,7 @@
-import { useActorRef } from '@xstate/react';
 import { useEffect, useMemo, useState } from 'react';
 import { createLabController } from '../controller/labController.ts';
-import { playbackMachine } from '../machines/playbackMachine.ts';
 import type { LabStore } from '../store/labStore.ts';
+import { lazyPlayback } from './playbackHandle.ts';
 import { useShortcuts } from './useShortcuts.ts';
 
 /**
@@ -12,7 +11,12 @@ import { useShortcuts } from './useShortcuts.ts';
  * Pass the controller to LabStoreProvider.
  */
 export function useLabPlayback(store: LabStore, labId: string) {
-  const playback = useActorRef(playbackMachine, { input: { store } });
+  // The machine (XState) loads just after the first screen; events sent before wait for it.
+  const [playback] = useState(() => lazyPlayback(store));
+  useEffect(() => {
+    playback.start();
+    return () => playback.stop();
+  }, [playback]);
   // The address is written in a task of its own after a change (addressSync.ts).
   const [controller] = useState(() => createLabController(store, { labId, later: (write) => void setTimeout(write, 0) }));
   useEffect(() => {

@@ -1,6 +1,5 @@
 import { Suspense, lazy, useId, useMemo, useRef, useState } from 'react';
 import { CART_NAMES } from './cartWords.ts';
-import type { ActorRefFrom } from 'xstate';
 import { runCarts } from '../../../../analysis/carts.ts';
 // The carts' words, registered beside their strategies: only this lab loads either.
 import '../../../../view/cartValueWords.ts';
@@ -11,7 +10,7 @@ import { Narrator } from '../../../../components/Narrator.tsx';
 import { StageControls } from '../../../../components/StageControls.tsx';
 import { useThrottledTime } from '../../../../components/useThrottledTime.ts';
 import { CART_KEY, CART_STORIES, DEVICES, ITEMS, type CartStory } from '../../../../content/cartStories.ts';
-import type { playbackMachine } from '../../../../machines/playbackMachine.ts';
+import type { PlaybackHandle } from '../../../../components/playbackHandle.ts';
 import { CART_STORES, type CartStrategyId } from '../../../../sim/values/cart.ts';
 import { selectRun, selectScenario } from '../../../../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../../../../store/LabStoreContext.tsx';
@@ -26,7 +25,7 @@ const CartsNow = lazy(() => import('./CartsNow.tsx').then((m) => ({ default: m.C
  * The cart kept three ways on one run: the picture shows one of them live; the table
  * shows all three at the playhead; the ledger says what became of every change.
  */
-export function CartSection({ playback, reducedMotion, onStory }: { playback: ActorRefFrom<typeof playbackMachine>; reducedMotion: boolean; onStory: (story: CartStory) => void }) {
+export function CartSection({ playback, reducedMotion, onStory }: { playback: PlaybackHandle; reducedMotion: boolean; onStory: (story: CartStory) => void }) {
   const id = useId();
   const store = useLabStoreApi();
   const scenario = useLab(selectScenario);

@@ -1,7 +1,8 @@
 import { useActorRef, useSelector } from '@xstate/react';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { usePrefersReducedMotion } from '../../../../components/usePrefersReducedMotion.ts';
 import { PlaybackBar } from '../../../../components/PlaybackBar.tsx';
+import { handleOf } from '../../../../components/playbackHandle.ts';
 import { playbackMachine } from '../../../../machines/playbackMachine.ts';
 import { GalleryDots, type Locate } from './FlyingDot.tsx';
 import { createGalleryClock, FLIGHT_MS, type GalleryClock, type GalleryScriptAction } from './galleryClock.ts';
@@ -27,6 +28,7 @@ export function GalleryCluster({ kind }: { kind: GalleryKindId }) {
   const [clock] = useState(() => createGalleryClock(kind, { flight: flightFor(reducedMotion) }));
   const [pauses] = useState(createPauseMemory);
   const playback = useActorRef(playbackMachine, { input: { clock }, inspect: pauses.observe });
+  const handle = useMemo(() => handleOf(playback), [playback]);
   const playing = useSelector(playback, (s) => s.matches('playing'));
   const moment = useSyncExternalStore(clock.subscribe, clock.now);
   const { state, hold } = moment;
@@ -83,8 +85,8 @@ export function GalleryCluster({ kind }: { kind: GalleryKindId }) {
         {kind === 'mv-register' && <VersionNotation />}
       </div>
       <div className="gallery-time">
-        <PlaybackBar playback={playback} of={name} />
-        <GalleryTimeline clock={clock} playback={playback} of={name} />
+        <PlaybackBar playback={handle} of={name} />
+        <GalleryTimeline clock={clock} playback={handle} of={name} />
         <p className="small muted">Everything you do here happens at the playhead. Acting after moving back in time drops what came later.</p>
       </div>
       {kind === 'lww-register' && <TrueTime clock={clock} />}

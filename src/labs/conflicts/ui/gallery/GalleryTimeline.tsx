@@ -1,7 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import type { ActorRefFrom } from 'xstate';
 import { Scrubber, type Mark } from '../../../../components/TimelineScrubber.tsx';
-import type { playbackMachine } from '../../../../machines/playbackMachine.ts';
+import type { PlaybackHandle } from '../../../../components/playbackHandle.ts';
 import type { GalleryClock, GalleryStep } from './galleryClock.ts';
 import type { GalleryOp } from '../../model/gallery/galleryKinds.ts';
 
@@ -51,7 +50,7 @@ const LOOK_AHEAD_MS = 1000;
  * The gallery's timeline: a slider over its script, with the learner's actions marked.
  * Moving back shows the replicas as they were; acting there forks the script.
  */
-export function GalleryTimeline({ clock, playback, of }: { clock: GalleryClock; playback: ActorRefFrom<typeof playbackMachine>; of: string }) {
+export function GalleryTimeline({ clock, playback, of }: { clock: GalleryClock; playback: PlaybackHandle; of: string }) {
   const time = useSyncExternalStore(clock.subscribe, clock.time);
   const script = useSyncExternalStore(clock.subscribe, clock.script);
   const marks = useMemo(() => script.map(markOf), [script]);

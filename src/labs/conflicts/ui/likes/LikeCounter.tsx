@@ -3,6 +3,7 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { usePrefersReducedMotion } from '../../../../components/usePrefersReducedMotion.ts';
+import { handleOf } from '../../../../components/playbackHandle.ts';
 import { ClusterView } from '../../../../components/ClusterView.tsx';
 import { Field } from '../../../../components/Field.tsx';
 import { PlaybackBar } from '../../../../components/PlaybackBar.tsx';
@@ -66,6 +67,7 @@ export function LikeCounter({ search }: { search: string }) {
   // The picture's run and the clock: one design's scenario in a store of its own.
   const [store] = useState(() => createLabStore(likeScenario(config, design)));
   const playback = useActorRef(playbackMachine, { input: { store } });
+  const handle = useMemo(() => handleOf(playback), [playback]);
   const playing = useSelector(playback, (s) => s.matches('playing'));
   const time = useStore(store, selectTime);
   const reducedMotion = usePrefersReducedMotion();
@@ -196,9 +198,9 @@ export function LikeCounter({ search }: { search: string }) {
         </div>
       </fieldset>
       <LabStoreProvider store={store}>
-        <PlaybackBar playback={playback} of={OF} />
+        <PlaybackBar playback={handle} of={OF} />
         <div className="likes-time">
-          <Scrubber playback={playback} marks={marks} end={end} of={OF} legend={LIKE_LEGEND} />
+          <Scrubber playback={handle} marks={marks} end={end} of={OF} legend={LIKE_LEGEND} />
           <button type="button" className="quiet" onClick={jumpToEnd}>
             Jump to the end
           </button>
