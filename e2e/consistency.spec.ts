@@ -69,6 +69,8 @@ test.describe('consistency lab', () => {
     const causal = spectrum(page).getByRole('region', { name: 'Examples: what causal rules out' });
     await expect(causal.getByRole('article')).toHaveCount(2);
     await expect(causal.getByRole('article').first().getByRole('listitem')).toHaveText(['✓ PRAM holds', '✗ Causal broken'], { timeout: 10_000 });
+    // Causal links to the sessions lab's story where it breaks and the module's fixes mend it.
+    await expect(spectrum(page).getByRole('link', { name: 'See it broken, and each fix, in the sessions lab: “A comment before its post”' })).toHaveAttribute('href', '?lab=sessions&story=comment-first');
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });

@@ -21,6 +21,8 @@ interface Props {
   /** Ring the replicas of the last acknowledged write (W) and the last answered read (R). */
   readonly showQuorums?: boolean;
   readonly ref?: Ref<SVGSVGElement>;
+  /** A short line under a replica, from the lab that knows it ("holds back 1 update"), at this moment. */
+  readonly notes?: (id: NodeId, time: number) => string;
 }
 
 /** Half the width of a client's box: room for its name at the label's size, never narrower than "phone". */
@@ -35,7 +37,7 @@ const MAX_LABELLED_MESSAGES = 24;
  * The cluster as a picture: replicas on a ring, clients below, every link, every message
  * in flight at the playhead. React owns every element; positions come from view/.
  */
-export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn, showQuorums = false, ref }: Props) {
+export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn, showQuorums = false, ref, notes }: Props) {
   const store = useLabStoreApi();
   const run = useLab(selectRun);
   const time = useLab(selectTime);
@@ -176,6 +178,12 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
             hints={model.hints.get(id) ?? []}
           />
         ))}
+        {notes &&
+          run.replicas.map((id) => (
+            <text key={`note-${id}`} x={pos(id).x} y={pos(id).y + layout.nodeRadius + 34} className="small replica-note" textAnchor="middle">
+              {notes(id, time)}
+            </text>
+          ))}
         {run.clients.map((id) => {
           const p = pos(id);
           const pending = model.ops.filter((o) => o.op.client === id && o.status === 'pending').length;

@@ -10,7 +10,7 @@ import { useShortcuts } from './useShortcuts.ts';
  * (narration, the address kept equal to the run), started while the lab is mounted.
  * Pass the controller to LabStoreProvider.
  */
-export function useLabPlayback(store: LabStore, labId: string) {
+export function useLabPlayback(store: LabStore, labId: string, runInAddress = true) {
   // The machine (XState) loads just after the first screen; events sent before wait for it.
   const [playback] = useState(() => lazyPlayback(store));
   useEffect(() => {
@@ -18,7 +18,7 @@ export function useLabPlayback(store: LabStore, labId: string) {
     return () => playback.stop();
   }, [playback]);
   // The address is written in a task of its own after a change (addressSync.ts).
-  const [controller] = useState(() => createLabController(store, { labId, later: (write) => void setTimeout(write, 0) }));
+  const [controller] = useState(() => createLabController(store, { labId, runInAddress, later: (write) => void setTimeout(write, 0) }));
   useEffect(() => {
     controller.start();
     return () => controller.stop();

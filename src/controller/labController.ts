@@ -24,6 +24,8 @@ export interface LabControllerOptions {
   readonly runCodec?: RunCodec;
   /** How the address is written after a change: at once (the default, for tests) or in a later task (the browser; see addressSync.ts). */
   readonly later?: (write: () => void) => void;
+  /** False for a lab whose run follows from its own settings (the sessions lab's story and fix): the address keeps those, not the run. */
+  readonly runInAddress?: boolean;
 }
 
 export function createLabController(store: LabStore, options: LabControllerOptions): LabController {
@@ -37,7 +39,7 @@ export function createLabController(store: LabStore, options: LabControllerOptio
     narration,
     start() {
       narration.start();
-      stopAddress ??= syncAddress(store, options.labId, address, options.runCodec, options.later);
+      if (options.runInAddress !== false) stopAddress ??= syncAddress(store, options.labId, address, options.runCodec, options.later);
     },
     stop() {
       narration.stop();

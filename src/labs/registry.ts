@@ -38,6 +38,12 @@ export const labs: readonly LabEntry[] = [
     summary: 'Linearizable to eventual: which promises your run kept, and the operations that broke the others.',
     Component: lazy(() => import('./consistency/ConsistencyLab.tsx')),
   },
+  {
+    id: 'sessions',
+    title: 'Sessions lab',
+    summary: 'Your own update missing, a count going down, a comment before its post: each fix, its verdict and its cost.',
+    Component: lazy(() => import('./sessions/SessionsLab.tsx')),
+  },
 ];
 
 export function findLab(id: string | null): LabEntry | undefined {

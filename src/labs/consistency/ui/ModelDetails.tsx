@@ -20,6 +20,14 @@ interface Props {
   readonly causalConvergence: Verdict | null;
 }
 
+/** The sessions lab's story where this model breaks and the module's fixes mend it. */
+const STORY_OF: Partial<Record<ModelId, { readonly id: string; readonly title: string }>> = {
+  'read-your-writes': { id: 'own-write', title: 'Where is my update?' },
+  'monotonic-reads': { id: 'count-down', title: 'The count went down' },
+  causal: { id: 'comment-first', title: 'A comment before its post' },
+  'writes-follow-reads': { id: 'comment-first', title: 'A comment before its post' },
+};
+
 /** One model: its verdict on what is judged, with the witness in words; what it promises; what it costs in a partition; what gives it here. */
 export function ModelDetails({ model, verdict, history, time = seconds, subject, eventualDetail, causalConvergence }: Props) {
   const id = useId();
@@ -40,6 +48,11 @@ export function ModelDetails({ model, verdict, history, time = seconds, subject,
         <strong>In a partition: {availability.label}.</strong> {availability.sentence}
       </p>
       <p>{words.inThisLab}</p>
+      {STORY_OF[model] && (
+        <p>
+          <a href={`?lab=sessions&story=${STORY_OF[model].id}`}>See it broken, and each fix, in the sessions lab: “{STORY_OF[model].title}”</a>
+        </p>
+      )}
       {model === 'causal' && (
         <>
           <h4>{CAUSAL_CONVERGENCE_WORDS.name}</h4>

@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+async function open(page: Page, query = '') {
+  await page.goto(`./?lab=sessions${query}`);
+  await expect(page.getByRole('heading', { name: 'Sessions: seeing your own writes, in order', level: 1 })).toBeVisible();
+}
+
+const verdict = (page: Page) => page.getByRole('region', { name: /^(Where is my update\?|The count went down|A comment before its post)$/ }).getByRole('status');
+const costs = (page: Page) => page.getByRole('region', { name: 'What each fix costs' });
+
+test.describe('sessions lab', () => {
+  test('where is my update: broken with no fix, kept by each fix, and what each costs', async ({ page }) => {
+    await open(page);
+    await expect(verdict(page)).toHaveText('✗ Read your writes broken on this run, with no fix.', { timeout: 10_000 });
+    for (const fix of ['Sticky sessions', 'Quorums, W + R > N', 'Version-based reads', 'Synchronous replication']) {
+      await page.getByRole('radio', { name: fix }).check();
+      await expect(verdict(page)).toHaveText(`✓ Read your writes holds on this run, with ${fix.toLowerCase()}.`, { timeout: 10_000 });
+    }
+    // The address keeps the choice (not the run, which follows from it), and a reload brings it back.
+    await expect(page).toHaveURL(/fix=sync/);
+    expect(page.url()).not.toContain('run=');
+    // The measurements arrive row by row; every fix is measured, with no fix broken and the others kept.
+    const table = costs(page).getByRole('table');
+    await expect(table.getByRole('row')).toHaveCount(6, { timeout: 20_000 });
+    await expect(table.getByRole('row', { name: /^No fix broken / })).toBeVisible();
+    await expect(table.getByRole('row', { name: /^Synchronous replication holds / })).toBeVisible();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await page.reload();
+    await expect(page.getByRole('radio', { name: 'Synchronous replication' })).toBeChecked();
+  });
+
+  test('the count went down: monotonic reads broken, and kept by sticky sessions', async ({ page }) => {
+    await open(page, '&story=count-down');
+    await expect(verdict(page)).toHaveText('✗ Monotonic reads broken on this run, with no fix.', { timeout: 10_000 });
+    await page.getByRole('radio', { name: 'Sticky sessions' }).check();
+    await expect(verdict(page)).toHaveText('✓ Monotonic reads holds on this run, with sticky sessions.', { timeout: 10_000 });
+  });
+
+  test('a comment before its post: causal delivery holds the comment back at B, and the picture says so', async ({ page }) => {
+    await open(page, '&story=comment-first&fix=deps');
+    await expect(verdict(page)).toHaveText('✓ Causal consistency holds on this run, with explicit dependencies.', { timeout: 10_000 });
+    // Move to the moment the comment has reached B and its post has not.
+    await page.getByRole('slider', { name: 'Timeline', exact: true }).fill('400');
+    await expect(page.getByRole('region', { name: /^Sessions at / })).toContainText('B holds alice’s write comment = First! until it has what that write depends on.');
+    await expect(page.getByText('1 write held back')).toBeVisible();
+    await page.getByRole('radio', { name: 'No fix' }).check();
+    await expect(verdict(page)).toHaveText('✗ Causal consistency broken on this run, with no fix.', { timeout: 10_000 });
+  });
+
+  test('a bad address gets a sentence, and the lab carries on', async ({ page }) => {
+    await open(page, '&story=nope&fix=%3Cb%3E');
+    await expect(page.getByRole('alert')).toContainText('There is no story “nope” here');
+    await expect(verdict(page)).toHaveText('✗ Read your writes broken on this run, with no fix.', { timeout: 10_000 });
+  });
+
+  test('works at 360 px, with no accessibility violations', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await open(page, '&story=comment-first');
+    await expect(verdict(page)).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+  });
+});

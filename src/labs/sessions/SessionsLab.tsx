@@ -1,0 +1,156 @@
+import '../../components/components.css';
+import './sessions.css';
+import '../../sim/sessions/install.ts';
+import { Suspense, lazy, useCallback, useId, useState } from 'react';
+import { ClusterView } from '../../components/ClusterView.tsx';
+import { Narrator } from '../../components/Narrator.tsx';
+import { NoticeBar } from '../../components/NoticeBar.tsx';
+import { StageControls } from '../../components/StageControls.tsx';
+import { useLabPlayback } from '../../components/useLabPlayback.ts';
+import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
+import { MODEL_NAMES, VERDICT_WORDS } from '../../content/modelNames.ts';
+import { FIXES, SESSION_STORIES, type FixId, type SessionStory, type StoryId } from '../../content/sessionStories.ts';
+import { currentSearch, rememberInAddress } from '../../embed/address.ts';
+import { readParams } from '../../embed/params.ts';
+import type { NodeId } from '../../sim/ids.ts';
+import { createLabStore, selectRun } from '../../store/labStore.ts';
+import { LabStoreProvider, useLab } from '../../store/LabStoreContext.tsx';
+import { SESSIONS_PARAMS } from './model/sessionsParams.ts';
+import { heldNote } from './model/tokens.ts';
+import { useStoryVerdict } from './ui/useSessions.ts';
+
+export const SESSIONS_ID = 'sessions';
+
+const SessionTokens = lazy(() => import('./ui/SessionTokens.tsx').then((m) => ({ default: m.SessionTokens })));
+const CostTable = lazy(() => import('./ui/CostTable.tsx').then((m) => ({ default: m.CostTable })));
+
+function storyOf(id: StoryId): SessionStory {
+  return SESSION_STORIES.find((s) => s.id === id)!;
+}
+
+/** The story and fix the address names, a fix the story does not list read as none (with a sentence). */
+function initial(): { story: StoryId; fix: FixId; problems: readonly string[] } {
+  const { values, problems } = readParams(SESSIONS_PARAMS, currentSearch());
+  const listed = storyOf(values.story).fixes.includes(values.fix);
+  return { story: values.story, fix: listed ? values.fix : 'none', problems: listed ? problems : [...problems, `“${FIXES[values.fix].name}” is not a fix for this story; showing it with no fix.`] };
+}
+
+/**
+ * The sessions lab: the module's three anomalies (a user's own update missing, a count
+ * going down, a comment before its post), each a seeded run on three replicas, with the
+ * fixes the module lists as settings of the run. Choose a fix and the same story runs
+ * again: the checker's verdict flips, the sessions' tokens and what replicas hold back are
+ * shown, and a table measures what each fix costs on a busier run with a partition.
+ */
+export default function SessionsLab() {
+  const [start] = useState(initial);
+  const [story, setStory] = useState<StoryId>(start.story);
+  const [fix, setFix] = useState<FixId>(start.fix);
+  const [store] = useState(() => {
+    const s = createLabStore(storyOf(start.story).scenario(start.fix));
+    if (start.problems.length > 0) s.getState().setNotice({ kind: 'error', text: start.problems.join(' ') });
+    return s;
+  });
+  // The run follows from the story and the fix, which the address keeps; the run itself stays out of it.
+  const { playback, controller } = useLabPlayback(store, SESSIONS_ID, false);
+  const reducedMotion = usePrefersReducedMotion();
+  const choose = (nextStory: StoryId, nextFix: FixId) => {
+    const f = storyOf(nextStory).fixes.includes(nextFix) ? nextFix : 'none';
+    setStory(nextStory);
+    setFix(f);
+    rememberInAddress(SESSIONS_PARAMS, { story: nextStory, fix: f });
+    store.getState().load(storyOf(nextStory).scenario(f), 0, { kind: 'info', text: `“${storyOf(nextStory).title}”, ${f === 'none' ? 'with no fix' : `with ${FIXES[f].name.toLowerCase()}`}. Press Play to watch it.` });
+  };
+  const current = storyOf(story);
+  return (
+    <LabStoreProvider store={store} controller={controller}>
+      <div className="lab sessions">
+        <header className="lab-intro">
+          <h1>Sessions: seeing your own writes, in order</h1>
+          <p>
+            An eventually consistent store can show a user something older than what they have already seen. Pick one of the module’s three anomalies, watch
+            it happen, then switch on a fix: the same run plays again, the checker says whether the guarantee now holds, and the table below says what the fix
+            costs.
+          </p>
+        </header>
+        <NoticeBar />
+        <Pickers story={story} fix={fix} onChoose={choose} />
+        <div className="lab-grid">
+          <div className="stage">
+            <StageControls playback={playback} />
+            <div className="picture">
+              <Picture reducedMotion={reducedMotion} />
+            </div>
+          </div>
+          <div className="side">
+            <StoryCard story={current} fix={fix} />
+            <Suspense fallback={null}>
+              <SessionTokens fix={fix} />
+            </Suspense>
+            <Narrator />
+          </div>
+        </div>
+        <Suspense fallback={<p role="status">Loading the measurements…</p>}>
+          <CostTable story={current} />
+        </Suspense>
+      </div>
+    </LabStoreProvider>
+  );
+}
+
+function Picture({ reducedMotion }: { readonly reducedMotion: boolean }) {
+  const run = useLab(selectRun);
+  const notes = useCallback((id: NodeId, time: number) => heldNote(run.sim.trace, id, time), [run]);
+  return <ClusterView reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} notes={notes} />;
+}
+
+function Pickers({ story, fix, onChoose }: { readonly story: StoryId; readonly fix: FixId; readonly onChoose: (s: StoryId, f: FixId) => void }) {
+  const id = useId();
+  return (
+    <div className="panel pickers">
+      <fieldset>
+        <legend>Story</legend>
+        {SESSION_STORIES.map((s) => (
+          <label key={s.id} className="choice">
+            <input type="radio" name={`${id}-story`} checked={s.id === story} onChange={() => onChoose(s.id, 'none')} /> {s.title}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Fix</legend>
+        {storyOf(story).fixes.map((f) => (
+          <label key={f} className="choice">
+            <input type="radio" name={`${id}-fix`} checked={f === fix} onChange={() => onChoose(story, f)} /> {FIXES[f].name}
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+function StoryCard({ story, fix }: { readonly story: SessionStory; readonly fix: FixId }) {
+  const id = useId();
+  const verdict = useStoryVerdict(story.id, fix);
+  const name = story.guarantee === 'causal' ? 'Causal consistency' : MODEL_NAMES[story.guarantee];
+  const words = VERDICT_WORDS[verdict ? verdict.result : 'pending'];
+  const f = FIXES[fix];
+  return (
+    <section className="panel story-card" aria-labelledby={`${id}-t`}>
+      <h2 id={`${id}-t`}>{story.title}</h2>
+      <p>{story.story}</p>
+      <p className={`verdict v-${verdict ? verdict.result : 'pending'}`} role="status">
+        <span aria-hidden="true">{words.icon}</span> {name} {words.word} on this run{fix === 'none' ? ', with no fix' : `, with ${f.name.toLowerCase()}`}.
+      </p>
+      <h3>{f.name}</h3>
+      <p>
+        <strong>In this lab:</strong> {f.what}
+      </p>
+      <p>
+        <strong>What it costs:</strong> {f.cost}
+      </p>
+      <p>
+        <strong>Elsewhere:</strong> {f.elsewhere}
+      </p>
+    </section>
+  );
+}
