@@ -31,6 +31,15 @@ test.describe('sessions lab', () => {
     await expect(page.getByRole('radio', { name: 'Synchronous replication' })).toBeChecked();
   });
 
+  test('testing sticky sessions with a crash: the failover breaks read-your-writes, and the lab says why', async ({ page }) => {
+    await open(page, '&fix=sticky');
+    await expect(verdict(page)).toHaveText('✓ Read your writes holds on this run, with sticky sessions.', { timeout: 10_000 });
+    await page.getByRole('checkbox', { name: /^Test it: A crashes/ }).check();
+    await expect(verdict(page)).toHaveText('✗ Read your writes broken on this run, with sticky sessions, and A crashing.', { timeout: 10_000 });
+    await expect(page.getByText(/fails over to B, which never got her write/)).toBeVisible();
+    await expect(page).toHaveURL(/fault=crash/);
+  });
+
   test('the count went down: monotonic reads broken, and kept by sticky sessions', async ({ page }) => {
     await open(page, '&story=count-down');
     await expect(verdict(page)).toHaveText('✗ Monotonic reads broken on this run, with no fix.', { timeout: 10_000 });

@@ -45,4 +45,21 @@ describe('session stories', () => {
   it('name a fix only where it has words', () => {
     for (const story of SESSION_STORIES) for (const fix of story.fixes) expect(FIXES[fix].what.length, fix).toBeGreaterThan(20);
   });
+
+  it('test a fix with a fault: when A crashes, a sticky user fails over to B, which never got the write, and read-your-writes breaks there', () => {
+    const story = SESSION_STORIES.find((s) => s.id === 'own-write')!;
+    const runWith = (fix: FixId) => {
+      const sim = new Simulation(story.scenario(fix, { crash: true }));
+      sim.runUntil(10_000);
+      return sim;
+    };
+    const sticky = runWith('sticky');
+    expect(sticky.trace.events.filter((e) => e.type === 'failover').map((e) => e.type === 'failover' && `${e.from}→${e.to}`)).toEqual(['A→B']);
+    expect(judgeGuarantee(story, sticky).result).toBe('violated');
+    for (const fix of ['version', 'quorum'] as const) expect(judgeGuarantee(story, runWith(fix)).result, fix).toBe('satisfied');
+    // Synchronous replication cannot finish the write: Alice is told it failed, and nothing acknowledged goes missing.
+    const sync = runWith('sync');
+    expect(sync.trace.ops[0]!.outcome).toBe('fail');
+    expect(judgeGuarantee(story, sync).result).toBe('satisfied');
+  });
 });

@@ -36,7 +36,12 @@ export interface SessionStory {
   /** The model the checker judges, and the guarantee's name. */
   readonly guarantee: 'read-your-writes' | 'monotonic-reads' | 'causal';
   readonly fixes: readonly FixId[];
-  readonly scenario: (fix: FixId) => Scenario;
+  readonly scenario: (fix: FixId, options?: { readonly crash?: boolean }) => Scenario;
+  /**
+   * A fault the learner can add to test a fix (where is my update: A crashes just after
+   * acknowledging the write, and the copy meant for B was lost), and what it shows.
+   */
+  readonly crash?: { readonly label: string; readonly shows: string };
 }
 
 const BASE: Partial<ClusterConfig> = { replicas: 3, n: 3, w: 1, r: 1, clients: ['alice', 'bob'], antiEntropyMs: 0, readRepair: false };
@@ -127,12 +132,20 @@ export const SESSION_STORIES: readonly SessionStory[] = [
       'Alice saves x = 1 through replica A, which answers at once. As soon as she is told it is saved, she reloads the page, and the load balancer sends her read to B. The copy of her write is still on its way to B over a slow link, so she sees nothing.',
     guarantee: 'read-your-writes',
     fixes: ['none', 'sticky', 'quorum', 'version', 'sync'],
-    scenario: (fix) => {
+    crash: {
+      label: 'A crashes just after acknowledging the write, and the copy for B is lost',
+      shows:
+        'With sticky sessions, Alice’s read goes to A, gets no answer, and after the timeout fails over to B, which never got her write: read your writes breaks at the failover. Version-based reads and quorums still find her write at C. Synchronous replication cannot finish the write at all (B never acknowledges it), so Alice is told it failed: nothing she was told was saved goes missing.',
+    },
+    scenario: (fix, options = {}) => {
       const cluster = FIXES[fix].cluster('own-write');
       const slow = [['A', 'B']] as const;
+      // With the crash: the link A–B is cut from the start (the copy for B is lost), and A stops once it has answered.
+      const cut: Action[] = options.crash ? [{ at: 0, type: 'cut', from: 'A', to: 'B' }] : [];
       const write: Action = { at: 0, type: 'write', client: 'alice', coordinator: 'A', key: 'x', value: '1' };
-      const readAt = answeredAt([write], cluster, slow) + 50;
-      return scenarioOf([write, { at: readAt, type: 'read', client: 'alice', coordinator: 'B', key: 'x' }], cluster, slow);
+      const acked = answeredAt([...cut, write], cluster, slow);
+      const crash: Action[] = options.crash ? [{ at: acked + 10, type: 'crash', node: 'A' }] : [];
+      return scenarioOf([...cut, write, ...crash, { at: acked + 50, type: 'read', client: 'alice', coordinator: 'B', key: 'x' }], cluster, slow);
     },
   },
   {

@@ -29,10 +29,15 @@ function storyOf(id: StoryId): SessionStory {
 }
 
 /** The story and fix the address names, a fix the story does not list read as none (with a sentence). */
-function initial(): { story: StoryId; fix: FixId; problems: readonly string[] } {
+function initial(): { story: StoryId; fix: FixId; crash: boolean; problems: readonly string[] } {
   const { values, problems } = readParams(SESSIONS_PARAMS, currentSearch());
   const listed = storyOf(values.story).fixes.includes(values.fix);
-  return { story: values.story, fix: listed ? values.fix : 'none', problems: listed ? problems : [...problems, `“${FIXES[values.fix].name}” is not a fix for this story; showing it with no fix.`] };
+  return {
+    story: values.story,
+    fix: listed ? values.fix : 'none',
+    crash: values.fault === 'crash' && storyOf(values.story).crash !== undefined,
+    problems: listed ? problems : [...problems, `“${FIXES[values.fix].name}” is not a fix for this story; showing it with no fix.`],
+  };
 }
 
 /**
@@ -46,20 +51,24 @@ export default function SessionsLab() {
   const [start] = useState(initial);
   const [story, setStory] = useState<StoryId>(start.story);
   const [fix, setFix] = useState<FixId>(start.fix);
+  const [crash, setCrash] = useState(start.crash);
   const [store] = useState(() => {
-    const s = createLabStore(storyOf(start.story).scenario(start.fix));
+    const s = createLabStore(storyOf(start.story).scenario(start.fix, { crash: start.crash }));
     if (start.problems.length > 0) s.getState().setNotice({ kind: 'error', text: start.problems.join(' ') });
     return s;
   });
   // The run follows from the story and the fix, which the address keeps; the run itself stays out of it.
   const { playback, controller } = useLabPlayback(store, SESSIONS_ID, false);
   const reducedMotion = usePrefersReducedMotion();
-  const choose = (nextStory: StoryId, nextFix: FixId) => {
+  const choose = (nextStory: StoryId, nextFix: FixId, nextCrash = false) => {
     const f = storyOf(nextStory).fixes.includes(nextFix) ? nextFix : 'none';
+    const c = nextCrash && storyOf(nextStory).crash !== undefined;
     setStory(nextStory);
     setFix(f);
-    rememberInAddress(SESSIONS_PARAMS, { story: nextStory, fix: f });
-    store.getState().load(storyOf(nextStory).scenario(f), 0, { kind: 'info', text: `“${storyOf(nextStory).title}”, ${f === 'none' ? 'with no fix' : `with ${FIXES[f].name.toLowerCase()}`}. Press Play to watch it.` });
+    setCrash(c);
+    rememberInAddress(SESSIONS_PARAMS, { story: nextStory, fix: f, fault: c ? 'crash' : 'none' });
+    const told = `“${storyOf(nextStory).title}”, ${f === 'none' ? 'with no fix' : `with ${FIXES[f].name.toLowerCase()}`}${c ? ', and A crashing' : ''}. Press Play to watch it.`;
+    store.getState().load(storyOf(nextStory).scenario(f, { crash: c }), 0, { kind: 'info', text: told });
   };
   const current = storyOf(story);
   return (
@@ -74,7 +83,7 @@ export default function SessionsLab() {
           </p>
         </header>
         <NoticeBar />
-        <Pickers story={story} fix={fix} onChoose={choose} />
+        <Pickers story={story} fix={fix} crash={crash} onChoose={choose} />
         <div className="lab-grid">
           <div className="stage">
             <StageControls playback={playback} />
@@ -83,7 +92,7 @@ export default function SessionsLab() {
             </div>
           </div>
           <div className="side">
-            <StoryCard story={current} fix={fix} />
+            <StoryCard story={current} fix={fix} crash={crash} />
             <Suspense fallback={null}>
               <SessionTokens fix={fix} />
             </Suspense>
@@ -104,7 +113,8 @@ function Picture({ reducedMotion }: { readonly reducedMotion: boolean }) {
   return <ClusterView reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} notes={notes} />;
 }
 
-function Pickers({ story, fix, onChoose }: { readonly story: StoryId; readonly fix: FixId; readonly onChoose: (s: StoryId, f: FixId) => void }) {
+function Pickers({ story, fix, crash, onChoose }: { readonly story: StoryId; readonly fix: FixId; readonly crash: boolean; readonly onChoose: (s: StoryId, f: FixId, crash?: boolean) => void }) {
+  const fault = storyOf(story).crash;
   const id = useId();
   return (
     <div className="panel pickers">
@@ -120,17 +130,22 @@ function Pickers({ story, fix, onChoose }: { readonly story: StoryId; readonly f
         <legend>Fix</legend>
         {storyOf(story).fixes.map((f) => (
           <label key={f} className="choice">
-            <input type="radio" name={`${id}-fix`} checked={f === fix} onChange={() => onChoose(story, f)} /> {FIXES[f].name}
+            <input type="radio" name={`${id}-fix`} checked={f === fix} onChange={() => onChoose(story, f, crash)} /> {FIXES[f].name}
           </label>
         ))}
       </fieldset>
+      {fault && (
+        <label className="choice">
+          <input type="checkbox" checked={crash} onChange={(e) => onChoose(story, fix, e.target.checked)} /> Test it: {fault.label}
+        </label>
+      )}
     </div>
   );
 }
 
-function StoryCard({ story, fix }: { readonly story: SessionStory; readonly fix: FixId }) {
+function StoryCard({ story, fix, crash }: { readonly story: SessionStory; readonly fix: FixId; readonly crash: boolean }) {
   const id = useId();
-  const verdict = useStoryVerdict(story.id, fix);
+  const verdict = useStoryVerdict(story.id, fix, crash);
   const name = story.guarantee === 'causal' ? 'Causal consistency' : MODEL_NAMES[story.guarantee];
   const words = VERDICT_WORDS[verdict ? verdict.result : 'pending'];
   const f = FIXES[fix];
@@ -139,8 +154,10 @@ function StoryCard({ story, fix }: { readonly story: SessionStory; readonly fix:
       <h2 id={`${id}-t`}>{story.title}</h2>
       <p>{story.story}</p>
       <p className={`verdict v-${verdict ? verdict.result : 'pending'}`} role="status">
-        <span aria-hidden="true">{words.icon}</span> {name} {words.word} on this run{fix === 'none' ? ', with no fix' : `, with ${f.name.toLowerCase()}`}.
+        <span aria-hidden="true">{words.icon}</span> {name} {words.word} on this run{fix === 'none' ? ', with no fix' : `, with ${f.name.toLowerCase()}`}
+        {crash ? ', and A crashing' : ''}.
       </p>
+      {crash && story.crash && <p>{story.crash.shows}</p>}
       <h3>{f.name}</h3>
       <p>
         <strong>In this lab:</strong> {f.what}
