@@ -54,8 +54,13 @@ test.describe('sessions lab', () => {
     await page.getByRole('slider', { name: 'Timeline', exact: true }).fill('400');
     await expect(page.getByRole('region', { name: /^Sessions at / })).toContainText('B holds alice’s write comment = First! until it has what that write depends on.');
     await expect(page.getByText('1 write held back')).toBeVisible();
+    // B shows neither yet: the comment waits for its post.
+    const feeds = page.getByRole('region', { name: 'What a reader sees at each replica' });
+    await expect(feeds.getByRole('listitem').filter({ hasText: /^B:/ })).toHaveText('B: no post');
     await page.getByRole('radio', { name: 'No fix' }).check();
     await expect(verdict(page)).toHaveText('✗ Causal consistency broken on this run, with no fix.', { timeout: 10_000 });
+    await page.getByRole('slider', { name: 'Timeline', exact: true }).fill('400');
+    await expect(feeds.getByRole('listitem').filter({ hasText: /^B:/ })).toHaveText('B: no post, then the comment “First!” (a comment without its post)');
   });
 
   test('a bad address gets a sentence, and the lab carries on', async ({ page }) => {

@@ -22,6 +22,7 @@ import { useStoryVerdict } from './ui/useSessions.ts';
 export const SESSIONS_ID = 'sessions';
 
 const SessionTokens = lazy(() => import('./ui/SessionTokens.tsx').then((m) => ({ default: m.SessionTokens })));
+const Feeds = lazy(() => import('./ui/Feeds.tsx').then((m) => ({ default: m.Feeds })));
 const CostTable = lazy(() => import('./ui/CostTable.tsx').then((m) => ({ default: m.CostTable })));
 
 function storyOf(id: StoryId): SessionStory {
@@ -94,6 +95,7 @@ export default function SessionsLab() {
           <div className="side">
             <StoryCard story={current} fix={fix} crash={crash} />
             <Suspense fallback={null}>
+              {story === 'comment-first' && <Feeds />}
               <SessionTokens fix={fix} />
             </Suspense>
             <Narrator />
