@@ -81,6 +81,7 @@ export default function ConsistencyLab() {
               <li>Press “Write x=1”, then read x from another client through another replica. Look at the map: with W = R = 2 of N = 3, every model holds so far.</li>
               <li>Under “Story” below, load “W + R &gt; N, and still not linearizable”. Linearizable is marked broken; choose it to see the three operations that cannot be put in order.</li>
               <li>Tick “Reads write back” and load it again: the verdict flips, and the reads take longer.</li>
+              <li>Choose Sequential on the map: below it, a run that keeps causal and breaks sequential. Replay it in the lab and change it.</li>
             </ol>
           </details>
         </header>
