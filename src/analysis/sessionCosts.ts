@@ -32,9 +32,11 @@ export interface Percentiles {
  * unless the fix changes them), latencies drawn at random (exponential, 40 ms on average,
  * so messages overtake each other), and A cut off from B and C from 8 s to 14 s. Each user
  * picks a replica at random for every request, as a load balancer without affinity would.
- * - Where is my update: each user writes a key and reads it back once the write is
- *   answered (here: 400 ms later).
- * - The count went down: alice writes x every 300 ms; bob and carol read it every 150 ms.
+ * - Where is my update: each user writes a key and reads it back 400 ms later. Under the
+ *   slower fixes some reads start before their write is answered; read-your-writes does
+ *   not constrain those, so the verdict rests on the reads that start after.
+ * - The count went down: alice writes x every 300 ms; bob and carol take turns reading
+ *   it, each every 300 ms.
  * - A comment before its post: alice posts and then comments, through any replica; bob
  *   reads the comment and then the post through B (a reader that hops between replicas
  *   can see a comment at one and miss its post at the next, whatever the writes carry:

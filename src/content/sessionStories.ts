@@ -95,7 +95,7 @@ export const FIXES: Readonly<Record<FixId, SessionFix>> = {
     what: 'The user’s reads carry what it has already seen (its writes, or what it read); a replica that lacks it waits for it, while other replicas may answer first.',
     cost: 'A read waits until some replica has caught up; cut off from the version it needs, it fails after the timeout.',
     elsewhere:
-      'MongoDB’s causally consistent sessions work like this: each read carries the session’s last operation time and waits for the node to catch up (all four session guarantees need majority read and write concerns).',
+      'MongoDB’s causally consistent sessions work like this, at the one node a read goes to: it carries the session’s last operation time and waits for that node to catch up (all four guarantees with writes that cannot be rolled back need majority read and write concerns).',
     cluster: (story) => ({ sessionReads: story === 'count-down' ? 'reads' : 'writes' }),
   },
   sync: {
@@ -118,7 +118,7 @@ export const FIXES: Readonly<Record<FixId, SessionFix>> = {
     id: 'vector',
     name: 'Version vectors',
     what: 'Each write carries a version vector of its user’s past; a replica applies each coordinator’s writes in order and holds a write back until it has applied what the vector counts.',
-    cost: 'Smaller to carry than a list of dependencies, but it counts writes the user never depended on, so it can hold a write back, at its coordinator too, for nothing.',
+    cost: 'Smaller to carry than a list of dependencies, but it counts writes the user never depended on, so it can hold a write back for nothing. In this lab a coordinator numbers a write as it arrives, so a write it must hold back also holds back the writes it coordinates after it; causal broadcast instead waits to send a write until what it depends on has been delivered.',
     elsewhere: 'Causal broadcast with vector clocks (Birman, Schiper and Stephenson) works this way; Bayou and lazy replication use version vectors for the same purpose.',
     cluster: () => ({ causalDelivery: 'vector' }),
   },
@@ -173,7 +173,8 @@ export const SESSION_STORIES: readonly SessionStory[] = [
     story:
       'Alice posts “Hello” (the key post) through A, and once it is saved comments “First!” (the key comment); the comment goes through C. C passes the comment to B at once, but the post crawls to B over a slow link from A. Bob, reading through B, sees the comment and no post.',
     guarantee: 'causal',
-    fixes: ['none', 'sticky', 'sync', 'deps', 'vector'],
+    // Not sticky sessions: they keep one user's own session in order, not one user's writes as another user sees them.
+    fixes: ['none', 'sync', 'deps', 'vector'],
     scenario: (fix) => {
       const cluster = FIXES[fix].cluster('comment-first');
       const slow = [['A', 'B']] as const;

@@ -24,6 +24,8 @@ export type TimerEvent =
   | { readonly type: 'client-timeout'; readonly op: OpId; readonly attempt?: number }
   | { readonly type: 'failover'; readonly op: OpId }
   | { readonly type: 'unpark'; readonly node: NodeId; readonly op: OpId }
+  /** Causal delivery: a coordinator sends a write again to the replicas that have not acknowledged it. */
+  | { readonly type: 'resend'; readonly node: NodeId; readonly op: OpId }
   | { readonly type: 'flush'; readonly node: NodeId; readonly key: string }
   | { readonly type: 'anti-entropy'; readonly node: NodeId }
   | { readonly type: 'sloppy-check'; readonly node: NodeId; readonly op: OpId }

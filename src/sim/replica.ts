@@ -27,6 +27,8 @@ export interface ReplicaState {
   originSeq: number;
   /** Sweeping its parked reads and held-back updates just now (sessions.ts). */
   releasing: boolean;
+  /** Causal delivery: writes this node coordinated that some replica has not acknowledged, sent again until it does; kept through a crash, like a durable replication log. */
+  readonly outstanding: Map<OpId, { readonly key: string; readonly state: unknown; readonly causal: CausalTag; readonly waiting: Set<NodeId> }>;
 }
 
 export interface ParkedRead {
@@ -99,6 +101,7 @@ export function createReplica(id: NodeId, skew: number): ReplicaState {
     applied: new Map(),
     originSeq: 0,
     releasing: false,
+    outstanding: new Map(),
   };
 }
 

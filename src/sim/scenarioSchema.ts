@@ -79,6 +79,8 @@ function readCluster(value: unknown, path: string): ClusterConfig {
     if (cluster.n !== replicas) throw new SchemaError(where, `needs every replica to hold every key (n = ${replicas}, not ${cluster.n})`);
     if (cluster.antiEntropyMs > 0 || cluster.readRepair || cluster.readWriteBack || cluster.sloppyQuorum) throw new SchemaError(where, 'cannot be combined with anti-entropy, read repair, write-back or sloppy quorums, which move data without its dependencies');
     if (cluster.strategy !== 'lww' && cluster.strategy !== 'mv') throw new SchemaError(where, 'works with registers only (last write wins, or siblings)');
+    // A crash that loses writes not yet on disk would roll storage back under what a replica says it has applied.
+    if (cluster.durabilityMs > 0) throw new SchemaError(where, 'cannot be combined with writes that a crash can lose (durabilityMs above 0)');
   }
   return cluster;
 }

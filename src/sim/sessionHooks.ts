@@ -45,6 +45,11 @@ export interface SessionProtocol {
   foldVector(req: Extract<CoordinatorRequest, { kind: 'read' }>, vector: ReadonlyMap<NodeId, number>): void;
   /** A coordinator's write under causal delivery: its tag, with its place among the coordinator's writes when by vector. */
   tagWrite(e: Engine, coord: NodeId, past: CausalTag): CausalTag;
+  /** Causal delivery: remember a write sent to these replicas, to send it again until each acknowledges it. */
+  track(e: Engine, coord: NodeId, op: OpId, key: string, state: unknown, causal: CausalTag, to: readonly NodeId[]): void;
+  /** A replica acknowledged a tracked write. */
+  acked(e: Engine, coord: NodeId, op: OpId, from: NodeId): void;
+  onResend(e: Engine, coord: NodeId, op: OpId): void;
   /** A replica stopped (crash): its held reads and updates are gone. */
   dropHeld(e: Engine, node: NodeId): void;
   /** Fold an answered operation into the session: a write's own state and tag, or the state read and what its replicas had applied. */

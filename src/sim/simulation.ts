@@ -265,6 +265,9 @@ export class Simulation implements Engine {
       case 'failover':
         sessions().failover(this, ev.op);
         return;
+      case 'resend':
+        sessions().onResend(this, ev.node, ev.op);
+        return;
       case 'unpark':
         if (this.replica(ev.node).up) sessions().onUnpark(this, ev.node, ev.op);
         return;

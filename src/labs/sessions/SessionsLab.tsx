@@ -96,7 +96,7 @@ export default function SessionsLab() {
             <StoryCard story={current} fix={fix} crash={crash} />
             <Suspense fallback={null}>
               {story === 'comment-first' && <Feeds />}
-              <SessionTokens fix={fix} />
+              <SessionTokens fix={fix} story={story} />
             </Suspense>
             <Narrator />
           </div>

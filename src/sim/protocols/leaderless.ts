@@ -42,6 +42,7 @@ export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: Op
       e.send(coord, replica, causal ? { kind: 'replicate', op, key, state: delta, causal } : { kind: 'replicate', op, key, state: delta });
     }
   }
+  if (causal) sessions().track(e, coord, op, key, delta, causal, prefs.filter((p) => p !== coord));
 }
 
 /** How many acknowledgements a write of this key needs: W, or every replica of a key written synchronously. */
@@ -251,6 +252,7 @@ export function onReplicaMessage(e: Engine, node: NodeId, from: NodeId, body: Me
       return;
     }
     case 'replicate-ack':
+      if (e.config.causalDelivery !== 'off') sessions().acked(e, node, body.op, from);
       onWriteAck(e, node, body.op, from);
       return;
     case 'read-req':

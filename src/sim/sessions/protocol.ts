@@ -114,6 +114,10 @@ export function deliverable(e: Engine, self: ReplicaState, tag: CausalTag): bool
  */
 export function deliverOrHold(e: Engine, node: NodeId, update: Omit<HeldUpdate, 'wait'>): void {
   const self = e.replica(node);
+  // A write sent again (its coordinator had no acknowledgement): acknowledge it if applied, and hold it once.
+  const tag = update.causal;
+  if (tag.kind === 'vector' && (self.applied.get(tag.origin) ?? 0) >= tag.seq) return acknowledge(e, node, update.ackTo, update.op, update.key);
+  if (self.heldBack.some((h) => h.op === update.op)) return;
   if (deliverable(e, self, update.causal)) {
     deliver(e, node, update);
     acknowledge(e, node, update.ackTo, update.op, update.key);
@@ -127,6 +131,9 @@ function deliver(e: Engine, node: NodeId, update: Omit<HeldUpdate, 'wait'>): voi
   // The count first: applying may release updates that wait for this one.
   if (update.causal.kind === 'vector') self.applied.set(update.causal.origin, update.causal.seq);
   e.apply(node, update.key, update.state, update.ackTo === node ? 'write' : 'replicate');
+  // Applying a write that changes nothing (last write wins kept a newer one) does not call
+  // afterApply, but by vector it still counts, and may release what waits for it.
+  if (update.causal.kind === 'vector') afterApply(e, node);
 }
 
 /**
@@ -238,4 +245,33 @@ export function onReadRequest(e: Engine, node: NodeId, from: NodeId, op: OpId, k
 /** What the replicas that answered before the client had applied: the reader's past grows by all of it. */
 export function foldVector(req: ReadRequest, vector: ReadonlyMap<NodeId, number>): void {
   if (req.vector) raise(req.vector, vector);
+}
+
+/**
+ * Causal delivery needs every write to reach every replica: a write that never arrives
+ * holds back everything that depends on it, for good (and, by vector, every later write of
+ * its coordinator). So a coordinator sends a write again, each timeout, to the replicas that
+ * have not acknowledged it, as COPS's replication retries. What it still has to send is
+ * kept through a crash, like a durable replication log, and sent again once it is back.
+ */
+export function track(e: Engine, coord: NodeId, op: OpId, key: string, state: unknown, causal: CausalTag, to: readonly NodeId[]): void {
+  if (to.length === 0) return;
+  e.replica(coord).outstanding.set(op, { key, state, causal, waiting: new Set(to) });
+  e.schedule(e.now + e.config.timeoutMs, { type: 'resend', node: coord, op });
+}
+
+export function acked(e: Engine, coord: NodeId, op: OpId, from: NodeId): void {
+  const self = e.replica(coord);
+  const out = self.outstanding.get(op);
+  if (!out) return;
+  out.waiting.delete(from);
+  if (out.waiting.size === 0) self.outstanding.delete(op);
+}
+
+export function onResend(e: Engine, coord: NodeId, op: OpId): void {
+  const self = e.replica(coord);
+  const out = self.outstanding.get(op);
+  if (!out) return;
+  if (self.up) for (const to of out.waiting) e.send(coord, to, { kind: 'replicate', op, key: out.key, state: out.state, causal: out.causal });
+  e.schedule(e.now + e.config.timeoutMs, { type: 'resend', node: coord, op });
 }

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { FixId } from '../../../content/sessionStories.ts';
+import type { FixId, StoryId } from '../../../content/sessionStories.ts';
 import { selectRun, selectTime } from '../../../store/labStore.ts';
 import { useLab } from '../../../store/LabStoreContext.tsx';
 import { heldAt, tokensAt } from '../model/tokens.ts';
@@ -8,7 +8,7 @@ import { heldAt, tokensAt } from '../model/tokens.ts';
  * What each user's session carries at the playhead, for the fix in use, and what replicas
  * are holding back: the tokens the fixes work with, made visible.
  */
-export function SessionTokens({ fix }: { readonly fix: FixId }) {
+export function SessionTokens({ fix, story }: { readonly fix: FixId; readonly story: StoryId }) {
   const id = useId();
   const run = useLab(selectRun);
   const time = useLab(selectTime);
@@ -26,7 +26,7 @@ export function SessionTokens({ fix }: { readonly fix: FixId }) {
               <>
                 {' '}
                 has written {t.wrote.length > 0 ? t.wrote.join(', ') : 'nothing'} and read {t.read.length > 0 ? t.read.join(', ') : 'nothing'}
-                {fix === 'version' ? '; its reads carry that.' : '; its writes carry that as what they depend on.'}
+                {carries(fix, story)}
               </>
             )}
             {(fix === 'none' || fix === 'quorum' || fix === 'sync') && <> carries nothing from one request to the next.</>}
@@ -43,4 +43,11 @@ export function SessionTokens({ fix }: { readonly fix: FixId }) {
       )}
     </section>
   );
+}
+
+/** What the session's requests carry under this fix, in this story. */
+function carries(fix: FixId, story: StoryId): string {
+  if (fix === 'version') return story === 'count-down' ? '; its reads carry what it has read.' : '; its reads carry what it has written.';
+  if (fix === 'deps') return '; its writes carry all of that as what they depend on.';
+  return '; its writes carry a version vector: how many writes of each coordinator its past includes.';
 }
