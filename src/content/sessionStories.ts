@@ -117,8 +117,8 @@ export const FIXES: Readonly<Record<FixId, SessionFix>> = {
   vector: {
     id: 'vector',
     name: 'Version vectors',
-    what: 'Each write carries a version vector of its user’s past; a replica applies each coordinator’s writes in order and holds a write back until it has applied what the vector counts.',
-    cost: 'Smaller to carry than a list of dependencies, but it counts writes the user never depended on, so it can hold a write back for nothing. In this lab a coordinator numbers a write as it arrives, so a write it must hold back also holds back the writes it coordinates after it; causal broadcast instead waits to send a write until what it depends on has been delivered.',
+    what: 'Each write carries a version vector of its user’s past; its coordinator takes it once it has applied that past, and every other replica applies each coordinator’s writes in order, holding a write back until it has applied what the vector counts.',
+    cost: 'Smaller to carry than a list of dependencies, but it counts writes the user never depended on, so it can hold a write back for nothing. A coordinator takes a write only once it has applied what the writer had seen, so the writer can wait there too, and each coordinator’s writes must reach every replica in order.',
     elsewhere: 'Causal broadcast with vector clocks (Birman, Schiper and Stephenson) works this way; Bayou and lazy replication use version vectors for the same purpose.',
     cluster: () => ({ causalDelivery: 'vector' }),
   },

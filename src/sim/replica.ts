@@ -1,5 +1,6 @@
 import type { Millis, NodeId, OpId } from './ids.ts';
 import type { CausalTag } from './trace.ts';
+import type { CausalContext } from './values/causalContext.ts';
 
 /**
  * What one replica keeps. `storage` is what it serves; `durable` is what survives a crash
@@ -27,6 +28,8 @@ export interface ReplicaState {
   originSeq: number;
   /** Sweeping its parked reads and held-back updates just now (sessions.ts). */
   releasing: boolean;
+  /** Causal delivery by vector: clients' writes waiting until this coordinator has applied their past, before it numbers them; volatile. */
+  readonly parkedWrites: ParkedWrite[];
   /** Causal delivery: writes this node coordinated that some replica has not acknowledged, sent again until it does; kept through a crash, like a durable replication log. */
   readonly outstanding: Map<OpId, { readonly key: string; readonly state: unknown; readonly causal: CausalTag; readonly waiting: Set<NodeId> }>;
 }
@@ -38,6 +41,16 @@ export interface ParkedRead {
   readonly to: NodeId;
   readonly floor: unknown;
   /** Its record in the trace's waits. */
+  readonly wait: number;
+}
+
+export interface ParkedWrite {
+  readonly client: NodeId;
+  readonly op: OpId;
+  readonly key: string;
+  readonly value: string;
+  readonly context: CausalContext | null;
+  readonly past: CausalTag;
   readonly wait: number;
 }
 
@@ -102,6 +115,7 @@ export function createReplica(id: NodeId, skew: number): ReplicaState {
     originSeq: 0,
     releasing: false,
     outstanding: new Map(),
+    parkedWrites: [],
   };
 }
 
@@ -127,6 +141,7 @@ export function crash(replica: ReplicaState, loseUndurable: boolean): string[] {
   replica.pending.clear();
   replica.parked.length = 0;
   replica.heldBack.length = 0;
+  replica.parkedWrites.length = 0;
   if (!loseUndurable) return [];
   const changed: string[] = [];
   for (const [key, state] of replica.storage) {

@@ -1,6 +1,6 @@
 import type { Engine } from './engine.ts';
 import type { NodeId, OpId } from './ids.ts';
-import type { CoordinatorRequest, HeldUpdate } from './replica.ts';
+import type { CoordinatorRequest, HeldUpdate, ParkedWrite } from './replica.ts';
 import type { CausalTag, OpRecord } from './trace.ts';
 import type { CausalContext } from './values/causalContext.ts';
 
@@ -50,6 +50,10 @@ export interface SessionProtocol {
   /** A replica acknowledged a tracked write. */
   acked(e: Engine, coord: NodeId, op: OpId, from: NodeId): void;
   onResend(e: Engine, coord: NodeId, op: OpId): void;
+  /** Causal delivery by vector: whether a coordinator has applied a client's past, so it can number the client's write now. */
+  canCoordinate(e: Engine, coord: NodeId, past: CausalTag): boolean;
+  /** Hold a client's write at its coordinator until it can number it (sessions/protocol.ts). */
+  parkWrite(e: Engine, coord: NodeId, write: Omit<ParkedWrite, 'wait'>): void;
   /** A replica stopped (crash): its held reads and updates are gone. */
   dropHeld(e: Engine, node: NodeId): void;
   /** Fold an answered operation into the session: a write's own state and tag, or the state read and what its replicas had applied. */

@@ -164,6 +164,17 @@ describe('causal delivery', () => {
     expect(run(script, { causalDelivery: 'deps' }).trace.ops[3]!.result).toEqual(['1']);
   });
 
+  it('by vector, a coordinator takes a write only once it has the writer’s past, so another user’s write through it is not held up', () => {
+    // alice writes x through A (slow to B), then y through B, which lacks x: B waits to take y. Bob's z through B goes ahead.
+    const script: Action[] = [W(0, '1', 'A', 'x'), W(150, '1', 'B', 'y'), W(200, '1', 'B', 'z', 'c2')];
+    const sim = run(script, { causalDelivery: 'vector' });
+    const [, y, z] = sim.trace.ops;
+    expect(z!.completedAt! - z!.invokedAt).toBe(100);
+    // y is taken once x has reached B (1050 ms), and answered then.
+    expect(y!.completedAt).toBe(1100);
+    expect(sim.trace.waits.filter((w) => w.kind === 'update').map((w) => [w.node, w.op, w.from, w.until])).toEqual([['B', 1, 200, 1050]]);
+  });
+
   it('is refused where data could move around it, and where a replica does not hold every key', () => {
     const refused = (cluster: object) => validateScenario(makeScenario({ cluster: { replicas: 3, n: 3, antiEntropyMs: 0, causalDelivery: 'deps', ...cluster } }));
     expect(refused({})).toMatchObject({ ok: true });

@@ -203,7 +203,7 @@ export class Simulation implements Engine {
     this.trace.changes.push(this.clock, node, key, next, cause);
     if (this.scenario.cluster.durabilityMs > 0) this.queue.push(this.clock + this.scenario.cluster.durabilityMs, { type: 'flush', node, key });
     else r.durable.set(key, next);
-    if (r.parked.length > 0 || r.heldBack.length > 0) sessions().afterApply(this, node);
+    if (r.parked.length > 0 || r.heldBack.length > 0 || r.parkedWrites.length > 0) sessions().afterApply(this, node);
   }
 
   hint(node: NodeId, key: string, owner: NodeId, state: unknown): void {
@@ -362,7 +362,7 @@ export class Simulation implements Engine {
         const node = a.node as NodeId;
         const r = this.replica(node);
         if (!r.up) return;
-        if (r.parked.length > 0 || r.heldBack.length > 0) sessions().dropHeld(this, node);
+        if (r.parked.length > 0 || r.heldBack.length > 0 || r.parkedWrites.length > 0) sessions().dropHeld(this, node);
         for (const key of crash(r, a.loseUndurable === true)) {
           this.trace.changes.push(this.clock, node, key, r.storage.get(key) ?? this.strategy.empty(), 'crash-loss');
         }

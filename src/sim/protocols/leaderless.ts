@@ -13,6 +13,8 @@ import type { CausalContext } from '../values/causalContext.ts';
  * A coordinator that cannot gather W or R within the timeout answers with a failure.
  */
 export function coordinateWrite(e: Engine, coord: NodeId, client: NodeId, op: OpId, key: string, value: string, context: CausalContext | null, past?: CausalTag): void {
+  // By vector, a coordinator numbers a write only once it has applied the writer's past, so a held write never holds back its later ones.
+  if (past?.kind === 'vector' && e.config.causalDelivery === 'vector' && !sessions().canCoordinate(e, coord, past)) return sessions().parkWrite(e, coord, { client, op, key, value, context, past });
   const self = e.replica(coord);
   const prefs = e.preferenceList(key);
   const local = prefs.includes(coord) ? (self.storage.get(key) ?? e.strategy.empty()) : e.strategy.empty();

@@ -1,7 +1,7 @@
 import type { Engine } from '../engine.ts';
 import type { NodeId, OpId } from '../ids.ts';
-import { onReadResponse, onWriteAck } from '../protocols/leaderless.ts';
-import type { CoordinatorRequest, HeldUpdate, ReplicaState } from '../replica.ts';
+import { coordinateWrite, onReadResponse, onWriteAck } from '../protocols/leaderless.ts';
+import type { CoordinatorRequest, HeldUpdate, ParkedWrite, ReplicaState } from '../replica.ts';
 import type { ClientSession, StickyHost } from '../sessionHooks.ts';
 import type { CausalTag } from '../trace.ts';
 
@@ -35,7 +35,7 @@ export function tagWrite(e: Engine, coord: NodeId, past: CausalTag): CausalTag {
 
 export function dropHeld(e: Engine, node: NodeId): void {
   const r = e.replica(node);
-  for (const held of [...r.parked, ...r.heldBack]) endWait(e, held.wait, 'crash');
+  for (const held of [...r.parked, ...r.heldBack, ...r.parkedWrites]) endWait(e, held.wait, 'crash');
 }
 
 /**
@@ -66,9 +66,11 @@ export function failover(host: StickyHost, id: OpId): void {
  *   (COPS's dependencies, all of them rather than the nearest); with 'vector' it names the
  *   write's coordinator, its place among that coordinator's writes, and a version vector of
  *   the writer's past, and each coordinator's writes are applied in order (causal
- *   broadcast). A vector names every write its client's past includes, including ones it
- *   does not depend on, so it can hold an update back for nothing (a false dependency);
- *   explicit dependencies cost more to carry and check.
+ *   broadcast). A coordinator numbers a write only once it has applied the writer's past
+ *   (parkWrite), as causal broadcast sends only what it can deliver itself, so a write held
+ *   elsewhere never holds back the coordinator's later ones. A vector names every write its
+ *   client's past includes, including ones it does not depend on, so it can hold an update
+ *   back for nothing (a false dependency); explicit dependencies cost more to carry and check.
  *
  * Both stand on the strategy's merge: a state covers another when merging the other in
  * changes nothing.
@@ -144,7 +146,7 @@ function deliver(e: Engine, node: NodeId, update: Omit<HeldUpdate, 'wait'>): voi
 export function afterApply(e: Engine, node: NodeId): void {
   const self = e.replica(node);
   // A release applies a write, which calls this again: the sweep already running picks it up.
-  if ((self.parked.length === 0 && self.heldBack.length === 0) || self.releasing) return;
+  if ((self.parked.length === 0 && self.heldBack.length === 0 && self.parkedWrites.length === 0) || self.releasing) return;
   self.releasing = true;
   try {
     for (let progress = true; progress; ) {
@@ -170,6 +172,17 @@ export function afterApply(e: Engine, node: NodeId): void {
         endWait(e, h.wait, 'done');
         deliver(e, node, h);
         acknowledge(e, node, h.ackTo, h.op, h.key);
+        progress = true;
+      }
+      for (let i = 0; i < self.parkedWrites.length; ) {
+        const w = self.parkedWrites[i]!;
+        if (!canCoordinate(e, node, w.past)) {
+          i++;
+          continue;
+        }
+        self.parkedWrites.splice(i, 1);
+        endWait(e, w.wait, 'done');
+        coordinateWrite(e, node, w.client, w.op, w.key, w.value, w.context, w.past);
         progress = true;
       }
     }
@@ -274,4 +287,15 @@ export function onResend(e: Engine, coord: NodeId, op: OpId): void {
   if (!out) return;
   if (self.up) for (const to of out.waiting) e.send(coord, to, { kind: 'replicate', op, key: out.key, state: out.state, causal: out.causal });
   e.schedule(e.now + e.config.timeoutMs, { type: 'resend', node: coord, op });
+}
+
+export function canCoordinate(e: Engine, coord: NodeId, past: CausalTag): boolean {
+  if (past.kind !== 'vector') return true;
+  const applied = e.replica(coord).applied;
+  for (const [node, count] of past.vector) if ((applied.get(node) ?? 0) < count) return false;
+  return true;
+}
+
+export function parkWrite(e: Engine, coord: NodeId, write: Omit<ParkedWrite, 'wait'>): void {
+  e.replica(coord).parkedWrites.push({ ...write, wait: startWait(e, coord, 'update', write.op, write.key) });
 }
