@@ -37,7 +37,18 @@ test.describe('sessions lab', () => {
     await page.getByRole('checkbox', { name: /^Test it: A crashes/ }).check();
     await expect(verdict(page)).toHaveText('✗ Read your writes broken on this run, with sticky sessions, and A crashing.', { timeout: 10_000 });
     await expect(page.getByText(/fails over to B, which never got her write/)).toBeVisible();
-    await expect(page).toHaveURL(/fault=crash/);
+    await expect(page).toHaveURL(/twist=on/);
+  });
+
+  test('a version vector’s false dependency: Bob’s unrelated note is held at B', async ({ page }) => {
+    await open(page, '&story=comment-first&fix=vector&twist=on');
+    await expect(page.getByRole('checkbox', { name: /^Test it: Bob first reads an unrelated key/ })).toBeChecked();
+    await expect(verdict(page)).toHaveText('✓ Causal consistency holds on this run, with version vectors, and Bob writing a note.', { timeout: 10_000 });
+    await page.getByRole('slider', { name: 'Timeline', exact: true }).fill('500');
+    await expect(page.getByRole('region', { name: /^Sessions at / })).toContainText('B holds bob’s write note = hi until it has what that write depends on.');
+    await page.getByRole('radio', { name: 'Explicit dependencies' }).check();
+    await page.getByRole('slider', { name: 'Timeline', exact: true }).fill('500');
+    await expect(page.getByRole('region', { name: /^Sessions at / })).not.toContainText('bob’s write note');
   });
 
   test('the count went down: monotonic reads broken, and kept by sticky sessions', async ({ page }) => {

@@ -36,12 +36,13 @@ export interface SessionStory {
   /** The model the checker judges, and the guarantee's name. */
   readonly guarantee: 'read-your-writes' | 'monotonic-reads' | 'causal';
   readonly fixes: readonly FixId[];
-  readonly scenario: (fix: FixId, options?: { readonly crash?: boolean }) => Scenario;
+  readonly scenario: (fix: FixId, options?: { readonly twist?: boolean }) => Scenario;
   /**
-   * A fault the learner can add to test a fix (where is my update: A crashes just after
-   * acknowledging the write, and the copy meant for B was lost), and what it shows.
+   * A twist the learner can add to test the fixes (where is my update: A crashes just after
+   * acknowledging the write; a comment before its post: Bob writes something unrelated),
+   * how the verdict line says it, and what it shows.
    */
-  readonly crash?: { readonly label: string; readonly shows: string };
+  readonly twist?: { readonly label: string; readonly said: string; readonly shows: string };
 }
 
 const BASE: Partial<ClusterConfig> = { replicas: 3, n: 3, w: 1, r: 1, clients: ['alice', 'bob'], antiEntropyMs: 0, readRepair: false };
@@ -132,19 +133,21 @@ export const SESSION_STORIES: readonly SessionStory[] = [
       'Alice saves x = 1 through replica A, which answers at once. As soon as she is told it is saved, she reloads the page, and the load balancer sends her read to B. The copy of her write is still on its way to B over a slow link, so she sees nothing.',
     guarantee: 'read-your-writes',
     fixes: ['none', 'sticky', 'quorum', 'version', 'sync'],
-    crash: {
+    twist: {
       label: 'A crashes just after acknowledging the write, and the copy for B is lost',
+      said: 'and A crashing',
       shows:
         'With sticky sessions, Alice’s read goes to A, gets no answer, and after the timeout fails over to B, which never got her write: read your writes breaks at the failover. Version-based reads and quorums still find her write at C. Synchronous replication cannot finish the write at all (B never acknowledges it), so Alice is told it failed: nothing she was told was saved goes missing.',
     },
     scenario: (fix, options = {}) => {
+      const crashing = options.twist === true;
       const cluster = FIXES[fix].cluster('own-write');
       const slow = [['A', 'B']] as const;
       // With the crash: the link A–B is cut from the start (the copy for B is lost), and A stops once it has answered.
-      const cut: Action[] = options.crash ? [{ at: 0, type: 'cut', from: 'A', to: 'B' }] : [];
+      const cut: Action[] = crashing ? [{ at: 0, type: 'cut', from: 'A', to: 'B' }] : [];
       const write: Action = { at: 0, type: 'write', client: 'alice', coordinator: 'A', key: 'x', value: '1' };
       const acked = answeredAt([...cut, write], cluster, slow);
-      const crash: Action[] = options.crash ? [{ at: acked + 10, type: 'crash', node: 'A' }] : [];
+      const crash: Action[] = crashing ? [{ at: acked + 10, type: 'crash', node: 'A' }] : [];
       return scenarioOf([...cut, write, ...crash, { at: acked + 50, type: 'read', client: 'alice', coordinator: 'B', key: 'x' }], cluster, slow);
     },
   },
@@ -175,15 +178,28 @@ export const SESSION_STORIES: readonly SessionStory[] = [
     guarantee: 'causal',
     // Not sticky sessions: they keep one user's own session in order, not one user's writes as another user sees them.
     fixes: ['none', 'sync', 'deps', 'vector'],
-    scenario: (fix) => {
+    twist: {
+      label: 'Bob first reads an unrelated key, note, through A, then writes note = hi through C',
+      said: 'and Bob writing a note',
+      shows:
+        'By version vector, Bob’s note waits at B until the post arrives, though it does not depend on it: his read at A put A’s writes, the post among them, in his vector (a false dependency). By explicit dependencies it is applied at once: it depends only on what Bob read, and he read no note.',
+    },
+    scenario: (fix, options = {}) => {
       const cluster = FIXES[fix].cluster('comment-first');
       const slow = [['A', 'B']] as const;
+      // The twist: Bob reads note through A once the post is there, then writes his own note through C.
+      const note: Action[] = options.twist
+        ? [
+            { at: 60, type: 'read', client: 'bob', coordinator: 'A', key: 'note' },
+            { at: 220, type: 'write', client: 'bob', coordinator: 'C', key: 'note', value: 'hi' },
+          ]
+        : [];
       const post: Action = { at: 0, type: 'write', client: 'alice', coordinator: 'A', key: 'post', value: 'Hello' };
       const commentAt = answeredAt([post], cluster, slow) + 50;
       const comment: Action = { at: commentAt, type: 'write', client: 'alice', coordinator: 'C', key: 'comment', value: 'First!' };
       const readAt = commentAt + 150;
       return scenarioOf(
-        [post, comment, { at: readAt, type: 'read', client: 'bob', coordinator: 'B', key: 'comment' }, { at: readAt + 150, type: 'read', client: 'bob', coordinator: 'B', key: 'post' }],
+        [post, comment, ...note, { at: readAt, type: 'read', client: 'bob', coordinator: 'B', key: 'comment' }, { at: readAt + 150, type: 'read', client: 'bob', coordinator: 'B', key: 'post' }],
         cluster,
         slow,
       );

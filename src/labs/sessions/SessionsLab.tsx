@@ -30,13 +30,13 @@ function storyOf(id: StoryId): SessionStory {
 }
 
 /** The story and fix the address names, a fix the story does not list read as none (with a sentence). */
-function initial(): { story: StoryId; fix: FixId; crash: boolean; problems: readonly string[] } {
+function initial(): { story: StoryId; fix: FixId; twist: boolean; problems: readonly string[] } {
   const { values, problems } = readParams(SESSIONS_PARAMS, currentSearch());
   const listed = storyOf(values.story).fixes.includes(values.fix);
   return {
     story: values.story,
     fix: listed ? values.fix : 'none',
-    crash: values.fault === 'crash' && storyOf(values.story).crash !== undefined,
+    twist: values.twist === 'on' && storyOf(values.story).twist !== undefined,
     problems: listed ? problems : [...problems, `“${FIXES[values.fix].name}” is not a fix for this story; showing it with no fix.`],
   };
 }
@@ -52,24 +52,24 @@ export default function SessionsLab() {
   const [start] = useState(initial);
   const [story, setStory] = useState<StoryId>(start.story);
   const [fix, setFix] = useState<FixId>(start.fix);
-  const [crash, setCrash] = useState(start.crash);
+  const [twist, setTwist] = useState(start.twist);
   const [store] = useState(() => {
-    const s = createLabStore(storyOf(start.story).scenario(start.fix, { crash: start.crash }));
+    const s = createLabStore(storyOf(start.story).scenario(start.fix, { twist: start.twist }));
     if (start.problems.length > 0) s.getState().setNotice({ kind: 'error', text: start.problems.join(' ') });
     return s;
   });
   // The run follows from the story and the fix, which the address keeps; the run itself stays out of it.
   const { playback, controller } = useLabPlayback(store, SESSIONS_ID, false);
   const reducedMotion = usePrefersReducedMotion();
-  const choose = (nextStory: StoryId, nextFix: FixId, nextCrash = false) => {
+  const choose = (nextStory: StoryId, nextFix: FixId, nextTwist = false) => {
     const f = storyOf(nextStory).fixes.includes(nextFix) ? nextFix : 'none';
-    const c = nextCrash && storyOf(nextStory).crash !== undefined;
+    const c = nextTwist && storyOf(nextStory).twist !== undefined;
     setStory(nextStory);
     setFix(f);
-    setCrash(c);
-    rememberInAddress(SESSIONS_PARAMS, { story: nextStory, fix: f, fault: c ? 'crash' : 'none' });
-    const told = `“${storyOf(nextStory).title}”, ${f === 'none' ? 'with no fix' : `with ${FIXES[f].name.toLowerCase()}`}${c ? ', and A crashing' : ''}. Press Play to watch it.`;
-    store.getState().load(storyOf(nextStory).scenario(f, { crash: c }), 0, { kind: 'info', text: told });
+    setTwist(c);
+    rememberInAddress(SESSIONS_PARAMS, { story: nextStory, fix: f, twist: c ? 'on' : 'off' });
+    const told = `“${storyOf(nextStory).title}”, ${f === 'none' ? 'with no fix' : `with ${FIXES[f].name.toLowerCase()}`}${c && storyOf(nextStory).twist ? `, ${storyOf(nextStory).twist!.said}` : ''}. Press Play to watch it.`;
+    store.getState().load(storyOf(nextStory).scenario(f, { twist: c }), 0, { kind: 'info', text: told });
   };
   const current = storyOf(story);
   return (
@@ -84,7 +84,7 @@ export default function SessionsLab() {
           </p>
         </header>
         <NoticeBar />
-        <Pickers story={story} fix={fix} crash={crash} onChoose={choose} />
+        <Pickers story={story} fix={fix} twist={twist} onChoose={choose} />
         <div className="lab-grid">
           <div className="stage">
             <StageControls playback={playback} />
@@ -93,7 +93,7 @@ export default function SessionsLab() {
             </div>
           </div>
           <div className="side">
-            <StoryCard story={current} fix={fix} crash={crash} />
+            <StoryCard story={current} fix={fix} twist={twist} />
             <Suspense fallback={null}>
               {story === 'comment-first' && <Feeds />}
               <SessionTokens fix={fix} story={story} />
@@ -115,8 +115,8 @@ function Picture({ reducedMotion }: { readonly reducedMotion: boolean }) {
   return <ClusterView reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} notes={notes} />;
 }
 
-function Pickers({ story, fix, crash, onChoose }: { readonly story: StoryId; readonly fix: FixId; readonly crash: boolean; readonly onChoose: (s: StoryId, f: FixId, crash?: boolean) => void }) {
-  const fault = storyOf(story).crash;
+function Pickers({ story, fix, twist, onChoose }: { readonly story: StoryId; readonly fix: FixId; readonly twist: boolean; readonly onChoose: (s: StoryId, f: FixId, twist?: boolean) => void }) {
+  const twistOf = storyOf(story).twist;
   const id = useId();
   return (
     <div className="panel pickers">
@@ -132,22 +132,22 @@ function Pickers({ story, fix, crash, onChoose }: { readonly story: StoryId; rea
         <legend>Fix</legend>
         {storyOf(story).fixes.map((f) => (
           <label key={f} className="choice">
-            <input type="radio" name={`${id}-fix`} checked={f === fix} onChange={() => onChoose(story, f, crash)} /> {FIXES[f].name}
+            <input type="radio" name={`${id}-fix`} checked={f === fix} onChange={() => onChoose(story, f, twist)} /> {FIXES[f].name}
           </label>
         ))}
       </fieldset>
-      {fault && (
+      {twistOf && (
         <label className="choice">
-          <input type="checkbox" checked={crash} onChange={(e) => onChoose(story, fix, e.target.checked)} /> Test it: {fault.label}
+          <input type="checkbox" checked={twist} onChange={(e) => onChoose(story, fix, e.target.checked)} /> Test it: {twistOf.label}
         </label>
       )}
     </div>
   );
 }
 
-function StoryCard({ story, fix, crash }: { readonly story: SessionStory; readonly fix: FixId; readonly crash: boolean }) {
+function StoryCard({ story, fix, twist }: { readonly story: SessionStory; readonly fix: FixId; readonly twist: boolean }) {
   const id = useId();
-  const verdict = useStoryVerdict(story.id, fix, crash);
+  const verdict = useStoryVerdict(story.id, fix, twist);
   const name = story.guarantee === 'causal' ? 'Causal consistency' : MODEL_NAMES[story.guarantee];
   const words = VERDICT_WORDS[verdict ? verdict.result : 'pending'];
   const f = FIXES[fix];
@@ -157,9 +157,9 @@ function StoryCard({ story, fix, crash }: { readonly story: SessionStory; readon
       <p>{story.story}</p>
       <p className={`verdict v-${verdict ? verdict.result : 'pending'}`} role="status">
         <span aria-hidden="true">{words.icon}</span> {name} {words.word} on this run{fix === 'none' ? ', with no fix' : `, with ${f.name.toLowerCase()}`}
-        {crash ? ', and A crashing' : ''}.
+        {twist && story.twist ? `, ${story.twist.said}` : ''}.
       </p>
-      {crash && story.crash && <p>{story.crash.shows}</p>}
+      {twist && story.twist && <p>{story.twist.shows}</p>}
       <h3>{f.name}</h3>
       <p>
         <strong>In this lab:</strong> {f.what}

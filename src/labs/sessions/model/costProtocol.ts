@@ -3,7 +3,7 @@ import type { Verdict } from '../../../check/verdict.ts';
 import type { FixCost } from '../../../analysis/sessionCosts.ts';
 
 /** What the page asks the sessions worker (costWorker.ts), and what it answers: a verdict on a story's run, or one fix's costs at a time. */
-export type CostAsk = { readonly kind: 'story'; readonly story: StoryId; readonly fix: FixId; readonly crash: boolean } | { readonly kind: 'costs'; readonly story: StoryId };
+export type CostAsk = { readonly kind: 'story'; readonly story: StoryId; readonly fix: FixId; readonly twist: boolean } | { readonly kind: 'costs'; readonly story: StoryId };
 export type CostRequest = CostAsk & { readonly id: number };
 
 export type CostResponse =
@@ -17,7 +17,7 @@ export async function answer(req: CostRequest, post: (r: CostResponse) => void, 
   const { Simulation } = await import('../../../sim/simulation.ts');
   const story = SESSION_STORIES.find((s) => s.id === req.story)!;
   if (req.kind === 'story') {
-    const sim = new Simulation(story.scenario(req.fix, { crash: req.crash }));
+    const sim = new Simulation(story.scenario(req.fix, { twist: req.twist }));
     sim.runUntil(10_000);
     post({ id: req.id, kind: 'story', verdict: judgeGuarantee(story, sim) });
     return;

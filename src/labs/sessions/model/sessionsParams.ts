@@ -4,9 +4,10 @@ import { choiceParam } from '../../../embed/paramKinds.ts';
 /*
  * The sessions lab's address, declared for src/embed/params.ts to read and write:
  *
- *   ?lab=sessions&story=own-write&fix=version&fault=crash
+ *   ?lab=sessions&story=own-write&fix=version&twist=on
  *
- * `fault=crash` adds the story's fault (where is my update: A crashes); other stories have none.
+ * `twist=on` adds the story's twist (where is my update: A crashes; a comment before its
+ * post: Bob writes something unrelated); the count story has none.
  * A fix a story does not list is read as no fix, with a sentence saying so.
  */
 export const SESSIONS_PARAMS = {
@@ -15,10 +16,10 @@ export const SESSIONS_PARAMS = {
     fallback: 'own-write',
     bad: (quoted, used) => `There is no story “${quoted}” here; showing “${SESSION_STORIES.find((s) => s.id === used)!.title}”.`,
   }),
-  fault: choiceParam<'none' | 'crash'>({
-    choices: ['none', 'crash'],
-    fallback: 'none',
-    bad: (quoted) => `There is no fault “${quoted}” here; showing the story without one.`,
+  twist: choiceParam<'off' | 'on'>({
+    choices: ['off', 'on'],
+    fallback: 'off',
+    bad: (quoted) => `“${quoted}” is not on or off; showing the story without its twist.`,
   }),
   fix: choiceParam<FixId>({
     choices: Object.keys(FIXES) as FixId[],

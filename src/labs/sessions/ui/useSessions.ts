@@ -5,10 +5,10 @@ import type { FixCost } from '../../../analysis/sessionCosts.ts';
 import { ask } from './sessionsWorker.ts';
 
 /** The story's guarantee judged on its run with this fix (null while it is judged). */
-export function useStoryVerdict(story: StoryId, fix: FixId, crash: boolean): Verdict | null {
+export function useStoryVerdict(story: StoryId, fix: FixId, twist: boolean): Verdict | null {
   const [got, setGot] = useState<{ key: string; verdict: Verdict } | null>(null);
-  const key = `${story}/${fix}/${crash}`;
-  useEffect(() => ask({ kind: 'story', story, fix, crash }, (r) => r.kind === 'story' && setGot({ key, verdict: r.verdict })), [story, fix, crash, key]);
+  const key = `${story}/${fix}/${twist}`;
+  useEffect(() => ask({ kind: 'story', story, fix, twist }, (r) => r.kind === 'story' && setGot({ key, verdict: r.verdict })), [story, fix, twist, key]);
   return got?.key === key ? got.verdict : null;
 }
 
