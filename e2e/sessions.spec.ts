@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { SESSION_STORIES } from '../src/content/sessionStories.ts';
+import { encodeRun } from '../src/embed/urlCodec.ts';
 
 async function open(page: Page, query = '') {
   await page.goto(`./?lab=sessions${query}`);
@@ -87,5 +89,18 @@ test.describe('sessions lab', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
+  });
+});
+
+test.describe('a run with session settings, opened in the playground', () => {
+  test('the inspector says what a client’s session carries and what a replica holds back', async ({ page }) => {
+    // The comment story with causal delivery by explicit dependencies, as a link: the playground opens any run.
+    const scenario = SESSION_STORIES.find((s) => s.id === 'comment-first')!.scenario('deps');
+    await page.goto(`./?lab=playground&run=${encodeRun({ scenario, time: 400 })}`);
+    await page.getByRole('button', { name: /^Client alice:/ }).click();
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await expect(inspector).toContainText('Its session has written post = Hello, comment = First!; has read nothing.');
+    await page.getByRole('button', { name: /^Replica B/ }).first().click();
+    await expect(inspector).toContainText('B holds alice’s write comment = First! until it has what that write depends on.');
   });
 });

@@ -16,7 +16,7 @@ import type { NodeId } from '../../sim/ids.ts';
 import { createLabStore, selectRun } from '../../store/labStore.ts';
 import { LabStoreProvider, useLab } from '../../store/LabStoreContext.tsx';
 import { SESSIONS_PARAMS } from './model/sessionsParams.ts';
-import { heldNote } from './model/tokens.ts';
+import { heldNote } from '../../view/sessionTokens.ts';
 import { useStoryVerdict } from './ui/useSessions.ts';
 
 export const SESSIONS_ID = 'sessions';

@@ -1,5 +1,6 @@
 import { Field } from '../../../components/Field.tsx';
-import { useId, useState } from 'react';
+import { Suspense, lazy, useId, useState } from 'react';
+import type { ClusterConfig } from '../../../sim/scenario.ts';
 import type { NodeId } from '../../../sim/ids.ts';
 import { selectRun, selectScenario, selectSelection, type Selection } from '../../../store/labStore.ts';
 import { useThrottledTime } from '../../../components/useThrottledTime.ts';
@@ -10,6 +11,14 @@ import { formatSeconds } from '../../../components/PlaybackBar.tsx';
 import { useMoment } from '../../../components/useMoment.ts';
 import { valueWords } from '../../../view/valueWords.ts';
 import { useLostWriteWords } from '../../../components/useLostWriteWords.ts';
+
+const SessionLine = lazy(() => import('./SessionInspector.tsx').then((m) => ({ default: m.SessionLine })));
+const HeldHere = lazy(() => import('./SessionInspector.tsx').then((m) => ({ default: m.HeldHere })));
+
+/** Whether a run carries session settings (from a link or a file): then the inspector says what sessions carry and replicas hold back. */
+function hasSessions(c: ClusterConfig): boolean {
+  return c.sticky || c.sessionReads !== 'off' || c.causalDelivery !== 'off';
+}
 
 /** Everything about the selected replica, client, link, message or operation, and what can be done to it. */
 export function Inspector() {
@@ -47,7 +56,8 @@ function ReplicaDetails({ id }: { id: NodeId }) {
   const cells = model.cells.get(id) ?? [];
   const act = store.getState().act;
   // With writes on disk at once there is nothing a crash could lose.
-  const durable = useLab(selectScenario).cluster.durabilityMs === 0;
+  const scenario = useLab(selectScenario);
+  const durable = scenario.cluster.durabilityMs === 0;
   return (
     <div>
       <h3>Replica {id}</h3>
@@ -68,6 +78,11 @@ function ReplicaDetails({ id }: { id: NodeId }) {
             </div>
           ))}
         </dl>
+      )}
+      {hasSessions(scenario.cluster) && (
+        <Suspense fallback={null}>
+          <HeldHere id={id} />
+        </Suspense>
       )}
       <div className="button-row">
         {down ? (
@@ -109,6 +124,11 @@ function ClientDetails({ id }: { id: NodeId }) {
     <div>
       <h3>Client {id}</h3>
       <p>{ops.length === 0 ? 'It has not done anything yet.' : `${ops.length} operation${ops.length === 1 ? '' : 's'} so far.`}</p>
+      {hasSessions(run.scenario.cluster) && (
+        <Suspense fallback={null}>
+          <SessionLine id={id} />
+        </Suspense>
+      )}
       <ul className="plain">
         {ops.slice(-6).map(({ op, status }) => (
           <li key={op.id}>{status === 'pending' ? `${op.kind} ${op.key} — waiting` : describeOutcome(op, model.markOf(op), valueWords(run.sim.strategy.id))}</li>

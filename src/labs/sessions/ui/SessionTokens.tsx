@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { FixId, StoryId } from '../../../content/sessionStories.ts';
 import { selectRun, selectTime } from '../../../store/labStore.ts';
 import { useLab } from '../../../store/LabStoreContext.tsx';
-import { heldAt, tokensAt } from '../model/tokens.ts';
+import { heldAt, tokensAt } from '../../../view/sessionTokens.ts';
 
 /**
  * What each user's session carries at the playhead, for the fix in use, and what replicas

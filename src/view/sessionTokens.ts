@@ -1,5 +1,5 @@
-import type { NodeId } from '../../../sim/ids.ts';
-import type { Trace } from '../../../sim/trace.ts';
+import type { NodeId } from '../sim/ids.ts';
+import type { Trace } from '../sim/trace.ts';
 
 export interface SessionTokens {
   readonly client: NodeId;

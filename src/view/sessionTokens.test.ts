@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_STORIES } from '../../../content/sessionStories.ts';
-import type { NodeId } from '../../../sim/ids.ts';
-import { Simulation } from '../../../sim/simulation.ts';
-import { heldAt, heldNote, tokensAt } from './tokens.ts';
+import { SESSION_STORIES } from '../content/sessionStories.ts';
+import type { NodeId } from '../sim/ids.ts';
+import { Simulation } from '../sim/simulation.ts';
+import { heldAt, heldNote, tokensAt } from './sessionTokens.ts';
 
 function run(storyId: string, fix: Parameters<(typeof SESSION_STORIES)[number]['scenario']>[0]) {
   const sim = new Simulation(SESSION_STORIES.find((s) => s.id === storyId)!.scenario(fix));
