@@ -60,22 +60,22 @@ export interface SessionProtocol {
   remember(e: Engine, session: ClientSession, key: string, wrote: { readonly state: unknown; readonly tag: CausalTag | undefined } | null, read: { readonly state: unknown; readonly vector: ReadonlyMap<NodeId, number> | undefined } | null): void;
 }
 
-/** What a sticky client's failover needs of the simulation. */
-export interface StickyHost extends Engine {
+/** What a sticky client's failover needs of the clients' side (sim/clients.ts). */
+export interface StickyClients {
   sessionOf(client: NodeId): ClientSession;
   /** Send the operation again, to `to`, with a fresh deadline (once per operation). */
   retry(op: OpRecord, to: NodeId): void;
   hasRetried(op: OpId): boolean;
 }
 
-let installed: (SessionProtocol & { failover(host: StickyHost, op: OpId): void }) | null = null;
+let installed: (SessionProtocol & { failover(e: Engine, clients: StickyClients, op: OpId): void }) | null = null;
 
-export function installSessions(protocol: SessionProtocol & { failover(host: StickyHost, op: OpId): void }): void {
+export function installSessions(protocol: SessionProtocol & { failover(e: Engine, clients: StickyClients, op: OpId): void }): void {
   installed = protocol;
 }
 
 /** The installed session protocol; throws, saying what to import, when a run needs it and it is not loaded. */
-export function sessions(): SessionProtocol & { failover(host: StickyHost, op: OpId): void } {
+export function sessions(): SessionProtocol & { failover(e: Engine, clients: StickyClients, op: OpId): void } {
   if (!installed) throw new Error('this run uses client-session settings (sticky sessions, version-based reads or causal delivery), and their code is not loaded (import sim/sessions/install.ts)');
   return installed;
 }

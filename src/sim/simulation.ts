@@ -4,6 +4,7 @@ import { Network } from './network.ts';
 import { onAntiEntropyTimer, onSyncMessage } from './protocols/antiEntropy.ts';
 import { coordinateRead, coordinateWrite, onCoordinatorTimeout, onHandoffTimer, onReplicaMessage, onSloppyCheck } from './protocols/leaderless.ts';
 import { sessions, type ClientSession } from './sessionHooks.ts';
+import { Clients } from './clients.ts';
 import { EventQueue } from './queue.ts';
 import { crash, createReplica, preferenceList, type ReplicaState } from './replica.ts';
 import { createRng, type Rng } from './rng.ts';
@@ -11,13 +12,9 @@ import { DEFAULT_CLUSTER, type Action, type Scenario } from './scenario.ts';
 import { emptyTrace, type MessageBody, type OpRecord, type StorageChange, type Trace } from './trace.ts';
 import { findStrategy } from './values/index.ts';
 import type { ValueStrategy } from './values/types.ts';
-import { EMPTY_CONTEXT, union, type CausalContext } from './values/causalContext.ts';
 
-/** The quorum of an operation not answered yet: one shared empty list, not one per operation. */
-const NO_NODES: readonly NodeId[] = Object.freeze([]);
 
-/** A client waits this many coordinator timeouts before giving up on an answer. */
-const CLIENT_PATIENCE = 2;
+
 
 /**
  * A deterministic discrete-event simulation of a replicated key-value store.
@@ -38,11 +35,8 @@ export class Simulation implements Engine {
   readonly clients: readonly NodeId[];
   private readonly network: Network;
   private readonly replicas = new Map<NodeId, ReplicaState>();
-  private readonly sessions = new Map<NodeId, ClientSession>();
-  /** Operations a sticky client has sent again after a failover: only the newest deadline counts. */
-  private readonly attempts = new Map<OpId, number>();
-  /** A sticky client's blind writes, to send blind again after a failover. */
-  private readonly blind = new Set<OpId>();
+  /** The clients' side: their operations, sessions and deadlines (clients.ts). */
+  private readonly clientSide: Clients;
   private readonly queue = new EventQueue<SimEvent>();
   private readonly script: readonly Action[];
   private readonly prefCache = new Map<string, NodeId[]>();
@@ -84,7 +78,7 @@ export class Simulation implements Engine {
       this.replicas.set(id, createReplica(id, skew));
       if (skew !== 0) this.trace.events.push({ at: 0 as Millis, type: 'skew', node: id, ms: skew });
     }
-    for (const id of this.clients) this.sessions.set(id, { contexts: new Map(), home: null, wrote: new Map(), read: new Map(), vector: new Map() });
+    this.clientSide = new Clients(this, this.clients);
     this.network = new Network(scenario.network, this.rng, this.trace.messages);
     // Stable sort: actions at the same moment keep their script order.
     this.script = scenario.script.map((a, i) => [a, i] as const).sort((x, y) => x[0].at - y[0].at || x[1] - y[1]).map(([a]) => a);
@@ -229,19 +223,9 @@ export class Simulation implements Engine {
     return op;
   }
 
+  /** A client's session as it stands (the tests read its tokens). */
   sessionOf(client: NodeId): ClientSession {
-    return this.sessions.get(client)!;
-  }
-
-  hasRetried(op: OpId): boolean {
-    return this.attempts.has(op);
-  }
-
-  /** A sticky client's failover: the request again, to another replica, with a fresh deadline. */
-  retry(op: OpRecord, to: NodeId): void {
-    this.attempts.set(op.id, 1);
-    this.queue.push(this.clock + CLIENT_PATIENCE * this.config.timeoutMs, { type: 'client-timeout', op: op.id, attempt: 1 });
-    this.request(op, to, this.blind.has(op.id));
+    return this.clientSide.sessionOf(client);
   }
 
   private dispatch(ev: SimEvent): void {
@@ -251,7 +235,7 @@ export class Simulation implements Engine {
       const replica = this.replicas.get(to);
       if (!log.arrive(ev.id, replica ? replica.up : true)) return;
       if (replica) this.onReplicaReceive(to, log.from(ev.id), ev.body);
-      else this.onClientReceive(to, ev.body);
+      else this.clientSide.onReceive(to, ev.body);
       return;
     }
     switch (ev.type) {
@@ -259,11 +243,10 @@ export class Simulation implements Engine {
         if (this.replica(ev.node).up) onCoordinatorTimeout(this, ev.node, ev.op);
         return;
       case 'client-timeout':
-        if ((ev.attempt ?? 0) !== (this.attempts.get(ev.op) ?? 0)) return;
-        this.complete(ev.op, 'timeout', `no answer within ${CLIENT_PATIENCE * this.config.timeoutMs} ms`);
+        this.clientSide.onTimeout(ev.op, ev.attempt ?? 0);
         return;
       case 'failover':
-        sessions().failover(this, ev.op);
+        sessions().failover(this, this.clientSide, ev.op);
         return;
       case 'resend':
         sessions().onResend(this, ev.node, ev.op);
@@ -296,50 +279,11 @@ export class Simulation implements Engine {
     else onReplicaMessage(this, node, from, body);
   }
 
-  private onClientReceive(client: NodeId, body: MessageBody): void {
-    const session = this.sessions.get(client)!;
-    if (body.kind === 'write-reply') {
-      if (!this.complete(body.op, body.ok ? 'ok' : 'fail', body.reason)) return;
-      if (!body.ok) return;
-      if (body.context) this.remember(client, body.key, body.context);
-      if (this.tracksSession) sessions().remember(this, session, body.key, { state: this.strategy.versionState?.(this.op(body.op).version), tag: body.tag }, null);
-    } else if (body.kind === 'read-reply') {
-      if (!this.complete(body.op, body.ok ? 'ok' : 'fail', body.reason)) return;
-      if (!body.ok) return;
-      const op = this.op(body.op);
-      op.state = body.state;
-      op.result = this.strategy.values(body.state);
-      const ctx = this.strategy.context(body.state);
-      if (ctx) this.remember(client, body.key, ctx);
-      if (this.tracksSession) sessions().remember(this, session, body.key, null, { state: body.state, vector: body.vector });
-    }
-  }
-
-  /** Whether a fix reads the session's tokens: otherwise they are not kept. */
-  private get tracksSession(): boolean {
-    return this.config.sessionReads !== 'off' || this.config.causalDelivery !== 'off';
-  }
-
-  private remember(client: NodeId, key: string, ctx: CausalContext): void {
-    const session = this.sessions.get(client)!;
-    session.contexts.set(key, union(session.contexts.get(key) ?? EMPTY_CONTEXT, ctx));
-  }
-
-  /** Finish a pending operation. False if it had already finished. */
-  private complete(id: OpId, outcome: OpRecord['outcome'], reason: string): boolean {
-    const op = this.op(id);
-    if (op.outcome !== 'pending') return false;
-    op.outcome = outcome;
-    op.reason = reason;
-    op.completedAt = this.clock;
-    return true;
-  }
-
   private perform(a: Action): void {
     switch (a.type) {
       case 'write':
       case 'read':
-        this.invoke(a);
+        this.clientSide.invoke(a);
         return;
       case 'cut':
       case 'heal':
@@ -397,48 +341,5 @@ export class Simulation implements Engine {
     if (changed) this.trace.events.push({ at: this.clock, type: 'link', from, to, cut });
   }
 
-  private invoke(a: Extract<Action, { type: 'write' | 'read' }>): void {
-    const id = this.trace.ops.length as OpId;
-    const client = a.client as NodeId;
-    const value = a.type === 'write' ? a.value : null;
-    // A sticky client keeps to the replica it first used, whichever the action names.
-    let coordinator = a.coordinator as NodeId;
-    if (this.config.sticky) {
-      const session = this.sessions.get(client)!;
-      coordinator = session.home ??= coordinator;
-      if (a.type === 'write' && a.blind === true) this.blind.add(id);
-    }
-    this.trace.ops.push({
-      id,
-      kind: a.type,
-      client,
-      coordinator,
-      key: a.key,
-      value,
-      invokedAt: this.clock,
-      completedAt: null,
-      outcome: 'pending',
-      reason: '',
-      version: null,
-      state: null,
-      result: null,
-      quorum: NO_NODES,
-    });
-    this.queue.push(this.clock + CLIENT_PATIENCE * this.config.timeoutMs, { type: 'client-timeout', op: id });
-    if (this.config.sticky) this.queue.push(this.clock + this.config.timeoutMs, { type: 'failover', op: id });
-    this.request(this.trace.ops[id]!, this.trace.ops[id]!.coordinator, a.type === 'write' && a.blind === true);
-  }
 
-  /** Send an operation's request to a replica, with what the session fixes add to it. */
-  private request(op: OpRecord, to: NodeId, blind: boolean): void {
-    const session = this.sessions.get(op.client)!;
-    if (op.kind === 'write') {
-      const context = blind ? null : (session.contexts.get(op.key) ?? null);
-      const causal = this.tracksSession ? sessions().past(this, session) : undefined;
-      this.send(op.client, to, causal ? { kind: 'client-write', op: op.id, key: op.key, value: op.value!, context, causal } : { kind: 'client-write', op: op.id, key: op.key, value: op.value!, context });
-    } else {
-      const floor = this.config.sessionReads === 'off' ? undefined : sessions().floor(this, session, op.key);
-      this.send(op.client, to, floor === undefined ? { kind: 'client-read', op: op.id, key: op.key } : { kind: 'client-read', op: op.id, key: op.key, floor });
-    }
-  }
 }

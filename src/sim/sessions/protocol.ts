@@ -2,7 +2,7 @@ import type { Engine } from '../engine.ts';
 import type { NodeId, OpId } from '../ids.ts';
 import { coordinateWrite, onReadResponse, onWriteAck } from '../protocols/leaderless.ts';
 import type { CoordinatorRequest, HeldUpdate, ParkedWrite, ReplicaState } from '../replica.ts';
-import type { ClientSession, StickyHost } from '../sessionHooks.ts';
+import type { ClientSession, StickyClients } from '../sessionHooks.ts';
 import type { CausalTag } from '../trace.ts';
 
 /** Record that a replica holds a read or an update back (trace.waits); returns its index. */
@@ -44,14 +44,14 @@ export function dropHeld(e: Engine, node: NodeId): void {
  * Once per operation; what the old replica held and the new one lacks is where a
  * session's guarantee can break.
  */
-export function failover(host: StickyHost, id: OpId): void {
-  const op = host.op(id);
-  if (op.outcome !== 'pending' || host.hasRetried(id)) return;
+export function failover(e: Engine, clients: StickyClients, id: OpId): void {
+  const op = e.op(id);
+  if (op.outcome !== 'pending' || clients.hasRetried(id)) return;
   const from = op.coordinator;
-  const to = host.ring[(host.ring.indexOf(from) + 1) % host.ring.length]!;
-  host.sessionOf(op.client).home = to;
-  host.trace.events.push({ at: host.now, type: 'failover', client: op.client, op: id, from, to });
-  host.retry(op, to);
+  const to = e.ring[(e.ring.indexOf(from) + 1) % e.ring.length]!;
+  clients.sessionOf(op.client).home = to;
+  e.trace.events.push({ at: e.now, type: 'failover', client: op.client, op: id, from, to });
+  clients.retry(op, to);
 }
 
 /**
