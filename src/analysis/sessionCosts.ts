@@ -2,13 +2,11 @@ import { causalConsistency } from '../check/causal.ts';
 import { historyFromRun } from '../check/fromTrace.ts';
 import { sessionGuarantees } from '../check/sessions.ts';
 import type { Verdict } from '../check/verdict.ts';
-import { FIXES, SESSION_STORIES, type FixId, type SessionStory, type StoryId } from '../content/sessionStories.ts';
+import { FIXES, PARTITION, SESSION_STORIES, type FixId, type SessionStory, type StoryId } from '../content/sessionStories.ts';
 import { createRng } from '../sim/rng.ts';
 import { makeScenario, type Action, type Scenario } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
 
-/** The busier workload's partition: replica A cut off from B and C (clients still reach every replica). */
-export const PARTITION = { from: 8_000, until: 14_000 } as const;
 const LENGTH = 22_000;
 
 /** What one fix costs on a story's workload, measured on its run. */

@@ -27,30 +27,66 @@ export interface PlaybackHandle {
 type PlaybackActor = ActorRefFrom<typeof playbackMachine>;
 
 /**
- * A running actor's view. Worked out at each call: whether it can step depends on the
- * clock as well as the machine's state (a message sent while paused is a next event), and
- * every selector returns a value that compares equal when nothing changed.
+ * A running actor's view. Whether it can step depends on the clock as well as the
+ * machine's state (a message sent while paused is a next event), so it is worked out at
+ * each change of either, not kept with the snapshot.
  */
 function viewOf(actor: PlaybackActor): PlaybackView {
   const s = actor.getSnapshot();
   return { playing: s.matches('playing'), speed: s.context.speed, clock: s.context.clock, canStep: s.can({ type: 'playback.step' }) };
 }
 
-/** An actor a panel started itself, as a handle. */
-export function handleOf(actor: PlaybackActor): PlaybackHandle {
+/**
+ * Every listener of a handle shares one subscription to each source, and the view is
+ * worked out once per change however many selectors read it (the bar has five, and the
+ * playhead moves every frame). With no listener nothing is remembered: each read works
+ * the view out afresh.
+ */
+function shared(sources: () => readonly ((notify: () => void) => () => void)[], compute: () => PlaybackView) {
+  const listeners = new Set<() => void>();
+  let offs: (() => void)[] = [];
+  let version = 0;
+  let cached: { readonly version: number; readonly view: PlaybackView } | null = null;
+  const notify = () => {
+    version++;
+    for (const l of listeners) l();
+  };
   return {
-    send: (event) => actor.send(event),
-    view: () => viewOf(actor),
-    // The machine's changes and the clock's: what it can do depends on both.
-    subscribe: (listener) => {
-      const sub = actor.subscribe(listener);
-      const off = actor.getSnapshot().context.clock.subscribe(listener);
+    notify,
+    view(): PlaybackView {
+      if (listeners.size === 0) return compute();
+      if (cached?.version !== version) cached = { version, view: compute() };
+      return cached.view;
+    },
+    subscribe(listener: () => void): () => void {
+      if (listeners.size === 0) {
+        offs = sources().map((source) => source(notify));
+        version++;
+      }
+      listeners.add(listener);
       return () => {
-        sub.unsubscribe();
-        off();
+        listeners.delete(listener);
+        if (listeners.size > 0) return;
+        for (const off of offs) off();
+        offs = [];
       };
     },
   };
+}
+
+/** An actor a panel started itself, as a handle: the machine's changes and the clock's, since what it can do depends on both. */
+export function handleOf(actor: PlaybackActor): PlaybackHandle {
+  const changes = shared(
+    () => [
+      (notify) => {
+        const sub = actor.subscribe(notify);
+        return () => sub.unsubscribe();
+      },
+      (notify) => actor.getSnapshot().context.clock.subscribe(notify),
+    ],
+    () => viewOf(actor),
+  );
+  return { send: (event) => actor.send(event), view: changes.view, subscribe: changes.subscribe };
 }
 
 /**
@@ -61,43 +97,30 @@ export function handleOf(actor: PlaybackActor): PlaybackHandle {
 export function lazyPlayback(store: LabStore): PlaybackHandle & { start(): void; stop(): void } {
   const clock = storeClock(store);
   const waiting: PlaybackEvent[] = [];
-  const listeners = new Set<() => void>();
   let actor: PlaybackActor | null = null;
   let stopped = false;
-  let before: PlaybackView | null = null;
-  const notify = () => {
-    for (const l of listeners) l();
-  };
+  // The store's changes; the machine's reach the same listeners once it runs (start).
+  const changes = shared(
+    () => [(notify) => store.subscribe(notify)],
+    // Before the machine: what a paused machine would say, from the store itself.
+    () => (actor ? viewOf(actor) : { playing: false, speed: 1, clock, canStep: clock.nextEventAfter(clock.time()) < Infinity }),
+  );
   return {
     send(event) {
       if (actor) actor.send(event);
       else waiting.push(event);
     },
-    view() {
-      if (actor) return viewOf(actor);
-      // Before the machine: what a paused machine would say, from the store itself.
-      const canStep = clock.nextEventAfter(clock.time()) < Infinity;
-      if (before?.canStep !== canStep) before = { playing: false, speed: 1, clock, canStep };
-      return before;
-    },
-    subscribe(listener) {
-      // The machine's changes (once it runs) and the store's: what it can do depends on both.
-      listeners.add(listener);
-      const off = store.subscribe(listener);
-      return () => {
-        listeners.delete(listener);
-        off();
-      };
-    },
+    view: changes.view,
+    subscribe: changes.subscribe,
     start() {
       stopped = false;
       if (actor) return;
       void import('../machines/startPlayback.ts').then(({ startPlayback }) => {
         if (stopped || actor) return;
         actor = startPlayback(store);
-        actor.subscribe(notify);
+        actor.subscribe(changes.notify);
         for (const event of waiting.splice(0)) actor.send(event);
-        notify();
+        changes.notify();
       });
     },
     stop() {

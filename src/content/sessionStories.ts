@@ -65,6 +65,9 @@ function answeredAt(script: readonly Action[], cluster: Partial<ClusterConfig>, 
   return op.completedAt ?? 10_000;
 }
 
+/** The busier workload's partition, where each fix's cost is measured (analysis/sessionCosts.ts): replica A cut off from B and C. */
+export const PARTITION = { from: 8_000, until: 14_000 } as const;
+
 export const FIXES: Readonly<Record<FixId, SessionFix>> = {
   none: {
     id: 'none',

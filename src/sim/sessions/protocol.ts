@@ -75,7 +75,7 @@ export function failover(e: Engine, clients: StickyClients, id: OpId): void {
  * Both stand on the strategy's merge: a state covers another when merging the other in
  * changes nothing.
  */
-export function covers(e: Engine, state: unknown, floor: unknown): boolean {
+function covers(e: Engine, state: unknown, floor: unknown): boolean {
   const s = e.strategy;
   return s.equals(s.merge(state, floor), state);
 }
@@ -100,7 +100,7 @@ export function onUnpark(e: Engine, node: NodeId, op: OpId): void {
 }
 
 /** Whether this replica has applied everything a write's causal tag names. */
-export function deliverable(e: Engine, self: ReplicaState, tag: CausalTag): boolean {
+function deliverable(e: Engine, self: ReplicaState, tag: CausalTag): boolean {
   if (tag.kind === 'deps') {
     for (const [key, state] of tag.deps) if (!covers(e, self.storage.get(key) ?? e.strategy.empty(), state)) return false;
     return true;
@@ -149,46 +149,36 @@ export function afterApply(e: Engine, node: NodeId): void {
   if ((self.parked.length === 0 && self.heldBack.length === 0 && self.parkedWrites.length === 0) || self.releasing) return;
   self.releasing = true;
   try {
+    const stateOf = (key: string) => self.storage.get(key) ?? e.strategy.empty();
     for (let progress = true; progress; ) {
-      progress = false;
-      for (let i = 0; i < self.parked.length; ) {
-        const p = self.parked[i]!;
-        const state = self.storage.get(p.key) ?? e.strategy.empty();
-        if (!covers(e, state, p.floor)) {
-          i++;
-          continue;
-        }
-        self.parked.splice(i, 1);
-        endWait(e, p.wait, 'done');
-        answerRead(e, node, p.to, p.op, p.key, state);
-      }
-      for (let i = 0; i < self.heldBack.length; ) {
-        const h = self.heldBack[i]!;
-        if (!deliverable(e, self, h.causal)) {
-          i++;
-          continue;
-        }
-        self.heldBack.splice(i, 1);
-        endWait(e, h.wait, 'done');
+      // Answering a read changes nothing held; applying or taking a write may release more.
+      sweep(e, self.parked, (p) => covers(e, stateOf(p.key), p.floor), (p) => answerRead(e, node, p.to, p.op, p.key, stateOf(p.key)));
+      progress = sweep(e, self.heldBack, (h) => deliverable(e, self, h.causal), (h) => {
         deliver(e, node, h);
         acknowledge(e, node, h.ackTo, h.op, h.key);
-        progress = true;
-      }
-      for (let i = 0; i < self.parkedWrites.length; ) {
-        const w = self.parkedWrites[i]!;
-        if (!canCoordinate(e, node, w.past)) {
-          i++;
-          continue;
-        }
-        self.parkedWrites.splice(i, 1);
-        endWait(e, w.wait, 'done');
-        coordinateWrite(e, node, w.client, w.op, w.key, w.value, w.context, w.past);
-        progress = true;
-      }
+      });
+      if (sweep(e, self.parkedWrites, (w) => canCoordinate(e, node, w.past), (w) => coordinateWrite(e, node, w.client, w.op, w.key, w.value, w.context, w.past))) progress = true;
     }
   } finally {
     self.releasing = false;
   }
+}
+
+/** Release, in order, each entry of `list` that `ready` accepts: out of the list, its wait ended, then `release`. Whether any was. */
+function sweep<T extends { readonly wait: number }>(e: Engine, list: T[], ready: (x: T) => boolean, release: (x: T) => void): boolean {
+  let any = false;
+  for (let i = 0; i < list.length; ) {
+    const x = list[i]!;
+    if (!ready(x)) {
+      i++;
+      continue;
+    }
+    list.splice(i, 1);
+    endWait(e, x.wait, 'done');
+    release(x);
+    any = true;
+  }
+  return any;
 }
 
 /** What a read of `key` by this session must see: its own writes, what it read, or both (undefined: nothing). */

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { MODEL_NAMES, VERDICT_WORDS } from '../../../content/modelNames.ts';
-import { FIXES, type SessionStory } from '../../../content/sessionStories.ts';
-import { PARTITION, type Percentiles } from '../../../analysis/sessionCosts.ts';
+import { FIXES, PARTITION, type SessionStory } from '../../../content/sessionStories.ts';
+import type { Percentiles } from '../../../analysis/sessionCosts.ts';
 import { useFixCosts } from './useSessions.ts';
 
 const ms = (p: Percentiles | null) => (p ? `${p.p50.toFixed(0)} / ${p.p99.toFixed(0)} ms` : '—');
