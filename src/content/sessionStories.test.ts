@@ -71,8 +71,8 @@ describe('session stories', () => {
       expect(judgeGuarantee(story, sim).result, fix).toBe('satisfied');
       return [...sim.trace.changes].find((c) => c.node === 'B' && c.key === 'note')!.at;
     };
-    // The post reaches B at 950 ms; C sends Bob's note to B at 270 ms.
-    expect(noteAtB('deps')).toBe(320);
+    // Bob's note reaches B, its coordinator, at 270 ms; the post reaches B at 950 ms.
+    expect(noteAtB('deps')).toBe(270);
     expect(noteAtB('vector')).toBe(950);
   });
 });

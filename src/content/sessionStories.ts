@@ -122,7 +122,7 @@ export const FIXES: Readonly<Record<FixId, SessionFix>> = {
     id: 'vector',
     name: 'Version vectors',
     what: 'Each write carries a version vector of its user’s past; its coordinator takes it once it has applied that past, and every other replica applies each coordinator’s writes in order, holding a write back until it has applied what the vector counts.',
-    cost: 'Smaller to carry than a list of dependencies, but it counts writes the user never depended on, so it can hold a write back for nothing. A coordinator takes a write only once it has applied what the writer had seen, so the writer can wait there too, and each coordinator’s writes must reach every replica in order.',
+    cost: 'Smaller to carry than a list of dependencies, but it counts writes the user never depended on, so it can hold a write back for nothing. A coordinator takes a write only once it has applied what the writer had seen, so the writer can wait there too; and each replica applies a coordinator’s writes in order, so one held write holds up that coordinator’s later writes, other users’ included.',
     elsewhere: 'Causal broadcast with vector clocks (Birman, Schiper and Stephenson) works this way; Bayou and lazy replication use version vectors for the same purpose.',
     cluster: () => ({ causalDelivery: 'vector' }),
   },
@@ -182,19 +182,19 @@ export const SESSION_STORIES: readonly SessionStory[] = [
     // Not sticky sessions: they keep one user's own session in order, not one user's writes as another user sees them.
     fixes: ['none', 'sync', 'deps', 'vector'],
     twist: {
-      label: 'Bob first reads an unrelated key, note, through A, then writes note = hi through C',
+      label: 'Bob first reads an unrelated key, note, through A, then writes note = hi through B',
       said: 'and Bob writing a note',
       shows:
-        'By version vector, Bob’s note waits at B until the post arrives, though it does not depend on it: his read at A put A’s writes, the post among them, in his vector (a false dependency). By explicit dependencies it is applied at once: it depends only on what Bob read, and he read no note.',
+        'By version vector, B will not take Bob’s note until the post has reached it, though the note does not depend on the post: his read at A put A’s writes, the post among them, in his vector (a false dependency). By explicit dependencies B takes it at once: it depends only on what Bob read, and he read no note.',
     },
     scenario: (fix, options = {}) => {
       const cluster = FIXES[fix].cluster('comment-first');
       const slow = [['A', 'B']] as const;
-      // The twist: Bob reads note through A once the post is there, then writes his own note through C.
+      // The twist: Bob reads note through A once the post is there, then writes his own note through B.
       const note: Action[] = options.twist
         ? [
             { at: 60, type: 'read', client: 'bob', coordinator: 'A', key: 'note' },
-            { at: 220, type: 'write', client: 'bob', coordinator: 'C', key: 'note', value: 'hi' },
+            { at: 220, type: 'write', client: 'bob', coordinator: 'B', key: 'note', value: 'hi' },
           ]
         : [];
       const post: Action = { at: 0, type: 'write', client: 'alice', coordinator: 'A', key: 'post', value: 'Hello' };

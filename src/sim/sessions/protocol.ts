@@ -67,10 +67,13 @@ export function failover(e: Engine, clients: StickyClients, id: OpId): void {
  *   write's coordinator, its place among that coordinator's writes, and a version vector of
  *   the writer's past, and each coordinator's writes are applied in order (causal
  *   broadcast). A coordinator numbers a write only once it has applied the writer's past
- *   (parkWrite), as causal broadcast sends only what it can deliver itself, so a write held
- *   elsewhere never holds back the coordinator's later ones. A vector names every write its
- *   client's past includes, including ones it does not depend on, so it can hold an update
- *   back for nothing (a false dependency); explicit dependencies cost more to carry and check.
+ *   (parkWrite), as causal broadcast sends only what it can deliver itself, so a write
+ *   waiting at its own coordinator takes no number that would block that coordinator's
+ *   later writes. Elsewhere each coordinator's writes still apply in order, so one held
+ *   write holds up the later ones, unrelated users' included. A vector names every write
+ *   its client's past includes, including ones it does not depend on, so it can hold an
+ *   update back for nothing (a false dependency); explicit dependencies cost more to carry
+ *   and check.
  *
  * Both stand on the strategy's merge: a state covers another when merging the other in
  * changes nothing.
@@ -254,7 +257,8 @@ export function foldVector(req: ReadRequest, vector: ReadonlyMap<NodeId, number>
  * Causal delivery needs every write to reach every replica: a write that never arrives
  * holds back everything that depends on it, for good (and, by vector, every later write of
  * its coordinator). So a coordinator sends a write again, each timeout, to the replicas that
- * have not acknowledged it, as COPS's replication retries. What it still has to send is
+ * have not acknowledged it, as reliable causal broadcast requires (retransmission until
+ * acknowledged; COPS assumes reliable replication between datacenters). What it still has to send is
  * kept through a crash, like a durable replication log, and sent again once it is back.
  */
 export function track(e: Engine, coord: NodeId, op: OpId, key: string, state: unknown, causal: CausalTag, to: readonly NodeId[]): void {
