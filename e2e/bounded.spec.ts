@@ -7,11 +7,19 @@ import { makeScenario, type Action } from '../src/sim/scenario.ts';
 /*
  * Valid input that asks for too much is bad input too: it must not lock the tab. These
  * tests open the heavy runs that once froze the page (for 15 s, or for good) and check
- * that it keeps answering and that no task holds it for long. The 50 ms budget itself is
- * measured by `npm run bench`; here the bar is LOCK_MS, well above it, so a busy machine
- * running other tests beside these does not fail them, while a lock still would.
+ * that it keeps answering and that no task holds it for a second. Long tasks are
+ * wall-clock: on a two-core machine running two browsers, a preview server and another
+ * test, a scrub step of 20 ms (quiet, measured on this page) was once seen taking 337 ms
+ * because the page was not given the processor. So the 50 ms budget is not checked here:
+ * `npm run bench` measures it beside a reference, and the README reports it. Here the
+ * bar is a lock a person would call a hang, LOCK_MS, which noise does not reach and the
+ * freezes these tests were written for far exceed.
  */
-const LOCK_MS = 250;
+const LOCK_MS = 1000;
+
+// Playwright's trace snapshots the DOM on the page's own main thread at every action, and
+// those snapshots would count as the page's long tasks.
+test.use({ trace: 'off' });
 
 /** Tasks longer than LOCK_MS the page has run since the last call, in ms (all long tasks are recorded; these are the locks). */
 async function locks(page: Page): Promise<number[]> {
@@ -68,7 +76,7 @@ test.describe('runs that ask for too much', () => {
     await page.goto('./?lab=playground');
     await page.getByLabel('Run file to open').setInputFiles(file);
     await expect(page.getByText('12000 actions in this run')).toBeVisible({ timeout: 10_000 });
-    // Opening it does not lock the page either (the 50 ms bar is the bench's).
+    // Opening it does not lock the page either (the 50 ms budget is the bench's).
     expect(await locks(page)).toEqual([]);
     const slider = page.getByRole('slider', { name: 'Timeline', exact: true });
     const box = (await slider.boundingBox())!;
