@@ -71,6 +71,11 @@ test.describe('consistency lab', () => {
     await expect(causal.getByRole('article').first().getByRole('listitem')).toHaveText(['✓ PRAM holds', '✗ Causal broken'], { timeout: 10_000 });
     // Causal links to the sessions lab's story where it breaks and the module's fixes mend it.
     await expect(spectrum(page).getByRole('link', { name: 'See it broken, and each fix, in the sessions lab: “A comment before its post”' })).toHaveAttribute('href', '?lab=sessions&story=comment-first');
+    // So does every session guarantee, each to its own story.
+    await model(page, /^Monotonic writes /).click();
+    await expect(spectrum(page).getByRole('link', { name: 'See it broken, and each fix, in the sessions lab: “The price before its correction”' })).toHaveAttribute('href', '?lab=sessions&story=old-price');
+    await model(page, /^Writes follow reads /).click();
+    await expect(spectrum(page).getByRole('link', { name: 'See it broken, and each fix, in the sessions lab: “A reply before its question”' })).toHaveAttribute('href', '?lab=sessions&story=reply-first');
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });

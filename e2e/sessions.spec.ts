@@ -8,7 +8,7 @@ async function open(page: Page, query = '') {
   await expect(page.getByRole('heading', { name: 'Sessions: seeing your own writes, in order', level: 1 })).toBeVisible();
 }
 
-const verdict = (page: Page) => page.getByRole('region', { name: /^(Where is my update\?|The count went down|A comment before its post)$/ }).getByRole('status');
+const verdict = (page: Page) => page.getByRole('region', { name: new RegExp(`^(${SESSION_STORIES.map((s) => s.title.replace('?', '\\?')).join('|')})$`) }).getByRole('status');
 const costs = (page: Page) => page.getByRole('region', { name: 'What each fix costs' });
 
 test.describe('sessions lab', () => {
@@ -74,6 +74,28 @@ test.describe('sessions lab', () => {
     await expect(verdict(page)).toHaveText('✗ Causal consistency broken on this run, with no fix.', { timeout: 10_000 });
     await page.getByRole('slider', { name: 'Timeline', exact: true }).fill('400');
     await expect(feeds.getByRole('listitem').filter({ hasText: /^B:/ })).toHaveText('B: no post, then the comment “First!” (a comment without its post)');
+  });
+
+  test('the price before its correction: monotonic writes broken, and kept by a home replica for the story’s keys', async ({ page }) => {
+    await open(page, '&story=old-price');
+    await expect(verdict(page)).toHaveText('✗ Monotonic writes broken on this run, with no fix.', { timeout: 10_000 });
+    await page.getByRole('radio', { name: 'A home replica' }).check();
+    await expect(verdict(page)).toHaveText('✓ Monotonic writes holds on this run, with a home replica.', { timeout: 10_000 });
+    await expect(page.getByRole('region', { name: /^Sessions at / })).toContainText('bob sends every request for price, live to A, and carries nothing.');
+    await expect(costs(page).getByRole('table').getByRole('row', { name: /^A home replica holds / })).toBeVisible({ timeout: 20_000 });
+  });
+
+  test('a reply before its question: writes follow reads broken, and kept by explicit dependencies', async ({ page }) => {
+    await open(page, '&story=reply-first');
+    await expect(verdict(page)).toHaveText('✗ Writes follow reads broken on this run, with no fix.', { timeout: 10_000 });
+    // The moment the reply has reached B and its question has not.
+    await page.getByRole('slider', { name: 'Timeline', exact: true }).fill('500');
+    const feeds = page.getByRole('region', { name: 'What a reader sees at each replica' });
+    await expect(feeds.getByRole('listitem').filter({ hasText: /^B:/ })).toHaveText('B: no question, then the reply “Yes!” (a reply without its question)');
+    await page.getByRole('radio', { name: 'Explicit dependencies' }).check();
+    await expect(verdict(page)).toHaveText('✓ Writes follow reads holds on this run, with explicit dependencies.', { timeout: 10_000 });
+    await page.getByRole('slider', { name: 'Timeline', exact: true }).fill('500');
+    await expect(feeds.getByRole('listitem').filter({ hasText: /^B:/ })).toHaveText('B: no question');
   });
 
   test('a bad address gets a sentence, and the lab carries on', async ({ page }) => {

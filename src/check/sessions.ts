@@ -72,6 +72,15 @@ export function sessionGuarantees(ops: readonly HistoryOp[]): Record<SessionGuar
  * overlap is split, each operation going to the first of its sessions whose last one has
  * completed (the lanes of an interval graph). A client that waits keeps one session.
  */
+/**
+ * The history with each session as a process of its own (a client with operations in
+ * flight at once becomes several): what the causal checker, whose processes wait for each
+ * answer, needs of a simulated run.
+ */
+export function bySession(ops: readonly HistoryOp[]): HistoryOp[] {
+  return splitSessions(ops).flatMap((lane, i) => lane.map((o) => ({ ...o, process: `${o.process}\u0000${i}` })));
+}
+
 export function splitSessions(ops: readonly HistoryOp[]): HistoryOp[][] {
   const lanes = new Map<string, HistoryOp[][]>();
   for (const op of [...ops].sort((a, b) => a.call - b.call || a.id - b.id)) {

@@ -2,7 +2,7 @@ import { causalConsistency } from './causal.ts';
 import type { HistoryOp } from './history.ts';
 import { linearizable } from './linearizability.ts';
 import { sequentiallyConsistent } from './sequential.ts';
-import { sessionGuarantees, splitSessions } from './sessions.ts';
+import { bySession, sessionGuarantees } from './sessions.ts';
 import { completeByImplication, type ModelId, type ModelVerdict } from './models.ts';
 import type { Verdict } from './verdict.ts';
 
@@ -28,8 +28,7 @@ export function checkSpectrum(ops: readonly HistoryOp[], eventual: Verdict = { r
   const witnesses = options.witnesses ?? true;
   const sessions = sessionGuarantees(ops);
   // Causality needs sessions that wait for each answer (sessions.ts).
-  const lanes = splitSessions(ops).flatMap((lane, i) => lane.map((o) => ({ ...o, process: `${o.process}\u0000${i}` })));
-  const causal = causalConsistency(lanes);
+  const causal = causalConsistency(bySession(ops));
   const pramParts = [sessions['read-your-writes'], sessions['monotonic-reads'], sessions['monotonic-writes']];
   const broken = pramParts.find((v) => v.result === 'violated');
   const pram: Verdict = broken ?? (pramParts.every((v) => v.result === 'satisfied') ? { result: 'satisfied' } : pramParts.find((v) => v.result === 'unknown')!);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { judgeGuarantee } from '../analysis/sessionCosts.ts';
 import { describeOp } from '../check/history.ts';
 import { historyFromRun } from '../check/fromTrace.ts';
+import { sessionGuarantees } from '../check/sessions.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { FIXES, SESSION_STORIES, type FixId } from './sessionStories.ts';
 
@@ -17,10 +18,27 @@ describe('session stories', () => {
     expect(run('own-write', 'none').told).toEqual(['alice wrote x = 1', 'alice read x = nothing']);
     expect(run('count-down', 'none').told).toEqual(['alice wrote x = 1', 'alice wrote x = 2', 'bob read x = 2', 'bob read x = 1']);
     expect(run('comment-first', 'none').told).toEqual(['alice wrote post = Hello', 'alice wrote comment = First!', 'bob read comment = First!', 'bob read post = nothing']);
+    expect(run('old-price', 'none').told).toEqual(['alice wrote price = 10', 'alice wrote price = 12', 'alice wrote live = yes', 'bob read live = yes', 'bob read price = 10']);
+    expect(run('reply-first', 'none').told).toEqual(['alice wrote question = Lunch?', 'bob read question = Lunch?', 'bob wrote reply = Yes!', 'carol read reply = Yes!', 'carol read question = nothing']);
     for (const story of SESSION_STORIES) {
       const { sim } = run(story.id, 'none');
       expect(judgeGuarantee(story, sim).result, story.id).toBe('violated');
     }
+  });
+
+  it('the two stories beyond the module’s break their own guarantee and no other session guarantee', () => {
+    const broken = (id: string) => {
+      const { sim } = run(id, 'none');
+      const guarantees = sessionGuarantees(historyFromRun(sim.trace.ops, 'lww')!);
+      return Object.entries(guarantees).filter(([, v]) => v.result === 'violated').map(([g]) => g);
+    };
+    expect(broken('old-price')).toEqual(['monotonic-writes']);
+    expect(broken('reply-first')).toEqual(['writes-follow-reads']);
+  });
+
+  it('a home replica serves the story’s keys whatever replica each request named', () => {
+    const { sim } = run('comment-first', 'home');
+    expect(sim.trace.ops.map((o) => o.coordinator)).toEqual(['A', 'A', 'A', 'A']);
   });
 
   it('are fixed by every fix each lists: the same story, its guarantee kept', () => {

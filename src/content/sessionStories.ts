@@ -3,8 +3,9 @@ import { makeScenario, type Action, type ClusterConfig, type Scenario } from '..
 import { Simulation } from '../sim/simulation.ts';
 
 /**
- * The sessions lab's three stories (the module's anomalies), each with the fixes the
- * module lists for it. A story is a small seeded run on three replicas (N = 3, W = R = 1,
+ * The sessions lab's stories: the module's three anomalies, each with the fixes the module
+ * lists for it, and one for each session guarantee the module does not name (monotonic
+ * writes, writes follow reads), so every guarantee on the consistency map has a story. A story is a small seeded run on three replicas (N = 3, W = R = 1,
  * 50 ms a message, one slow link of 900 ms, no anti-entropy or read repair), and a fix is
  * a change to the cluster's settings. Where a later operation is meant to start only once
  * an earlier one has been answered (a user reads after the write is acknowledged), its time
@@ -13,8 +14,8 @@ import { Simulation } from '../sim/simulation.ts';
  *
  * In our words; the facts about real systems are in each fix's `elsewhere`.
  */
-export type StoryId = 'own-write' | 'count-down' | 'comment-first';
-export type FixId = 'none' | 'sticky' | 'quorum' | 'version' | 'sync' | 'deps' | 'vector';
+export type StoryId = 'own-write' | 'count-down' | 'comment-first' | 'old-price' | 'reply-first';
+export type FixId = 'none' | 'sticky' | 'quorum' | 'version' | 'sync' | 'deps' | 'vector' | 'home';
 
 export interface SessionFix {
   readonly id: FixId;
@@ -34,7 +35,7 @@ export interface SessionStory {
   /** The anomaly, as the user meets it. */
   readonly story: string;
   /** The model the checker judges, and the guarantee's name. */
-  readonly guarantee: 'read-your-writes' | 'monotonic-reads' | 'causal';
+  readonly guarantee: 'read-your-writes' | 'monotonic-reads' | 'monotonic-writes' | 'writes-follow-reads' | 'causal';
   readonly fixes: readonly FixId[];
   readonly scenario: (fix: FixId, options?: { readonly twist?: boolean }) => Scenario;
   /**
@@ -43,7 +44,27 @@ export interface SessionStory {
    * how the verdict line says it, and what it shows.
    */
   readonly twist?: { readonly label: string; readonly said: string; readonly shows: string };
+  /** Two keys a reader sees together (a post and its comment), shown as each replica would show them; the anomaly is the second without the first. */
+  readonly feed?: { readonly first: string; readonly then: string; readonly firstWord: string; readonly thenWord: string };
 }
+
+/** The keys written synchronously, story by story: those a later read must not miss. */
+const SYNC_KEYS: Readonly<Record<StoryId, readonly string[]>> = {
+  'own-write': ['x', 'y', 'z'],
+  'count-down': ['x'],
+  'comment-first': ['post'],
+  'old-price': ['price'],
+  'reply-first': ['question'],
+};
+
+/** The keys a home replica serves, story by story: those the anomaly is made of. */
+const HOME_KEYS: Readonly<Record<StoryId, readonly string[]>> = {
+  'own-write': ['x', 'y', 'z'],
+  'count-down': ['x'],
+  'comment-first': ['post', 'comment'],
+  'old-price': ['price', 'live'],
+  'reply-first': ['question', 'reply'],
+};
 
 const BASE: Partial<ClusterConfig> = { replicas: 3, n: 3, w: 1, r: 1, clients: ['alice', 'bob'], antiEntropyMs: 0, readRepair: false };
 const SLOW = 900;
@@ -105,10 +126,10 @@ export const FIXES: Readonly<Record<FixId, SessionFix>> = {
   sync: {
     id: 'sync',
     name: 'Synchronous replication',
-    what: 'Writes of the keys that matter (here every key the user writes, or the post) are acknowledged only once every replica holds them.',
+    what: 'Writes of the keys that matter (here every key the user writes; the post; the price; the question) are acknowledged only once every replica holds them.',
     cost: 'Those writes wait for the slowest replica, and fail if any replica is cut off.',
     elsewhere: 'W = N in Dynamo-style stores (Cassandra’s ALL); a leader-based store does the same by waiting for every follower.',
-    cluster: (story) => ({ syncKeys: story === 'comment-first' ? ['post'] : ['x', 'y', 'z'] }),
+    cluster: (story) => ({ syncKeys: SYNC_KEYS[story] }),
   },
   deps: {
     id: 'deps',
@@ -117,6 +138,15 @@ export const FIXES: Readonly<Record<FixId, SessionFix>> = {
     cost: 'Every replica holds a write back until it has the dependencies, its coordinator too, so a write can wait for them and fails if they are cut off; the dependencies travel with every write.',
     elsewhere: 'COPS carries a write’s nearest dependencies and a remote datacenter checks them before making it visible.',
     cluster: () => ({ causalDelivery: 'deps' }),
+  },
+  home: {
+    id: 'home',
+    name: 'A home replica',
+    what: 'Every read and write of the keys that belong together (here the story’s keys) goes to one replica, A, whichever replica the request reached; the other replicas still get copies.',
+    cost: 'Nothing extra while A answers. While A is down nobody can read or write those keys (in this lab there is no failover), and all their traffic lands on one replica.',
+    elsewhere:
+      'A store with one leader per shard does this for every key: MongoDB reads from the primary by default and reports an error while there is none. A new leader keeps the guarantee only if it has every acknowledged write; Raft ensures that for writes a majority acknowledged, since only a replica whose log is at least as up to date as a majority’s can be elected.',
+    cluster: (story) => ({ homeKeys: HOME_KEYS[story], home: 'A' }),
   },
   vector: {
     id: 'vector',
@@ -180,7 +210,9 @@ export const SESSION_STORIES: readonly SessionStory[] = [
       'Alice posts “Hello” (the key post) through A, and once it is saved comments “First!” (the key comment); the comment goes through C. C passes the comment to B at once, but the post crawls to B over a slow link from A. Bob, reading through B, sees the comment and no post.',
     guarantee: 'causal',
     // Not sticky sessions: they keep one user's own session in order, not one user's writes as another user sees them.
-    fixes: ['none', 'sync', 'deps', 'vector'],
+    // A home replica is the module's "route the thread's reads to one replica": its writes go there too, or that replica could show the comment first as B does.
+    fixes: ['none', 'sync', 'deps', 'vector', 'home'],
+    feed: { first: 'post', then: 'comment', firstWord: 'post', thenWord: 'comment' },
     twist: {
       label: 'Bob first reads an unrelated key, note, through A, then writes note = hi through B',
       said: 'and Bob writing a note',
@@ -203,6 +235,49 @@ export const SESSION_STORIES: readonly SessionStory[] = [
       const readAt = commentAt + 150;
       return scenarioOf(
         [post, comment, ...note, { at: readAt, type: 'read', client: 'bob', coordinator: 'B', key: 'comment' }, { at: readAt + 150, type: 'read', client: 'bob', coordinator: 'B', key: 'post' }],
+        cluster,
+        slow,
+      );
+    },
+  },
+  {
+    id: 'old-price',
+    title: 'The price before its correction',
+    story:
+      'Alice sets the price to 10 through B, corrects it to 12 through A, and once that is saved puts the item on sale (live = yes), also through A. Bob reads live through A and sees the item on sale; he then reads the price through B, where the correction has not yet arrived over the slow link from A, and sees 10.',
+    guarantee: 'monotonic-writes',
+    // Not version-based reads or causal delivery: Bob's session has read nothing of price, and a replica that holds writes back does not hold a reader who moves on to another replica.
+    fixes: ['none', 'sticky', 'quorum', 'sync', 'home'],
+    scenario: (fix) => {
+      const cluster = FIXES[fix].cluster('old-price');
+      const slow = [['A', 'B']] as const;
+      const first: Action = { at: 0, type: 'write', client: 'alice', coordinator: 'B', key: 'price', value: '10' };
+      const fixAt = answeredAt([first], cluster, slow) + 50;
+      const correction: Action = { at: fixAt, type: 'write', client: 'alice', coordinator: 'A', key: 'price', value: '12' };
+      const liveAt = answeredAt([first, correction], cluster, slow) + 50;
+      const live: Action = { at: liveAt, type: 'write', client: 'alice', coordinator: 'A', key: 'live', value: 'yes' };
+      const look: Action = { at: answeredAt([first, correction, live], cluster, slow) + 50, type: 'read', client: 'bob', coordinator: 'A', key: 'live' };
+      const priceAt = answeredAt([first, correction, live, look], cluster, slow) + 50;
+      return scenarioOf([first, correction, live, look, { at: priceAt, type: 'read', client: 'bob', coordinator: 'B', key: 'price' }], cluster, slow);
+    },
+  },
+  {
+    id: 'reply-first',
+    title: 'A reply before its question',
+    story:
+      'Alice asks “Lunch?” (the key question) through A. Bob reads it through A and replies “Yes!” (the key reply) through C. C passes the reply to B at once, but the question crawls to B over a slow link from A. Carol, reading through B, sees a reply to nothing.',
+    guarantee: 'writes-follow-reads',
+    fixes: ['none', 'sync', 'deps', 'vector', 'home'],
+    feed: { first: 'question', then: 'reply', firstWord: 'question', thenWord: 'reply' },
+    scenario: (fix) => {
+      const cluster = { ...FIXES[fix].cluster('reply-first'), clients: ['alice', 'bob', 'carol'] };
+      const slow = [['A', 'B']] as const;
+      const ask: Action = { at: 0, type: 'write', client: 'alice', coordinator: 'A', key: 'question', value: 'Lunch?' };
+      const read: Action = { at: answeredAt([ask], cluster, slow) + 50, type: 'read', client: 'bob', coordinator: 'A', key: 'question' };
+      const reply: Action = { at: answeredAt([ask, read], cluster, slow) + 50, type: 'write', client: 'bob', coordinator: 'C', key: 'reply', value: 'Yes!' };
+      const seeAt = reply.at + 150;
+      return scenarioOf(
+        [ask, read, reply, { at: seeAt, type: 'read', client: 'carol', coordinator: 'B', key: 'reply' }, { at: seeAt + 150, type: 'read', client: 'carol', coordinator: 'B', key: 'question' }],
         cluster,
         slow,
       );

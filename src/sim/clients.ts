@@ -57,9 +57,12 @@ export class Clients {
     const id = e.trace.ops.length as OpId;
     const client = a.client as NodeId;
     const value = a.type === 'write' ? a.value : null;
-    // A sticky client keeps to the replica it first used, whichever the action names.
+    // A key with a home replica is served there; otherwise a sticky client keeps to the
+    // replica it first used, whichever the action names.
     let coordinator = a.coordinator as NodeId;
-    if (e.config.sticky) {
+    const homed = e.config.homeKeys.includes(a.key);
+    if (homed) coordinator = e.config.home;
+    else if (e.config.sticky) {
       const session = this.sessions.get(client)!;
       coordinator = session.home ??= coordinator;
       if (a.type === 'write' && a.blind === true) this.blind.add(id);
@@ -81,7 +84,7 @@ export class Clients {
       quorum: NO_NODES,
     });
     e.schedule(e.now + CLIENT_PATIENCE * e.config.timeoutMs, { type: 'client-timeout', op: id });
-    if (e.config.sticky) e.schedule(e.now + e.config.timeoutMs, { type: 'failover', op: id });
+    if (e.config.sticky && !homed) e.schedule(e.now + e.config.timeoutMs, { type: 'failover', op: id });
     this.request(e.trace.ops[id]!, coordinator, a.type === 'write' && a.blind === true);
   }
 

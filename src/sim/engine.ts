@@ -46,6 +46,8 @@ export interface ProtocolConfig {
   readonly sessionReads: SessionReads;
   readonly syncKeys: readonly string[];
   readonly causalDelivery: CausalDelivery;
+  readonly homeKeys: readonly string[];
+  readonly home: NodeId;
 }
 
 /** What the simulation offers a protocol. Protocols hold no state of their own. */

@@ -76,6 +76,14 @@ export interface ClusterConfig {
    * the rest.
    */
   readonly causalDelivery: CausalDelivery;
+  /**
+   * Keys that live on one replica: every read and write of them goes to `home`, whichever
+   * replica the action names, with no failover (while `home` is down they cannot be
+   * served). The other replicas still receive copies, as usual.
+   */
+  readonly homeKeys: readonly string[];
+  /** The replica that serves homeKeys. */
+  readonly home: string;
 }
 
 export const SESSION_READS = ['off', 'writes', 'reads', 'both'] as const;
@@ -152,6 +160,8 @@ export const DEFAULT_CLUSTER: ClusterConfig = {
   sessionReads: 'off',
   syncKeys: [],
   causalDelivery: 'off',
+  homeKeys: [],
+  home: 'A',
 };
 
 export const DEFAULT_NETWORK: NetworkConfig = {

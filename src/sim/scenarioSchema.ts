@@ -73,6 +73,8 @@ function readCluster(value: unknown, path: string): ClusterConfig {
     sessionReads: get('sessionReads', oneOf(SESSION_READS), d.sessionReads),
     syncKeys: get('syncKeys', list(str(KEY, 'a key of 1 to 16 letters, digits, - or _'), MAX_SYNC_KEYS), [...d.syncKeys]),
     causalDelivery: get('causalDelivery', oneOf(CAUSAL_DELIVERY), d.causalDelivery),
+    homeKeys: get('homeKeys', list(str(KEY, 'a key of 1 to 16 letters, digits, - or _'), MAX_SYNC_KEYS), [...d.homeKeys]),
+    home: get('home', oneOf(nodes), d.home),
   };
   if (cluster.causalDelivery !== 'off') {
     const where = `${path}.causalDelivery`;

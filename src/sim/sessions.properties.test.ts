@@ -2,7 +2,8 @@ import './sessions/install.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { historyFromRun } from '../check/fromTrace.ts';
-import { sessionGuarantees } from '../check/sessions.ts';
+import { causalConsistency } from '../check/causal.ts';
+import { bySession, sessionGuarantees } from '../check/sessions.ts';
 import type { NodeId } from './ids.ts';
 import type { Action, ClusterConfig, Scenario } from './scenario.ts';
 import { Simulation } from './simulation.ts';
@@ -52,7 +53,7 @@ function scenario(r: Run): Scenario {
 
 /*
  * Each property here fails with its fix turned off (tried: version-based reads off, sticky
- * off) or, for causal delivery, with replicas that apply an update without checking its
+ * off, no home keys) or, for causal delivery, with replicas that apply an update without checking its
  * dependencies, and with coordinators that never send a write again (then a lost message
  * holds back what depends on it for good: a reviewer found that, and a write applied by
  * vector that changed nothing not releasing what waited for it). The monotonic-reads one found a real bug: the session checker looped
@@ -107,6 +108,20 @@ describe('the session fixes, on generated runs with faults that lose no data', (
         const verdicts = sessionGuarantees(historyFromRun(sim.trace.ops, 'lww')!);
         expect(verdicts['read-your-writes'].result).toBe('satisfied');
         expect(verdicts['monotonic-reads'].result).toBe('satisfied');
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a home replica for every key: every session guarantee and causal consistency hold, whatever the faults', () => {
+    fc.assert(
+      fc.property(runs, (r) => {
+        const base = scenario(r);
+        const keys = [...new Set(base.script.flatMap((a) => (a.type === 'read' || a.type === 'write' ? [a.key] : [])))];
+        const sim = runOf(withFix(base, { homeKeys: keys, home: 'A' }));
+        const history = historyFromRun(sim.trace.ops, 'lww')!;
+        for (const [g, v] of Object.entries(sessionGuarantees(history))) expect(v.result, g).toBe('satisfied');
+        expect(causalConsistency(bySession(history)).cc.result).toBe('satisfied');
       }),
       { numRuns: 150 },
     );

@@ -118,6 +118,28 @@ describe('sticky sessions', () => {
   });
 });
 
+describe('keys with a home replica', () => {
+  it('send every request for them to the home, whatever replica the action names, and other keys where named', () => {
+    const sim = run([W(0, '1', 'C'), R(150, 'B'), W(200, '2', 'B', 'y'), R(300, 'C', 'x', 'c2')], { homeKeys: ['x'], home: 'A' });
+    expect(sim.trace.ops.map((o) => o.coordinator)).toEqual(['A', 'A', 'B', 'A']);
+    expect(sim.trace.ops[1]!.result).toEqual(['1']);
+    expect(sim.trace.ops[3]!.result).toEqual(['1']);
+  });
+
+  it('do not fail over: while the home is down, its keys cannot be read', () => {
+    const sim = run([W(0, '1'), { at: 100, type: 'crash', node: 'A' }, R(150, 'B')], { homeKeys: ['x'], home: 'A', sticky: true });
+    expect(sim.trace.events.some((e) => e.type === 'failover')).toBe(false);
+    expect(sim.trace.ops[1]!.outcome).toBe('timeout');
+  });
+
+  it('refuse a home that is not a replica of the run', () => {
+    const scenario = makeScenario({ cluster: { replicas: 3, homeKeys: ['x'], home: 'E' } });
+    const checked = validateScenario(JSON.parse(JSON.stringify(scenario)));
+    expect(checked.ok).toBe(false);
+    expect(checked.ok ? '' : checked.path).toBe('cluster.home');
+  });
+});
+
 describe('synchronous keys', () => {
   it('acknowledge a write only once every replica holds it, and then any replica returns it', () => {
     // The link to B takes 600 ms: the write waits for B's acknowledgement, answering at 750 ms instead of 100.

@@ -67,6 +67,8 @@ export class Simulation implements Engine {
       sessionReads: c.sessionReads,
       syncKeys: c.syncKeys,
       causalDelivery: c.causalDelivery,
+      homeKeys: c.homeKeys,
+      home: c.home as NodeId,
     };
     // Fail now, saying what to import, rather than at the first read or write that needs it.
     if (c.sticky || c.sessionReads !== 'off' || c.causalDelivery !== 'off') sessions();

@@ -43,7 +43,8 @@ function initial(): { story: StoryId; fix: FixId; twist: boolean; problems: read
 
 /**
  * The sessions lab: the module's three anomalies (a user's own update missing, a count
- * going down, a comment before its post), each a seeded run on three replicas, with the
+ * going down, a comment before its post) and one story for each other session guarantee
+ * (a price seen before its correction, a reply before its question), each a seeded run on three replicas, with the
  * fixes the module lists as settings of the run. Choose a fix and the same story runs
  * again: the checker's verdict flips, the sessions' tokens and what replicas hold back are
  * shown, and a table measures what each fix costs on a busier run with a partition.
@@ -78,8 +79,8 @@ export default function SessionsLab() {
         <header className="lab-intro">
           <h1>Sessions: seeing your own writes, in order</h1>
           <p>
-            An eventually consistent store can show a user something older than what they have already seen. Pick one of the module’s three anomalies, watch
-            it happen, then switch on a fix: the same run plays again, the checker says whether the guarantee now holds, and the table below says what the fix
+            An eventually consistent store can show a user something older than what they have already seen. Pick a story (the module’s three anomalies,
+            and one for each other session guarantee), watch it happen, then switch on a fix: the same run plays again, the checker says whether the guarantee now holds, and the table below says what the fix
             costs.
           </p>
         </header>
@@ -95,7 +96,7 @@ export default function SessionsLab() {
           <div className="side">
             <StoryCard story={current} fix={fix} twist={twist} />
             <Suspense fallback={null}>
-              {story === 'comment-first' && <Feeds />}
+              {current.feed && <Feeds feed={current.feed} />}
               <SessionTokens fix={fix} story={story} />
             </Suspense>
             <Narrator />

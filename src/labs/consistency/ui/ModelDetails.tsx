@@ -24,8 +24,9 @@ interface Props {
 const STORY_OF: Partial<Record<ModelId, { readonly id: string; readonly title: string }>> = {
   'read-your-writes': { id: 'own-write', title: 'Where is my update?' },
   'monotonic-reads': { id: 'count-down', title: 'The count went down' },
+  'monotonic-writes': { id: 'old-price', title: 'The price before its correction' },
+  'writes-follow-reads': { id: 'reply-first', title: 'A reply before its question' },
   causal: { id: 'comment-first', title: 'A comment before its post' },
-  'writes-follow-reads': { id: 'comment-first', title: 'A comment before its post' },
 };
 
 /** One model: its verdict on what is judged, with the witness in words; what it promises; what it costs in a partition; what gives it here. */

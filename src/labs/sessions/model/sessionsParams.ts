@@ -7,7 +7,7 @@ import { choiceParam } from '../../../embed/paramKinds.ts';
  *   ?lab=sessions&story=own-write&fix=version&twist=on
  *
  * `twist=on` adds the story's twist (where is my update: A crashes; a comment before its
- * post: Bob writes something unrelated); the count story has none.
+ * post: Bob writes something unrelated); the other stories have none.
  * A fix a story does not list is read as no fix, with a sentence saying so.
  */
 export const SESSIONS_PARAMS = {

@@ -15,8 +15,8 @@ export function CostTable({ story }: { readonly story: SessionStory }) {
     <section className="panel cost-table" aria-labelledby={`${id}-t`}>
       <h2 id={`${id}-t`}>What each fix costs</h2>
       <p>
-        Measured on a busier run of the same kind: three users for 22 seconds, each request sent to a replica picked at random
-        {story.id === 'comment-first' ? ' (Bob reads through B, his replica)' : ''} unless the fix routes it, message times drawn at random (40 ms on average),
+        Measured on a busier run of the same kind: two or three users for 22 seconds, each request sent to a replica picked at random
+        {story.id === 'comment-first' ? ' (Bob reads through B, his replica)' : story.id === 'reply-first' ? ' (Carol reads through B, her replica)' : ''} unless the fix routes it, message times drawn at random (40 ms on average),
         and replica A cut off from B and C from {PARTITION.from / 1000} s to {PARTITION.until / 1000} s.
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="The costs table (scrolls sideways on a narrow screen)">

@@ -1,12 +1,14 @@
 import { useId } from 'react';
+import type { SessionStory } from '../../../content/sessionStories.ts';
 import { selectRun, selectTime } from '../../../store/labStore.ts';
 import { useLab } from '../../../store/LabStoreContext.tsx';
 
 /**
- * The thread as a reader at each replica would see it at the playhead: the post, then the
- * comment. A comment shown without its post is the anomaly, said in words.
+ * The story's two keys as a reader at each replica would see them at the playhead: the
+ * post, then its comment (or the question and its reply; the item on sale and its price).
+ * The second without the first is the anomaly, said in words.
  */
-export function Feeds() {
+export function Feeds({ feed }: { readonly feed: NonNullable<SessionStory['feed']> }) {
   const id = useId();
   const run = useLab(selectRun);
   const time = useLab(selectTime);
@@ -21,13 +23,13 @@ export function Feeds() {
       <h2 id={`${id}-t`}>What a reader sees at each replica</h2>
       <ul>
         {run.replicas.map((node) => {
-          const post = show(node, 'post');
-          const comment = show(node, 'comment');
+          const first = show(node, feed.first);
+          const then = show(node, feed.then);
           return (
             <li key={node}>
-              <strong>{node}:</strong> {post ? `“${post}”` : 'no post'}
-              {comment ? `, then the comment “${comment}”` : ''}
-              {comment && !post ? <span className="v-violated"> (a comment without its post)</span> : ''}
+              <strong>{node}:</strong> {first ? `${feed.firstWord} “${first}”` : `no ${feed.firstWord}`}
+              {then ? `, then the ${feed.thenWord} “${then}”` : ''}
+              {then && !first ? <span className="v-violated"> (a {feed.thenWord} without its {feed.firstWord})</span> : ''}
             </li>
           );
         })}

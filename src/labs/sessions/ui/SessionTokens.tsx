@@ -22,6 +22,7 @@ export function SessionTokens({ fix, story }: { readonly fix: FixId; readonly st
           <li key={t.client}>
             <strong>{t.client}</strong>
             {fix === 'sticky' && <> uses {t.home ?? 'the first replica it reaches'}.</>}
+            {fix === 'home' && <> sends every request for {run.scenario.cluster.homeKeys.join(', ')} to {run.scenario.cluster.home}, and carries nothing.</>}
             {(fix === 'version' || fix === 'deps' || fix === 'vector') && (
               <>
                 {' '}
