@@ -27,5 +27,16 @@ describe('what each session fix costs, on its story’s busier workload', () => 
     expect(version.partition.succeeded).toBeLessThan(version.partition.started);
     // Sticky sessions cost nothing here: every client can still reach its replica.
     expect(sticky.partition.succeeded).toBe(sticky.partition.started);
+    // None of these holds a write back.
+    for (const cost of [none, quorum, sync, version, sticky]) expect(cost.heldMs, cost.fix).toBeNull();
+  });
+
+  it('shows causal delivery’s hidden price: a write acknowledged during the partition stays unseen on the other side until the heal', () => {
+    for (const fix of ['deps', 'vector'] as const) {
+      const held = measureFix('comment-first', fix).heldMs!;
+      // Held for most of the 6 s cut, never beyond the run.
+      expect(held, fix).toBeGreaterThan(4000);
+      expect(held, fix).toBeLessThan(10_000);
+    }
   });
 });

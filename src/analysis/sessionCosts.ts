@@ -18,6 +18,12 @@ export interface FixCost {
   readonly write: Percentiles | null;
   /** Operations started while A was cut off, and how many of them succeeded. */
   readonly partition: { readonly started: number; readonly succeeded: number };
+  /**
+   * The longest any replica held a write back (causal delivery) before applying it, in ms,
+   * counting one still held at the end of the run up to then; null if none was held. A held
+   * write is acknowledged yet unseen there: a cost the latencies do not show.
+   */
+  readonly heldMs: number | null;
 }
 
 export interface Percentiles {
@@ -124,5 +130,11 @@ export function measureFix(storyId: StoryId, fix: FixId): FixCost {
     read: percentiles(took('read')),
     write: percentiles(took('write')),
     partition: { started: during.length, succeeded: during.filter((o) => o.outcome === 'ok').length },
+    heldMs: longestHold(sim),
   };
+}
+
+function longestHold(sim: Simulation): number | null {
+  const holds = sim.trace.waits.filter((w) => w.kind === 'update').map((w) => (w.until ?? sim.now) - w.from);
+  return holds.length > 0 ? Math.max(...holds) : null;
 }

@@ -17,11 +17,15 @@ export function CostTable({ story }: { readonly story: SessionStory }) {
       <p>
         Measured on a busier run of the same kind: two or three users for 22 seconds, each request sent to a replica picked at random
         {story.id === 'comment-first' ? ' (Bob reads through B, his replica)' : story.id === 'reply-first' ? ' (Carol reads through B, her replica)' : ''} unless the fix routes it, message times drawn at random (40 ms on average),
-        and replica A cut off from B and C from {PARTITION.from / 1000} s to {PARTITION.until / 1000} s.
+        and replica A cut off from B and C from {PARTITION.from / 1000} s to {PARTITION.until / 1000} s. A write held back at a replica has been
+        acknowledged, yet readers there do not see it until it is applied: the last column says for how long, at worst.
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="The costs table (scrolls sideways on a narrow screen)">
         <table>
-          <caption className="visually-hidden">Each fix: whether {guarantee.toLowerCase()} holds on the busier run, read and write times, and operations that succeeded during the partition</caption>
+          <caption className="visually-hidden">
+            Each fix: whether {guarantee.toLowerCase()} holds on the busier run, read and write times, operations that succeeded during the partition, and the
+            longest a replica held a write back
+          </caption>
           <thead>
             <tr>
               <th scope="col">Fix</th>
@@ -29,6 +33,7 @@ export function CostTable({ story }: { readonly story: SessionStory }) {
               <th scope="col">Reads, median / 99th percentile</th>
               <th scope="col">Writes, median / 99th percentile</th>
               <th scope="col">Succeeded while A was cut off</th>
+              <th scope="col">Longest a write was held back</th>
             </tr>
           </thead>
           <tbody>
@@ -45,6 +50,7 @@ export function CostTable({ story }: { readonly story: SessionStory }) {
                   <td>
                     {r.partition.succeeded} of {r.partition.started}
                   </td>
+                  <td>{r.heldMs === null ? 'none held' : `${(r.heldMs / 1000).toFixed(1)} s`}</td>
                 </tr>
               );
             })}
