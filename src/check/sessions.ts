@@ -18,9 +18,12 @@ export const SESSION_LIMIT = 6000;
  * causal path, or returning nothing when such a path holds a write of its key:
  * - read-your-writes: the path is the reader's own earlier write;
  * - monotonic reads: an earlier read of the same session returned the newer write;
- * - monotonic writes: the newer write is a later write of the older one's own session;
+ * - monotonic writes: a later write of the older one's own session, of any key, is on the
+ *   path (a comment seen without its author's earlier post: the post is missed); for two
+ *   writes of one key, returning the older is missing the newer too;
  * - writes-follow-reads: the newer write was read in a session before that session made
- *   a write the reader causally follows ("First!" seen without the "Hello" it answers).
+ *   a write the reader causally follows (Carol sees Bob's "Yes!" without the "Lunch?" he
+ *   read and answered).
  * Every such read is also one of causal consistency's bad patterns (WriteCORead or
  * WriteCOInitRead), so a causally consistent history keeps all four.
  *
@@ -54,8 +57,8 @@ export function sessionGuarantees(ops: readonly HistoryOp[]): Record<SessionGuar
           const u = source.get(a)!;
           if (u !== null && older(b, u)) note('monotonic-reads', a.key, [u, a, b]);
         }
-        if (a.f === 'write' && b.f === 'write' && a.key === b.key) {
-          for (const r of reads) if (r.key === a.key && co.before(b, r) && (source.get(r) === a || older(r, a))) note('monotonic-writes', a.key, [a, b, r]);
+        if (a.f === 'write' && b.f === 'write') {
+          for (const r of reads) if (r.key === a.key && co.before(b, r) && (older(r, a) || (a.key === b.key && source.get(r) === a))) note('monotonic-writes', a.key, [a, b, r]);
         }
         if (a.f === 'read' && b.f === 'write' && source.get(a)) {
           const u = source.get(a)!;

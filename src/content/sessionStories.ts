@@ -49,9 +49,8 @@ export interface SessionStory {
 }
 
 /** The keys written synchronously, story by story: those a later read must not miss. */
-const SYNC_KEYS: Readonly<Record<StoryId, readonly string[]>> = {
+const SYNC_KEYS: Readonly<Partial<Record<StoryId, readonly string[]>>> = {
   'own-write': ['x', 'y', 'z'],
-  'count-down': ['x'],
   'comment-first': ['post'],
   'old-price': ['price'],
   'reply-first': ['question'],
@@ -103,13 +102,13 @@ export const FIXES: Readonly<Record<FixId, SessionFix>> = {
     name: 'Sticky sessions',
     what: 'Each user keeps to the replica it first used; if that replica does not answer within the timeout, the user moves to the next one.',
     cost: 'No extra time while the replica answers; when it fails, the user waits out the timeout, and the new replica may not have what the old one had.',
-    elsewhere: 'A load balancer with session affinity does this in front of any store; the guarantee lasts only while the replica does.',
+    elsewhere: 'A load balancer with session affinity does this, if the node it pins a user to answers from its own copy (a Cassandra coordinator may send the read on to other replicas); the guarantee lasts only while that node does.',
     cluster: () => ({ sticky: true }),
   },
   quorum: {
     id: 'quorum',
     name: 'Quorums, W + R > N',
-    what: 'Writes wait for W = 2 replicas and reads ask R = 2, so every read meets a replica that has every acknowledged write.',
+    what: 'A write waits for W = 2 replicas to acknowledge it, and a read asks all three and waits for R = 2 answers, so every read meets a replica that has every acknowledged write (clocks here agree, so the newest write also wins).',
     cost: 'Every write and read waits for a second replica; with one replica cut off, a coordinator on its side cannot answer.',
     elsewhere: 'Cassandra’s QUORUM level, Riak’s and Dynamo’s W and R; with sloppy quorums (Dynamo, Riak) the overlap is not guaranteed.',
     cluster: () => ({ w: 2, r: 2 }),
@@ -120,7 +119,7 @@ export const FIXES: Readonly<Record<FixId, SessionFix>> = {
     what: 'The user’s reads carry what it has already seen (its writes, or what it read); a replica that lacks it waits for it, while other replicas may answer first.',
     cost: 'A read waits until some replica has caught up; cut off from the version it needs, it fails after the timeout.',
     elsewhere:
-      'MongoDB’s causally consistent sessions work like this, at the one node a read goes to: it carries the session’s last operation time and waits for that node to catch up (all four guarantees with writes that cannot be rolled back need majority read and write concerns).',
+      'MongoDB’s causally consistent sessions do this with one operation time for the whole session rather than a version per key: a read waits at the node it goes to until that node has caught up to the session, which also covers keys the session never touched (all four guarantees, with writes that cannot be rolled back, need majority read and write concerns).',
     cluster: (story) => ({ sessionReads: story === 'count-down' ? 'reads' : 'writes' }),
   },
   sync: {
@@ -128,8 +127,8 @@ export const FIXES: Readonly<Record<FixId, SessionFix>> = {
     name: 'Synchronous replication',
     what: 'Writes of the keys that matter (here every key the user writes; the post; the price; the question) are acknowledged only once every replica holds them.',
     cost: 'Those writes wait for the slowest replica, and fail if any replica is cut off.',
-    elsewhere: 'W = N in Dynamo-style stores (Cassandra’s ALL); a leader-based store does the same by waiting for every follower.',
-    cluster: (story) => ({ syncKeys: SYNC_KEYS[story] }),
+    elsewhere: 'W = N in Dynamo-style stores (Cassandra’s ALL); a leader-based store does the same by waiting until every follower has applied the write, not merely received it (PostgreSQL’s synchronous_commit = remote_apply, with every standby synchronous).',
+    cluster: (story) => ({ syncKeys: SYNC_KEYS[story] ?? [] }),
   },
   deps: {
     id: 'deps',
@@ -142,18 +141,18 @@ export const FIXES: Readonly<Record<FixId, SessionFix>> = {
   home: {
     id: 'home',
     name: 'A home replica',
-    what: 'Every read and write of the keys that belong together (here the story’s keys) goes to one replica, A, whichever replica the request reached; the other replicas still get copies.',
+    what: 'Every read and write of the keys that belong together (here the story’s keys) goes to one replica, A, whichever replica the user picked; the other replicas still get copies.',
     cost: 'Nothing extra while A answers. While A is down nobody can read or write those keys (in this lab there is no failover), and all their traffic lands on one replica.',
     elsewhere:
-      'A store with one leader per shard does this for every key: MongoDB reads from the primary by default and reports an error while there is none. A new leader keeps the guarantee only if it has every acknowledged write; Raft ensures that for writes a majority acknowledged, since only a replica whose log is at least as up to date as a majority’s can be elected.',
+      'A store with one leader per shard does this for every key: MongoDB reads from the primary by default and reports an error while there is none. A new leader keeps the guarantee only if it has every acknowledged write (in Raft a voter refuses a candidate whose log is less up to date than its own, so the winner has every write a majority holds), and an old leader must stop answering reads once deposed (leases, or Raft’s ReadIndex check).',
     cluster: (story) => ({ homeKeys: HOME_KEYS[story], home: 'A' }),
   },
   vector: {
     id: 'vector',
     name: 'Version vectors',
     what: 'Each write carries a version vector of its user’s past; its coordinator takes it once it has applied that past, and every other replica applies each coordinator’s writes in order, holding a write back until it has applied what the vector counts.',
-    cost: 'Smaller to carry than a list of dependencies, but it counts writes the user never depended on, so it can hold a write back for nothing. A coordinator takes a write only once it has applied what the writer had seen, so the writer can wait there too; and each replica applies a coordinator’s writes in order, so one held write holds up that coordinator’s later writes, other users’ included.',
-    elsewhere: 'Causal broadcast with vector clocks (Birman, Schiper and Stephenson) works this way; Bayou and lazy replication use version vectors for the same purpose.',
+    cost: 'One counter per replica, however much the user has seen (explicit dependencies are often fewer still, as COPS keeps only the nearest), and it counts writes the user never depended on, so it can hold a write back for nothing. A coordinator takes a write only once it has applied what the writer had seen, so the writer can wait there too; and each replica applies a coordinator’s writes in order, so one held write holds up that coordinator’s later writes, other users’ included.',
+    elsewhere: 'Causal broadcast with vector clocks (Birman, Schiper and Stephenson) works this way, and lazy replication (Ladin et al.) also holds an update until its replica has what the update’s vector timestamp names.',
     cluster: () => ({ causalDelivery: 'vector' }),
   },
 };
@@ -170,7 +169,7 @@ export const SESSION_STORIES: readonly SessionStory[] = [
       label: 'A crashes just after acknowledging the write, and the copy for B is lost',
       said: 'and A crashing',
       shows:
-        'With sticky sessions, Alice’s read goes to A, gets no answer, and after the timeout fails over to B, which never got her write: read your writes breaks at the failover. Version-based reads and quorums still find her write at C. Synchronous replication cannot finish the write at all (B never acknowledges it), so Alice is told it failed: nothing she was told was saved goes missing.',
+        'With sticky sessions, Alice’s read goes to A, gets no answer, and after the timeout fails over to B, which never got her write: read your writes breaks at the failover. Version-based reads and quorums still find her write at C. Synchronous replication cannot finish the write at all (B never acknowledges it), so Alice is told it failed, though it stays on A and C and may show up later: nothing she was told was saved goes missing.',
     },
     scenario: (fix, options = {}) => {
       const crashing = options.twist === true;
@@ -244,21 +243,24 @@ export const SESSION_STORIES: readonly SessionStory[] = [
     id: 'old-price',
     title: 'The price before its correction',
     story:
-      'Alice sets the price to 10 through B, corrects it to 12 through A, and once that is saved puts the item on sale (live = yes), also through A. Bob reads live through A and sees the item on sale; he then reads the price through B, where the correction has not yet arrived over the slow link from A, and sees 10.',
+      'Alice sets the price to 10 through B, corrects it to 12 through A, and once that is saved puts the item on sale (live = yes) through C. C passes the sale to B at once, but the correction crawls to B over a slow link from A. Bob, reading through B, sees the item on sale at the old price, 10.',
     guarantee: 'monotonic-writes',
-    // Not version-based reads or causal delivery: Bob's session has read nothing of price, and a replica that holds writes back does not hold a reader who moves on to another replica.
-    fixes: ['none', 'sticky', 'quorum', 'sync', 'home'],
+    // Not sticky sessions: they keep one user's own session in order, not one user's writes as another user sees them.
+    // Not version-based reads: this lab's tokens are per key, and Bob has read nothing of price (a session-wide token, as
+    // MongoDB's operation time, would hold his read at B).
+    fixes: ['none', 'quorum', 'sync', 'deps', 'vector', 'home'],
     scenario: (fix) => {
       const cluster = FIXES[fix].cluster('old-price');
       const slow = [['A', 'B']] as const;
       const first: Action = { at: 0, type: 'write', client: 'alice', coordinator: 'B', key: 'price', value: '10' };
-      const fixAt = answeredAt([first], cluster, slow) + 50;
-      const correction: Action = { at: fixAt, type: 'write', client: 'alice', coordinator: 'A', key: 'price', value: '12' };
-      const liveAt = answeredAt([first, correction], cluster, slow) + 50;
-      const live: Action = { at: liveAt, type: 'write', client: 'alice', coordinator: 'A', key: 'live', value: 'yes' };
-      const look: Action = { at: answeredAt([first, correction, live], cluster, slow) + 50, type: 'read', client: 'bob', coordinator: 'A', key: 'live' };
-      const priceAt = answeredAt([first, correction, live, look], cluster, slow) + 50;
-      return scenarioOf([first, correction, live, look, { at: priceAt, type: 'read', client: 'bob', coordinator: 'B', key: 'price' }], cluster, slow);
+      const correction: Action = { at: answeredAt([first], cluster, slow) + 50, type: 'write', client: 'alice', coordinator: 'A', key: 'price', value: '12' };
+      const live: Action = { at: answeredAt([first, correction], cluster, slow) + 50, type: 'write', client: 'alice', coordinator: 'C', key: 'live', value: 'yes' };
+      const lookAt = live.at + 150;
+      return scenarioOf(
+        [first, correction, live, { at: lookAt, type: 'read', client: 'bob', coordinator: 'B', key: 'live' }, { at: lookAt + 150, type: 'read', client: 'bob', coordinator: 'B', key: 'price' }],
+        cluster,
+        slow,
+      );
     },
   },
   {
@@ -267,6 +269,7 @@ export const SESSION_STORIES: readonly SessionStory[] = [
     story:
       'Alice asks “Lunch?” (the key question) through A. Bob reads it through A and replies “Yes!” (the key reply) through C. C passes the reply to B at once, but the question crawls to B over a slow link from A. Carol, reading through B, sees a reply to nothing.',
     guarantee: 'writes-follow-reads',
+    // Not quorums: without write-back, Bob can read a question whose write is still on one replica, and his reply can then outrun it.
     fixes: ['none', 'sync', 'deps', 'vector', 'home'],
     feed: { first: 'question', then: 'reply', firstWord: 'question', thenWord: 'reply' },
     scenario: (fix) => {

@@ -79,9 +79,9 @@ export const MODEL_WORDS: Record<ModelId, ModelWords> = {
     inThisLab: 'In this lab W + R > N alone does not promise it: a read can return a write still in progress and the same client’s next read, through other replicas, miss it. The story below shows that race with two clients. Reads that write back keep it, with the settings that make runs linearizable.',
   },
   'monotonic-writes': {
-    definition: 'A client’s writes take effect in the order it made them: nobody sees a later write of that client and then an earlier one.',
+    definition: 'A client’s writes take effect in the order it made them: whoever has seen one of its writes, directly or through what others wrote after seeing it, also sees each earlier write of that client, or something newer.',
     availability: 'total',
-    inThisLab: 'In this lab last write wins orders writes by the coordinator’s clock: if a client’s second write goes through a replica whose clock is behind by more than the time between the two writes, its first write can win. The settings that make runs linearizable keep it.',
+    inThisLab: 'In this lab it breaks when a client’s earlier write is still on its way to a replica that already has a later one (the sessions lab’s price story), and because last write wins orders writes by the coordinator’s clock: if a client’s second write goes through a replica whose clock is behind by more than the time between the two writes, its first write can win. The settings that make runs linearizable keep it.',
   },
   eventual: {
     definition: 'Once writes stop and every fault is healed, all replicas of a key end up holding the same value. (This lab also checks that every acknowledged write reached them all or was replaced by one the store orders after it; under last write wins that can be a write that really came first.)',

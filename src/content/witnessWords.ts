@@ -50,7 +50,7 @@ export function witnessSentence(model: ModelId, v: ModelVerdict, history: readon
       break;
     }
     case 'monotonic-writes':
-      return broken(`a read that came causally after a client’s later write returned its earlier one, or something older: ${listed(ops, time)}.`);
+      return broken(`a read that came causally after one of a client’s writes missed an earlier write of that client: it returned something older, or, for one key, the write the later one replaced: ${listed(ops, time)}.`);
     case 'writes-follow-reads':
       return broken(`a write made after reading something was followed, directly or through others, by a read that missed what its author had read (the reply without the post): ${listed(ops, time)}.`);
     case 'ThinAirRead':

@@ -16,7 +16,7 @@ export function CostTable({ story }: { readonly story: SessionStory }) {
       <h2 id={`${id}-t`}>What each fix costs</h2>
       <p>
         Measured on a busier run of the same kind: two or three users for 22 seconds, each request sent to a replica picked at random
-        {story.id === 'comment-first' ? ' (Bob reads through B, his replica)' : story.id === 'reply-first' ? ' (Carol reads through B, her replica)' : ''} unless the fix routes it, message times drawn at random (40 ms on average),
+        {story.id === 'comment-first' || story.id === 'old-price' ? ' (Bob reads through B, his replica)' : story.id === 'reply-first' ? ' (Carol reads through B, her replica)' : ''} unless the fix routes it, message times drawn at random (40 ms on average),
         and replica A cut off from B and C from {PARTITION.from / 1000} s to {PARTITION.until / 1000} s. A write held back at a replica has been
         acknowledged, yet readers there do not see it until it is applied: the last column says for how long, at worst.
       </p>

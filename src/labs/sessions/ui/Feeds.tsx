@@ -5,7 +5,7 @@ import { useLab } from '../../../store/LabStoreContext.tsx';
 
 /**
  * The story's two keys as a reader at each replica would see them at the playhead: the
- * post, then its comment (or the question and its reply; the item on sale and its price).
+ * post, then its comment (or the question, then its reply).
  * The second without the first is the anomaly, said in words.
  */
 export function Feeds({ feed }: { readonly feed: NonNullable<SessionStory['feed']> }) {
