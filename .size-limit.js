@@ -27,8 +27,8 @@ const labId = (key) => key.split('/')[2];
 
 export default [
   {
-    name: 'first screen of the whole app: shell + the default lab (playground)',
-    path: firstScreen([entry, labs.find((key) => labId(key) === 'playground')]),
+    name: 'first screen of the whole app: shell + the default page (the course path)',
+    path: firstScreen([entry, labs.find((key) => labId(key) === 'start')]),
     limit: '150 KB',
     gzip: true,
   },

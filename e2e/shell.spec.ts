@@ -22,8 +22,8 @@ test.describe('the app shell', () => {
 
   test('says so when the address names a lab that does not exist, and shows the default', async ({ page }) => {
     await page.goto('./?lab=nosuchlab');
-    await expect(page.getByRole('alert')).toHaveText('There is no lab called “nosuchlab” here; this is the Replica playground.');
-    await expect(page.getByRole('heading', { name: 'Replica playground' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveText('There is no lab called “nosuchlab” here; this is the Course path.');
+    await expect(page.getByRole('heading', { name: 'Eventual consistency, hands on' })).toBeVisible();
   });
 
   test('has no accessibility violations', async ({ page }) => {

@@ -15,6 +15,12 @@ export interface LabEntry {
 
 export const labs: readonly LabEntry[] = [
   {
+    id: 'start',
+    title: 'Course path',
+    summary: 'The module’s outcomes and five parts, each with lessons, labs and quiz questions, and how far you have got.',
+    Component: lazy(() => import('./start/StartLab.tsx')),
+  },
+  {
     id: 'playground',
     title: 'Replica playground',
     summary: 'Write, read, cut links and crash replicas; watch stale reads and convergence.',
@@ -43,6 +49,12 @@ export const labs: readonly LabEntry[] = [
     title: 'Sessions lab',
     summary: 'Your own update missing, a count going down, a comment before its post: each fix, its verdict and its cost.',
     Component: lazy(() => import('./sessions/SessionsLab.tsx')),
+  },
+  {
+    id: 'quiz',
+    title: 'Quiz',
+    summary: 'The module’s questions, each answered by predicting and then running the simulation.',
+    Component: lazy(() => import('./quiz/QuizLab.tsx')),
   },
 ];
 

@@ -27,6 +27,8 @@ const SpaceTimePanel = lazy(() => import('../../components/SpaceTimePanel.tsx').
 const FaultsPanel = lazy(() => import('../../components/FaultsPanel.tsx').then((m) => ({ default: m.FaultsPanel })));
 const ClusterSettings = lazy(() => import('./ui/ClusterSettings.tsx').then((m) => ({ default: m.ClusterSettings })));
 const SharePanel = lazy(() => import('./ui/SharePanel.tsx').then((m) => ({ default: m.SharePanel })));
+/** A guided lesson over the lab (…&lesson=stale-read&step=2): loads only when the address asks for one. */
+const LessonPanel = lazy(() => import('./ui/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
 
 /**
  * The default cluster: three replicas, two clients, and W = R = 1, so a write returns as
@@ -44,6 +46,7 @@ function initialStore() {
  */
 export default function PlaygroundLab() {
   const [store] = useState(initialStore);
+  const [withLesson] = useState(() => new URLSearchParams(currentSearch()).has('lesson'));
   const { playback, controller } = useLabPlayback(store, PLAYGROUND_ID);
   const reducedMotion = usePrefersReducedMotion();
   const [drawing, setDrawing] = useState(false);
@@ -75,6 +78,9 @@ export default function PlaygroundLab() {
               <li>Choose client c2, “Through: C”, and read x. C answers on its own (R=1) with the old 1: a stale read.</li>
               <li>Press “Heal everything” and let it play. Within a few seconds anti-entropy brings C up to date and the replicas agree.</li>
             </ol>
+            <p>
+              Or take it as <a href="?lab=playground&amp;lesson=stale-read&amp;step=1">a guided lesson</a> that checks each step against your run.
+            </p>
             <p className="small">
               Keys: <kbd>k</kbd> or <kbd>Space</kbd> play and pause, <kbd>.</kbd> steps to the next event, <kbd>Shift</kbd>+<kbd>R</kbd> resets. They do nothing while you
               type in a field.
@@ -82,6 +88,11 @@ export default function PlaygroundLab() {
           </details>
         </header>
         <NoticeBar />
+        {withLesson && (
+          <Suspense fallback={<p role="status">Loading the lesson…</p>}>
+            <LessonPanel />
+          </Suspense>
+        )}
         <div className="lab-grid">
           <div className="stage">
             <StageControls playback={playback} />

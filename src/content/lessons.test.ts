@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { PLAYGROUND_DEFAULT } from '../labs/playground/PlaygroundLab.tsx';
+import type { Action } from '../sim/scenario.ts';
+import { startRun } from '../store/run.ts';
+import { LESSONS, findLesson, type LessonView } from './lessons.ts';
+
+/** The playground's default cluster with a learner's actions. */
+function viewAt(script: Action[], time: number): LessonView {
+  return { run: startRun({ ...PLAYGROUND_DEFAULT, script }, time), time };
+}
+
+function goal(lesson: string, step: string) {
+  return findLesson(lesson)!.steps.find((s) => s.id === step)!.goal;
+}
+
+const W = (at: number, value: string, coordinator: string, client = 'c1'): Action => ({ at, type: 'write', client, coordinator, key: 'x', value });
+const R = (at: number, coordinator: string, client = 'c2'): Action => ({ at, type: 'read', client, coordinator, key: 'x' });
+
+describe('lesson goals, reached by a run that does it and not by one that does not', () => {
+  it('a stale read, then agreement', () => {
+    const script: Action[] = [W(0, '1', 'A'), { at: 1000, type: 'partition', groups: [['A', 'B', 'c1'], ['C', 'c2']] }, W(1500, '2', 'A'), R(2500, 'C'), { at: 3500, type: 'heal-all' }];
+    const at = (t: number) => viewAt(script, t);
+    // Each step is reached when it is done, and not before.
+    expect(goal('stale-read', 'write')(at(50))).toBe(false);
+    expect(goal('stale-read', 'write')(at(900))).toBe(true);
+    expect(goal('stale-read', 'cut')(at(900))).toBe(false);
+    expect(goal('stale-read', 'cut')(at(1200))).toBe(true);
+    expect(goal('stale-read', 'write-again')(at(1200))).toBe(false);
+    expect(goal('stale-read', 'write-again')(at(2000))).toBe(true);
+    expect(goal('stale-read', 'stale')(at(2000))).toBe(false);
+    expect(goal('stale-read', 'stale')(at(3000))).toBe(true);
+    expect(goal('stale-read', 'heal')(at(3000))).toBe(false);
+    expect(goal('stale-read', 'heal')(at(10_000))).toBe(true);
+  });
+
+  it('a stale read: a cut of one link only, a write through C itself, or a read through an up-to-date replica does not count', () => {
+    const oneLink = viewAt([W(0, '1', 'A'), { at: 1000, type: 'cut', from: 'A', to: 'C' }], 1200);
+    expect(goal('stale-read', 'cut')(oneLink)).toBe(false);
+    const throughC = viewAt([{ at: 0, type: 'partition', groups: [['A', 'B', 'c1'], ['C', 'c2']] }, W(100, '2', 'C', 'c2')], 1000);
+    expect(goal('stale-read', 'write-again')(throughC)).toBe(false);
+    const fresh = viewAt([W(0, '1', 'A'), { at: 1000, type: 'partition', groups: [['A', 'B', 'c1'], ['C', 'c2']] }, W(1500, '2', 'A'), R(2500, 'A', 'c1'), { at: 3500, type: 'heal-all' }], 10_000);
+    expect(goal('stale-read', 'stale')(fresh)).toBe(false);
+    expect(goal('stale-read', 'heal')(fresh)).toBe(false);
+  });
+
+  it('the write that came first wins', () => {
+    const script: Action[] = [{ at: 0, type: 'set-skew', node: 'B', ms: 2000 }, W(100, 'laptop', 'B'), W(1000, 'phone', 'A', 'c2')];
+    const at = (t: number) => viewAt(script, t);
+    expect(goal('lww', 'skew')(at(50))).toBe(true);
+    expect(goal('lww', 'first')(at(50))).toBe(false);
+    expect(goal('lww', 'first')(at(500))).toBe(true);
+    expect(goal('lww', 'second')(at(500))).toBe(false);
+    expect(goal('lww', 'second')(at(1500))).toBe(true);
+    expect(goal('lww', 'lost')(at(3000))).toBe(true);
+  });
+
+  it('the write that came first wins: with clocks that agree, nothing is lost', () => {
+    const script: Action[] = [W(100, 'laptop', 'B'), W(1000, 'phone', 'A', 'c2')];
+    expect(goal('lww', 'skew')(viewAt(script, 3000))).toBe(false);
+    expect(goal('lww', 'first')(viewAt(script, 3000))).toBe(false);
+    expect(goal('lww', 'lost')(viewAt(script, 3000))).toBe(false);
+  });
+
+  it('every lesson has steps with unique ids, words for each, and a part of the module', () => {
+    for (const lesson of LESSONS) {
+      expect(new Set(lesson.steps.map((s) => s.id)).size, lesson.id).toBe(lesson.steps.length);
+      expect(lesson.part).toBeGreaterThanOrEqual(1);
+      expect(lesson.part).toBeLessThanOrEqual(5);
+      for (const s of lesson.steps) for (const words of [s.title, s.task, s.hint, s.reached]) expect(words.length, `${lesson.id}/${s.id}`).toBeGreaterThan(5);
+    }
+  });
+});

@@ -1,0 +1,154 @@
+import type { OpRecord } from '../sim/trace.ts';
+import type { Run } from '../store/run.ts';
+
+/**
+ * The guided lessons: short steps in our words, each a goal the learner reaches in the
+ * live playground, checked against the run (its state at the playhead and its history),
+ * never against clicks. A lesson is data: adding one touches no component (README, "Adding
+ * a lesson"). The step machine that walks them is machines/lessonMachine.ts.
+ */
+
+/** What a goal looks at: the learner's run and the playhead. */
+export interface LessonView {
+  readonly run: Run;
+  readonly time: number;
+}
+
+export interface LessonStep {
+  /** Short and stable: it is in the address (…&lesson=stale-read&step=cut) and in saved progress. */
+  readonly id: string;
+  readonly title: string;
+  /** What to do, in the lab's own words (the buttons and panels it names exist). */
+  readonly task: string;
+  /** A way to do it, for a learner who is stuck. */
+  readonly hint: string;
+  /** Said once the goal is reached: what just happened, and why it matters. */
+  readonly reached: string;
+  readonly goal: (v: LessonView) => boolean;
+}
+
+export interface Lesson {
+  readonly id: string;
+  readonly title: string;
+  /** The module's part (1–5) it belongs to, and the learning outcomes (1–4) it exercises. */
+  readonly part: number;
+  readonly outcomes: readonly number[];
+  readonly summary: string;
+  readonly steps: readonly LessonStep[];
+}
+
+const done = (o: OpRecord) => o.completedAt !== null;
+
+/** Operations answered by the playhead. */
+function answered(v: LessonView, kind: OpRecord['kind'], outcome: OpRecord['outcome'] = 'ok'): OpRecord[] {
+  return v.run.sim.trace.ops.filter((o) => o.kind === kind && done(o) && o.completedAt! <= v.time && o.outcome === outcome);
+}
+
+/** Whether `node` could hear from none of `others` at time t: every link from them to it cut. */
+function cutOff(v: LessonView, t: number, node: string, others: readonly string[]): boolean {
+  const { cuts } = v.run.at(t).moment;
+  return others.every((o) => cuts.has(`${o}>${node}`));
+}
+
+/** The replicas other than `node`. */
+const othersThan = (v: LessonView, node: string) => v.run.replicas.filter((r) => r !== node);
+
+export const LESSONS: readonly Lesson[] = [
+  {
+    id: 'stale-read',
+    title: 'A stale read, then agreement',
+    part: 1,
+    outcomes: [1, 4],
+    summary: 'Cut a replica off, read an old value through it, heal the network and watch the replicas agree: eventual consistency, and why a stale read is not always a bug.',
+    steps: [
+      {
+        id: 'write',
+        title: 'Write, and watch it spread',
+        task: 'Write x = 1 and play until every replica holds it.',
+        hint: 'Press “Write x=1” in the operation form, then Play. The write is acknowledged as soon as one replica has it (W = 1); the copies reach the others a moment later.',
+        reached: 'Every replica holds x. The write was acknowledged before the copies arrived: for that moment a read elsewhere could have missed it.',
+        goal: (v) => answered(v, 'write').length > 0 && v.run.at(v.time).divergentKeys.length === 0 && v.run.replicas.every((r) => (v.run.at(v.time).moment.storage.get(r)?.size ?? 0) > 0),
+      },
+      {
+        id: 'cut',
+        title: 'Cut C off',
+        task: 'Cut replica C off from A and B.',
+        hint: 'Under “Partition”, tick C (and client c2, so it can still reach C) and press “Split off the ticked nodes”. Or click the links A–C and B–C in the picture and cut each.',
+        reached: 'C can no longer hear from A or B. Nothing tells a client so: C still answers.',
+        goal: (v) => cutOff(v, v.time, 'C', othersThan(v, 'C')),
+      },
+      {
+        id: 'write-again',
+        title: 'Write while C is away',
+        task: 'While C is cut off, write a new value of x through A or B, and play until it is acknowledged.',
+        hint: 'In the operation form choose client c1 and “Through: A”, press “Write x=2”, then Play.',
+        reached: 'A and B have the new value; C still has the old one. The store is available on both sides of the cut, so the sides now disagree.',
+        goal: (v) => answered(v, 'write').some((w) => w.key === 'x' && w.coordinator !== 'C' && cutOff(v, w.invokedAt, 'C', othersThan(v, 'C'))),
+      },
+      {
+        id: 'stale',
+        title: 'Read the old value',
+        task: 'Read x through C and get a value older than the last acknowledged write.',
+        hint: 'Choose a client that can reach C (c2 if you ticked it), “Through: C”, and read x. With R = 1, C answers on its own.',
+        reached: 'A stale read: C answered with what it had. In this lab, with W + R ≤ N and a cut, nothing promised more; the consistency lab would call this run eventually consistent if the replicas agree later.',
+        goal: (v) => v.run.at(v.time).staleIds.size > 0,
+      },
+      {
+        id: 'heal',
+        title: 'Heal, and agree',
+        task: 'Heal the network and play on until all replicas agree again.',
+        hint: 'Press “Heal everything”, then Play. Anti-entropy (every few seconds here) brings C up to date.',
+        reached: 'The replicas agree: the stale read was convergence delay, not lost data. Had the old value come back after the heal, that would be a design flaw.',
+        goal: (v) => v.run.at(v.time).moment.cuts.size === 0 && v.run.at(v.time).divergentKeys.length === 0 && v.run.at(v.time).staleIds.size > 0,
+      },
+    ],
+  },
+  {
+    id: 'lww',
+    title: 'The write that came first wins',
+    part: 3,
+    outcomes: [2, 4],
+    summary: 'Last write wins trusts clocks. Make one run fast, write through it, write again elsewhere a moment later, and watch the later write disappear.',
+    steps: [
+      {
+        id: 'skew',
+        title: 'A fast clock',
+        task: 'Make replica B’s clock run at least half a second ahead.',
+        hint: 'Click replica B in the picture; in the inspector, type 2000 in “Clock skew (ms)” and press “Set B’s clock”.',
+        reached: 'B now stamps its writes as if it were later than it is. Nothing else notices.',
+        goal: (v) => (v.run.at(v.time).moment.skew.get('B' as never) ?? 0) >= 500,
+      },
+      {
+        id: 'first',
+        title: 'Write through the fast clock',
+        task: 'Write a value of x through B, and play until it is acknowledged.',
+        hint: 'In the operation form choose “Through: B”, type laptop as the value, press “Write x=laptop”, then Play.',
+        reached: 'The write carries B’s timestamp, a couple of seconds in the future.',
+        goal: (v) => answered(v, 'write').some((w) => w.coordinator === 'B' && (v.run.at(w.invokedAt).moment.skew.get('B' as never) ?? 0) >= 500),
+      },
+      {
+        id: 'second',
+        title: 'Write again, later',
+        task: 'After that, write another value of x through A, and play until it is acknowledged.',
+        hint: 'Choose “Through: A”, type phone as the value, press “Write x=phone”, then Play.',
+        reached: 'This write really came second, but its timestamp is older than B’s.',
+        goal: (v) => {
+          const fromB = answered(v, 'write').filter((w) => w.coordinator === 'B' && w.key === 'x');
+          return answered(v, 'write').some((w) => w.coordinator !== 'B' && w.key === 'x' && fromB.some((b) => b.completedAt! < w.invokedAt));
+        },
+      },
+      {
+        id: 'lost',
+        title: 'A write lost',
+        task: 'Play on until the lab tells you a write was lost.',
+        hint: 'Press Play and watch “What just happened”. Read x anywhere to see which value stayed.',
+        reached: 'Every replica keeps B’s value, the one written first: last write wins chose by clock, and the acknowledged later write is gone. Cassandra settles every conflict by timestamp and can lose a write this way, as Riak does with last_write_wins on; Dynamo’s paper hands both versions to the application instead, as siblings or a CRDT do in the conflicts lab.',
+        goal: (v) => v.run.at(v.time).lost.some((l) => l.cause === 'older-write-won'),
+      },
+    ],
+  },
+];
+
+export function findLesson(id: string): Lesson | undefined {
+  return LESSONS.find((l) => l.id === id);
+}
