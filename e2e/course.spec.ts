@@ -69,7 +69,7 @@ test.describe('the course path', () => {
 
     // The path counts it, and still does after a reload.
     await page.goto('./');
-    await expect(page.getByText('Your progress: 1 of 2 lessons finished, 0 of 6 quiz questions answered right.')).toBeVisible();
+    await expect(page.getByText('Your progress: 1 of 2 lessons finished, 0 of 7 quiz questions answered right.')).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: /^Lesson: A stale read, then agreement/ })).toContainText('5 of 5 steps reached');
     await page.reload();
     await expect(page.getByText(/^Your progress: 1 of 2 lessons finished/)).toBeVisible();
@@ -171,6 +171,25 @@ test.describe('the quiz', () => {
     await expect(q().getByText('✓ All right.')).toBeVisible();
     await q().getByRole('button', { name: 'Next question' }).click();
 
+    // Q7: the three ways, the last one wrongly; then the demo, then the answer shown.
+    await expect(q().getByRole('heading', { name: 'Question 7: Two inserts at position 0' })).toBeVisible();
+    await q().getByRole('group', { name: /^Each replica applies the other’s insert/ }).getByRole('radio', { name: 'Different texts on the two replicas' }).check();
+    await q().getByRole('group', { name: /^Operational transformation/ }).getByRole('radio', { name: '“HelloWorld” on both' }).check();
+    await q().getByRole('group', { name: /^A sequence CRDT \(RGA\)/ }).getByRole('radio', { name: '“HelloWorld” on both' }).check();
+    await q().getByRole('button', { name: 'Check my answers' }).click();
+    await expect(q().getByText(/^✗ 2 of 3 parts right/)).toBeVisible();
+    await expect(q().getByRole('listitem').filter({ hasText: /^✗ Not this one: “HelloWorld” on both\. Both first letters go after the start; \(1, B\) is larger than \(1, A\)/ })).toBeVisible();
+    const demo = q().getByRole('region', { name: 'Each way’s result (scrolls sideways on a narrow screen)' });
+    await expect(demo.getByRole('row', { name: /^Position only/ })).toHaveText(/“WorldHello”\s*“HelloWorld”\s*✗ no/);
+    await q().getByRole('textbox', { name: 'Text at first' }).fill('cat');
+    await q().getByRole('textbox', { name: 'A inserts' }).fill('the ');
+    await q().getByRole('textbox', { name: 'B inserts' }).fill('s');
+    await q().getByRole('spinbutton', { name: 'B’s position' }).fill('3');
+    await expect(demo.getByRole('row', { name: /^Sequence CRDT/ })).toHaveText(/“the cats”\s*“the cats”\s*✓ yes/);
+    await q().getByRole('button', { name: 'Show the answer' }).click();
+    await expect(q().getByRole('group', { name: /^A sequence CRDT \(RGA\)/ }).getByRole('radio', { name: '“WorldHello” on both' })).toBeChecked();
+    await q().getByRole('button', { name: 'Next question' }).click();
+
     // Q8: numbers, one wrong at first.
     await expect(q().getByRole('heading', { name: 'Question 8: A G-Counter by hand' })).toBeVisible();
     const numbers: [string, string][] = [
@@ -190,13 +209,13 @@ test.describe('the quiz', () => {
     await q().getByRole('button', { name: 'Check my answers' }).click();
     await expect(q().getByText('✓ All right.')).toBeVisible();
 
-    await expect(page.getByText('Score: 5 of 6 answered right, 1 shown.')).toBeVisible();
+    await expect(page.getByText('Score: 5 of 7 answered right, 2 shown.')).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Questions' }).getByRole('link', { name: 'Question 3: Why a CRDT has no conflicts (answer shown)' })).toBeVisible();
     await noAxeViolations(page);
     await page.reload();
-    await expect(page.getByText('Score: 5 of 6 answered right, 1 shown.')).toBeVisible();
+    await expect(page.getByText('Score: 5 of 7 answered right, 2 shown.')).toBeVisible();
     await page.goto('./');
-    await expect(page.getByText('Your progress: 0 of 2 lessons finished, 5 of 6 quiz questions answered right.')).toBeVisible();
+    await expect(page.getByText('Your progress: 0 of 2 lessons finished, 5 of 7 quiz questions answered right.')).toBeVisible();
   });
 
   test('with storage blocked, the quiz says progress lasts only while the page is open, and works', async ({ page }) => {
@@ -210,7 +229,7 @@ test.describe('the quiz', () => {
     await page.goto('./?lab=quiz&q=q8');
     await expect(page.getByRole('status').filter({ hasText: 'This browser does not let the lab save your progress, so it lasts only while this page is open.' })).toBeVisible();
     await question(page).getByRole('button', { name: 'Show the answer' }).click();
-    await expect(page.getByText('Score: 0 of 6 answered right, 1 shown.')).toBeVisible();
+    await expect(page.getByText('Score: 0 of 7 answered right, 1 shown.')).toBeVisible();
   });
 
   test('progress saved by something else is refused in a sentence, and the path starts afresh', async ({ page }) => {

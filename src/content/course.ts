@@ -90,6 +90,7 @@ export const PARTS: readonly Part[] = [
     activities: [
       lab('?lab=conflicts&crdt=g-counter', 'The CRDT gallery: counters, sets and registers', [2]),
       quiz('q3', 'Question 3: why a CRDT has no conflicts', [2]),
+      quiz('q7', 'Question 7: two inserts at position 0', [2]),
       quiz('q8', 'Question 8: a G-Counter by hand', [2]),
     ],
   },

@@ -50,6 +50,12 @@ describe('the quiz, answered by the simulation and checked against the module’
     expect(storyKeptWith('comment-first', 'none')).toBe(false);
   });
 
+  it('Q7: position-only replay diverges (“WorldHello” and “HelloWorld”); transformation and RGA converge, either word first', () => {
+    expect(part<'choice'>('q7', 'position').answer()).toEqual(['differ']);
+    expect(part<'choice'>('q7', 'ot').answer()).toEqual(['hello-first']);
+    expect(part<'choice'>('q7', 'rga').answer()).toEqual(['world-first']);
+  });
+
   it('Q8: totals 20, 16 and 19; A then holds {A: 10, B: 8, C: 7}, 25 in all', () => {
     expect(part<'numbers'>('q8', 'totals').fields.map((f) => f.answer())).toEqual([20, 16, 19]);
     expect(q8After()).toEqual({ A: 10, B: 8, C: 7 });

@@ -3,6 +3,7 @@ import { judgeGuarantee } from '../analysis/sessionCosts.ts';
 import { historyFromRun } from '../check/fromTrace.ts';
 import { sessionGuarantees, bySession } from '../check/sessions.ts';
 import { causalConsistency } from '../check/causal.ts';
+import { operationalTransform, positionOnly, rga, type Insert, type Outcome } from '../analysis/collabText.ts';
 import { makeScenario, type Action, type ClusterConfig } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { bump, gCounterTotal, mergeGCounters, type GCounterState } from '../sim/values/crdt/gCounter.ts';
@@ -67,6 +68,8 @@ export interface QuizItem {
   readonly explanation: string;
   /** Where in the lab to see it happen. */
   readonly tryIt?: { readonly label: string; readonly href: string };
+  /** A demo drawn under the parts, to try other cases (labs/quiz/ui/). */
+  readonly demo?: 'collab-text';
 }
 
 export const VECTOR_ORDER_WORDS: Readonly<Record<Order, string>> = {
@@ -191,6 +194,31 @@ export function q3Orders(): readonly { readonly order: string; readonly total: n
   ] as const;
   return orders.map((o) => ({ order: o.join(' then '), total: gCounterTotal(o.reduce<GCounterState>((acc, id) => mergeGCounters(acc, states[id]), {})) }));
 }
+
+// ── Q7: two inserts at position 0 ───────────────────────────────────────────────────────
+
+export const Q7_A: Insert = { site: 'A', pos: 0, text: 'Hello' };
+export const Q7_B: Insert = { site: 'B', pos: 0, text: 'World' };
+
+/** The choice an outcome is: both texts the same (which), or different. */
+function q7Choice(o: Outcome): string {
+  if (!o.converged) return 'differ';
+  return o.texts.A === 'HelloWorld' ? 'hello-first' : o.texts.A === 'WorldHello' ? 'world-first' : 'other';
+}
+
+function q7Choices(what: string, o: Outcome): Choice[] {
+  const got = `here A ends with “${o.texts.A}” and B with “${o.texts.B}”`;
+  return [
+    { id: 'differ', label: 'Different texts on the two replicas', feedback: `${what}: ${got}.` },
+    { id: 'hello-first', label: '“HelloWorld” on both', feedback: `${what}: ${got}.` },
+    { id: 'world-first', label: '“WorldHello” on both', feedback: `${what}: ${got}.` },
+    { id: 'other', label: 'One word only: one insert overwrites the other', feedback: `Neither replica drops an insert: ${got}. Losing one is what a last-write-wins register of the whole text would do.` },
+  ];
+}
+
+const Q7_POSITION = positionOnly('', Q7_A, Q7_B);
+const Q7_OT = operationalTransform('', Q7_A, Q7_B);
+const Q7_RGA = rga('', Q7_A, Q7_B);
 
 export const QUIZ: readonly QuizItem[] = [
   {
@@ -325,6 +353,41 @@ export const QUIZ: readonly QuizItem[] = [
     explanation:
       'Causal consistency is broken, and so is monotonic writes: Alice’s two writes reached Bob’s replica in the wrong order. Fixes that work here: replicate the post synchronously before the comment is written; let the comment carry its dependency (explicitly, or as a version vector) so a replica holds it back until the post arrives; or serve the whole thread from one replica. Version-based reads as this lab does them carry what Bob has seen of each key, and he has seen nothing of the post, so they do not help.',
     tryIt: { label: 'Each fix, its verdict and its cost in the sessions lab', href: '?lab=sessions&story=comment-first' },
+  },
+  {
+    id: 'q7',
+    n: 7,
+    title: 'Two inserts at position 0',
+    part: 5,
+    outcomes: [2],
+    question:
+      'Two people edit one empty document on two replicas. At the same moment A inserts “Hello” at position 0 and B inserts “World” at position 0; then each replica receives the other’s insert. What does each replica show, done three ways?',
+    parts: [
+      {
+        kind: 'choice',
+        id: 'position',
+        prompt: 'Each replica applies the other’s insert at the position it was made at:',
+        choices: q7Choices('Position 0 meant the start of an empty text to its author, and the start of a different text to the other replica', Q7_POSITION),
+        answer: () => [q7Choice(positionOnly('', Q7_A, Q7_B))],
+      },
+      {
+        kind: 'choice',
+        id: 'ot',
+        prompt: 'Operational transformation: a remote insert is shifted past a local one that goes first; on a tie, site A’s text goes first:',
+        choices: q7Choices('B’s insert is moved past “Hello” at A, and A’s stays at 0 at B', Q7_OT),
+        answer: () => [q7Choice(operationalTransform('', Q7_A, Q7_B))],
+      },
+      {
+        kind: 'choice',
+        id: 'rga',
+        prompt: 'A sequence CRDT (RGA): each letter has an id (a counter and its site) and goes after a letter, not at a position; letters after the same one are ordered by id, the larger first:',
+        choices: q7Choices('Both first letters go after the start; (1, B) is larger than (1, A), so “World” comes first on both', Q7_RGA),
+        answer: () => [q7Choice(rga('', Q7_A, Q7_B))],
+      },
+    ],
+    explanation:
+      'Replaying positions diverges: a position is only right for the text its author saw. Operational transformation rewrites each remote insert against what was applied locally; a sequence CRDT names where a letter goes by the ids around it, so there is nothing to rewrite. Both converge, and which word comes first is only a tie-break rule, the same on every replica: this lab’s transformation puts A first, its RGA puts the larger id first, and the module’s own example shows either order.',
+    demo: 'collab-text',
   },
   {
     id: 'q8',

@@ -108,6 +108,11 @@ export function hasRunParam(search: string): boolean {
   return (new URLSearchParams(search).get('run') ?? '') !== '';
 }
 
+/** Whether the address names a parameter at all (a lesson in the playground: its panel loads only then). */
+export function hasParam(search: string, name: string): boolean {
+  return new URLSearchParams(search).has(name);
+}
+
 /** `?lab=`: written by every lab, read by the page shell. */
 export const LAB_PARAM: Param<string> = { type: 'text', fallback: () => '', parse: (value) => ({ ok: true, value }), format: String };
 

@@ -11,6 +11,7 @@ import { OperationForm } from '../../components/OperationForm.tsx';
 import { OpsList } from './ui/OpsList.tsx';
 import { ReplicaTable } from './ui/ReplicaTable.tsx';
 import { currentSearch } from '../../embed/address.ts';
+import { hasParam } from '../../embed/params.ts';
 import { storeWithLinkedRun } from '../../controller/linkedStore.ts';
 import { SLICED } from '../../controller/slices.ts';
 import { makeScenario } from '../../sim/scenario.ts';
@@ -46,7 +47,7 @@ function initialStore() {
  */
 export default function PlaygroundLab() {
   const [store] = useState(initialStore);
-  const [withLesson] = useState(() => new URLSearchParams(currentSearch()).has('lesson'));
+  const [withLesson] = useState(() => hasParam(currentSearch(), 'lesson'));
   const { playback, controller } = useLabPlayback(store, PLAYGROUND_ID);
   const reducedMotion = usePrefersReducedMotion();
   const [drawing, setDrawing] = useState(false);

@@ -10,6 +10,7 @@ import { answerOf, complete, emptyAnswer, gradeItem, type PartAnswer, type PartG
 import { QUIZ_PARAMS } from './model/quizParams.ts';
 import { QuizPartView } from './ui/QuizPartView.tsx';
 import { QuorumEvidence } from './ui/QuorumEvidence.tsx';
+import { CollabTextDemo } from './ui/CollabTextDemo.tsx';
 
 export const QUIZ_ID = 'quiz';
 
@@ -37,7 +38,7 @@ export default function QuizLab() {
         <h1>The module’s quiz, answered by running it</h1>
         <p>
           Each question is checked against the simulation, not against a key: where you predict what a run does, the lab runs it. The module has eight
-          questions; {QUIZ.length} are here so far (questions 4 and 7 are still being built).
+          questions; {QUIZ.length} are here so far (question 4 is still being built).
         </p>
         <p>
           <a href="./">The course path</a>
@@ -58,7 +59,7 @@ export default function QuizLab() {
       </p>
       <div className="quiz-grid">
         <nav aria-label="Questions" className="panel quiz-nav">
-          <ol>
+          <ul>
             {QUIZ.map((q) => {
               const r = record[q.id];
               const state = r?.right ? 'answered right' : r?.shown ? 'answer shown' : r && r.tries > 0 ? 'tried' : 'not tried yet';
@@ -79,7 +80,7 @@ export default function QuizLab() {
                 </li>
               );
             })}
-          </ol>
+          </ul>
         </nav>
         <QuestionView key={item.id} item={item} onNext={nextOf(item) ? () => choose(nextOf(item)!.id) : null} />
       </div>
@@ -142,6 +143,7 @@ function QuestionView({ item, onNext }: { readonly item: QuizItem; readonly onNe
       {item.parts.map((p, i) => (
         <QuizPartView key={p.id} part={p} answer={answers[i]!} graded={grades ? grades[i]! : null} onChange={(a) => setAnswers(answers.map((x, j) => (j === i ? a : x)))} />
       ))}
+      {item.demo === 'collab-text' && <CollabTextDemo />}
       {missing && (
         <p className="error-text" role="alert">
           Answer every part first: each one is checked.
