@@ -13,8 +13,8 @@ export interface Outcome {
 }
 
 export const OUTCOMES: readonly Outcome[] = [
-  { n: 1, text: 'Weigh what a service gains and loses by not waiting for every replica to agree, and argue for eventual or strong consistency for it.' },
-  { n: 2, text: 'Choose how concurrent updates are reconciled (last write wins, version vectors, CRDTs) to fit the data.' },
+  { n: 1, text: 'Weigh what a service gains and loses by not coordinating its replicas on every operation (availability in a partition, and latency, against consistency), and argue for eventual or strong consistency for it.' },
+  { n: 2, text: 'Choose how concurrent updates are detected and reconciled (last write wins, version vectors, CRDTs) to fit the data.' },
   { n: 3, text: 'Add read-your-writes and causal order on top of an eventually consistent store where users need them.' },
   { n: 4, text: 'Tell an anomaly that is only convergence delay from one that shows a design flaw.' },
 ];
@@ -48,7 +48,7 @@ export const PARTS: readonly Part[] = [
   {
     n: 1,
     title: 'What eventual consistency is',
-    summary: 'Replicas that accept writes without waiting for each other, disagree for a while, and agree once writes stop: what that promises, what it does not, and where it sits among the stronger models.',
+    summary: 'Replicas that accept writes without waiting for each other, disagree for a while, and agree once writes stop and faults heal: what that promises, what it does not, and where it sits among the stronger models.',
     activities: [
       lesson('stale-read'),
       lab('?lab=playground', 'The replica playground: cut, crash, read, heal', [1, 4]),

@@ -54,6 +54,13 @@ describe('lesson goals, reached by a run that does it and not by one that does n
     expect(goal('lww', 'lost')(at(3000))).toBe(true);
   });
 
+  it('the write that came first wins: a second write made after real time passed B’s stamp wins, and the step says not yet', () => {
+    const script: Action[] = [{ at: 0, type: 'set-skew', node: 'B', ms: 600 }, W(100, 'laptop', 'B'), W(2000, 'phone', 'A', 'c2')];
+    expect(goal('lww', 'first')(viewAt(script, 2500))).toBe(true);
+    expect(goal('lww', 'second')(viewAt(script, 2500))).toBe(false);
+    expect(goal('lww', 'lost')(viewAt(script, 4000))).toBe(false);
+  });
+
   it('the write that came first wins: with clocks that agree, nothing is lost', () => {
     const script: Action[] = [W(100, 'laptop', 'B'), W(1000, 'phone', 'A', 'c2')];
     expect(goal('lww', 'skew')(viewAt(script, 3000))).toBe(false);

@@ -1,4 +1,5 @@
 import type { OpRecord } from '../sim/trace.ts';
+import type { LwwVersion } from '../sim/values/lww.ts';
 import type { Run } from '../store/run.ts';
 
 /**
@@ -50,6 +51,18 @@ function cutOff(v: LessonView, t: number, node: string, others: readonly string[
   return others.every((o) => cuts.has(`${o}>${node}`));
 }
 
+/** A write's last-write-wins stamp (its coordinator's clock), or +∞ when it has none. */
+function stampOf(w: OpRecord): number {
+  const v = w.version as LwwVersion | null;
+  return v && typeof v.ts === 'number' ? v.ts : Infinity;
+}
+
+/** Whether a read of x through C has returned a stale value by the playhead. */
+function staleThroughC(v: LessonView): boolean {
+  const { staleIds } = v.run.at(v.time);
+  return v.run.sim.trace.ops.some((o) => o.kind === 'read' && o.key === 'x' && o.coordinator === 'C' && staleIds.has(o.id));
+}
+
 /** The replicas other than `node`. */
 const othersThan = (v: LessonView, node: string) => v.run.replicas.filter((r) => r !== node);
 
@@ -82,7 +95,7 @@ export const LESSONS: readonly Lesson[] = [
         title: 'Write while C is away',
         task: 'While C is cut off, write a new value of x through A or B, and play until it is acknowledged.',
         hint: 'In the operation form choose client c1 and “Through: A”, press “Write x=2”, then Play.',
-        reached: 'A and B have the new value; C still has the old one. The store is available on both sides of the cut, so the sides now disagree.',
+        reached: 'A has the new value and passes it to B; C cannot get it and keeps the old one. The store answers on both sides of the cut, so the sides now disagree.',
         goal: (v) => answered(v, 'write').some((w) => w.key === 'x' && w.coordinator !== 'C' && cutOff(v, w.invokedAt, 'C', othersThan(v, 'C'))),
       },
       {
@@ -91,15 +104,15 @@ export const LESSONS: readonly Lesson[] = [
         task: 'Read x through C and get a value older than the last acknowledged write.',
         hint: 'Choose a client that can reach C (c2 if you ticked it), “Through: C”, and read x. With R = 1, C answers on its own.',
         reached: 'A stale read: C answered with what it had. In this lab, with W + R ≤ N and a cut, nothing promised more; the consistency lab would call this run eventually consistent if the replicas agree later.',
-        goal: (v) => v.run.at(v.time).staleIds.size > 0,
+        goal: (v) => staleThroughC(v),
       },
       {
         id: 'heal',
         title: 'Heal, and agree',
         task: 'Heal the network and play on until all replicas agree again.',
         hint: 'Press “Heal everything”, then Play. Anti-entropy (every few seconds here) brings C up to date.',
-        reached: 'The replicas agree: the stale read was convergence delay, not lost data. Had the old value come back after the heal, that would be a design flaw.',
-        goal: (v) => v.run.at(v.time).moment.cuts.size === 0 && v.run.at(v.time).divergentKeys.length === 0 && v.run.at(v.time).staleIds.size > 0,
+        reached: 'The replicas agree on the newer value: the stale read was convergence delay. Had they agreed on the old value instead, eventual consistency would still hold, but an acknowledged write would be lost: a design flaw, not delay.',
+        goal: (v) => v.run.at(v.time).moment.cuts.size === 0 && v.run.at(v.time).divergentKeys.length === 0 && staleThroughC(v),
       },
     ],
   },
@@ -123,18 +136,18 @@ export const LESSONS: readonly Lesson[] = [
         title: 'Write through the fast clock',
         task: 'Write a value of x through B, and play until it is acknowledged.',
         hint: 'In the operation form choose “Through: B”, type laptop as the value, press “Write x=laptop”, then Play.',
-        reached: 'The write carries B’s timestamp, a couple of seconds in the future.',
-        goal: (v) => answered(v, 'write').some((w) => w.coordinator === 'B' && (v.run.at(w.invokedAt).moment.skew.get('B' as never) ?? 0) >= 500),
+        reached: 'The write carries B’s timestamp: as far in the future as B’s clock is ahead.',
+        goal: (v) => answered(v, 'write').some((w) => w.key === 'x' && w.coordinator === 'B' && (v.run.at(w.invokedAt).moment.skew.get('B' as never) ?? 0) >= 500),
       },
       {
         id: 'second',
         title: 'Write again, later',
-        task: 'After that, write another value of x through A, and play until it is acknowledged.',
-        hint: 'Choose “Through: A”, type phone as the value, press “Write x=phone”, then Play.',
+        task: 'Soon after, before real time catches up with B’s clock, write another value of x through A, and play until it is acknowledged.',
+        hint: 'Pause, choose “Through: A”, type phone as the value, press “Write x=phone”. Do it within B’s skew of the first write (two seconds of simulated time for +2000 ms), or A’s clock will have passed B’s stamp.',
         reached: 'This write really came second, but its timestamp is older than B’s.',
         goal: (v) => {
           const fromB = answered(v, 'write').filter((w) => w.coordinator === 'B' && w.key === 'x');
-          return answered(v, 'write').some((w) => w.coordinator !== 'B' && w.key === 'x' && fromB.some((b) => b.completedAt! < w.invokedAt));
+          return answered(v, 'write').some((w) => w.coordinator !== 'B' && w.key === 'x' && fromB.some((b) => b.completedAt! < w.invokedAt && stampOf(w) < stampOf(b)));
         },
       },
       {
@@ -142,7 +155,7 @@ export const LESSONS: readonly Lesson[] = [
         title: 'A write lost',
         task: 'Play on until the lab tells you a write was lost.',
         hint: 'Press Play and watch “What just happened”. Read x anywhere to see which value stayed.',
-        reached: 'Every replica keeps B’s value, the one written first: last write wins chose by clock, and the acknowledged later write is gone. Cassandra settles every conflict by timestamp and can lose a write this way, as Riak does with last_write_wins on; Dynamo’s paper hands both versions to the application instead, as siblings or a CRDT do in the conflicts lab.',
+        reached: 'Every replica keeps B’s value, the one written first: last write wins chose by clock, and the acknowledged later write is gone. Cassandra keeps the cell with the highest write timestamp (set by the client or the coordinator) and can lose a write this way, as Riak does with last_write_wins on; Dynamo’s vector clocks notice the two versions and most of its services are handed both, as siblings are in the conflicts lab; a CRDT merges them instead.',
         goal: (v) => v.run.at(v.time).lost.some((l) => l.cause === 'older-write-won'),
       },
     ],

@@ -110,13 +110,14 @@ const readChoices = (when: string): Choice[] => [
 const Q5_GOALS: readonly QuorumGoal[] = [
   {
     id: 'strong',
-    label: '(a) Every read sees the latest acknowledged write, waiting for as few replicas as possible',
-    judge: (w, r, n) =>
-      w + r <= n
-        ? { right: false, why: `W + R = ${w + r} is not more than N = ${n}: a read quorum can miss every replica the write reached.` }
-        : w + r > n + 1
-          ? { right: false, why: `W + R = ${w + r} overlaps, but ${n + 1} is enough: each replica more is waited for on every write or read.` }
-          : { right: true, why: `W + R = ${n + 1}: every read quorum meets every write quorum in one replica, and nothing more is waited for.` },
+    label: '(a) Every read sees the latest acknowledged write, with reads and writes each waiting for as few replicas as possible',
+    judge: (w, r, n) => {
+      const half = Math.ceil((n + 1) / 2);
+      if (w + r <= n) return { right: false, why: `W + R = ${w + r} is not more than N = ${n}: a read quorum can miss every replica the write reached.` };
+      if (w + r > n + 1) return { right: false, why: `W + R = ${w + r} overlaps, but ${n + 1} is enough: each replica more is waited for on every write or read.` };
+      if (Math.max(w, r) > half) return { right: false, why: `W + R = ${n + 1} overlaps, but ${w > r ? 'writes' : 'reads'} wait for ${Math.max(w, r)} replicas; W = ${half}, R = ${n + 1 - half} keeps both at ${half} or fewer.` };
+      return { right: true, why: `W + R = ${n + 1}: every read quorum meets every write quorum in one replica, and neither waits for more than ${half}.` };
+    },
     answer: (n) => ({ w: Math.ceil((n + 1) / 2), r: n + 1 - Math.ceil((n + 1) / 2) }),
   },
   {
@@ -127,7 +128,7 @@ const Q5_GOALS: readonly QuorumGoal[] = [
         ? { right: false, why: `With W = ${w} a write waits for ${w} replicas; the fastest write waits for one.` }
         : w + r <= n
           ? { right: false, why: `W = 1 is fastest, but W + R = ${w + r} is not more than N = ${n}: reads can miss the write.` }
-          : { right: true, why: `A write waits for one replica, so a read must ask all ${n}: the read pays for the fast write.` },
+          : { right: true, why: `A write waits for one replica, so a read must wait for all ${n}: the read pays for the fast write.` },
     answer: (n) => ({ w: 1, r: n }),
   },
   {
@@ -135,7 +136,7 @@ const Q5_GOALS: readonly QuorumGoal[] = [
     label: '(c) Reads and writes keep working with as many replicas down as possible',
     judge: (w, r, n) =>
       Math.max(w, r) > 1
-        ? { right: false, why: `With W = ${w} and R = ${r}, ${Math.max(w, r)} replicas must answer, so ${n - Math.max(w, r) + 1} down stop ${w >= r ? 'writes' : 'reads'}; with W = R = 1 everything works until all ${n} are down.` }
+        ? { right: false, why: `With W = ${w} and R = ${r}, ${Math.max(w, r)} replicas must answer, so ${n - Math.max(w, r) + 1} down stop ${w === r ? 'writes and reads' : w > r ? 'writes' : 'reads'}; with W = R = 1 everything works until all ${n} are down.` }
         : { right: true, why: `Any one replica answers, so reads and writes work with ${n - 1} of ${n} down; reads can be stale, as W + R = 2 is not more than ${n}.` },
     answer: () => ({ w: 1, r: 1 }),
   },
@@ -228,16 +229,16 @@ export const QUIZ: readonly QuizItem[] = [
     part: 1,
     outcomes: [1, 4],
     question:
-      'Three replicas keep x, and each read or write waits for one of them (W = R = 1); anti-entropy runs every 3 seconds. x = 1 is on every replica. Then C is cut off from A and B, x = 2 is written through A, and a client next to C reads x through C. Later the network heals, and ten seconds after that the client reads through C again. Predict both reads, then say what eventual consistency promises.',
+      'Three replicas keep x, and each read or write waits for one of them (W = R = 1); anti-entropy runs every 3 seconds. x = 1 is on every replica. Then C is cut off from A and B, x = 2 is written through A, and a client next to C reads x through C. Later the network heals, and eight seconds after that the client reads through C again. Predict both reads, then say what eventual consistency promises.',
     parts: [
       { kind: 'predict', id: 'during', prompt: 'The read through C during the cut returns…', choices: readChoices('during the cut'), run: () => q1Reads()[0]! },
-      { kind: 'predict', id: 'after', prompt: 'The read through C after the heal returns…', choices: readChoices('once it has healed').map((c) => (c.id === '2' ? { ...c, feedback: 'Anti-entropy brought x = 2 to C after the heal.' } : c.id === '1' ? { ...c, feedback: 'Ten seconds is plenty: anti-entropy runs every 3 seconds here and C has caught up.' } : c)), run: () => q1Reads()[1]! },
+      { kind: 'predict', id: 'after', prompt: 'The read through C after the heal returns…', choices: readChoices('once it has healed').map((c) => (c.id === '2' ? { ...c, feedback: 'Anti-entropy brought x = 2 to C after the heal.' } : c.id === '1' ? { ...c, feedback: 'Eight seconds is plenty: anti-entropy runs every 3 seconds here and C has caught up.' } : c)), run: () => q1Reads()[1]! },
       {
         kind: 'choice',
         id: 'promise',
         prompt: 'What does eventual consistency promise?',
         choices: [
-          { id: 'converge', label: 'Once writes stop and faults heal, every replica ends up with the same value', feedback: 'That is the promise, and all of it.' },
+          { id: 'converge', label: 'Once writes stop and faults heal, every replica ends up with the same value', feedback: 'That is the promise, and all of it. Some definitions add that replicas settle on the last write; under last write wins, “last” means the highest timestamp, which need not be the write made last.' },
           { id: 'latest', label: 'Every read returns the latest write', feedback: 'The read during the cut did not, and the store kept its promise: that would be a stronger model.' },
           { id: 'bound', label: 'Replicas agree within a known time', feedback: 'No bound is promised. In practice it is often milliseconds; here it took a heal and an anti-entropy round.' },
           { id: 'no-loss', label: 'No acknowledged write is ever lost', feedback: 'Not in general: under last write wins, replicas agree on one value and an acknowledged write can be dropped on the way (the lesson “The write that came first wins”). The agreement is the promise; which value survives depends on how conflicts are settled.' },
@@ -306,7 +307,7 @@ export const QUIZ: readonly QuizItem[] = [
       },
     ],
     explanation:
-      'A CRDT’s merge is commutative, associative and idempotent: replicas that have seen the same updates reach the same state whatever the order, grouping or repetition of what they received. The price is what the type can express: a G-Counter can only go up, an OR-Set needs tags, and no CRDT enforces a rule like “stock never below zero”.',
+      'A CRDT’s merge is commutative, associative and idempotent: replicas that have seen the same updates reach the same state whatever the order, grouping or repetition of what they received. The price is what the type can express: a G-Counter can only go up, an OR-Set needs tags, and a rule like “stock never below zero” cannot be kept without some coordination (a bounded counter keeps it by handing out rights to decrement ahead of time).',
     tryIt: { label: 'Deliver merges in any order in the CRDT gallery', href: '?lab=conflicts&crdt=g-counter' },
   },
   {
@@ -351,7 +352,7 @@ export const QUIZ: readonly QuizItem[] = [
       { kind: 'fix', id: 'fix', prompt: 'Pick a fix. The story runs again with it, and the checker says whether causal consistency now holds.', story: 'comment-first', fixes: ['version', 'sync', 'deps', 'vector', 'home'] },
     ],
     explanation:
-      'Causal consistency is broken, and so is monotonic writes: Alice’s two writes reached Bob’s replica in the wrong order. Fixes that work here: replicate the post synchronously before the comment is written; let the comment carry its dependency (explicitly, or as a version vector) so a replica holds it back until the post arrives; or serve the whole thread from one replica. Version-based reads as this lab does them carry what Bob has seen of each key, and he has seen nothing of the post, so they do not help.',
+      'Causal consistency is broken, and so is monotonic writes: Alice’s two writes reached Bob’s replica in the wrong order. Fixes that work here: replicate the post synchronously before the comment is written; let the comment carry its dependency (explicitly, or as a version vector) so a replica holds it back until the post arrives; or serve the whole thread from one replica. Version-based reads here carry, key by key, the versions of Bob’s own writes; he wrote nothing, and the comment’s version says nothing about the post, so they do not help.',
     tryIt: { label: 'Each fix, its verdict and its cost in the sessions lab', href: '?lab=sessions&story=comment-first' },
   },
   {
@@ -367,7 +368,7 @@ export const QUIZ: readonly QuizItem[] = [
         kind: 'choice',
         id: 'position',
         prompt: 'Each replica applies the other’s insert at the position it was made at:',
-        choices: q7Choices('Position 0 meant the start of an empty text to its author, and the start of a different text to the other replica', Q7_POSITION),
+        choices: q7Choices('Each replica puts the other’s word at position 0, in front of its own', Q7_POSITION),
         answer: () => [q7Choice(positionOnly('', Q7_A, Q7_B))],
       },
       {
@@ -380,7 +381,7 @@ export const QUIZ: readonly QuizItem[] = [
       {
         kind: 'choice',
         id: 'rga',
-        prompt: 'A sequence CRDT (RGA): each letter has an id (a counter and its site) and goes after a letter, not at a position; letters after the same one are ordered by id, the larger first:',
+        prompt: 'A sequence CRDT (RGA): each letter has an id (a counter larger than any its site has seen, and the site) and goes after a letter, not at a position; letters after the same one are ordered by id, the larger first:',
         choices: q7Choices('Both first letters go after the start; (1, B) is larger than (1, A), so “World” comes first on both', Q7_RGA),
         answer: () => [q7Choice(rga('', Q7_A, Q7_B))],
       },
@@ -419,6 +420,12 @@ export const QUIZ: readonly QuizItem[] = [
     tryIt: { label: 'Run a G-Counter in the CRDT gallery', href: '?lab=conflicts&crdt=g-counter' },
   },
 ];
+
+/** The guarantee a sessions story is about, as a sentence names it. */
+export function storyGuaranteeName(storyId: string): string {
+  const g = SESSION_STORIES.find((s) => s.id === storyId)!.guarantee;
+  return g === 'causal' ? 'causal consistency' : GUARANTEE_NAMES[g].toLowerCase();
+}
 
 /** A fix's name for the quiz, with the lab's words for what it does. */
 export const fixWords = (fix: FixId) => FIXES[fix];

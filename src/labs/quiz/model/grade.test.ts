@@ -46,6 +46,16 @@ describe('grading the quiz', () => {
     expect(grade(goals, { kind: 'quorum', values: [{ w: 3, r: 3 }, { w: 1, r: 5 }, { w: 1, r: 2 }] }).lines.map((l) => l.right)).toEqual([true, true, false]);
   });
 
+  it('picks are compared as sets, and W and R are clamped whatever the input', () => {
+    const broken = item('q6').parts[0]!;
+    expect(grade(broken, { kind: 'choice', picked: ['causal', 'causal'] }).right).toBe(false);
+    expect(grade(broken, { kind: 'choice', picked: ['causal', 'monotonic-writes'] }).right).toBe(true);
+    const goals = item('q5').parts[0]!;
+    expect(grade(goals, { kind: 'quorum', values: [{ w: 6, r: 0 }, { w: 1, r: 5 }, { w: 1, r: 1 }] }).lines[0]!.right).toBe(false);
+    expect(grade(goals, { kind: 'quorum', values: [{ w: 1, r: 5 }, { w: 1, r: 5 }, { w: 1, r: 1 }] }).lines[0]).toMatchObject({ right: false, text: expect.stringContaining('reads wait for 5 replicas') });
+    expect(complete(goals, emptyAnswer(goals))).toBe(false);
+  });
+
   it('asks for every answer before checking', () => {
     const pairs = item('q2').parts[0]!;
     expect(complete(pairs, emptyAnswer(pairs))).toBe(false);

@@ -1,5 +1,5 @@
 import { compare, type Order } from '../../../sim/values/versionVector.ts';
-import { VECTOR_ORDER_WORDS, fixWords, storyKeptWith, type QuizItem, type QuizPart } from '../../../content/quiz.ts';
+import { VECTOR_ORDER_WORDS, fixWords, storyGuaranteeName as guaranteeName, storyKeptWith, type QuizItem, type QuizPart } from '../../../content/quiz.ts';
 
 /**
  * What a learner has entered for each part, and how each part is graded: pure, so the
@@ -10,7 +10,7 @@ export type PartAnswer =
   | { readonly kind: 'choice'; readonly picked: readonly string[] }
   | { readonly kind: 'vectors'; readonly picked: readonly (Order | null)[] }
   | { readonly kind: 'numbers'; readonly values: readonly string[] }
-  | { readonly kind: 'quorum'; readonly values: readonly { readonly w: number; readonly r: number }[] };
+  | { readonly kind: 'quorum'; readonly values: readonly { readonly w: number | null; readonly r: number | null }[] };
 
 export interface PartGrade {
   readonly right: boolean;
@@ -29,7 +29,7 @@ export function emptyAnswer(part: QuizPart): PartAnswer {
     case 'numbers':
       return { kind: 'numbers', values: part.fields.map(() => '') };
     case 'quorum':
-      return { kind: 'quorum', values: part.goals.map(() => ({ w: 1, r: 1 })) };
+      return { kind: 'quorum', values: part.goals.map(() => ({ w: null, r: null })) };
   }
 }
 
@@ -38,10 +38,11 @@ export function complete(part: QuizPart, a: PartAnswer): boolean {
   if (a.kind === 'choice') return a.picked.length > 0;
   if (a.kind === 'vectors') return a.picked.every((p) => p !== null);
   if (a.kind === 'numbers') return a.values.every((v) => v.trim() !== '');
-  return part.kind === 'quorum';
+  return a.values.every((v) => v.w !== null && v.r !== null);
 }
 
-const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+/** Two picks as sets: the same choices, each once. */
+const same = (a: readonly string[], b: readonly string[]) => new Set(a).size === new Set(b).size && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
 
 export function grade(part: QuizPart, a: PartAnswer): PartGrade {
   switch (part.kind) {
@@ -75,9 +76,10 @@ export function grade(part: QuizPart, a: PartAnswer): PartGrade {
       const fix = picked as Parameters<typeof fixWords>[0];
       const kept = storyKeptWith(part.story, fix);
       const words = fixWords(fix);
+      const guarantee = guaranteeName(part.story);
       return {
         right: kept,
-        lines: [{ right: kept, text: `${kept ? 'It works' : 'It does not work here'}: with ${words.name.toLowerCase()} the story ran again and the checker says causal consistency ${kept ? 'holds' : 'is still broken'}. In this lab: ${words.what}` }],
+        lines: [{ right: kept, text: `${kept ? 'It works' : 'It does not work here'}: with ${words.name.toLowerCase()} the story ran again and the checker says ${guarantee} ${kept ? 'holds' : 'is still broken'}. In this lab: ${words.what}` }],
       };
     }
     case 'vectors': {
@@ -102,7 +104,11 @@ export function grade(part: QuizPart, a: PartAnswer): PartGrade {
     case 'quorum': {
       const values = a.kind === 'quorum' ? a.values : [];
       const lines = part.goals.map((g, i) => {
-        const { w, r } = values[i] ?? { w: 1, r: 1 };
+        const given = values[i];
+        if (!given || given.w === null || given.r === null) return { right: false, text: `${g.label.split(')')[0]!}) W and R are both needed.` };
+        // Whatever the input, W and R are whole numbers from 1 to N.
+        const w = Math.min(part.n, Math.max(1, Math.round(given.w)));
+        const r = Math.min(part.n, Math.max(1, Math.round(given.r)));
         const { right, why } = g.judge(w, r, part.n);
         return { right, text: `${g.label.split(')')[0]!}) W = ${w}, R = ${r}: ${why}` };
       });
@@ -124,8 +130,11 @@ export function answerOf(part: QuizPart): PartAnswer {
       return { kind: 'choice', picked: part.answer() };
     case 'predict':
       return { kind: 'choice', picked: [part.run()] };
-    case 'fix':
-      return { kind: 'choice', picked: [part.fixes.find((f) => storyKeptWith(part.story, f)) ?? part.fixes[0]!] };
+    case 'fix': {
+      // Every fix that works here; the content's test holds that there is one.
+      const working = part.fixes.filter((f) => storyKeptWith(part.story, f));
+      return { kind: 'choice', picked: working.slice(0, 1) };
+    }
     case 'vectors':
       return { kind: 'vectors', picked: part.pairs.map(([x, y]) => compare(x, y)) };
     case 'numbers':

@@ -111,7 +111,7 @@ export function QuizPartView({ part, answer, onChange, graded }: Props) {
       }
       case 'quorum': {
         const values = answer.kind === 'quorum' ? answer.values : [];
-        const set = (i: number, key: 'w' | 'r', v: number) => onChange({ kind: 'quorum', values: values.map((x, j) => (j === i ? { ...x, [key]: v } : x)) });
+        const set = (i: number, key: 'w' | 'r', v: number | null) => onChange({ kind: 'quorum', values: values.map((x, j) => (j === i ? { ...x, [key]: v } : x)) });
         return (
           <fieldset disabled={locked}>
             <legend>
@@ -122,11 +122,11 @@ export function QuizPartView({ part, answer, onChange, graded }: Props) {
                 <p id={`${id}-${g.id}`}>{g.label}</p>
                 <label>
                   W{' '}
-                  <input type="number" min={1} max={part.n} value={values[i]?.w ?? 1} aria-describedby={`${id}-${g.id}`} onChange={(e) => set(i, 'w', clamp(e.target.value, part.n))} />
+                  <input type="number" min={1} max={part.n} value={values[i]?.w ?? ''} aria-describedby={`${id}-${g.id}`} onChange={(e) => set(i, 'w', clamp(e.target.value, part.n))} />
                 </label>{' '}
                 <label>
                   R{' '}
-                  <input type="number" min={1} max={part.n} value={values[i]?.r ?? 1} aria-describedby={`${id}-${g.id}`} onChange={(e) => set(i, 'r', clamp(e.target.value, part.n))} />
+                  <input type="number" min={1} max={part.n} value={values[i]?.r ?? ''} aria-describedby={`${id}-${g.id}`} onChange={(e) => set(i, 'r', clamp(e.target.value, part.n))} />
                 </label>
               </div>
             ))}
@@ -137,7 +137,9 @@ export function QuizPartView({ part, answer, onChange, graded }: Props) {
   }
 }
 
-function clamp(raw: string, n: number): number {
+/** A typed W or R: empty while the field is, else a whole number from 1 to N. */
+function clamp(raw: string, n: number): number | null {
+  if (raw.trim() === '') return null;
   const v = Math.round(Number(raw));
-  return Number.isFinite(v) ? Math.min(n, Math.max(1, v)) : 1;
+  return Number.isFinite(v) ? Math.min(n, Math.max(1, v)) : null;
 }
