@@ -69,7 +69,7 @@ test.describe('the course path', () => {
 
     // The path counts it, and still does after a reload.
     await page.goto('./');
-    await expect(page.getByText('Your progress: 1 of 2 lessons finished, 0 of 7 quiz questions answered right.')).toBeVisible();
+    await expect(page.getByText('Your progress: 1 of 2 lessons finished, 0 of 8 quiz questions answered right.')).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: /^Lesson: A stale read, then agreement/ })).toContainText('5 of 5 steps reached');
     await page.reload();
     await expect(page.getByText(/^Your progress: 1 of 2 lessons finished/)).toBeVisible();
@@ -136,6 +136,26 @@ test.describe('the quiz', () => {
     await q().getByRole('button', { name: 'Show the answer' }).click();
     await expect(q().getByText('The answer, checked the same way:')).toBeVisible();
     await expect(q().getByRole('radio', { name: /^Its merge is commutative, associative and idempotent/ })).toBeChecked();
+    await q().getByRole('button', { name: 'Next question' }).click();
+
+    // Q4: a level per row, inventory wrongly first; each row's case is run.
+    await expect(q().getByRole('heading', { name: 'Question 4: Eventual or strong?' })).toBeVisible();
+    const levels: [string, string][] = [
+      ['Bank transfer', 'Strong'],
+      ['Likes on a post', 'Eventual'],
+      ['Inventory count', 'Eventual'],
+      ['User profile photo', 'Eventual, with session guarantees'],
+      ['Order status', 'Eventual, with session guarantees'],
+    ];
+    for (const [row, level] of levels) await q().getByLabel(row, { exact: true }).selectOption({ label: level });
+    await q().getByRole('button', { name: 'Check my answers' }).click();
+    await expect(q().getByText('✗ Not all right yet. Read why below, then try again or see the answer.')).toBeVisible();
+    await expect(q().getByRole('listitem').filter({ hasText: /^✗ Inventory count, eventual: not the best fit\..*sell it 2 times; majority quorums sell it once/ })).toBeVisible();
+    await expect(q().getByRole('listitem').filter({ hasText: /^✓ Likes on a post, eventual: a good fit\..*counts 6; a G-Counter, just as available and just as eventual, counts 7\./ })).toBeVisible();
+    await q().getByRole('button', { name: 'Try again' }).click();
+    await q().getByLabel('Inventory count', { exact: true }).selectOption({ label: 'Strong' });
+    await q().getByRole('button', { name: 'Check my answers' }).click();
+    await expect(q().getByText('✓ All right.')).toBeVisible();
     await q().getByRole('button', { name: 'Next question' }).click();
 
     // Q5: W and R for each goal, then the settings are run.
@@ -209,13 +229,13 @@ test.describe('the quiz', () => {
     await q().getByRole('button', { name: 'Check my answers' }).click();
     await expect(q().getByText('✓ All right.')).toBeVisible();
 
-    await expect(page.getByText('Score: 5 of 7 answered right, 2 shown.')).toBeVisible();
+    await expect(page.getByText('Score: 6 of 8 answered right, 2 shown.')).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Questions' }).getByRole('link', { name: 'Question 3: Why a CRDT has no conflicts (answer shown)' })).toBeVisible();
     await noAxeViolations(page);
     await page.reload();
-    await expect(page.getByText('Score: 5 of 7 answered right, 2 shown.')).toBeVisible();
+    await expect(page.getByText('Score: 6 of 8 answered right, 2 shown.')).toBeVisible();
     await page.goto('./');
-    await expect(page.getByText('Your progress: 0 of 2 lessons finished, 5 of 7 quiz questions answered right.')).toBeVisible();
+    await expect(page.getByText('Your progress: 0 of 2 lessons finished, 6 of 8 quiz questions answered right.')).toBeVisible();
   });
 
   test('with storage blocked, the quiz says progress lasts only while the page is open, and works', async ({ page }) => {
@@ -229,7 +249,7 @@ test.describe('the quiz', () => {
     await page.goto('./?lab=quiz&q=q8');
     await expect(page.getByRole('status').filter({ hasText: 'This browser does not let the lab save your progress, so it lasts only while this page is open.' })).toBeVisible();
     await question(page).getByRole('button', { name: 'Show the answer' }).click();
-    await expect(page.getByText('Score: 0 of 7 answered right, 1 shown.')).toBeVisible();
+    await expect(page.getByText('Score: 0 of 8 answered right, 1 shown.')).toBeVisible();
   });
 
   test('progress saved by something else is refused in a sentence, and the path starts afresh', async ({ page }) => {

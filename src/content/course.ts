@@ -54,6 +54,7 @@ export const PARTS: readonly Part[] = [
       lab('?lab=playground', 'The replica playground: cut, crash, read, heal', [1, 4]),
       lab('?lab=consistency', 'The consistency spectrum: judge a run against each model', [4]),
       quiz('q1', 'Question 1: what does eventual consistency promise?', [1, 4]),
+      quiz('q4', 'Question 4: eventual or strong?', [1, 4]),
     ],
   },
   {

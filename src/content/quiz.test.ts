@@ -25,6 +25,20 @@ describe('the quiz, answered by the simulation and checked against the module’
     expect(part<'choice'>('q3', 'same').answer()).toEqual(['same']);
   });
 
+  it('Q4: each row’s run shows the weaker level going wrong where it matters', () => {
+    const rows = part<'rows'>('q4', 'rows').rows;
+    const evidence = Object.fromEntries(rows.map((r) => [r.id, r.evidence()]));
+    expect(evidence.bank).toMatch(/both went through \(160 paid out\) and every replica ends at 20, so 80 is missing from the books; with majority quorums the side with one replica refused, and 1 went through\./);
+    expect(evidence.inventory).toMatch(/sell it 2 times; majority quorums sell it once/);
+    expect(evidence.likes).toMatch(/counts 6; a G-Counter, just as available and just as eventual, counts 7\./);
+    expect(evidence.photo).toMatch(/with no fix: read your writes is broken; with sticky sessions it holds\./);
+    expect(evidence.order).toMatch(/with no fix: monotonic reads is broken; with sticky sessions it holds\./);
+    // The module's own two rows: bank transfer strong, likes eventual.
+    expect(rows.find((r) => r.id === 'bank')!.accept).toEqual(['strong']);
+    expect(rows.find((r) => r.id === 'likes')!.accept).toContain('eventual');
+    for (const r of rows) for (const level of ['strong', 'eventual', 'session']) expect(r.feedback[level], `${r.id}/${level}`).toBeTruthy();
+  });
+
   it('Q5: W = R = 3, then W = 1 and R = 5, then W = R = 1, as the module answers', () => {
     const { goals, n } = part<'quorum'>('q5', 'goals');
     expect(goals.map((g) => g.answer(n))).toEqual([

@@ -4,10 +4,12 @@ import { historyFromRun } from '../check/fromTrace.ts';
 import { sessionGuarantees, bySession } from '../check/sessions.ts';
 import { causalConsistency } from '../check/causal.ts';
 import { operationalTransform, positionOnly, rga, type Insert, type Outcome } from '../analysis/collabText.ts';
+import { likesAtOnce, takeTwice } from '../analysis/tryThis.ts';
 import { makeScenario, type Action, type ClusterConfig } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { bump, gCounterTotal, mergeGCounters, type GCounterState } from '../sim/values/crdt/gCounter.ts';
 import type { Order, VersionVector } from '../sim/values/versionVector.ts';
+import { QUIZ_INDEX, type QuizIndexEntry } from './quizIndex.ts';
 import { FIXES, SESSION_STORIES, type FixId } from './sessionStories.ts';
 
 /**
@@ -42,8 +44,21 @@ export type QuizPart =
   | { readonly kind: 'numbers'; readonly id: string; readonly prompt: string; readonly fields: readonly { readonly label: string; readonly answer: () => number }[] }
   /** W and R for each of several goals, on N replicas; judged by the rule and shown measured. */
   | { readonly kind: 'quorum'; readonly id: string; readonly prompt: string; readonly n: number; readonly goals: readonly QuorumGoal[] }
+  /** A level for each row of a table; each row's run shows what the weaker level does there. */
+  | { readonly kind: 'rows'; readonly id: string; readonly prompt: string; readonly levels: readonly { readonly id: string; readonly label: string }[]; readonly rows: readonly TableRow[] }
   /** Pick a fix for a sessions story; the story runs with it and the checker decides. */
   | { readonly kind: 'fix'; readonly id: string; readonly prompt: string; readonly story: string; readonly fixes: readonly FixId[] };
+
+export interface TableRow {
+  readonly id: string;
+  readonly label: string;
+  /** The levels that fit (a judgement, argued in `feedback`); the run in `evidence` shows why. */
+  readonly accept: readonly string[];
+  /** For each level, why it fits this row or not. */
+  readonly feedback: Readonly<Record<string, string>>;
+  /** What a run shows for this row, in a sentence computed from the run. */
+  readonly evidence: () => string;
+}
 
 export interface QuorumGoal {
   readonly id: string;
@@ -54,13 +69,7 @@ export interface QuorumGoal {
   readonly answer: (n: number) => { readonly w: number; readonly r: number };
 }
 
-export interface QuizItem {
-  readonly id: string;
-  /** The module's question number (its newer edition's eight). */
-  readonly n: number;
-  readonly title: string;
-  readonly part: number;
-  readonly outcomes: readonly number[];
+export interface QuizItem extends QuizIndexEntry {
   /** The question, in our words. */
   readonly question: string;
   readonly parts: readonly QuizPart[];
@@ -103,6 +112,92 @@ const readChoices = (when: string): Choice[] => [
   { id: '1', label: 'x = 1, the value before it', feedback: 'C answers with what it has.' },
   { id: 'nothing', label: 'Nothing: x is unknown there', feedback: 'C received x = 1 before the cut.' },
   { id: 'fail', label: 'An error: the read is refused', feedback: 'With R = 1, the one replica asked, C, is enough to answer; nothing makes it refuse.' },
+];
+
+// ── Q4: eventual or strong, row by row ─────────────────────────────────────────────────
+
+const LEVELS = [
+  { id: 'strong', label: 'Strong' },
+  { id: 'eventual', label: 'Eventual' },
+  { id: 'session', label: 'Eventual, with session guarantees' },
+] as const;
+
+function takeEvidence(what: 'money' | 'stock'): string {
+  const [e, s] = what === 'money' ? [takeTwice('eventual', 100, 80), takeTwice('strong', 100, 80)] : [takeTwice('eventual', 1, 1), takeTwice('strong', 1, 1)];
+  if (what === 'money')
+    return `Run it: a balance of ${e.start}, and a withdrawal of 80 on each side of a partition. With replicas that answer alone both went through (${e.accepted * 80} paid out) and every replica ends at ${e.end}, so ${e.accepted * 80 - (e.start - e.end)} is missing from the books; with majority quorums the side with one replica refused, and ${s.accepted} went through.`;
+  return `Run it: one item left, and a buyer on each side of a partition. Replicas that answer alone sell it ${e.accepted} times; majority quorums sell it ${s.accepted === 1 ? 'once' : `${s.accepted} times`}, refusing the buyer on the side with one replica.`;
+}
+
+function likesEvidence(): string {
+  const naive = likesAtOnce('lww-counter');
+  const gc = likesAtOnce('g-counter');
+  return `Run it: ${naive.made} likes, the last two at the same moment at two replicas. A total kept by last write wins counts ${naive.counted}; a G-Counter, just as available and just as eventual, counts ${gc.counted}.`;
+}
+
+function storyEvidence(story: 'own-write' | 'count-down'): string {
+  const none = storyKeptWith(story, 'none');
+  const sticky = storyKeptWith(story, 'sticky');
+  const [name, guarantee] = story === 'own-write' ? ['“Where is my update?”', 'read your writes'] : ['“The count went down”', 'monotonic reads'];
+  return `Run it: the sessions lab’s ${name} with no fix: ${guarantee} ${none ? 'holds' : 'is broken'}; with sticky sessions it ${sticky ? 'holds' : 'is still broken'}.`;
+}
+
+const Q4_ROWS: readonly TableRow[] = [
+  {
+    id: 'bank',
+    label: 'Bank transfer',
+    accept: ['strong'],
+    feedback: {
+      strong: 'A balance must never pay out more than it holds, so every withdrawal has to see every other.',
+      eventual: 'Two withdrawals on either side of a partition can each see the whole balance.',
+      session: 'Session guarantees keep one user’s own view in order; two withdrawals at once, from two people or two cards, can still both see the whole balance.',
+    },
+    evidence: () => takeEvidence('money'),
+  },
+  {
+    id: 'likes',
+    label: 'Likes on a post',
+    accept: ['eventual', 'session'],
+    feedback: {
+      strong: 'It works, but every like would wait for other replicas and fail in a partition, for a number nobody needs exact this second.',
+      eventual: 'A count a few seconds behind harms no one, as long as no like is lost: count with a CRDT, not a total written back.',
+      session: 'Fine, if more than needed: a user seeing their own like at once is a nicety (read your writes).',
+    },
+    evidence: likesEvidence,
+  },
+  {
+    id: 'inventory',
+    label: 'Inventory count',
+    accept: ['strong'],
+    feedback: {
+      strong: 'The decrement at checkout must see every other, or the last item is sold twice. The count shown on a product page can lag: that part can be eventual.',
+      eventual: 'Fine for the count shown on a product page; not for taking the last item at checkout.',
+      session: 'Session guarantees order one shopper’s view; two shoppers taking the last item at once can both succeed.',
+    },
+    evidence: () => takeEvidence('stock'),
+  },
+  {
+    id: 'photo',
+    label: 'User profile photo',
+    accept: ['session'],
+    feedback: {
+      strong: 'It works, but others seeing the old photo for a few seconds harms no one; waiting on other replicas for every view is a high price.',
+      eventual: 'Others can see the old photo for a while, but the person who just changed it expects to see the new one: that is read your writes.',
+      session: 'Others may lag, and the owner sees their own change at once: read your writes, on top of an eventual store.',
+    },
+    evidence: () => storyEvidence('own-write'),
+  },
+  {
+    id: 'order',
+    label: 'Order status',
+    accept: ['session', 'strong'],
+    feedback: {
+      strong: 'It works, at the price of waiting on other replicas and refusing in a partition. What users notice is a status going back, which monotonic reads alone prevent.',
+      eventual: 'A customer can see “shipped”, reload, and see “processing”: the status goes back. Monotonic reads prevent that.',
+      session: 'A customer never sees the status go back (monotonic reads) and sees their own cancellation at once (read your writes).',
+    },
+    evidence: () => storyEvidence('count-down'),
+  },
 ];
 
 // ── Q5: N = 5 ────────────────────────────────────────────────────────────────────────────
@@ -221,13 +316,11 @@ const Q7_POSITION = positionOnly('', Q7_A, Q7_B);
 const Q7_OT = operationalTransform('', Q7_A, Q7_B);
 const Q7_RGA = rga('', Q7_A, Q7_B);
 
+const indexEntry = (id: string): QuizIndexEntry => QUIZ_INDEX.find((q) => q.id === id)!;
+
 export const QUIZ: readonly QuizItem[] = [
   {
-    id: 'q1',
-    n: 1,
-    title: 'What eventual consistency promises',
-    part: 1,
-    outcomes: [1, 4],
+    ...indexEntry('q1'),
     question:
       'Three replicas keep x, and each read or write waits for one of them (W = R = 1); anti-entropy runs every 3 seconds. x = 1 is on every replica. Then C is cut off from A and B, x = 2 is written through A, and a client next to C reads x through C. Later the network heals, and eight seconds after that the client reads through C again. Predict both reads, then say what eventual consistency promises.',
     parts: [
@@ -251,11 +344,7 @@ export const QUIZ: readonly QuizItem[] = [
     tryIt: { label: 'Do it yourself: the lesson “A stale read, then agreement”', href: '?lab=playground&lesson=stale-read&step=1' },
   },
   {
-    id: 'q2',
-    n: 2,
-    title: 'What version vectors tell apart',
-    part: 3,
-    outcomes: [2],
+    ...indexEntry('q2'),
     question: 'A version vector keeps one counter per replica; a write increments its replica’s counter. For each pair, say how the two versions relate.',
     parts: [
       {
@@ -275,11 +364,7 @@ export const QUIZ: readonly QuizItem[] = [
     tryIt: { label: 'Compare your own vectors in the conflicts lab', href: '?lab=conflicts&va=A:2,B:1&vb=A:1,B:2' },
   },
   {
-    id: 'q3',
-    n: 3,
-    title: 'Why a CRDT has no conflicts',
-    part: 5,
-    outcomes: [2],
+    ...indexEntry('q3'),
     question:
       'Three replicas hold G-Counters: A {A: 5, B: 3}, B {A: 4, B: 7}, C {A: 2, B: 7, C: 1}. One replica merges all three states in three different orders, once receiving B twice. Predict, then see.',
     parts: [
@@ -311,11 +396,16 @@ export const QUIZ: readonly QuizItem[] = [
     tryIt: { label: 'Deliver merges in any order in the CRDT gallery', href: '?lab=conflicts&crdt=g-counter' },
   },
   {
-    id: 'q5',
-    n: 5,
-    title: 'W and R for five replicas',
-    part: 2,
-    outcomes: [1],
+    ...indexEntry('q4'),
+    question:
+      'For each kind of data, which level of consistency fits? Strong: every read sees the latest acknowledged write, paid for in waiting and in refusals during a partition. Eventual: replicas answer alone and agree later. Eventual with session guarantees: each user’s own view stays in order. Pick one per row; checking runs each row’s case.',
+    parts: [{ kind: 'rows', id: 'rows', prompt: 'The level for each:', levels: LEVELS, rows: Q4_ROWS }],
+    explanation:
+      'Strong where a decision must see every other: money and the last item in stock. Eventual where lagging harms no one and nothing is lost: likes, counted by a CRDT. Session guarantees where one user must not see their own world go backwards: their photo, their order. Most services mix them: strong for the purchase itself, eventual for the rest.',
+    tryIt: { label: 'The like counter, both designs side by side, in the conflicts lab', href: '?lab=conflicts' },
+  },
+  {
+    ...indexEntry('q5'),
     question: 'Each key is kept on N = 5 replicas, with no sloppy quorums. Give W (replicas a write waits for) and R (replicas a read waits for) for each goal.',
     parts: [{ kind: 'quorum', id: 'goals', prompt: 'For each goal, W and R:', n: 5, goals: Q5_GOALS }],
     explanation:
@@ -323,11 +413,7 @@ export const QUIZ: readonly QuizItem[] = [
     tryIt: { label: 'Measure each setting in the quorum lab', href: '?lab=quorum&n=5&w=3&r=3' },
   },
   {
-    id: 'q6',
-    n: 6,
-    title: 'The comment before its post',
-    part: 4,
-    outcomes: [3, 4],
+    ...indexEntry('q6'),
     question:
       'Alice posts “Hello”, and once it is saved comments “First!”, through another replica. Bob, reading elsewhere, sees the comment and no post. Which guarantees does Bob’s view break, and what would have kept it?',
     parts: [
@@ -356,11 +442,7 @@ export const QUIZ: readonly QuizItem[] = [
     tryIt: { label: 'Each fix, its verdict and its cost in the sessions lab', href: '?lab=sessions&story=comment-first' },
   },
   {
-    id: 'q7',
-    n: 7,
-    title: 'Two inserts at position 0',
-    part: 5,
-    outcomes: [2],
+    ...indexEntry('q7'),
     question:
       'Two people edit one empty document on two replicas. At the same moment A inserts “Hello” at position 0 and B inserts “World” at position 0; then each replica receives the other’s insert. What does each replica show, done three ways?',
     parts: [
@@ -391,11 +473,7 @@ export const QUIZ: readonly QuizItem[] = [
     demo: 'collab-text',
   },
   {
-    id: 'q8',
-    n: 8,
-    title: 'A G-Counter by hand',
-    part: 5,
-    outcomes: [2],
+    ...indexEntry('q8'),
     question:
       'A G-Counter on three nodes: A holds {A: 10, B: 3, C: 7}, B holds {A: 8, B: 3, C: 5}, C holds {A: 10, B: 2, C: 7}. What total does each node show? Then B adds 5 and sends its state to A, which merges it: what does A hold?',
     parts: [

@@ -1,16 +1,15 @@
 import '../../components/components.css';
 import './quiz.css';
-import { useEffect, useId, useRef, useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useProgress } from '../../components/useProgress.ts';
-import { QUIZ, findQuizItem, type QuizItem } from '../../content/quiz.ts';
+import { QUIZ_INDEX as QUIZ } from '../../content/quizIndex.ts';
 import { currentSearch, rememberInAddress } from '../../embed/address.ts';
 import { readParams } from '../../embed/params.ts';
 import { progress } from '../../store/progress.ts';
-import { answerOf, complete, emptyAnswer, gradeItem, type PartAnswer, type PartGrade } from './model/grade.ts';
 import { QUIZ_PARAMS } from './model/quizParams.ts';
-import { QuizPartView } from './ui/QuizPartView.tsx';
-import { QuorumEvidence } from './ui/QuorumEvidence.tsx';
-import { CollabTextDemo } from './ui/CollabTextDemo.tsx';
+
+/** The question itself loads just after the first screen: its answers need the simulator and the checkers. */
+const QuestionPanel = lazy(() => import('./ui/QuestionPanel.tsx').then((m) => ({ default: m.QuestionPanel })));
 
 export const QUIZ_ID = 'quiz';
 
@@ -23,7 +22,6 @@ export const QUIZ_ID = 'quiz';
 export default function QuizLab() {
   const [start] = useState(() => readParams(QUIZ_PARAMS, currentSearch()));
   const [current, setCurrent] = useState(start.values.q);
-  const item = findQuizItem(current)!;
   const record = useProgress().quiz;
   const right = QUIZ.filter((q) => record[q.id]?.right).length;
   const shown = QUIZ.filter((q) => record[q.id]?.shown && !record[q.id]?.right).length;
@@ -37,8 +35,8 @@ export default function QuizLab() {
       <header className="lab-intro">
         <h1>The module’s quiz, answered by running it</h1>
         <p>
-          Each question is checked against the simulation, not against a key: where you predict what a run does, the lab runs it. The module has eight
-          questions; {QUIZ.length} are here so far (question 4 is still being built).
+          The module’s {QUIZ.length} questions, each checked against the simulation, not against a key: where you predict what a run does, the lab runs
+          it.
         </p>
         <p>
           <a href="./">The course path</a>
@@ -82,114 +80,11 @@ export default function QuizLab() {
             })}
           </ul>
         </nav>
-        <QuestionView key={item.id} item={item} onNext={nextOf(item) ? () => choose(nextOf(item)!.id) : null} />
+        <Suspense fallback={<p role="status">Loading the question…</p>}>
+          <QuestionPanel id={current} onNext={choose} />
+        </Suspense>
       </div>
     </div>
   );
 }
 
-function nextOf(item: QuizItem): QuizItem | undefined {
-  return QUIZ[QUIZ.indexOf(item) + 1];
-}
-
-function QuestionView({ item, onNext }: { readonly item: QuizItem; readonly onNext: (() => void) | null }) {
-  const id = useId();
-  const [answers, setAnswers] = useState<readonly PartAnswer[]>(() => item.parts.map(emptyAnswer));
-  const [grades, setGrades] = useState<readonly PartGrade[] | null>(null);
-  const [shown, setShown] = useState(false);
-  const [missing, setMissing] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const result = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (grades) result.current?.focus();
-  }, [grades]);
-
-  const check = () => {
-    if (!item.parts.every((p, i) => complete(p, answers[i]!))) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    const graded = gradeItem(item, answers);
-    setGrades(graded.parts);
-    progress().answer(item.id, graded.right);
-  };
-  const retry = () => {
-    // After the answer was shown, start afresh; otherwise keep what the learner had, to change it.
-    if (shown) setAnswers(item.parts.map(emptyAnswer));
-    setGrades(null);
-    setShown(false);
-  };
-  const show = () => {
-    const correct = item.parts.map(answerOf);
-    setAnswers(correct);
-    setGrades(gradeItem(item, correct).parts);
-    setShown(true);
-    progress().showAnswer(item.id);
-  };
-  const allRight = grades !== null && grades.every((g) => g.right);
-  const quorum = item.parts.find((p) => p.kind === 'quorum');
-  const quorumAnswer = answers.find((a) => a.kind === 'quorum');
-
-  return (
-    <section className="panel quiz-question" aria-labelledby={`${id}-t`}>
-      <h2 id={`${id}-t`} ref={heading} tabIndex={-1}>
-        Question {item.n}: {item.title}
-      </h2>
-      <p className="small muted">
-        Part {item.part} of the module · learning outcome{item.outcomes.length > 1 ? 's' : ''} {item.outcomes.join(' and ')}
-      </p>
-      <p>{item.question}</p>
-      {item.parts.map((p, i) => (
-        <QuizPartView key={p.id} part={p} answer={answers[i]!} graded={grades ? grades[i]! : null} onChange={(a) => setAnswers(answers.map((x, j) => (j === i ? a : x)))} />
-      ))}
-      {item.demo === 'collab-text' && <CollabTextDemo />}
-      {missing && (
-        <p className="error-text" role="alert">
-          Answer every part first: each one is checked.
-        </p>
-      )}
-      {grades && (
-        <p ref={result} tabIndex={-1} className={`quiz-result ${allRight ? 'v-satisfied' : 'v-violated'}`}>
-          {shown ? 'The answer, checked the same way:' : allRight ? '✓ All right.' : `✗ ${grades.filter((g) => g.right).length} of ${grades.length} parts right. Read why below each, then try again or see the answer.`}
-        </p>
-      )}
-      {grades && quorum && quorum.kind === 'quorum' && quorumAnswer?.kind === 'quorum' && (
-        <QuorumEvidence n={quorum.n} settings={quorumAnswer.values.map((v) => ({ w: v.w ?? 1, r: v.r ?? 1 }))} labels={quorum.goals.map((g) => g.label.split(')')[0]! + ')')} />
-      )}
-      {grades && (allRight || shown) && (
-        <div className="quiz-explanation">
-          <h3>Why</h3>
-          <p>{item.explanation}</p>
-          {item.tryIt && (
-            <p>
-              <a href={item.tryIt.href}>{item.tryIt.label}</a>
-            </p>
-          )}
-        </div>
-      )}
-      <div className="button-row">
-        {!grades && (
-          <button type="button" className="primary" onClick={check}>
-            Check my answers
-          </button>
-        )}
-        {grades && (!allRight || shown) && (
-          <button type="button" className="primary" onClick={retry}>
-            Try again
-          </button>
-        )}
-        {!shown && !allRight && (
-          <button type="button" onClick={show}>
-            Show the answer
-          </button>
-        )}
-        {onNext && grades !== null && (
-          <button type="button" onClick={onNext}>
-            Next question
-          </button>
-        )}
-      </div>
-    </section>
-  );
-}

@@ -10,7 +10,8 @@ export type PartAnswer =
   | { readonly kind: 'choice'; readonly picked: readonly string[] }
   | { readonly kind: 'vectors'; readonly picked: readonly (Order | null)[] }
   | { readonly kind: 'numbers'; readonly values: readonly string[] }
-  | { readonly kind: 'quorum'; readonly values: readonly { readonly w: number | null; readonly r: number | null }[] };
+  | { readonly kind: 'quorum'; readonly values: readonly { readonly w: number | null; readonly r: number | null }[] }
+  | { readonly kind: 'rows'; readonly picked: readonly (string | null)[] };
 
 export interface PartGrade {
   readonly right: boolean;
@@ -30,6 +31,8 @@ export function emptyAnswer(part: QuizPart): PartAnswer {
       return { kind: 'numbers', values: part.fields.map(() => '') };
     case 'quorum':
       return { kind: 'quorum', values: part.goals.map(() => ({ w: null, r: null })) };
+    case 'rows':
+      return { kind: 'rows', picked: part.rows.map(() => null) };
   }
 }
 
@@ -38,6 +41,7 @@ export function complete(part: QuizPart, a: PartAnswer): boolean {
   if (a.kind === 'choice') return a.picked.length > 0;
   if (a.kind === 'vectors') return a.picked.every((p) => p !== null);
   if (a.kind === 'numbers') return a.values.every((v) => v.trim() !== '');
+  if (a.kind === 'rows') return a.picked.every((p) => p !== null);
   return a.values.every((v) => v.w !== null && v.r !== null);
 }
 
@@ -101,6 +105,16 @@ export function grade(part: QuizPart, a: PartAnswer): PartGrade {
       });
       return { right: lines.every((l) => l.right), lines };
     }
+    case 'rows': {
+      const picked = a.kind === 'rows' ? a.picked : [];
+      const lines = part.rows.map((row, i) => {
+        const level = picked[i] ?? null;
+        const right = level !== null && row.accept.includes(level);
+        const name = part.levels.find((l) => l.id === level)?.label.toLowerCase() ?? 'nothing picked';
+        return { right, text: `${row.label}, ${name}: ${right ? 'a good fit' : 'not the best fit'}. ${level ? (row.feedback[level] ?? '') : ''} ${row.evidence()}`.replace(/\s+/g, ' ') };
+      });
+      return { right: lines.every((l) => l.right), lines };
+    }
     case 'quorum': {
       const values = a.kind === 'quorum' ? a.values : [];
       const lines = part.goals.map((g, i) => {
@@ -141,6 +155,8 @@ export function answerOf(part: QuizPart): PartAnswer {
       return { kind: 'numbers', values: part.fields.map((f) => String(f.answer())) };
     case 'quorum':
       return { kind: 'quorum', values: part.goals.map((g) => g.answer(part.n)) };
+    case 'rows':
+      return { kind: 'rows', picked: part.rows.map((r) => r.accept[0]!) };
   }
 }
 

@@ -1,4 +1,4 @@
-import { QUIZ } from '../../../content/quiz.ts';
+import { QUIZ_INDEX as QUIZ } from '../../../content/quizIndex.ts';
 import { choiceParam } from '../../../embed/paramKinds.ts';
 
 /*

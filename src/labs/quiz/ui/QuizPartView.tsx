@@ -109,6 +109,29 @@ export function QuizPartView({ part, answer, onChange, graded }: Props) {
           </fieldset>
         );
       }
+      case 'rows': {
+        const picked = answer.kind === 'rows' ? answer.picked : [];
+        return (
+          <fieldset disabled={locked}>
+            <legend>{part.prompt}</legend>
+            {part.rows.map((row, i) => (
+              <div key={row.id} className="field-row">
+                <label htmlFor={`${id}-row-${row.id}`} className="quiz-row-label">
+                  {row.label}
+                </label>
+                <select id={`${id}-row-${row.id}`} value={picked[i] ?? ''} onChange={(e) => onChange({ kind: 'rows', picked: picked.map((p, j) => (j === i ? e.target.value || null : p)) })}>
+                  <option value="">Choose…</option>
+                  {part.levels.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </fieldset>
+        );
+      }
       case 'quorum': {
         const values = answer.kind === 'quorum' ? answer.values : [];
         const set = (i: number, key: 'w' | 'r', v: number | null) => onChange({ kind: 'quorum', values: values.map((x, j) => (j === i ? { ...x, [key]: v } : x)) });
