@@ -23,8 +23,9 @@ export function Narrator() {
     const timer = setInterval(() => {
       const lines = narration.takeUntold();
       if (lines.length === 0) return;
-      const latest = lines.slice(-2).map((l) => l.text);
-      setAnnouncement(lines.length > 2 ? `${latest.join('. ')}. And ${lines.length - 2} more.` : latest.join('. ') + '.');
+      // Each line as a sentence: some lines end in a full stop already.
+      const latest = lines.slice(-2).map((l) => (/[.!?]$/.test(l.text) ? l.text : `${l.text}.`));
+      setAnnouncement(lines.length > 2 ? `${latest.join(' ')} And ${lines.length - 2} more.` : latest.join(' '));
     }, ANNOUNCE_EVERY_MS);
     return () => clearInterval(timer);
   }, [narration]);

@@ -100,8 +100,8 @@ export const PARTS: readonly Part[] = [
 /** Every activity on the path, in order. */
 export const ACTIVITIES: readonly Activity[] = PARTS.flatMap((p) => p.activities);
 
-/** What follows a lesson on the path, for its last step to point at. */
+/** What follows a lesson on the path, for its last step to point at: not the lab the lesson already runs in. */
 export function nextAfterLesson(id: string): Activity | undefined {
   const i = ACTIVITIES.findIndex((a) => a.kind === 'lesson' && a.id === id);
-  return i < 0 ? undefined : ACTIVITIES[i + 1];
+  return i < 0 ? undefined : ACTIVITIES.slice(i + 1).find((a) => !a.href.startsWith('?lab=playground'));
 }

@@ -407,7 +407,7 @@ export const QUIZ: readonly QuizItem[] = [
   {
     ...indexEntry('q5'),
     question: 'Each key is kept on N = 5 replicas, with no sloppy quorums. Give W (replicas a write waits for) and R (replicas a read waits for) for each goal.',
-    parts: [{ kind: 'quorum', id: 'goals', prompt: 'For each goal, W and R:', n: 5, goals: Q5_GOALS }],
+    parts: [{ kind: 'quorum', id: 'goals', prompt: 'For each goal, W and R', n: 5, goals: Q5_GOALS }],
     explanation:
       '(a) W = R = 3: 3 + 3 > 5, so every read quorum meets every write quorum, and up to two replicas can be down for both. (b) W = 1, R = 5: writes wait for one replica and reads pay by asking all five (one down stops reads). (c) W = R = 1: anything works with four replicas down, and reads can be stale. The rule holds only for strict quorums: with sloppy quorums, a read can still miss a write.',
     tryIt: { label: 'Measure each setting in the quorum lab', href: '?lab=quorum&n=5&w=3&r=3' },

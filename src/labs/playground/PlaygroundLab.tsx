@@ -70,7 +70,7 @@ export default function PlaygroundLab() {
             Every key is kept on several replicas, and at first each write or read waits for just one of them. Write a value and watch it travel; cut a
             replica off and read through it; heal the network and watch the replicas agree again.
           </p>
-          <details>
+          <details hidden={withLesson}>
             <summary>Try this first</summary>
             <ol>
               <li>Press “Write x=1”. Watch the write reach the replicas and the acknowledgements come back.</li>
@@ -89,11 +89,6 @@ export default function PlaygroundLab() {
           </details>
         </header>
         <NoticeBar />
-        {withLesson && (
-          <Suspense fallback={<p role="status">Loading the lesson…</p>}>
-            <LessonPanel />
-          </Suspense>
-        )}
         <div className="lab-grid">
           <div className="stage">
             <StageControls playback={playback} />
@@ -114,6 +109,12 @@ export default function PlaygroundLab() {
             </Suspense>
           </div>
           <div className="side">
+            {withLesson && (
+              // Beside the picture and above the controls, so the task and its result stay in view while the learner acts.
+              <Suspense fallback={<p role="status">Loading the lesson…</p>}>
+                <LessonPanel />
+              </Suspense>
+            )}
             <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />
             <Inspector />
             <Suspense fallback={<p role="status">Loading the fault controls…</p>}>

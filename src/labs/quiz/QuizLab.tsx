@@ -22,11 +22,14 @@ export const QUIZ_ID = 'quiz';
 export default function QuizLab() {
   const [start] = useState(() => readParams(QUIZ_PARAMS, currentSearch()));
   const [current, setCurrent] = useState(start.values.q);
+  // Whether the learner moved to this question (then focus follows), or opened the page on it.
+  const [moved, setMoved] = useState(false);
   const record = useProgress().quiz;
   const right = QUIZ.filter((q) => record[q.id]?.right).length;
   const shown = QUIZ.filter((q) => record[q.id]?.shown && !record[q.id]?.right).length;
   const choose = (q: string) => {
     setCurrent(q);
+    setMoved(true);
     rememberInAddress(QUIZ_PARAMS, { q });
   };
   const store = progress();
@@ -52,7 +55,7 @@ export default function QuizLab() {
           <p>{store.problem}</p>
         </div>
       )}
-      <p className="quiz-score" role="status">
+      <p className="quiz-score">
         Score: {right} of {QUIZ.length} answered right{shown > 0 ? `, ${shown} shown` : ''}.
       </p>
       <div className="quiz-grid">
@@ -74,6 +77,12 @@ export default function QuizLab() {
                     <span aria-hidden="true">{r?.right ? '✓ ' : r?.shown ? '◌ ' : ''}</span>
                     Question {q.n}: {q.title}
                     <span className="visually-hidden"> ({state})</span>
+                    {state === 'tried' && (
+                      <span className="small muted" aria-hidden="true">
+                        {' '}
+                        (tried)
+                      </span>
+                    )}
                   </a>
                 </li>
               );
@@ -81,7 +90,7 @@ export default function QuizLab() {
           </ul>
         </nav>
         <Suspense fallback={<p role="status">Loading the question…</p>}>
-          <QuestionPanel id={current} onNext={choose} />
+          <QuestionPanel id={current} onNext={choose} focus={moved} />
         </Suspense>
       </div>
     </div>

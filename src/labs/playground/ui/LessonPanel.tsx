@@ -41,6 +41,7 @@ function LessonSteps({ lesson, firstStep }: { readonly lesson: Lesson; readonly 
   const time = useThrottledTime();
   const met = step.goal({ run, time });
   const heading = useRef<HTMLHeadingElement>(null);
+  const back = useRef<HTMLButtonElement>(null);
 
   const mode = snapshot.value as 'step' | 'finished' | 'left';
   const known = reached.includes(index);
@@ -62,11 +63,19 @@ function LessonSteps({ lesson, firstStep }: { readonly lesson: Lesson; readonly 
     heading.current?.focus();
   };
 
-  if (snapshot.matches('left')) {
+  // Leaving keeps focus in the panel: on the way back.
+  useEffect(() => {
+    if (mode === 'left') back.current?.focus();
+  }, [mode]);
+
+  if (mode === 'left') {
     return (
       <aside className="panel lesson lesson-left" aria-label={`Lesson: ${lesson.title}`}>
         <p>
-          Free play. <button type="button" onClick={() => go({ type: 'lesson.go', index })}>Back to the lesson “{lesson.title}”</button>
+          Free play.{' '}
+          <button type="button" ref={back} onClick={() => go({ type: 'lesson.go', index })}>
+            Back to the lesson “{lesson.title}”
+          </button>
         </p>
       </aside>
     );
@@ -98,17 +107,17 @@ function LessonSteps({ lesson, firstStep }: { readonly lesson: Lesson; readonly 
       ) : (
         <>
           <p className="lesson-task">{step.task}</p>
-          <p className={`lesson-status ${met ? 'v-satisfied' : 'muted'}`} role="status">
-            {met ? (
+          {/* Said once, when the step is first reached; scrubbing back and forth does not repeat it. */}
+          <p className={`lesson-status ${known ? 'v-satisfied' : 'muted'}`} role="status">
+            {known ? (
               <>
                 <span aria-hidden="true">✓ </span>Done. {step.reached}
               </>
-            ) : reached.includes(index) ? (
-              'You reached this step earlier in this run; the playhead is now elsewhere.'
             ) : (
               'Not yet: the lab checks your run as it plays.'
             )}
           </p>
+          {known && !met && <p className="small muted">The playhead is now at a moment where the goal is not met; the step stays reached.</p>}
           <details>
             <summary>A hint</summary>
             <p>{step.hint}</p>
@@ -120,7 +129,7 @@ function LessonSteps({ lesson, firstStep }: { readonly lesson: Lesson; readonly 
           Previous step
         </button>
         {!snapshot.matches('finished') && (
-          <button type="button" className={met ? 'primary' : undefined} onClick={() => go({ type: 'lesson.next' })}>
+          <button type="button" className={known ? 'primary' : undefined} onClick={() => go({ type: 'lesson.next' })}>
             {index === lesson.steps.length - 1 ? 'Finish the lesson' : 'Next step'}
           </button>
         )}

@@ -11,17 +11,17 @@ import { QuorumEvidence } from './QuorumEvidence.tsx';
  * show the answer, and why. Loaded just after the quiz's first screen: it carries the
  * simulator and checkers the answers are computed with.
  */
-export function QuestionPanel({ id, onNext }: { readonly id: string; readonly onNext: (next: string) => void }) {
+export function QuestionPanel({ id, onNext, focus }: { readonly id: string; readonly onNext: (next: string) => void; readonly focus: boolean }) {
   const item = findQuizItem(id)!;
   const next = nextOf(item);
-  return <QuestionView key={item.id} item={item} onNext={next ? () => onNext(next.id) : null} />;
+  return <QuestionView key={item.id} item={item} focus={focus} onNext={next ? () => onNext(next.id) : null} />;
 }
 
 function nextOf(item: QuizItem): QuizItem | undefined {
   return QUIZ[QUIZ.indexOf(item) + 1];
 }
 
-function QuestionView({ item, onNext }: { readonly item: QuizItem; readonly onNext: (() => void) | null }) {
+function QuestionView({ item, onNext, focus }: { readonly item: QuizItem; readonly onNext: (() => void) | null; readonly focus: boolean }) {
   const id = useId();
   const [answers, setAnswers] = useState<readonly PartAnswer[]>(() => item.parts.map(emptyAnswer));
   const [grades, setGrades] = useState<readonly PartGrade[] | null>(null);
@@ -32,6 +32,10 @@ function QuestionView({ item, onNext }: { readonly item: QuizItem; readonly onNe
   useEffect(() => {
     if (grades) result.current?.focus();
   }, [grades]);
+  // Reached by Next or the list (not on opening the page): focus moves to the question.
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [focus]);
 
   const check = () => {
     if (!item.parts.every((p, i) => complete(p, answers[i]!))) {
@@ -48,6 +52,8 @@ function QuestionView({ item, onNext }: { readonly item: QuizItem; readonly onNe
     if (shown) setAnswers(item.parts.map(emptyAnswer));
     setGrades(null);
     setShown(false);
+    // Back to the question's top, to answer again from there.
+    heading.current?.focus();
   };
   const show = () => {
     const correct = item.parts.map(answerOf);
@@ -72,7 +78,8 @@ function QuestionView({ item, onNext }: { readonly item: QuizItem; readonly onNe
       {item.parts.map((p, i) => (
         <QuizPartView key={p.id} part={p} answer={answers[i]!} graded={grades ? grades[i]! : null} onChange={(a) => setAnswers(answers.map((x, j) => (j === i ? a : x)))} />
       ))}
-      {item.demo === 'collab-text' && <CollabTextDemo />}
+      {/* After checking, so it does not answer the question before it is asked. */}
+      {item.demo === 'collab-text' && grades && <CollabTextDemo />}
       {missing && (
         <p className="error-text" role="alert">
           Answer every part first: each one is checked.

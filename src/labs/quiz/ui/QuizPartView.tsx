@@ -54,6 +54,7 @@ export function QuizPartView({ part, answer, onChange, graded }: Props) {
                   onChange={(e) => onChange({ kind: 'choice', picked: many ? (e.target.checked ? [...picked, c.id] : picked.filter((p) => p !== c.id)) : [c.id] })}
                 />{' '}
                 {c.label}
+                {locked && picked.includes(c.id) && <span className="your-answer"> (your answer)</span>}
               </label>
             ))}
           </fieldset>
@@ -138,7 +139,7 @@ export function QuizPartView({ part, answer, onChange, graded }: Props) {
         return (
           <fieldset disabled={locked}>
             <legend>
-              {part.prompt} (N = {part.n})
+              {part.prompt} (N = {part.n}):
             </legend>
             {part.goals.map((g, i) => (
               <div key={g.id} className="quiz-quorum">

@@ -44,7 +44,7 @@ export function QuorumEvidence({ n, settings, labels }: { readonly n: number; re
   }, [key, n]);
   return (
     <section className="quiz-evidence" aria-labelledby={`${id}-t`}>
-      <h4 id={`${id}-t`}>Your settings, run</h4>
+      <h3 id={`${id}-t`}>Your settings, run</h3>
       <p className="small">The quorum lab’s workload on {n} replicas, 15 seconds of reads and writes of one key, healthy and then with replicas down from the start.</p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Your settings measured (scrolls sideways on a narrow screen)">
         <table>
