@@ -69,10 +69,10 @@ test.describe('the course path', () => {
 
     // The path counts it, and still does after a reload.
     await page.goto('./');
-    await expect(page.getByText('Your progress: 1 of 2 lessons finished, 0 of 8 quiz questions answered right.')).toBeVisible();
+    await expect(page.getByText('Your progress: 1 of 3 lessons finished, 0 of 8 quiz questions answered right.')).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: /^Lesson: A stale read, then agreement/ })).toContainText('5 of 5 steps reached');
     await page.reload();
-    await expect(page.getByText(/^Your progress: 1 of 2 lessons finished/)).toBeVisible();
+    await expect(page.getByText(/^Your progress: 1 of 3 lessons finished/)).toBeVisible();
   });
 
   test('a deep link opens a lesson at its step, and leaving it gives free play', async ({ page }) => {
@@ -83,6 +83,22 @@ test.describe('the course path', () => {
     await expect(page).not.toHaveURL(/lesson=/);
     await page.getByRole('button', { name: 'Back to the lesson “The write that came first wins”' }).click();
     await expect(page).toHaveURL(/lesson=lww&step=3/);
+  });
+
+  test('the quorum lesson: its first step is reached from the cluster settings, and the lone side’s read is refused', async ({ page }) => {
+    await page.goto('./?lab=playground&lesson=quorum&step=1');
+    const lab = new Playground(page);
+    const panel = page.getByRole('region', { name: /^Quorums that overlap/ });
+    await expect(panel.getByRole('status')).toHaveText('Not yet: the lab checks your run as it plays.');
+    await page.getByLabel('W (acks a write waits for)').selectOption('2');
+    await page.getByLabel('R (replies a read waits for)').selectOption('2');
+    await expect(panel.getByRole('status')).toHaveText(/^✓ Done\. Now every read asks replicas enough/);
+    await panel.getByRole('navigation', { name: 'Steps of this lesson' }).getByRole('button', { name: /^The lone side cannot answer/ }).click();
+    await lab.splitOff(['C', 'c2']);
+    await lab.read({ through: 'C', client: 'c2' });
+    await lab.pause();
+    await lab.seek(2500);
+    await expect(panel.getByRole('status')).toHaveText(/^✓ Done\. The read failed: C could not gather R = 2 answers\./);
   });
 
   test('a bad lesson in the address gets a sentence, and the playground carries on', async ({ page }) => {
@@ -235,7 +251,7 @@ test.describe('the quiz', () => {
     await page.reload();
     await expect(page.getByText('Score: 6 of 8 answered right, 2 shown.')).toBeVisible();
     await page.goto('./');
-    await expect(page.getByText('Your progress: 0 of 2 lessons finished, 6 of 8 quiz questions answered right.')).toBeVisible();
+    await expect(page.getByText('Your progress: 0 of 3 lessons finished, 6 of 8 quiz questions answered right.')).toBeVisible();
   });
 
   test('with storage blocked, the quiz says progress lasts only while the page is open, and works', async ({ page }) => {

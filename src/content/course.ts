@@ -61,7 +61,7 @@ export const PARTS: readonly Part[] = [
     n: 2,
     title: 'Replication and quorums',
     summary: 'Synchronous or asynchronous copies, one leader or none, and N, W and R: what each setting buys in consistency, latency and availability.',
-    activities: [lab('?lab=quorum', 'The quorum lab: tune N, W and R and measure them', [1]), quiz('q5', 'Question 5: W and R for five replicas', [1])],
+    activities: [lesson('quorum'), lab('?lab=quorum', 'The quorum lab: tune N, W and R and measure them', [1]), quiz('q5', 'Question 5: W and R for five replicas', [1])],
   },
   {
     n: 3,

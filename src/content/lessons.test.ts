@@ -43,6 +43,30 @@ describe('lesson goals, reached by a run that does it and not by one that does n
     expect(goal('stale-read', 'heal')(fresh)).toBe(false);
   });
 
+  it('quorums that overlap: the majority side writes, the lone side refuses, and after the heal C reads the new value', () => {
+    const setQ: Action = { at: 0, type: 'set-quorum', w: 2, r: 2 };
+    const split: Action = { at: 500, type: 'partition', groups: [['A', 'B', 'c1'], ['C', 'c2']] };
+    const script: Action[] = [setQ, split, W(1000, '2', 'A'), R(2000, 'C'), { at: 4000, type: 'heal-all' }, R(4500, 'C')];
+    const at = (t: number) => viewAt(script, t);
+    expect(goal('quorum', 'overlap')(at(10))).toBe(true);
+    expect(goal('quorum', 'cut')(at(600))).toBe(true);
+    expect(goal('quorum', 'write')(at(900))).toBe(false);
+    expect(goal('quorum', 'write')(at(1500))).toBe(true);
+    expect(goal('quorum', 'refused')(at(2500))).toBe(false);
+    expect(goal('quorum', 'refused')(at(3900))).toBe(true);
+    expect(goal('quorum', 'fresh')(at(4200))).toBe(false);
+    expect(goal('quorum', 'fresh')(at(5000))).toBe(true);
+  });
+
+  it('quorums that overlap: with W = R = 1 the read through C answers, stale, and no step past the first counts', () => {
+    const script: Action[] = [{ at: 500, type: 'partition', groups: [['A', 'B', 'c1'], ['C', 'c2']] }, W(1000, '2', 'A'), R(2000, 'C'), { at: 4000, type: 'heal-all' }, R(4500, 'C')];
+    const v = viewAt(script, 5000);
+    expect(goal('quorum', 'overlap')(v)).toBe(false);
+    expect(goal('quorum', 'write')(v)).toBe(false);
+    expect(goal('quorum', 'refused')(v)).toBe(false);
+    expect(goal('quorum', 'fresh')(v)).toBe(false);
+  });
+
   it('the write that came first wins', () => {
     const script: Action[] = [{ at: 0, type: 'set-skew', node: 'B', ms: 2000 }, W(100, 'laptop', 'B'), W(1000, 'phone', 'A', 'c2')];
     const at = (t: number) => viewAt(script, t);

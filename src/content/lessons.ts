@@ -63,6 +63,19 @@ function staleThroughC(v: LessonView): boolean {
   return v.run.sim.trace.ops.some((o) => o.kind === 'read' && o.key === 'x' && o.coordinator === 'C' && staleIds.has(o.id));
 }
 
+/** W and R in force at time t: the cluster's, as changed by the learner from the playhead on. */
+function quorumAt(v: LessonView, t: number): { readonly w: number; readonly r: number; readonly n: number } {
+  let { w, r } = v.run.scenario.cluster;
+  for (const e of v.run.sim.trace.events) if (e.type === 'quorum' && e.at <= t) ({ w, r } = e);
+  return { w, r, n: v.run.scenario.cluster.n };
+}
+
+/** Whether W + R > N at time t. */
+const overlapping = (v: LessonView, t: number) => {
+  const q = quorumAt(v, t);
+  return q.w + q.r > q.n;
+};
+
 /** The replicas other than `node`. */
 const othersThan = (v: LessonView, node: string) => v.run.replicas.filter((r) => r !== node);
 
@@ -113,6 +126,58 @@ export const LESSONS: readonly Lesson[] = [
         hint: 'Press “Heal everything” under Partition, then Play if the run is paused. Anti-entropy (every 3 seconds here) brings C up to date.',
         reached: 'The replicas agree on the newer value: the stale read was convergence delay. Had they agreed on the old value instead, eventual consistency would still hold, but an acknowledged write would be lost: a design flaw, not delay.',
         goal: (v) => v.run.at(v.time).moment.cuts.size === 0 && v.run.at(v.time).divergentKeys.length === 0 && staleThroughC(v),
+      },
+    ],
+  },
+  {
+    id: 'quorum',
+    title: 'Quorums that overlap',
+    part: 2,
+    outcomes: [1],
+    summary: 'Set W + R > N, cut a replica off, and see both sides of the bargain: no stale read, and no answer at all from the side that cannot reach a quorum.',
+    steps: [
+      {
+        id: 'overlap',
+        title: 'Make quorums overlap',
+        task: 'Set W = 2 and R = 2, so that W + R = 4 is more than N = 3.',
+        hint: 'Under “Cluster settings”, in “Quorums, from the playhead on”, choose 2 for W and 2 for R.',
+        reached: 'Now every read asks replicas enough that one of them has every acknowledged write: any 2 of 3 meet any other 2 of 3.',
+        goal: (v) => overlapping(v, v.time),
+      },
+      {
+        id: 'cut',
+        title: 'Cut C off',
+        task: 'Cut replica C off from A and B.',
+        hint: 'Under “Partition”, tick C and client c2 and press “Split off the ticked nodes”.',
+        reached: 'C is alone with c2. A and B are two of three: a quorum.',
+        goal: (v) => cutOff(v, v.time, 'C', othersThan(v, 'C')),
+      },
+      {
+        id: 'write',
+        title: 'The majority side still writes',
+        task: 'While C is cut off and quorums overlap, write x through A and play until it is acknowledged.',
+        hint: 'Choose client c1 and “Through: A”, and press the Write button; it plays by itself.',
+        reached: 'A and B acknowledged it: two of three is W. C does not have it.',
+        goal: (v) => answered(v, 'write').some((w) => w.key === 'x' && w.coordinator !== 'C' && overlapping(v, w.invokedAt) && cutOff(v, w.invokedAt, 'C', othersThan(v, 'C'))),
+      },
+      {
+        id: 'refused',
+        title: 'The lone side cannot answer',
+        task: 'Read x through C while it is cut off, and play until the read ends.',
+        hint: 'Choose client c2 and “Through: C”, press “Read x”, and let it play past the timeout (one second).',
+        reached: 'The read failed: C could not gather R = 2 answers. Where W = R = 1 gave a stale value, overlapping quorums give none: consistency, paid for in availability on the side of the cut that has no quorum.',
+        goal: (v) => answered(v, 'read', 'fail').some((o) => o.key === 'x' && o.coordinator === 'C' && overlapping(v, o.invokedAt) && cutOff(v, o.invokedAt, 'C', othersThan(v, 'C'))),
+      },
+      {
+        id: 'fresh',
+        title: 'Heal, and read the new value',
+        task: 'Heal the network, then read x through C again.',
+        hint: 'Press “Heal everything”, then read x through C and let it play.',
+        reached: 'C asked the others, met a replica with the new write, and answered with it, though its own copy may still be old. In this lab, as in Dynamo-style stores with strict quorums; with sloppy quorums (Riak, Dynamo) the overlap is not guaranteed.',
+        goal: (v) => {
+          const { staleIds } = v.run.at(v.time);
+          return answered(v, 'read').some((o) => o.key === 'x' && o.coordinator === 'C' && !staleIds.has(o.id) && overlapping(v, o.invokedAt) && v.run.at(o.invokedAt).moment.cuts.size === 0 && answered(v, 'write').some((w) => w.key === 'x' && w.completedAt! < o.invokedAt));
+        },
       },
     ],
   },
