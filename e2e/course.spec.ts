@@ -8,7 +8,7 @@ async function noAxeViolations(page: Page) {
 }
 
 const lesson = (page: Page) => page.getByRole('region', { name: /^A stale read, then agreement/ });
-const question = (page: Page) => page.getByRole('region', { name: /^Question \d:/ });
+const question = (page: Page) => page.getByRole('region', { name: /^(Question|Exercise, part) \d:/ });
 
 /** Pass a lesson step: its goal is met at the playhead, then Next. */
 async function reachAndGoOn(page: Page, next = 'Next step') {
@@ -69,7 +69,7 @@ test.describe('the course path', () => {
 
     // The path counts it, and still does after a reload.
     await page.goto('./');
-    await expect(page.getByText('Your progress: 1 of 3 lessons finished, 0 of 8 quiz questions answered right.')).toBeVisible();
+    await expect(page.getByText('Your progress: 1 of 3 lessons finished, 0 of 8 quiz questions answered right, 0 of 3 parts of the hands-on exercise done.')).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: /^Lesson: A stale read, then agreement/ })).toContainText('5 of 5 steps reached');
     await page.reload();
     await expect(page.getByText(/^Your progress: 1 of 3 lessons finished/)).toBeVisible();
@@ -245,13 +245,31 @@ test.describe('the quiz', () => {
     await q().getByRole('button', { name: 'Check my answers' }).click();
     await expect(q().getByText('✓ All right.')).toBeVisible();
 
-    await expect(page.getByText('Score: 6 of 8 answered right, 2 shown.')).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Questions' }).getByRole('link', { name: 'Question 3: Why a CRDT has no conflicts (answer shown)' })).toBeVisible();
+    await expect(page.getByText(/^Score: 6 of 8 answered right, 2 shown\. Exercise: 0 of 3 parts done\.$/)).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Questions and exercise' }).getByRole('link', { name: 'Question 3: Why a CRDT has no conflicts (answer shown)' })).toBeVisible();
     await noAxeViolations(page);
     await page.reload();
-    await expect(page.getByText('Score: 6 of 8 answered right, 2 shown.')).toBeVisible();
+    await expect(page.getByText(/^Score: 6 of 8 answered right, 2 shown\. Exercise: 0 of 3 parts done\.$/)).toBeVisible();
     await page.goto('./');
-    await expect(page.getByText('Your progress: 0 of 3 lessons finished, 6 of 8 quiz questions answered right.')).toBeVisible();
+    await expect(page.getByText('Your progress: 0 of 3 lessons finished, 6 of 8 quiz questions answered right, 0 of 3 parts of the hands-on exercise done.')).toBeVisible();
+  });
+
+  test('the hands-on exercise: replication lag predicted, then run side by side, and counted on the path', async ({ page }) => {
+    await page.goto('./?lab=quiz&q=ex1');
+    await expect(question(page).getByRole('heading', { name: 'Exercise, part 1: Replication lag, strong and eventual' })).toBeVisible();
+    await question(page).getByRole('group', { name: /^With W = 1,/ }).getByRole('radio', { name: 'x = 1, the old value' }).check();
+    await question(page).getByRole('group', { name: /^With W = N,/ }).getByRole('radio', { name: 'x = 2, the new value' }).check();
+    await question(page).getByRole('radio', { name: 'Every write waits for the farthest replica' }).check();
+    await question(page).getByRole('button', { name: 'Check my answers' }).click();
+    await expect(question(page).getByText('✓ All right.')).toBeVisible();
+    const reads = question(page).getByRole('region', { name: 'Reads through C after the acknowledgement (scrolls sideways on a narrow screen)' });
+    await expect(reads.getByRole('row', { name: /^W = 1/ })).toContainText('x = 1 (old)');
+    await expect(reads.getByRole('row', { name: /^W = N/ })).not.toContainText('(old)');
+    await question(page).getByRole('button', { name: 'Next question' }).click();
+    await expect(question(page).getByRole('heading', { name: 'Exercise, part 2: Which value won?' })).toBeFocused();
+    await expect(page.getByText(/Exercise: 1 of 3 parts done\.$/)).toBeVisible();
+    await page.goto('./');
+    await expect(page.getByRole('listitem').filter({ hasText: /^Hands-on, part 1: replication lag/ })).toContainText('answered right');
   });
 
   test('with storage blocked, the quiz says progress lasts only while the page is open, and works', async ({ page }) => {
@@ -265,7 +283,7 @@ test.describe('the quiz', () => {
     await page.goto('./?lab=quiz&q=q8');
     await expect(page.getByRole('status').filter({ hasText: 'This browser does not let the lab save your progress, so it lasts only while this page is open.' })).toBeVisible();
     await question(page).getByRole('button', { name: 'Show the answer' }).click();
-    await expect(page.getByText('Score: 0 of 8 answered right, 1 shown.')).toBeVisible();
+    await expect(page.getByText(/^Score: 0 of 8 answered right, 1 shown\./)).toBeVisible();
   });
 
   test('progress saved by something else is refused in a sentence, and the path starts afresh', async ({ page }) => {

@@ -19,7 +19,7 @@ export const OUTCOMES: readonly Outcome[] = [
   { n: 4, text: 'Tell an anomaly that is only convergence delay from one that shows a design flaw.' },
 ];
 
-export type ActivityKind = 'lesson' | 'lab' | 'quiz';
+export type ActivityKind = 'lesson' | 'lab' | 'quiz' | 'exercise';
 
 export interface Activity {
   readonly kind: ActivityKind;
@@ -43,6 +43,7 @@ const lesson = (id: string): Activity => {
 };
 const lab = (href: string, label: string, outcomes: readonly number[]): Activity => ({ kind: 'lab', id: href, label, href, outcomes });
 const quiz = (id: string, label: string, outcomes: readonly number[]): Activity => ({ kind: 'quiz', id, label, href: `?lab=quiz&q=${id}`, outcomes });
+const exercise = (id: string, label: string, outcomes: readonly number[]): Activity => ({ kind: 'exercise', id, label, href: `?lab=quiz&q=${id}`, outcomes });
 
 export const PARTS: readonly Part[] = [
   {
@@ -61,7 +62,12 @@ export const PARTS: readonly Part[] = [
     n: 2,
     title: 'Replication and quorums',
     summary: 'Synchronous or asynchronous copies, one leader or none, and N, W and R: what each setting buys in consistency, latency and availability.',
-    activities: [lesson('quorum'), lab('?lab=quorum', 'The quorum lab: tune N, W and R and measure them', [1]), quiz('q5', 'Question 5: W and R for five replicas', [1])],
+    activities: [
+      lesson('quorum'),
+      lab('?lab=quorum', 'The quorum lab: tune N, W and R and measure them', [1]),
+      quiz('q5', 'Question 5: W and R for five replicas', [1]),
+      exercise('ex1', 'Hands-on, part 1: replication lag, strong and eventual', [1, 4]),
+    ],
   },
   {
     n: 3,
@@ -71,6 +77,7 @@ export const PARTS: readonly Part[] = [
       lesson('lww'),
       lab('?lab=conflicts', 'The conflicts lab: one cart kept three ways', [2]),
       quiz('q2', 'Question 2: what version vectors tell apart', [2]),
+      exercise('ex2', 'Hands-on, part 2: which value won?', [2, 4]),
     ],
   },
   {
@@ -93,6 +100,7 @@ export const PARTS: readonly Part[] = [
       quiz('q3', 'Question 3: why a CRDT has no conflicts', [2]),
       quiz('q7', 'Question 7: two inserts at position 0', [2]),
       quiz('q8', 'Question 8: a G-Counter by hand', [2]),
+      exercise('ex3', 'Hands-on, part 3: a like counter, designed', [2]),
     ],
   },
 ];

@@ -70,6 +70,16 @@ describe('the quiz, answered by the simulation and checked against the module’
     expect(part<'choice'>('q7', 'rga').answer()).toEqual(['world-first']);
   });
 
+  it('the hands-on exercise: lag seen with W = 1 and not with W = N; the later change wins only when the gap beats the jitter; a G-Counter merged by maximum', () => {
+    expect(part<'predict'>('ex1', 'eventual').run()).toBe('1');
+    expect(part<'predict'>('ex1', 'strong').run()).toBe('2');
+    expect(part<'choice'>('ex2', 'apart').answer()).toEqual(['from-b']);
+    expect(part<'choice'>('ex2', 'close').answer()).toEqual(['either']);
+    expect(part<'choice'>('ex2', 'skew').answer()).toEqual(['from-a']);
+    expect(part<'choice'>('ex3', 'store').answer()).toContain('per-server');
+    expect(part<'choice'>('ex3', 'sync').answer()).toEqual(['max']);
+  });
+
   it('Q8: totals 20, 16 and 19; A then holds {A: 10, B: 8, C: 7}, 25 in all', () => {
     expect(part<'numbers'>('q8', 'totals').fields.map((f) => f.answer())).toEqual([20, 16, 19]);
     expect(q8After()).toEqual({ A: 10, B: 8, C: 7 });

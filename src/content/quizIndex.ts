@@ -11,6 +11,8 @@ export interface QuizIndexEntry {
   readonly title: string;
   readonly part: number;
   readonly outcomes: readonly number[];
+  /** The module's hands-on exercise, done in the lab, rather than one of its quiz questions. */
+  readonly exercise?: true;
 }
 
 export const QUIZ_INDEX: readonly QuizIndexEntry[] = [
@@ -22,4 +24,7 @@ export const QUIZ_INDEX: readonly QuizIndexEntry[] = [
   { id: 'q6', n: 6, title: 'The comment before its post', part: 4, outcomes: [3, 4] },
   { id: 'q7', n: 7, title: 'Two inserts at position 0', part: 5, outcomes: [2] },
   { id: 'q8', n: 8, title: 'A G-Counter by hand', part: 5, outcomes: [2] },
+  { id: 'ex1', n: 1, title: 'Replication lag, strong and eventual', part: 2, outcomes: [1, 4], exercise: true },
+  { id: 'ex2', n: 2, title: 'Which value won?', part: 3, outcomes: [2, 4], exercise: true },
+  { id: 'ex3', n: 3, title: 'A like counter, designed', part: 5, outcomes: [2], exercise: true },
 ];

@@ -2,7 +2,7 @@ import '../../components/components.css';
 import './quiz.css';
 import { Suspense, lazy, useState } from 'react';
 import { useProgress } from '../../components/useProgress.ts';
-import { QUIZ_INDEX as QUIZ } from '../../content/quizIndex.ts';
+import { QUIZ_INDEX, type QuizIndexEntry } from '../../content/quizIndex.ts';
 import { currentSearch, rememberInAddress } from '../../embed/address.ts';
 import { readParams } from '../../embed/params.ts';
 import { progress } from '../../store/progress.ts';
@@ -25,8 +25,9 @@ export default function QuizLab() {
   // Whether the learner moved to this question (then focus follows), or opened the page on it.
   const [moved, setMoved] = useState(false);
   const record = useProgress().quiz;
-  const right = QUIZ.filter((q) => record[q.id]?.right).length;
-  const shown = QUIZ.filter((q) => record[q.id]?.shown && !record[q.id]?.right).length;
+  const right = QUESTIONS.filter((q) => record[q.id]?.right).length;
+  const shown = QUESTIONS.filter((q) => record[q.id]?.shown && !record[q.id]?.right).length;
+  const done = EXERCISE.filter((q) => record[q.id]?.right || record[q.id]?.shown).length;
   const choose = (q: string) => {
     setCurrent(q);
     setMoved(true);
@@ -38,7 +39,7 @@ export default function QuizLab() {
       <header className="lab-intro">
         <h1>The module’s quiz, answered by running it</h1>
         <p>
-          The module’s {QUIZ.length} questions, each checked against the simulation, not against a key: where you predict what a run does, the lab runs
+          The module’s eight questions and its hands-on exercise, each checked against the simulation, not against a key: where you predict what a run does, the lab runs
           it.
         </p>
         <p>
@@ -56,38 +57,14 @@ export default function QuizLab() {
         </div>
       )}
       <p className="quiz-score">
-        Score: {right} of {QUIZ.length} answered right{shown > 0 ? `, ${shown} shown` : ''}.
+        Score: {right} of {QUESTIONS.length} answered right{shown > 0 ? `, ${shown} shown` : ''}. Exercise: {done} of {EXERCISE.length} parts done.
       </p>
       <div className="quiz-grid">
-        <nav aria-label="Questions" className="panel quiz-nav">
-          <ul>
-            {QUIZ.map((q) => {
-              const r = record[q.id];
-              const state = r?.right ? 'answered right' : r?.shown ? 'answer shown' : r && r.tries > 0 ? 'tried' : 'not tried yet';
-              return (
-                <li key={q.id}>
-                  <a
-                    href={`?lab=quiz&q=${q.id}`}
-                    aria-current={q.id === current ? 'page' : undefined}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      choose(q.id);
-                    }}
-                  >
-                    <span aria-hidden="true">{r?.right ? '✓ ' : r?.shown ? '◌ ' : ''}</span>
-                    Question {q.n}: {q.title}
-                    <span className="visually-hidden"> ({state})</span>
-                    {state === 'tried' && (
-                      <span className="small muted" aria-hidden="true">
-                        {' '}
-                        (tried)
-                      </span>
-                    )}
-                  </a>
-                </li>
-              );
-            })}
-          </ul>
+        <nav aria-label="Questions and exercise" className="panel quiz-nav">
+          <h2 className="quiz-nav-title">The quiz</h2>
+          <ItemList items={QUESTIONS} current={current} record={record} onChoose={choose} />
+          <h2 className="quiz-nav-title">The hands-on exercise</h2>
+          <ItemList items={EXERCISE} current={current} record={record} onChoose={choose} />
         </nav>
         <Suspense fallback={<p role="status">Loading the question…</p>}>
           <QuestionPanel id={current} onNext={choose} focus={moved} />
@@ -97,3 +74,50 @@ export default function QuizLab() {
   );
 }
 
+const QUESTIONS = QUIZ_INDEX.filter((q) => !q.exercise);
+const EXERCISE = QUIZ_INDEX.filter((q) => q.exercise);
+
+/** A list of questions (or exercise parts) with each one's state, as links that keep their address. */
+function ItemList({
+  items,
+  current,
+  record,
+  onChoose,
+}: {
+  readonly items: readonly QuizIndexEntry[];
+  readonly current: string;
+  readonly record: ReturnType<typeof useProgress>['quiz'];
+  readonly onChoose: (id: string) => void;
+}) {
+  const choose = onChoose;
+  return (
+    <ul>
+      {items.map((q) => {
+        const r = record[q.id];
+        const state = r?.right ? 'answered right' : r?.shown ? 'answer shown' : r && r.tries > 0 ? 'tried' : 'not tried yet';
+        return (
+          <li key={q.id}>
+            <a
+              href={`?lab=quiz&q=${q.id}`}
+              aria-current={q.id === current ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                choose(q.id);
+              }}
+            >
+              <span aria-hidden="true">{r?.right ? '✓ ' : r?.shown ? '◌ ' : ''}</span>
+              {q.exercise ? 'Part' : 'Question'} {q.n}: {q.title}
+              <span className="visually-hidden"> ({state})</span>
+              {state === 'tried' && (
+                <span className="small muted" aria-hidden="true">
+                  {' '}
+                  (tried)
+                </span>
+              )}
+            </a>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -15,7 +15,7 @@ function standing(a: Activity, p: ProgressState): { readonly done: boolean; read
     const reached = lesson.steps.filter((s) => p.steps.includes(`${lesson.id}/${s.id}`)).length;
     return { done: reached === lesson.steps.length, words: reached === 0 ? 'not started' : `${reached} of ${lesson.steps.length} steps reached` };
   }
-  if (a.kind === 'quiz') {
+  if (a.kind === 'quiz' || a.kind === 'exercise') {
     const r = p.quiz[a.id];
     return { done: r?.right === true, words: r?.right ? 'answered right' : r?.shown ? 'answer shown' : r && r.tries > 0 ? `tried ${r.tries === 1 ? 'once' : `${r.tries} times`}` : 'not tried yet' };
   }
@@ -45,6 +45,8 @@ export default function StartLab() {
   // The quiz's questions as the path lists them: the quiz itself (and the simulator its answers need) loads only with the quiz.
   const questions = ACTIVITIES.filter((a) => a.kind === 'quiz');
   const quizRight = questions.filter((q) => p.quiz[q.id]?.right).length;
+  const parts = ACTIVITIES.filter((a) => a.kind === 'exercise');
+  const partsDone = parts.filter((q) => p.quiz[q.id]?.right || p.quiz[q.id]?.shown).length;
   const started = p.steps.length > 0 || Object.keys(p.quiz).length > 0;
   return (
     <div className="lab start">
@@ -76,7 +78,7 @@ export default function StartLab() {
       </section>
       <p className="path-progress" role="status">
         {started ? (
-          `Your progress: ${lessonsDone} of ${LESSONS.length} lessons finished, ${quizRight} of ${questions.length} quiz questions answered right.`
+          `Your progress: ${lessonsDone} of ${LESSONS.length} lessons finished, ${quizRight} of ${questions.length} quiz questions answered right, ${partsDone} of ${parts.length} parts of the hands-on exercise done.`
         ) : (
           <>
             New here? Start with part 1’s lesson, <a href={ACTIVITIES[0]!.href}>“{ACTIVITIES[0]!.label.replace(/^Lesson: /, '')}”</a>.

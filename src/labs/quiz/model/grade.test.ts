@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { QUIZ, findQuizItem } from '../../../content/quiz.ts';
+import { QUIZ_AND_EXERCISES, findQuizItem } from '../../../content/quiz.ts';
 import { answerOf, complete, emptyAnswer, grade, gradeItem } from './grade.ts';
 
 const item = (id: string) => findQuizItem(id)!;
 
 describe('grading the quiz', () => {
   it('the shown answer of every item grades as right, and an empty one as wrong', () => {
-    for (const q of QUIZ) {
+    for (const q of QUIZ_AND_EXERCISES) {
       expect(gradeItem(q, q.parts.map(answerOf)).right, q.id).toBe(true);
       expect(gradeItem(q, q.parts.map(emptyAnswer)).right, q.id).toBe(false);
     }

@@ -53,15 +53,17 @@ export function grade(part: QuizPart, a: PartAnswer): PartGrade {
     case 'choice': {
       const picked = a.kind === 'choice' ? a.picked : [];
       const answer = part.answer();
+      // Pick one: any of the answers is right. Tick every one: exactly the answers are.
+      const many = part.many === true;
       const lines = part.choices
-        .filter((c) => picked.includes(c.id) || (part.many === true && answer.includes(c.id)))
+        .filter((c) => picked.includes(c.id) || (many && answer.includes(c.id)))
         .map((c) => {
           const isRight = answer.includes(c.id);
           const chose = picked.includes(c.id);
           const lead = chose ? (isRight ? 'Right' : 'Not this one') : 'Missed';
           return { right: chose === isRight, text: `${lead}: ${c.label}. ${c.feedback}` };
         });
-      return { right: same(picked, answer), lines };
+      return { right: many ? same(picked, answer) : picked.length === 1 && answer.includes(picked[0]!), lines };
     }
     case 'predict': {
       const picked = a.kind === 'choice' ? a.picked[0] : undefined;
@@ -141,7 +143,7 @@ function shownNumber(raw: string): string {
 export function answerOf(part: QuizPart): PartAnswer {
   switch (part.kind) {
     case 'choice':
-      return { kind: 'choice', picked: part.answer() };
+      return { kind: 'choice', picked: part.many === true ? part.answer() : part.answer().slice(0, 1) };
     case 'predict':
       return { kind: 'choice', picked: [part.run()] };
     case 'fix': {

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { QUIZ, findQuizItem, type QuizItem } from '../../../content/quiz.ts';
+import { QUIZ_AND_EXERCISES, findQuizItem, type QuizItem } from '../../../content/quiz.ts';
 import { progress } from '../../../store/progress.ts';
 import { answerOf, complete, emptyAnswer, gradeItem, type PartAnswer, type PartGrade } from '../model/grade.ts';
 import { CollabTextDemo } from './CollabTextDemo.tsx';
+import { LagDemo } from './LagDemo.tsx';
 import { QuizPartView } from './QuizPartView.tsx';
 import { QuorumEvidence } from './QuorumEvidence.tsx';
 
@@ -18,7 +19,7 @@ export function QuestionPanel({ id, onNext, focus }: { readonly id: string; read
 }
 
 function nextOf(item: QuizItem): QuizItem | undefined {
-  return QUIZ[QUIZ.indexOf(item) + 1];
+  return QUIZ_AND_EXERCISES[QUIZ_AND_EXERCISES.indexOf(item) + 1];
 }
 
 function QuestionView({ item, onNext, focus }: { readonly item: QuizItem; readonly onNext: (() => void) | null; readonly focus: boolean }) {
@@ -69,17 +70,18 @@ function QuestionView({ item, onNext, focus }: { readonly item: QuizItem; readon
   return (
     <section className="panel quiz-question" aria-labelledby={`${id}-t`}>
       <h2 id={`${id}-t`} ref={heading} tabIndex={-1}>
-        Question {item.n}: {item.title}
+        {item.exercise ? 'Exercise, part' : 'Question'} {item.n}: {item.title}
       </h2>
       <p className="small muted">
         Part {item.part} of the module · learning outcome{item.outcomes.length > 1 ? 's' : ''} {item.outcomes.join(' and ')}
       </p>
       <p>{item.question}</p>
       {item.parts.map((p, i) => (
-        <QuizPartView key={p.id} part={p} answer={answers[i]!} graded={grades ? grades[i]! : null} onChange={(a) => setAnswers(answers.map((x, j) => (j === i ? a : x)))} />
+        <QuizPartView key={p.id} part={p} answer={answers[i]!} graded={grades ? grades[i]! : null} shown={shown} onChange={(a) => setAnswers(answers.map((x, j) => (j === i ? a : x)))} />
       ))}
       {/* After checking, so it does not answer the question before it is asked. */}
       {item.demo === 'collab-text' && grades && <CollabTextDemo />}
+      {item.demo === 'lag' && grades && <LagDemo />}
       {missing && (
         <p className="error-text" role="alert">
           Answer every part first: each one is checked.

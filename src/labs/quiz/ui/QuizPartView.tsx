@@ -10,12 +10,14 @@ interface Props {
   readonly onChange: (a: PartAnswer) => void;
   /** Set once checked: the part is then read-only until "Try again". */
   readonly graded: PartGrade | null;
+  /** Whether what is picked is the answer shown, not the learner's. */
+  readonly shown?: boolean;
 }
 
 const ORDERS: readonly Order[] = ['after', 'before', 'concurrent', 'equal'];
 
 /** One part of a quiz item, drawn by its kind: choices, a prediction, vector pairs, numbers, W and R, or a fix to run. */
-export function QuizPartView({ part, answer, onChange, graded }: Props) {
+export function QuizPartView({ part, answer, onChange, graded, shown = false }: Props) {
   const id = useId();
   const locked = graded !== null;
   return (
@@ -54,7 +56,7 @@ export function QuizPartView({ part, answer, onChange, graded }: Props) {
                   onChange={(e) => onChange({ kind: 'choice', picked: many ? (e.target.checked ? [...picked, c.id] : picked.filter((p) => p !== c.id)) : [c.id] })}
                 />{' '}
                 {c.label}
-                {locked && picked.includes(c.id) && <span className="your-answer"> (your answer)</span>}
+                {locked && picked.includes(c.id) && <span className="your-answer">{shown ? ' (the answer)' : ' (your answer)'}</span>}
               </label>
             ))}
           </fieldset>
