@@ -22,7 +22,7 @@ test.describe('the course path', () => {
     await expect(page.getByRole('heading', { name: 'Eventual consistency, hands on', level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Part 1: What eventual consistency is' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Part 5: Data types that cannot conflict' })).toBeVisible();
-    await expect(page.getByRole('listitem').filter({ hasText: /^Tell an anomaly that is only convergence delay/ })).toContainText('the lessons “A stale read, then agreement” and “The write that came first wins”');
+    await expect(page.getByRole('listitem').filter({ hasText: /^Tell an anomaly that is only convergence delay/ })).toContainText('the lessons “A stale read, then agreement”, “The write that came first wins” and “Seeing your own write”');
     await noAxeViolations(page);
 
     await page.getByRole('link', { name: 'Lesson: A stale read, then agreement' }).click();
@@ -69,10 +69,10 @@ test.describe('the course path', () => {
 
     // The path counts it, and still does after a reload.
     await page.goto('./');
-    await expect(page.getByText('Your progress: 1 of 3 lessons finished, 0 of 8 quiz questions answered right, 0 of 3 parts of the hands-on exercise done.')).toBeVisible();
+    await expect(page.getByText('Your progress: 1 of 4 lessons finished, 0 of 8 quiz questions answered right, 0 of 3 parts of the hands-on exercise done.')).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: /^Lesson: A stale read, then agreement/ })).toContainText('5 of 5 steps reached');
     await page.reload();
-    await expect(page.getByText(/^Your progress: 1 of 3 lessons finished/)).toBeVisible();
+    await expect(page.getByText(/^Your progress: 1 of 4 lessons finished/)).toBeVisible();
   });
 
   test('a deep link opens a lesson at its step, and leaving it gives free play', async ({ page }) => {
@@ -99,6 +99,37 @@ test.describe('the course path', () => {
     await lab.pause();
     await lab.seek(2500);
     await expect(panel.getByRole('status')).toHaveText(/^✓ Done\. The read failed: C could not gather R = 2 answers\./);
+  });
+
+  test('the sessions lesson: the learner’s fixes, chosen in the sessions lab, are what each step checks', async ({ page }) => {
+    await page.goto('./?lab=sessions&lesson=own-write&step=1');
+    const panel = page.getByRole('region', { name: /^Seeing your own write/ });
+    const timeline = page.getByRole('slider', { name: 'Timeline', exact: true });
+    const done = () => expect(panel.getByRole('status')).toHaveText(/^✓ Done\./, { timeout: 10_000 });
+    await expect(panel.getByRole('status')).toHaveText('Not yet: the lab checks your run as it plays.');
+    await timeline.fill('2000');
+    await done();
+    await panel.getByRole('button', { name: 'Next step' }).click();
+    await page.getByRole('radio', { name: 'Version-based reads' }).check();
+    await done();
+    await panel.getByRole('button', { name: 'Next step' }).click();
+    await timeline.fill('3000');
+    await done();
+    await panel.getByRole('button', { name: 'Next step' }).click();
+    await page.getByRole('radio', { name: 'Sticky sessions' }).check();
+    await page.getByRole('checkbox', { name: /^Test it: A crashes/ }).check();
+    await done();
+    await panel.getByRole('button', { name: 'Next step' }).click();
+    await timeline.fill('5000');
+    await done();
+    await panel.getByRole('button', { name: 'Finish the lesson' }).click();
+    await expect(panel.getByRole('status')).toHaveText('You reached 5 of 5 steps.');
+    await noAxeViolations(page);
+  });
+
+  test('a lesson opened in another lab points to its own', async ({ page }) => {
+    await page.goto('./?lab=sessions&lesson=lww&step=2');
+    await expect(page.getByRole('link', { name: 'open it there' })).toHaveAttribute('href', '?lab=playground&lesson=lww&step=2');
   });
 
   test('a bad lesson in the address gets a sentence, and the playground carries on', async ({ page }) => {
@@ -251,7 +282,7 @@ test.describe('the quiz', () => {
     await page.reload();
     await expect(page.getByText(/^Score: 6 of 8 answered right, 2 shown\. Exercise: 0 of 3 parts done\.$/)).toBeVisible();
     await page.goto('./');
-    await expect(page.getByText('Your progress: 0 of 3 lessons finished, 6 of 8 quiz questions answered right, 0 of 3 parts of the hands-on exercise done.')).toBeVisible();
+    await expect(page.getByText('Your progress: 0 of 4 lessons finished, 6 of 8 quiz questions answered right, 0 of 3 parts of the hands-on exercise done.')).toBeVisible();
   });
 
   test('the hands-on exercise: replication lag predicted, then run side by side, and counted on the path', async ({ page }) => {

@@ -39,7 +39,7 @@ export interface Part {
 
 const lesson = (id: string): Activity => {
   const l = LESSONS.find((x) => x.id === id)!;
-  return { kind: 'lesson', id, label: `Lesson: ${l.title}`, href: `?lab=playground&lesson=${id}&step=1`, outcomes: l.outcomes };
+  return { kind: 'lesson', id, label: `Lesson: ${l.title}`, href: `?lab=${l.lab}&lesson=${id}&step=1`, outcomes: l.outcomes };
 };
 const lab = (href: string, label: string, outcomes: readonly number[]): Activity => ({ kind: 'lab', id: href, label, href, outcomes });
 const quiz = (id: string, label: string, outcomes: readonly number[]): Activity => ({ kind: 'quiz', id, label, href: `?lab=quiz&q=${id}`, outcomes });
@@ -85,6 +85,7 @@ export const PARTS: readonly Part[] = [
     title: 'Guarantees users notice',
     summary: 'Seeing your own writes, never going back in time, and effects after their causes, built on top of a store that promises none of them.',
     activities: [
+      lesson('own-write'),
       lab('?lab=sessions&story=own-write', 'The sessions lab: where is my update?', [3]),
       lab('?lab=sessions&story=count-down', 'The sessions lab: the count went down', [3, 4]),
       lab('?lab=sessions&story=comment-first', 'The sessions lab: a comment before its post', [3]),
@@ -111,5 +112,6 @@ export const ACTIVITIES: readonly Activity[] = PARTS.flatMap((p) => p.activities
 /** What follows a lesson on the path, for its last step to point at: not the lab the lesson already runs in. */
 export function nextAfterLesson(id: string): Activity | undefined {
   const i = ACTIVITIES.findIndex((a) => a.kind === 'lesson' && a.id === id);
-  return i < 0 ? undefined : ACTIVITIES.slice(i + 1).find((a) => !a.href.startsWith('?lab=playground'));
+  const lab = LESSONS.find((l) => l.id === id)?.lab;
+  return i < 0 ? undefined : ACTIVITIES.slice(i + 1).find((a) => !a.href.startsWith(`?lab=${lab}`));
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { PLAYGROUND_DEFAULT } from '../labs/playground/PlaygroundLab.tsx';
 import type { Action } from '../sim/scenario.ts';
 import { startRun } from '../store/run.ts';
+import '../sim/sessions/install.ts';
 import { LESSONS, findLesson, type LessonView } from './lessons.ts';
+import { SESSION_STORIES, type FixId } from './sessionStories.ts';
+import type { Scenario } from '../sim/scenario.ts';
 
 /** The playground's default cluster with a learner's actions. */
 function viewAt(script: Action[], time: number): LessonView {
@@ -90,6 +93,27 @@ describe('lesson goals, reached by a run that does it and not by one that does n
     expect(goal('lww', 'skew')(viewAt(script, 3000))).toBe(false);
     expect(goal('lww', 'first')(viewAt(script, 3000))).toBe(false);
     expect(goal('lww', 'lost')(viewAt(script, 3000))).toBe(false);
+  });
+
+  it('seeing your own write, over the sessions lab’s story: missed with no fix, kept by version-based reads, broken again at a sticky failover', () => {
+    const story = SESSION_STORIES.find((x) => x.id === 'own-write')!;
+    const view = (fix: FixId, twist: boolean, time: number): LessonView => {
+      const scenario: Scenario = story.scenario(fix, { twist });
+      return { run: startRun(scenario, time), time };
+    };
+    expect(goal('own-write', 'miss')(view('none', false, 100))).toBe(false);
+    expect(goal('own-write', 'miss')(view('none', false, 2000))).toBe(true);
+    expect(goal('own-write', 'version')(view('none', false, 0))).toBe(false);
+    expect(goal('own-write', 'version')(view('version', false, 0))).toBe(true);
+    expect(goal('own-write', 'kept')(view('version', false, 100))).toBe(false);
+    expect(goal('own-write', 'kept')(view('version', false, 3000))).toBe(true);
+    expect(goal('own-write', 'kept')(view('none', false, 3000))).toBe(false);
+    expect(goal('own-write', 'sticky')(view('sticky', false, 0))).toBe(false);
+    expect(goal('own-write', 'sticky')(view('sticky', true, 0))).toBe(true);
+    expect(goal('own-write', 'failover')(view('sticky', true, 500))).toBe(false);
+    expect(goal('own-write', 'failover')(view('sticky', true, 5000))).toBe(true);
+    // Version-based reads survive the crash: no failover to miss at.
+    expect(goal('own-write', 'failover')(view('version', true, 5000))).toBe(false);
   });
 
   it('every lesson has steps with unique ids, words for each, and a part of the module', () => {

@@ -31,6 +31,8 @@ export interface LessonStep {
 export interface Lesson {
   readonly id: string;
   readonly title: string;
+  /** The lab it runs over: the playground, or the sessions lab. */
+  readonly lab: 'playground' | 'sessions';
   /** The module's part (1–5) it belongs to, and the learning outcomes (1–4) it exercises. */
   readonly part: number;
   readonly outcomes: readonly number[];
@@ -79,10 +81,70 @@ const overlapping = (v: LessonView, t: number) => {
 /** The replicas other than `node`. */
 const othersThan = (v: LessonView, node: string) => v.run.replicas.filter((r) => r !== node);
 
+/** Alice's reads of x answered by the playhead, and whether each missed her acknowledged write. */
+function alicesReads(v: LessonView): { readonly stale: boolean; readonly op: OpRecord }[] {
+  const { staleIds } = v.run.at(v.time);
+  return answered(v, 'read')
+    .filter((o) => o.client === 'alice' && o.key === 'x')
+    .map((op) => ({ op, stale: staleIds.has(op.id) }));
+}
+
+const OWN_WRITE: Lesson = {
+  id: 'own-write',
+  title: 'Seeing your own write',
+  lab: 'sessions',
+  part: 4,
+  outcomes: [3, 4],
+  summary: 'Alice saves, reloads and her change is gone. Watch it happen, switch on a fix that keeps read your writes, then test that fix with a crash.',
+  steps: [
+    {
+      id: 'miss',
+      title: 'Where is my update?',
+      task: 'Play the story until Alice’s read comes back without her write.',
+      hint: 'With “Where is my update?” and “No fix” chosen, press Play. Her read goes to B, which has not got the copy yet.',
+      reached: 'Alice was told her write was saved, then read nothing: read your writes is broken, though the store did everything an eventually consistent store promises.',
+      goal: (v) => alicesReads(v).some((r) => r.stale),
+    },
+    {
+      id: 'version',
+      title: 'Carry the session',
+      task: 'Choose the fix “Version-based reads”.',
+      hint: 'Under “Fix”, choose “Version-based reads”. The same story runs again from the start.',
+      reached: 'Now Alice’s reads carry the version of her last write, and a replica that lacks it waits for it.',
+      goal: (v) => v.run.scenario.cluster.sessionReads !== 'off',
+    },
+    {
+      id: 'kept',
+      title: 'The write is there',
+      task: 'Play the story again until Alice’s read returns her write.',
+      hint: 'Press Play. Watch B hold the read (it says so under the replica) until it can answer with her write, or C answer it first.',
+      reached: 'Read your writes holds: the read waited a little instead of answering from behind. Its price is that wait, and, cut off from every replica that has the write, a read that fails after the timeout.',
+      goal: (v) => v.run.scenario.cluster.sessionReads !== 'off' && alicesReads(v).some((r) => !r.stale),
+    },
+    {
+      id: 'sticky',
+      title: 'Sticky sessions, tested',
+      task: 'Choose “Sticky sessions”, and tick the test where A crashes just after acknowledging the write.',
+      hint: 'Under “Fix”, choose “Sticky sessions”; then tick “Test it: A crashes just after acknowledging the write…”.',
+      reached: 'Alice now keeps to A, the replica she wrote through, and A is about to crash.',
+      goal: (v) => v.run.scenario.cluster.sticky && v.run.scenario.script.some((a) => a.type === 'crash'),
+    },
+    {
+      id: 'failover',
+      title: 'Broken at the failover',
+      task: 'Play until Alice’s read fails over to another replica and misses her write.',
+      hint: 'Press Play and wait out the timeout: her read goes to A, gets no answer, and moves to B.',
+      reached: 'The guarantee held only while A did: after the failover, B had never got her write. Sticky sessions keep read your writes while the replica lives; a load balancer with affinity behaves the same way.',
+      goal: (v) => v.run.sim.trace.events.some((e) => e.type === 'failover' && e.at <= v.time) && alicesReads(v).some((r) => r.stale),
+    },
+  ],
+};
+
 export const LESSONS: readonly Lesson[] = [
   {
     id: 'stale-read',
     title: 'A stale read, then agreement',
+    lab: 'playground',
     part: 1,
     outcomes: [1, 4],
     summary: 'Cut a replica off, read an old value through it, heal the network and watch the replicas agree: eventual consistency, and why a stale read is not always a bug.',
@@ -132,6 +194,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'quorum',
     title: 'Quorums that overlap',
+    lab: 'playground',
     part: 2,
     outcomes: [1],
     summary: 'Set W + R > N, cut a replica off, and see both sides of the bargain: no stale read, and no answer at all from the side that cannot reach a quorum.',
@@ -184,6 +247,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'lww',
     title: 'The write that came first wins',
+    lab: 'playground',
     part: 3,
     outcomes: [2, 4],
     summary: 'Last write wins trusts clocks. Make one run fast, write through it, write again elsewhere a moment later, and watch the later write disappear.',
@@ -225,6 +289,7 @@ export const LESSONS: readonly Lesson[] = [
       },
     ],
   },
+  OWN_WRITE,
 ];
 
 export function findLesson(id: string): Lesson | undefined {

@@ -11,7 +11,7 @@ import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotio
 import { MODEL_NAMES, VERDICT_WORDS } from '../../content/modelNames.ts';
 import { FIXES, SESSION_STORIES, type FixId, type SessionStory, type StoryId } from '../../content/sessionStories.ts';
 import { currentSearch, rememberInAddress } from '../../embed/address.ts';
-import { readParams } from '../../embed/params.ts';
+import { hasParam, readParams } from '../../embed/params.ts';
 import type { NodeId } from '../../sim/ids.ts';
 import { createLabStore, selectRun } from '../../store/labStore.ts';
 import { LabStoreProvider, useLab } from '../../store/LabStoreContext.tsx';
@@ -24,6 +24,8 @@ export const SESSIONS_ID = 'sessions';
 const SessionTokens = lazy(() => import('./ui/SessionTokens.tsx').then((m) => ({ default: m.SessionTokens })));
 const Feeds = lazy(() => import('./ui/Feeds.tsx').then((m) => ({ default: m.Feeds })));
 const CostTable = lazy(() => import('./ui/CostTable.tsx').then((m) => ({ default: m.CostTable })));
+/** A guided lesson over the lab (…&lesson=own-write&step=2): loads only when the address asks for one. */
+const LessonPanel = lazy(() => import('../../components/lesson/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
 
 function storyOf(id: StoryId): SessionStory {
   return SESSION_STORIES.find((s) => s.id === id)!;
@@ -51,6 +53,7 @@ function initial(): { story: StoryId; fix: FixId; twist: boolean; problems: read
  */
 export default function SessionsLab() {
   const [start] = useState(initial);
+  const [withLesson] = useState(() => hasParam(currentSearch(), 'lesson'));
   const [story, setStory] = useState<StoryId>(start.story);
   const [fix, setFix] = useState<FixId>(start.fix);
   const [twist, setTwist] = useState(start.twist);
@@ -94,6 +97,11 @@ export default function SessionsLab() {
             </div>
           </div>
           <div className="side">
+            {withLesson && (
+              <Suspense fallback={<p role="status">Loading the lesson…</p>}>
+                <LessonPanel lab="sessions" />
+              </Suspense>
+            )}
             <StoryCard story={current} fix={fix} twist={twist} />
             <Suspense fallback={null}>
               {current.feed && <Feeds feed={current.feed} />}

@@ -1,5 +1,5 @@
-import { LESSONS } from '../../../content/lessons.ts';
-import { choiceParam, intParam } from '../../../embed/paramKinds.ts';
+import { LESSONS } from '../../content/lessons.ts';
+import { choiceParam, intParam } from '../../embed/paramKinds.ts';
 
 /*
  * A lesson in the playground, declared for src/embed/params.ts to read and write:

@@ -1,16 +1,16 @@
 import './lesson.css';
 import { useMachine } from '@xstate/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useThrottledTime } from '../../../components/useThrottledTime.ts';
-import { findLesson, type Lesson } from '../../../content/lessons.ts';
-import { nextAfterLesson } from '../../../content/course.ts';
-import { browserAddress, currentSearch, rememberInAddress } from '../../../embed/address.ts';
-import { readParams, writeAddress } from '../../../embed/params.ts';
-import { lessonMachine } from '../../../machines/lessonMachine.ts';
-import { selectRun } from '../../../store/labStore.ts';
-import { useLab, useLabStoreApi } from '../../../store/LabStoreContext.tsx';
-import { progress } from '../../../store/progress.ts';
-import { LESSON_PARAMS } from '../model/lessonParams.ts';
+import { useThrottledTime } from '../useThrottledTime.ts';
+import { findLesson, type Lesson } from '../../content/lessons.ts';
+import { nextAfterLesson } from '../../content/course.ts';
+import { browserAddress, currentSearch, rememberInAddress } from '../../embed/address.ts';
+import { readParams, writeAddress } from '../../embed/params.ts';
+import { lessonMachine } from '../../machines/lessonMachine.ts';
+import { selectRun } from '../../store/labStore.ts';
+import { useLab, useLabStoreApi } from '../../store/LabStoreContext.tsx';
+import { progress } from '../../store/progress.ts';
+import { LESSON_PARAMS } from './lessonParams.ts';
 
 /**
  * A guided lesson over the live playground: the step's task, whether the run has reached
@@ -18,7 +18,7 @@ import { LESSON_PARAMS } from '../model/lessonParams.ts';
  * previous, next, any step, or free play. The step is kept in the address, so every step
  * has a link; what is reached is kept in the learner's progress.
  */
-export function LessonPanel() {
+export function LessonPanel({ lab }: { readonly lab: Lesson['lab'] }) {
   const [start] = useState(() => readParams(LESSON_PARAMS, currentSearch()));
   const store = useLabStoreApi();
   useEffect(() => {
@@ -26,6 +26,16 @@ export function LessonPanel() {
   }, [start, store]);
   const lesson = findLesson(start.values.lesson);
   if (!lesson) return null;
+  if (lesson.lab !== lab) {
+    const href = `?lab=${lesson.lab}&lesson=${lesson.id}&step=${start.values.step}`;
+    return (
+      <aside className="panel lesson" aria-label={`Lesson: ${lesson.title}`}>
+        <p>
+          The lesson “{lesson.title}” runs in another lab: <a href={href}>open it there</a>.
+        </p>
+      </aside>
+    );
+  }
   return <LessonSteps lesson={lesson} firstStep={start.values.step - 1} />;
 }
 
