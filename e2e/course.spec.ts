@@ -69,10 +69,10 @@ test.describe('the course path', () => {
 
     // The path counts it, and still does after a reload.
     await page.goto('./');
-    await expect(page.getByText('Your progress: 1 of 4 lessons finished, 0 of 8 quiz questions answered right, 0 of 3 parts of the hands-on exercise done.')).toBeVisible();
+    await expect(page.getByText('Your progress: 1 of 5 lessons finished, 0 of 8 quiz questions answered right, 0 of 3 parts of the hands-on exercise done.')).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: /^Lesson: A stale read, then agreement/ })).toContainText('5 of 5 steps reached');
     await page.reload();
-    await expect(page.getByText(/^Your progress: 1 of 4 lessons finished/)).toBeVisible();
+    await expect(page.getByText(/^Your progress: 1 of 5 lessons finished/)).toBeVisible();
   });
 
   test('a deep link opens a lesson at its step, and leaving it gives free play', async ({ page }) => {
@@ -123,6 +123,37 @@ test.describe('the course path', () => {
     await timeline.fill('5000');
     await done();
     await panel.getByRole('button', { name: 'Finish the lesson' }).click();
+    await expect(panel.getByRole('status')).toHaveText('You reached 5 of 5 steps.');
+    await noAxeViolations(page);
+  });
+
+  test('the CRDT lesson over the gallery: merges delivered in the learner’s order, and one twice, are checked against the gallery', async ({ page }) => {
+    await page.goto('./?lab=conflicts&crdt=g-counter&lesson=merge-order&step=1');
+    const panel = page.getByRole('region', { name: /^One result in any order/ });
+    const gallery = page.getByRole('tabpanel', { name: 'G-Counter' });
+    const done = () => expect(panel.getByRole('status')).toHaveText(/^✓ Done\./, { timeout: 10_000 });
+    const next = () => panel.getByRole('button', { name: /^(Next step|Finish the lesson)$/ }).click();
+    for (const name of ['Increment at A', 'Increment at A', 'Increment at B']) await gallery.getByRole('button', { name, exact: true }).click();
+    await done();
+    await next();
+    await gallery.getByRole('checkbox', { name: 'Hold messages until I deliver them' }).check();
+    await gallery.getByRole('button', { name: 'Send A → C', exact: true }).click();
+    await gallery.getByRole('button', { name: 'Send B → C', exact: true }).click();
+    await done();
+    await next();
+    const inFlight = gallery.getByRole('list', { name: 'Messages in flight' });
+    await inFlight.getByRole('listitem').filter({ hasText: 'B → C' }).getByRole('button', { name: /^Deliver/ }).click();
+    await inFlight.getByRole('listitem').filter({ hasText: 'A → C' }).getByRole('button', { name: /^Deliver/ }).click();
+    await done();
+    await next();
+    await gallery.getByRole('button', { name: 'Send B → C', exact: true }).click();
+    await inFlight.getByRole('listitem').filter({ hasText: 'B → C' }).getByRole('button', { name: /^Deliver/ }).click();
+    await done();
+    await next();
+    await gallery.getByRole('checkbox', { name: 'Hold messages until I deliver them' }).uncheck();
+    await gallery.getByRole('button', { name: 'Sync everyone' }).click();
+    await done();
+    await next();
     await expect(panel.getByRole('status')).toHaveText('You reached 5 of 5 steps.');
     await noAxeViolations(page);
   });
@@ -282,7 +313,7 @@ test.describe('the quiz', () => {
     await page.reload();
     await expect(page.getByText(/^Score: 6 of 8 answered right, 2 shown\. Exercise: 0 of 3 parts done\.$/)).toBeVisible();
     await page.goto('./');
-    await expect(page.getByText('Your progress: 0 of 4 lessons finished, 6 of 8 quiz questions answered right, 0 of 3 parts of the hands-on exercise done.')).toBeVisible();
+    await expect(page.getByText('Your progress: 0 of 5 lessons finished, 6 of 8 quiz questions answered right, 0 of 3 parts of the hands-on exercise done.')).toBeVisible();
   });
 
   test('the hands-on exercise: replication lag predicted, then run side by side, and counted on the path', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { LESSONS } from './lessons.ts';
+import { LESSONS, lessonHref } from './lessons.ts';
 
 /**
  * The course path: the module's four learning outcomes and five parts, in our words, each
@@ -39,7 +39,7 @@ export interface Part {
 
 const lesson = (id: string): Activity => {
   const l = LESSONS.find((x) => x.id === id)!;
-  return { kind: 'lesson', id, label: `Lesson: ${l.title}`, href: `?lab=${l.lab}&lesson=${id}&step=1`, outcomes: l.outcomes };
+  return { kind: 'lesson', id, label: `Lesson: ${l.title}`, href: lessonHref(l), outcomes: l.outcomes };
 };
 const lab = (href: string, label: string, outcomes: readonly number[]): Activity => ({ kind: 'lab', id: href, label, href, outcomes });
 const quiz = (id: string, label: string, outcomes: readonly number[]): Activity => ({ kind: 'quiz', id, label, href: `?lab=quiz&q=${id}`, outcomes });
@@ -97,6 +97,7 @@ export const PARTS: readonly Part[] = [
     title: 'Data types that cannot conflict',
     summary: 'CRDTs: states that merge the same way in any order, so replicas agree without asking anyone.',
     activities: [
+      lesson('merge-order'),
       lab('?lab=conflicts&crdt=g-counter', 'The CRDT gallery: counters, sets and registers', [2]),
       quiz('q3', 'Question 3: why a CRDT has no conflicts', [2]),
       quiz('q7', 'Question 7: two inserts at position 0', [2]),

@@ -13,7 +13,7 @@ function viewAt(script: Action[], time: number): LessonView {
 }
 
 function goal(lesson: string, step: string) {
-  return findLesson(lesson)!.steps.find((s) => s.id === step)!.goal;
+  return findLesson(lesson)!.steps.find((s) => s.id === step)!.goal as (v: LessonView) => boolean;
 }
 
 const W = (at: number, value: string, coordinator: string, client = 'c1'): Action => ({ at, type: 'write', client, coordinator, key: 'x', value });

@@ -15,7 +15,21 @@ export interface LessonView {
   readonly time: number;
 }
 
-export interface LessonStep {
+/**
+ * What a lesson over the CRDT gallery looks at: one data type's three replicas at the
+ * playhead, the messages in flight, and the learner's actions up to it. The gallery
+ * (labs/conflicts/ui/gallery) builds it from its clock.
+ */
+export interface GalleryLessonView {
+  readonly replicas: readonly { readonly name: string; readonly state: unknown }[];
+  readonly inFlight: readonly { readonly from: string; readonly to: string }[];
+  readonly hold: boolean;
+  readonly converged: boolean;
+  /** The learner's actions so far, oldest first. */
+  readonly actions: readonly { readonly type: string; readonly from?: string; readonly to?: string }[];
+}
+
+export interface LessonStep<V = LessonView> {
   /** Short and stable: it is in the address (…&lesson=stale-read&step=cut) and in saved progress. */
   readonly id: string;
   readonly title: string;
@@ -25,19 +39,32 @@ export interface LessonStep {
   readonly hint: string;
   /** Said once the goal is reached: what just happened, and why it matters. */
   readonly reached: string;
-  readonly goal: (v: LessonView) => boolean;
+  readonly goal: (v: V) => boolean;
 }
 
-export interface Lesson {
+interface LessonBase {
   readonly id: string;
   readonly title: string;
-  /** The lab it runs over: the playground, or the sessions lab. */
-  readonly lab: 'playground' | 'sessions';
   /** The module's part (1–5) it belongs to, and the learning outcomes (1–4) it exercises. */
   readonly part: number;
   readonly outcomes: readonly number[];
   readonly summary: string;
-  readonly steps: readonly LessonStep[];
+}
+
+/** A lesson over a run (the playground, the sessions lab), or over one data type of the CRDT gallery (in the conflicts lab). */
+export type Lesson =
+  | (LessonBase & { readonly lab: 'playground' | 'sessions'; readonly steps: readonly LessonStep<LessonView>[] })
+  | (LessonBase & { readonly lab: 'conflicts'; readonly crdt: string; readonly steps: readonly LessonStep<GalleryLessonView>[] });
+
+/** Whether a step's goal is met by the view its lesson's lab gives (a run, or the gallery). */
+export function goalMet(lesson: Lesson, index: number, view: LessonView | GalleryLessonView): boolean {
+  const goal = lesson.steps[index]!.goal as (v: LessonView | GalleryLessonView) => boolean;
+  return goal(view);
+}
+
+/** Where a lesson opens, at a step (1-based). */
+export function lessonHref(l: Lesson, step = 1): string {
+  return `?lab=${l.lab}${l.lab === 'conflicts' ? `&crdt=${l.crdt}` : ''}&lesson=${l.id}&step=${step}`;
 }
 
 const done = (o: OpRecord) => o.completedAt !== null;
@@ -136,6 +163,66 @@ const OWN_WRITE: Lesson = {
       hint: 'Press Play and wait out the timeout: her read goes to A, gets no answer, and moves to B.',
       reached: 'The guarantee held only while A did: after the failover, B had never got her write. Sticky sessions keep read your writes while the replica lives; a load balancer with affinity behaves the same way.',
       goal: (v) => v.run.sim.trace.events.some((e) => e.type === 'failover' && e.at <= v.time) && alicesReads(v).some((r) => r.stale),
+    },
+  ],
+};
+
+// ── Part 5, over the CRDT gallery's G-Counter ───────────────────────────────────────────
+
+const counts = (v: GalleryLessonView, name: string) => (v.replicas.find((r) => r.name === name)?.state ?? {}) as Readonly<Record<string, number>>;
+const total = (c: Readonly<Record<string, number>>) => Object.values(c).reduce((s, n) => s + n, 0);
+/** Whether replica `to` holds at least what `from` holds, entry by entry. */
+const covers = (v: GalleryLessonView, to: string, from: string) => Object.entries(counts(v, from)).every(([k, n]) => (counts(v, to)[k] ?? 0) >= n);
+const sends = (v: GalleryLessonView, from: string, to: string) => v.actions.filter((a) => a.type === 'send' && a.from === from && a.to === to).length;
+
+const MERGE_ORDER: Lesson = {
+  id: 'merge-order',
+  title: 'One result in any order',
+  lab: 'conflicts',
+  crdt: 'g-counter',
+  part: 5,
+  outcomes: [2],
+  summary: 'Count at two replicas, deliver their states to a third in the order you choose, deliver one twice, and see why a CRDT’s replicas cannot be left in conflict.',
+  steps: [
+    {
+      id: 'count',
+      title: 'Count in two places',
+      task: 'Increment at A twice and at B once.',
+      hint: 'In replica A’s box press “Increment” twice, and in replica B’s box once.',
+      reached: 'A counts 2 in its own entry and B counts 1 in its own. Neither knows of the other yet.',
+      goal: (v) => (counts(v, 'A').A ?? 0) >= 2 && (counts(v, 'B').B ?? 0) >= 1,
+    },
+    {
+      id: 'hold',
+      title: 'Hold the messages',
+      task: 'Tick “Hold messages until I deliver them”, then send A’s state to C and B’s state to C.',
+      hint: 'Tick the box under the replicas, then press “Send A → C” and “Send B → C”. Both messages wait on their way.',
+      reached: 'Two states are on their way to C, and you decide the order they arrive in.',
+      goal: (v) => v.hold && v.inFlight.some((m) => m.from === 'A' && m.to === 'C') && v.inFlight.some((m) => m.from === 'B' && m.to === 'C'),
+    },
+    {
+      id: 'order',
+      title: 'Deliver in your order',
+      task: 'Deliver the two messages to C, in whichever order you like.',
+      hint: 'Below the replicas, each message waiting has a “Deliver message …” button; deliver B’s first if you like.',
+      reached: 'C holds the larger count for each replica, whatever the order: merging takes each entry’s maximum, and a maximum does not depend on order (commutative) or on grouping (associative).',
+      goal: (v) => sends(v, 'A', 'C') >= 1 && sends(v, 'B', 'C') >= 1 && covers(v, 'C', 'A') && covers(v, 'C', 'B'),
+    },
+    {
+      id: 'twice',
+      title: 'The same state twice',
+      task: 'Send B’s state to C again and deliver it.',
+      hint: 'Press “Send B → C” once more, then deliver it.',
+      reached: 'Nothing changed: merging a state C already has is a no-op (idempotent). A network that repeats a message cannot make the count go wrong.',
+      goal: (v) => sends(v, 'B', 'C') >= 2 && !v.inFlight.some((m) => m.to === 'C') && covers(v, 'C', 'A') && covers(v, 'C', 'B'),
+    },
+    {
+      id: 'agree',
+      title: 'Everyone agrees',
+      task: 'Untick the hold and press “Sync everyone”; let the messages land.',
+      hint: 'Untick “Hold messages until I deliver them”, press “Sync everyone”, and press Play if the clock is paused.',
+      reached: 'All three agree on the total, and no increment was lost or counted twice: the property last write wins cannot give a counter.',
+      goal: (v) => v.converged && v.inFlight.length === 0 && total(counts(v, 'A')) >= 3,
     },
   ],
 };
@@ -290,6 +377,7 @@ export const LESSONS: readonly Lesson[] = [
     ],
   },
   OWN_WRITE,
+  MERGE_ORDER,
 ];
 
 export function findLesson(id: string): Lesson | undefined {

@@ -509,7 +509,7 @@ export const QUIZ: readonly QuizItem[] = [
     ],
     explanation:
       'A CRDT’s merge is commutative, associative and idempotent: replicas that have seen the same updates reach the same state whatever the order, grouping or repetition of what they received. The price is what the type can express: a G-Counter can only go up, an OR-Set needs tags, and a rule like “stock never below zero” cannot be kept without some coordination (a bounded counter keeps it by handing out rights to decrement ahead of time).',
-    tryIt: { label: 'Deliver merges in any order in the CRDT gallery', href: '?lab=conflicts&crdt=g-counter' },
+    tryIt: { label: 'Deliver the merges in your own order: the lesson “One result in any order”', href: '?lab=conflicts&crdt=g-counter&lesson=merge-order&step=1' },
   },
   {
     ...indexEntry('q4'),

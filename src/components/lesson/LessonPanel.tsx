@@ -1,45 +1,55 @@
 import './lesson.css';
 import { useMachine } from '@xstate/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useThrottledTime } from '../useThrottledTime.ts';
-import { findLesson, type Lesson } from '../../content/lessons.ts';
+import { findLesson, goalMet, lessonHref, type GalleryLessonView, type Lesson, type LessonView } from '../../content/lessons.ts';
 import { nextAfterLesson } from '../../content/course.ts';
 import { browserAddress, currentSearch, rememberInAddress } from '../../embed/address.ts';
 import { readParams, writeAddress } from '../../embed/params.ts';
 import { lessonMachine } from '../../machines/lessonMachine.ts';
-import { selectRun } from '../../store/labStore.ts';
-import { useLab, useLabStoreApi } from '../../store/LabStoreContext.tsx';
 import { progress } from '../../store/progress.ts';
 import { LESSON_PARAMS } from './lessonParams.ts';
 
 /**
- * A guided lesson over the live playground: the step's task, whether the run has reached
- * its goal (checked against the run, ten times a second while it plays), a hint, and
- * previous, next, any step, or free play. The step is kept in the address, so every step
- * has a link; what is reached is kept in the learner's progress.
+ * A guided lesson over a live lab: the step's task, whether the lab has reached its goal
+ * (checked against the view its host gives: a run at the playhead, or the CRDT gallery),
+ * a hint, and previous, next, any step, or free play. The step is kept in the address, so
+ * every step has a link; what is reached is kept in the learner's progress. Hosts: the
+ * playground and the sessions lab through StoreLessonPanel.tsx, the gallery directly.
  */
-export function LessonPanel({ lab }: { readonly lab: Lesson['lab'] }) {
+export function LessonPanel({
+  lab,
+  view,
+  onProblem,
+  crdt,
+  scrollIntoView = false,
+}: {
+  readonly lab: Lesson['lab'];
+  readonly view: LessonView | GalleryLessonView;
+  readonly onProblem: (text: string) => void;
+  /** In the gallery: the data type this host shows; a lesson about another is shown by that one. */
+  readonly crdt?: string;
+  readonly scrollIntoView?: boolean;
+}) {
   const [start] = useState(() => readParams(LESSON_PARAMS, currentSearch()));
-  const store = useLabStoreApi();
   useEffect(() => {
-    if (start.problems.length > 0) store.getState().setNotice({ kind: 'error', text: start.problems.join(' ') });
-  }, [start, store]);
+    if (start.problems.length > 0) onProblem(start.problems.join(' '));
+  }, [start, onProblem]);
   const lesson = findLesson(start.values.lesson);
   if (!lesson) return null;
+  if (lesson.lab === 'conflicts' && crdt !== undefined && lesson.crdt !== crdt) return null;
   if (lesson.lab !== lab) {
-    const href = `?lab=${lesson.lab}&lesson=${lesson.id}&step=${start.values.step}`;
     return (
       <aside className="panel lesson" aria-label={`Lesson: ${lesson.title}`}>
         <p>
-          The lesson “{lesson.title}” runs in another lab: <a href={href}>open it there</a>.
+          The lesson “{lesson.title}” runs in another lab: <a href={lessonHref(lesson, start.values.step)}>open it there</a>.
         </p>
       </aside>
     );
   }
-  return <LessonSteps lesson={lesson} firstStep={start.values.step - 1} />;
+  return <LessonSteps lesson={lesson} firstStep={start.values.step - 1} view={view} scrollIntoView={scrollIntoView} />;
 }
 
-function LessonSteps({ lesson, firstStep }: { readonly lesson: Lesson; readonly firstStep: number }) {
+function LessonSteps({ lesson, firstStep, view, scrollIntoView }: { readonly lesson: Lesson; readonly firstStep: number; readonly view: LessonView | GalleryLessonView; readonly scrollIntoView: boolean }) {
   const id = useId();
   const saved = useMemo(() => progress().get().steps, []);
   const [snapshot, send] = useMachine(lessonMachine, {
@@ -47,10 +57,12 @@ function LessonSteps({ lesson, firstStep }: { readonly lesson: Lesson; readonly 
   });
   const { index, reached } = snapshot.context;
   const step = lesson.steps[index]!;
-  const run = useLab(selectRun);
-  const time = useThrottledTime();
-  const met = step.goal({ run, time });
+  const met = goalMet(lesson, index, view);
   const heading = useRef<HTMLHeadingElement>(null);
+  // A lesson below the fold (the gallery, under the cart) brings itself into view once.
+  useEffect(() => {
+    if (scrollIntoView) heading.current?.scrollIntoView({ block: 'start' });
+  }, [scrollIntoView]);
   const back = useRef<HTMLButtonElement>(null);
 
   const mode = snapshot.value as 'step' | 'finished' | 'left';

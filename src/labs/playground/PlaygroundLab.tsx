@@ -29,7 +29,7 @@ const FaultsPanel = lazy(() => import('../../components/FaultsPanel.tsx').then((
 const ClusterSettings = lazy(() => import('./ui/ClusterSettings.tsx').then((m) => ({ default: m.ClusterSettings })));
 const SharePanel = lazy(() => import('./ui/SharePanel.tsx').then((m) => ({ default: m.SharePanel })));
 /** A guided lesson over the lab (…&lesson=stale-read&step=2): loads only when the address asks for one. */
-const LessonPanel = lazy(() => import('../../components/lesson/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
+const LessonPanel = lazy(() => import('../../components/lesson/StoreLessonPanel.tsx').then((m) => ({ default: m.StoreLessonPanel })));
 
 /**
  * The default cluster: three replicas, two clients, and W = R = 1, so a write returns as

@@ -25,7 +25,7 @@ const SessionTokens = lazy(() => import('./ui/SessionTokens.tsx').then((m) => ({
 const Feeds = lazy(() => import('./ui/Feeds.tsx').then((m) => ({ default: m.Feeds })));
 const CostTable = lazy(() => import('./ui/CostTable.tsx').then((m) => ({ default: m.CostTable })));
 /** A guided lesson over the lab (…&lesson=own-write&step=2): loads only when the address asks for one. */
-const LessonPanel = lazy(() => import('../../components/lesson/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
+const LessonPanel = lazy(() => import('../../components/lesson/StoreLessonPanel.tsx').then((m) => ({ default: m.StoreLessonPanel })));
 
 function storyOf(id: StoryId): SessionStory {
   return SESSION_STORIES.find((s) => s.id === id)!;

@@ -1,7 +1,7 @@
 import './gallery.css';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { rememberInAddress } from '../../../../embed/address.ts';
-import { readParams } from '../../../../embed/params.ts';
+import { hasParam, readParams } from '../../../../embed/params.ts';
 import { GALLERY_PARAMS } from '../../model/panelParams.ts';
 import { GALLERY_KIND_IDS, GALLERY_KINDS, type GalleryKindId } from '../../model/gallery/galleryKinds.ts';
 import { GalleryCluster } from './GalleryCluster.tsx';
@@ -14,6 +14,7 @@ import { GalleryCluster } from './GalleryCluster.tsx';
 export function CrdtGallery({ search }: { search: string }) {
   const base = useId();
   const [kind, setKind] = useState<GalleryKindId>(() => readParams(GALLERY_PARAMS, search).values.crdt);
+  const [withLesson] = useState(() => hasParam(search, 'lesson'));
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const choose = (k: GalleryKindId, focus = false) => {
@@ -58,7 +59,7 @@ export function CrdtGallery({ search }: { search: string }) {
       </div>
       {GALLERY_KIND_IDS.map((k) => (
         <div key={k} role="tabpanel" id={`${base}-panel-${k}`} aria-labelledby={`${base}-tab-${k}`} hidden={k !== kind} className="gallery-tabpanel">
-          <GalleryCluster kind={k} />
+          <GalleryCluster kind={k} withLesson={withLesson} />
         </div>
       ))}
     </section>

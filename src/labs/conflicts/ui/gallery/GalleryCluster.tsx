@@ -1,5 +1,5 @@
 import { useActorRef, useSelector } from '@xstate/react';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { usePrefersReducedMotion } from '../../../../components/usePrefersReducedMotion.ts';
 import { PlaybackBar } from '../../../../components/PlaybackBar.tsx';
 import { handleOf } from '../../../../components/playbackHandle.ts';
@@ -12,8 +12,12 @@ import { formatSeconds } from '../../model/gallery/galleryNotes.ts';
 import { GALLERY_TEXT } from '../../model/gallery/galleryText.ts';
 import { GalleryTimeline } from './GalleryTimeline.tsx';
 import { createPauseMemory, stopWhenDone } from './pauseMemory.ts';
+import { galleryLessonView } from './lessonView.ts';
 import { ReplicaBox } from './ReplicaBox.tsx';
 import { VersionNotation } from '../VersionNotation.tsx';
+
+/** A guided lesson over this data type (…&lesson=merge-order): loads only when the address asks for one. */
+const LessonPanel = lazy(() => import('../../../../components/lesson/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
 
 /** With reduced motion a message lands at once, as it is not drawn flying. */
 const flightFor = (reducedMotion: boolean) => (reducedMotion ? 0 : FLIGHT_MS);
@@ -23,7 +27,7 @@ const flightFor = (reducedMotion: boolean) => (reducedMotion ? 0 : FLIGHT_MS);
  * type has its own clock (the learner's script and a playhead) and its own playback
  * machine, so Pause, Step, speed and the timeline apply to its messages.
  */
-export function GalleryCluster({ kind }: { kind: GalleryKindId }) {
+export function GalleryCluster({ kind, withLesson = false }: { kind: GalleryKindId; withLesson?: boolean }) {
   const reducedMotion = usePrefersReducedMotion();
   const [clock] = useState(() => createGalleryClock(kind, { flight: flightFor(reducedMotion) }));
   const [pauses] = useState(createPauseMemory);
@@ -41,6 +45,11 @@ export function GalleryCluster({ kind }: { kind: GalleryKindId }) {
   const waiting = !playing && state.inFlight.length > held.length;
 
   useEffect(() => clock.setFlight(flightFor(reducedMotion)), [clock, reducedMotion]);
+
+  // What a lesson's goals look at, worked out again when the moment changes.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the clock is the same object; the moment says when its view changed
+  const lessonView = useMemo(() => (withLesson ? galleryLessonView(clock) : null), [withLesson, clock, moment]);
+  const [lessonProblem, setLessonProblem] = useState<string | null>(null);
 
   // Acting happens at the playhead. A message then needs time to fly: start the clock,
   // as the cart does after a change, unless the learner paused it to look at a moment.
@@ -75,6 +84,16 @@ export function GalleryCluster({ kind }: { kind: GalleryKindId }) {
 
   return (
     <div className="gallery-cluster">
+      {lessonView && (
+        <Suspense fallback={<p role="status">Loading the lesson…</p>}>
+          {lessonProblem && (
+            <p className="notice error" role="alert">
+              {lessonProblem}
+            </p>
+          )}
+          <LessonPanel lab="conflicts" crdt={kind} view={lessonView} onProblem={setLessonProblem} scrollIntoView />
+        </Suspense>
+      )}
       <div className="gallery-explain">
         {text.how.map((p) => (
           <p key={p}>{p}</p>
