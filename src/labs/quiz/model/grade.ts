@@ -85,7 +85,7 @@ export function grade(part: QuizPart, a: PartAnswer): PartGrade {
       const guarantee = guaranteeName(part.story);
       return {
         right: kept,
-        lines: [{ right: kept, text: `${kept ? 'It works' : 'It does not work here'}: with ${words.name.toLowerCase()} the story ran again and the checker says ${guarantee} ${kept ? 'holds' : 'is still broken'}. In this lab: ${words.what}` }],
+        lines: [{ right: kept, text: `${kept ? 'It works' : 'It does not work here'}: with ${words.name.toLowerCase()} the story ran again and the checker says ${guarantee} ${kept ? 'holds' : 'is still broken'}. In this lab, ${words.what.charAt(0).toLowerCase()}${words.what.slice(1)}` }],
       };
     }
     case 'vectors': {
