@@ -1,17 +1,20 @@
 import '../sim/sessions/install.ts';
-import { judgeGuarantee } from '../analysis/sessionCosts.ts';
 import { historyFromRun } from '../check/fromTrace.ts';
 import { sessionGuarantees, bySession } from '../check/sessions.ts';
 import { causalConsistency } from '../check/causal.ts';
 import { operationalTransform, positionOnly, rga, type Insert, type Outcome } from '../analysis/collabText.ts';
-import { likesAtOnce, takeTwice } from '../analysis/tryThis.ts';
-import { FAR_MS, lagRun, syncTwice, whichWon } from '../analysis/handsOn.ts';
-import { makeScenario, type Action, type ClusterConfig } from '../sim/scenario.ts';
+import { makeScenario, type Action } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { bump, gCounterTotal, mergeGCounters, type GCounterState } from '../sim/values/crdt/gCounter.ts';
-import type { Order, VersionVector } from '../sim/values/versionVector.ts';
-import { QUIZ_INDEX, type QuizIndexEntry } from './quizIndex.ts';
 import { FIXES, SESSION_STORIES, type FixId } from './sessionStories.ts';
+import { EXERCISES } from './exercises.ts';
+import { indexEntry, type Choice, type QuizItem, type QuorumGoal } from './quizTypes.ts';
+import { LEVELS, Q4_ROWS } from './quizTryThis.ts';
+
+export { storyKeptWith } from './quizTryThis.ts';
+
+export type { Choice, QuizItem, QuizPart, QuorumGoal, TableRow } from './quizTypes.ts';
+export { VECTOR_ORDER_WORDS } from './quizTypes.ts';
 
 /**
  * The module's quiz, in our words, as typed data. Every answer is computed by the
@@ -21,73 +24,11 @@ import { FIXES, SESSION_STORIES, type FixId } from './sessionStories.ts';
  * oracle (quiz.test.ts).
  *
  * An item is one or more parts, each of a kind the quiz lab knows how to draw
- * (labs/quiz/ui/QuizPart.tsx). Adding an item: add it to QUIZ with parts of these kinds;
- * adding a kind: add it to `QuizPart` here and a case to the component (README, "Adding a
- * quiz item").
+ * (labs/quiz/ui/QuizPartView.tsx). Adding an item: add it to QUIZ with parts of these
+ * kinds; adding a kind: add it to `QuizPart` in quizTypes.ts and a case to the grading and
+ * the component (README, "Adding a quiz item"). Question 4's table is in quizTryThis.ts,
+ * the hands-on exercise in exercises.ts.
  */
-
-/** One choice of a `choice` part, with the sentence a learner who picks it reads. */
-export interface Choice {
-  readonly id: string;
-  readonly label: string;
-  /** Why it is right or wrong, in a sentence or two. */
-  readonly feedback: string;
-}
-
-export type QuizPart =
-  /** Pick one (or, with `many`, every one that applies); the answer is computed. */
-  | { readonly kind: 'choice'; readonly id: string; readonly prompt: string; readonly choices: readonly Choice[]; readonly many?: boolean; readonly answer: () => readonly string[] }
-  /** Predict what a read returns, then run it: the run is the answer. */
-  | { readonly kind: 'predict'; readonly id: string; readonly prompt: string; readonly choices: readonly Choice[]; readonly run: () => string }
-  /** Judge pairs of version vectors. */
-  | { readonly kind: 'vectors'; readonly id: string; readonly prompt: string; readonly pairs: readonly (readonly [VersionVector, VersionVector])[] }
-  /** Type numbers; each is computed. */
-  | { readonly kind: 'numbers'; readonly id: string; readonly prompt: string; readonly fields: readonly { readonly label: string; readonly answer: () => number }[] }
-  /** W and R for each of several goals, on N replicas; judged by the rule and shown measured. */
-  | { readonly kind: 'quorum'; readonly id: string; readonly prompt: string; readonly n: number; readonly goals: readonly QuorumGoal[] }
-  /** A level for each row of a table; each row's run shows what the weaker level does there. */
-  | { readonly kind: 'rows'; readonly id: string; readonly prompt: string; readonly levels: readonly { readonly id: string; readonly label: string }[]; readonly rows: readonly TableRow[] }
-  /** Pick a fix for a sessions story; the story runs with it and the checker decides. */
-  | { readonly kind: 'fix'; readonly id: string; readonly prompt: string; readonly story: string; readonly fixes: readonly FixId[] };
-
-export interface TableRow {
-  readonly id: string;
-  readonly label: string;
-  /** The levels that fit (a judgement, argued in `feedback`); the run in `evidence` shows why. */
-  readonly accept: readonly string[];
-  /** For each level, why it fits this row or not. */
-  readonly feedback: Readonly<Record<string, string>>;
-  /** What a run shows for this row, in a sentence computed from the run. */
-  readonly evidence: () => string;
-}
-
-export interface QuorumGoal {
-  readonly id: string;
-  readonly label: string;
-  /** Whether W and R meet the goal, and the sentence saying why not. */
-  readonly judge: (w: number, r: number, n: number) => { readonly right: boolean; readonly why: string };
-  /** The module's answer, for "show the answer". */
-  readonly answer: (n: number) => { readonly w: number; readonly r: number };
-}
-
-export interface QuizItem extends QuizIndexEntry {
-  /** The question, in our words. */
-  readonly question: string;
-  readonly parts: readonly QuizPart[];
-  /** Said once it is answered right, or the answer is shown: the whole answer in a few sentences. */
-  readonly explanation: string;
-  /** Where in the lab to see it happen. */
-  readonly tryIt?: { readonly label: string; readonly href: string };
-  /** A demo drawn under the parts, to try other cases (labs/quiz/ui/). */
-  readonly demo?: 'collab-text' | 'lag';
-}
-
-export const VECTOR_ORDER_WORDS: Readonly<Record<Order, string>> = {
-  after: 'the first is newer',
-  before: 'the second is newer',
-  concurrent: 'concurrent: a conflict',
-  equal: 'the same version',
-};
 
 // ── Q1: a partition, a stale read, and agreement after the heal ─────────────────────────
 
@@ -113,92 +54,6 @@ const readChoices = (when: string): Choice[] => [
   { id: '1', label: 'x = 1, the value before it', feedback: 'C answers with what it has.' },
   { id: 'nothing', label: 'Nothing: x is unknown there', feedback: 'C received x = 1 before the cut.' },
   { id: 'fail', label: 'An error: the read is refused', feedback: 'With R = 1, the one replica asked, C, is enough to answer; nothing makes it refuse.' },
-];
-
-// ── Q4: eventual or strong, row by row ─────────────────────────────────────────────────
-
-const LEVELS = [
-  { id: 'strong', label: 'Strong' },
-  { id: 'eventual', label: 'Eventual' },
-  { id: 'session', label: 'Eventual, with session guarantees' },
-] as const;
-
-function takeEvidence(what: 'money' | 'stock'): string {
-  const [e, s] = what === 'money' ? [takeTwice('eventual', 100, 80), takeTwice('strong', 100, 80)] : [takeTwice('eventual', 1, 1), takeTwice('strong', 1, 1)];
-  if (what === 'money')
-    return `Run it: a balance of ${e.start}, and a withdrawal of 80 on each side of a partition. With replicas that answer alone both went through (${e.accepted * 80} paid out) and every replica ends at ${e.end}, so ${e.accepted * 80 - (e.start - e.end)} is missing from the books; with majority quorums the side with one replica refused, and ${s.accepted} went through.`;
-  return `Run it: one item left, and a buyer on each side of a partition. Replicas that answer alone sell it ${e.accepted} times; majority quorums sell it ${s.accepted === 1 ? 'once' : `${s.accepted} times`}, refusing the buyer on the side with one replica.`;
-}
-
-function likesEvidence(): string {
-  const naive = likesAtOnce('lww-counter');
-  const gc = likesAtOnce('g-counter');
-  return `Run it: ${naive.made} likes, the last two at the same moment at two replicas. A total kept by last write wins counts ${naive.counted}; a G-Counter, just as available and just as eventual, counts ${gc.counted}.`;
-}
-
-function storyEvidence(story: 'own-write' | 'count-down'): string {
-  const none = storyKeptWith(story, 'none');
-  const sticky = storyKeptWith(story, 'sticky');
-  const [name, guarantee] = story === 'own-write' ? ['“Where is my update?”', 'read your writes'] : ['“The count went down”', 'monotonic reads'];
-  return `Run it: the sessions lab’s ${name} with no fix: ${guarantee} ${none ? 'holds' : 'is broken'}; with sticky sessions it ${sticky ? 'holds' : 'is still broken'}.`;
-}
-
-const Q4_ROWS: readonly TableRow[] = [
-  {
-    id: 'bank',
-    label: 'Bank transfer',
-    accept: ['strong'],
-    feedback: {
-      strong: 'A balance must never pay out more than it holds, so every withdrawal has to see every other.',
-      eventual: 'Two withdrawals on either side of a partition can each see the whole balance.',
-      session: 'Session guarantees keep one user’s own view in order; two withdrawals at once, from two people or two cards, can still both see the whole balance.',
-    },
-    evidence: () => takeEvidence('money'),
-  },
-  {
-    id: 'likes',
-    label: 'Likes on a post',
-    accept: ['eventual', 'session'],
-    feedback: {
-      strong: 'It works, but every like would wait for other replicas and fail in a partition, for a number nobody needs exact this second.',
-      eventual: 'A count a few seconds behind harms no one, as long as no like is lost: count with a CRDT, not a total written back.',
-      session: 'Fine, if more than needed: a user seeing their own like at once is a nicety (read your writes).',
-    },
-    evidence: likesEvidence,
-  },
-  {
-    id: 'inventory',
-    label: 'Inventory count',
-    accept: ['strong'],
-    feedback: {
-      strong: 'The decrement at checkout must see every other, or the last item is sold twice. The count shown on a product page can lag: that part can be eventual.',
-      eventual: 'Fine for the count shown on a product page; not for taking the last item at checkout.',
-      session: 'Session guarantees order one shopper’s view; two shoppers taking the last item at once can both succeed.',
-    },
-    evidence: () => takeEvidence('stock'),
-  },
-  {
-    id: 'photo',
-    label: 'User profile photo',
-    accept: ['session'],
-    feedback: {
-      strong: 'It works, but others seeing the old photo for a few seconds harms no one; waiting on other replicas for every view is a high price.',
-      eventual: 'Others can see the old photo for a while, but the person who just changed it expects to see the new one: that is read your writes.',
-      session: 'Others may lag, and the owner sees their own change at once: read your writes, on top of an eventual store.',
-    },
-    evidence: () => storyEvidence('own-write'),
-  },
-  {
-    id: 'order',
-    label: 'Order status',
-    accept: ['session', 'strong'],
-    feedback: {
-      strong: 'It works, at the price of waiting on other replicas and refusing in a partition. What users notice is a status going back, which monotonic reads alone prevent.',
-      eventual: 'A customer can see “shipped”, reload, and see “processing”: the status goes back. Monotonic reads prevent that.',
-      session: 'A customer never sees the status go back (monotonic reads) and sees their own cancellation at once (read your writes).',
-    },
-    evidence: () => storyEvidence('count-down'),
-  },
 ];
 
 // ── Q5: N = 5 ────────────────────────────────────────────────────────────────────────────
@@ -260,15 +115,6 @@ export function q6Broken(): readonly Q6Guarantee[] {
   return broken;
 }
 
-/** Whether a sessions story keeps its guarantee with a fix (or a setting given as one): it runs, and the checker decides. */
-export function storyKeptWith(storyId: string, fix: FixId, extra: Partial<ClusterConfig> = {}): boolean {
-  const story = SESSION_STORIES.find((s) => s.id === storyId)!;
-  const scenario = story.scenario(fix);
-  const sim = new Simulation({ ...scenario, cluster: { ...scenario.cluster, ...extra } });
-  sim.runUntil(10_000);
-  return judgeGuarantee(story, sim).result === 'satisfied';
-}
-
 // ── Q8: the module's G-Counter ──────────────────────────────────────────────────────────
 
 export const Q8_STATES: Readonly<Record<'A' | 'B' | 'C', GCounterState>> = {
@@ -316,123 +162,6 @@ function q7Choices(what: string, o: Outcome): Choice[] {
 const Q7_POSITION = positionOnly('', Q7_A, Q7_B);
 const Q7_OT = operationalTransform('', Q7_A, Q7_B);
 const Q7_RGA = rga('', Q7_A, Q7_B);
-
-const indexEntry = (id: string): QuizIndexEntry => QUIZ_INDEX.find((q) => q.id === id)!;
-
-// ── The hands-on exercise, in the lab ───────────────────────────────────────────────────
-
-const lagChoices = (store: 'eventual' | 'strong'): Choice[] => {
-  const run = lagRun(store, 0);
-  const why =
-    store === 'eventual'
-      ? `The write was acknowledged after ${Math.round(run.ackMs)} ms, as soon as A had it; the copy reached C after ${Math.round(run.everywhereMs)} ms, so the read found C still holding x = 1.`
-      : `The write was acknowledged only after ${Math.round(run.ackMs)} ms, once C too had it, so any read after that finds x = 2 anywhere.`;
-  return [
-    { id: '2', label: 'x = 2, the new value', feedback: why },
-    { id: '1', label: 'x = 1, the old value', feedback: why },
-    { id: 'nothing', label: 'Nothing', feedback: `C had x = 1 from the start. ${why}` },
-    { id: 'fail', label: 'An error', feedback: `With R = 1, C answers alone; nothing makes it refuse. ${why}` },
-  ];
-};
-
-/** A choice's id for what last write wins kept over several runs: one value, or either. */
-function wonChoice(kept: readonly string[]): string {
-  return kept.length === 1 ? kept[0]! : 'either';
-}
-
-function wonChoices(what: string, kept: readonly string[]): Choice[] {
-  const said = kept.length === 1 ? `in every one of 12 runs with different message times, the replicas kept ${kept[0] === 'from-a' ? 'A’s change' : 'B’s change'}` : 'over 12 runs with different message times, the replicas kept A’s change in some and B’s in others';
-  return [
-    { id: 'from-b', label: 'B’s change, the later one', feedback: `${what}: ${said}.` },
-    { id: 'from-a', label: 'A’s change, the earlier one', feedback: `${what}: ${said}.` },
-    { id: 'either', label: 'Either: it depends on timing', feedback: `${what}: ${said}.` },
-  ];
-}
-
-const WON_APART = whichWon(500, 0);
-const WON_CLOSE = whichWon(5, 0);
-const WON_SKEW = whichWon(500, -1000);
-
-const EXERCISES: readonly QuizItem[] = [
-  {
-    ...indexEntry('ex1'),
-    question: `Three replicas; C is far from A, so a copy takes ${FAR_MS} ms to reach it. x = 1 is everywhere. Then x = 2 is written through A, and the moment the write is acknowledged someone reads x through C. Two stores run side by side: one acknowledges a write once one replica has it (W = 1), the other once every replica has it (W = N = 3). The module does this on a Kubernetes cluster; here both are simulated.`,
-    parts: [
-      { kind: 'predict', id: 'eventual', prompt: 'With W = 1, the read through C right after the acknowledgement returns…', choices: lagChoices('eventual'), run: () => lagRun('eventual', 0).read },
-      { kind: 'predict', id: 'strong', prompt: 'With W = N, the read through C right after the acknowledgement returns…', choices: lagChoices('strong'), run: () => lagRun('strong', 0).read },
-      {
-        kind: 'choice',
-        id: 'price',
-        prompt: 'What does the store that waits for every replica pay for that?',
-        choices: [
-          { id: 'writes', label: 'Every write waits for the farthest replica', feedback: `Here ${Math.round(lagRun('strong', 0).ackMs)} ms a write instead of ${Math.round(lagRun('eventual', 0).ackMs)} ms, and a write fails outright while any replica is cut off.` },
-          { id: 'reads', label: 'Every read waits for every replica', feedback: 'Reads still ask one replica (R = 1): once every replica has each acknowledged write, any one of them will do.' },
-          { id: 'nothing', label: 'Nothing', feedback: `Its writes take ${Math.round(lagRun('strong', 0).ackMs)} ms instead of ${Math.round(lagRun('eventual', 0).ackMs)} ms, and fail while any replica is cut off.` },
-        ],
-        answer: () => ['writes'],
-      },
-    ],
-    explanation:
-      'With W = 1 a write is acknowledged before the far replica has it: for that lag, a read there returns the old value. Waiting for every replica removes the lag from what clients see and moves it into every write. In this lab the strong store is W = N; etcd, which Kubernetes keeps its objects in, instead commits each write on a majority through Raft and serves reads through the leader, so a read after an acknowledged write sees it without waiting for every member.',
-    demo: 'lag',
-  },
-  {
-    ...indexEntry('ex2'),
-    question:
-      'Two people change the same setting at nearly the same moment: A’s change goes through replica A, then B’s through replica B. The store keeps the last write by timestamp, and each write is stamped by its replica’s clock when the request reaches it. Which change do the replicas keep once they agree?',
-    parts: [
-      { kind: 'choice', id: 'apart', prompt: 'Half a second apart, with clocks that agree:', choices: wonChoices('Half a second is longer than any message takes here', WON_APART), answer: () => [wonChoice(whichWon(500, 0))] },
-      { kind: 'choice', id: 'close', prompt: 'Five milliseconds apart, with clocks that agree:', choices: wonChoices('Each request takes 40 to 120 ms to reach its replica, far more than 5 ms', WON_CLOSE), answer: () => [wonChoice(whichWon(5, 0))] },
-      { kind: 'choice', id: 'skew', prompt: 'Half a second apart, with B’s clock a second behind:', choices: wonChoices('B stamps its write a second in the past, older than A’s', WON_SKEW), answer: () => [wonChoice(whichWon(500, -1000))] },
-    ],
-    explanation:
-      'Last write wins keeps the write with the highest timestamp, which is the one made last only when the gap between the writes is larger than the network’s jitter and the clocks’ disagreement. The other change is acknowledged and then gone. Kubernetes does not settle a ConfigMap this way: its API server orders updates through etcd, so the change applied second replaces the first, and an update naming an out-of-date resourceVersion is refused with a conflict instead of silently losing.',
-    tryIt: { label: 'Make a fast clock win in the lesson “The write that came first wins”', href: '?lab=playground&lesson=lww&step=1' },
-  },
-  {
-    ...indexEntry('ex3'),
-    question:
-      'Design a like counter: several servers take likes, a user can like through any of them, and the total must end up right. The module asks for it on paper; here each choice is checked against a run.',
-    parts: [
-      {
-        kind: 'choice',
-        id: 'store',
-        prompt: 'How is the count kept?',
-        choices: [
-          { id: 'total', label: 'One total: a server reads it, adds one and writes it back', feedback: (() => { const n = likesAtOnce('lww-counter'); return `Two likes at once at two servers both write “old total + 1”: in a run of ${n.made} likes it counted ${n.counted}.`; })() },
-          { id: 'per-server', label: 'A count per server, each raised only by its own server; the total is their sum', feedback: (() => { const g = likesAtOnce('g-counter'); return `That is a G-Counter: in the same run it counted all ${g.counted}.`; })() },
-          { id: 'set', label: 'A set of every like, by user and post', feedback: 'It works too (a grow-only set, with each like counted once however often it arrives), and it knows who liked; it grows with every like, where per-server counts stay one number per server.' },
-        ],
-        answer: () => ['per-server', 'set'],
-      },
-      {
-        kind: 'choice',
-        id: 'sync',
-        prompt: 'How do servers sync their counts?',
-        choices: [
-          { id: 'max', label: 'Send their counts; keep each server’s larger count', feedback: `Sent twice, it still counts once: ${syncTwice('max')} likes after two syncs of the same state.` },
-          { id: 'add', label: 'Send their counts; add them to mine', feedback: `Sent twice, it counts twice: ${syncTwice('sum')} likes after two syncs of the same ${syncTwice('max')}. A sync must be safe to repeat (idempotent).` },
-          { id: 'newest', label: 'Keep whichever total was written last', feedback: 'That is last write wins over the total: likes made at once elsewhere are dropped.' },
-        ],
-        answer: () => ['max'],
-      },
-      {
-        kind: 'choice',
-        id: 'away',
-        prompt: 'A server is unreachable for a minute:',
-        choices: [
-          { id: 'later', label: 'It keeps taking likes; the others learn them once it is back', feedback: 'Its count only grows, and merging by maximum brings it in whenever the next sync gets through: the total is right again, late.' },
-          { id: 'lost', label: 'Likes taken there are lost', feedback: 'Nothing is thrown away: its count is merged in when it is reachable again.' },
-          { id: 'stop', label: 'Every server stops counting until it is back', feedback: 'No server waits for another: that is what keeps the counter available.' },
-        ],
-        answer: () => ['later'],
-      },
-    ],
-    explanation:
-      'Keep a count per server, raise only your own, merge by taking each count’s maximum, and sum them to show the total: a G-Counter. Syncs can repeat, arrive in any order or come late, and the total still ends up right. Unlikes need a second count per server (a PN-Counter).',
-    tryIt: { label: 'Run both designs side by side, with a server cut off, in the conflicts lab', href: '?lab=conflicts' },
-  },
-];
 
 export const QUIZ: readonly QuizItem[] = [
   {
