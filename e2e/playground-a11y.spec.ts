@@ -20,6 +20,25 @@ test.describe('replica playground: keyboard, screen readers, small screens', () 
     await lab.expectNoAxeViolations();
   });
 
+  test('the shortcuts are listed in one dialog, opened by ? or its button, and the speed says how long a second takes', async ({ page }) => {
+    const lab = new Playground(page);
+    await lab.open();
+    await expect(page.getByText('At 1×, 1 s of the run takes 10 s to watch')).toBeVisible();
+    await page.getByLabel('Speed').selectOption('4');
+    await expect(page.getByText('At 4×, 1 s of the run takes 2.5 s to watch')).toBeVisible();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toBeVisible();
+    await expect(help.getByRole('term')).toHaveText(['k or Space', '.', 'Shift+R', '?']);
+    await lab.expectNoAxeViolations();
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+    await page.getByRole('toolbar', { name: 'Playback', exact: true }).getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await expect(help).toBeVisible();
+    await help.getByRole('button', { name: 'Close' }).click();
+    await expect(help).toBeHidden();
+  });
+
   test('shortcuts play, pause, step and reset, but never while typing', async ({ page }) => {
     const lab = new Playground(page);
     await lab.open();

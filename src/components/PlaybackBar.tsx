@@ -1,6 +1,8 @@
 import { Field } from './Field.tsx';
-import { useSyncExternalStore } from 'react';
-import { SPEEDS } from '../machines/playbackClock.ts';
+import { useMemo, useRef, useSyncExternalStore } from 'react';
+import { SPEEDS, VIRTUAL_MS_PER_REAL_MS } from '../machines/playbackClock.ts';
+import { ShortcutsHelp } from './ShortcutsHelp.tsx';
+import { useShortcuts, type Shortcuts } from './useShortcuts.ts';
 import { usePlayback, type PlaybackHandle } from './playbackHandle.ts';
 
 interface Props {
@@ -22,6 +24,12 @@ export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
+/** How long one second of the run takes to watch at a speed, in words: no arithmetic for the learner. */
+export function speedWords(speed: number): string {
+  const real = 1 / (speed * VIRTUAL_MS_PER_REAL_MS);
+  return `At ${speed}×, 1 s of the run takes ${Number(real.toFixed(2))} s to watch`;
+}
+
 /** Play, pause, step, speed, rewind and reset. Buttons ask the machine what it can do. */
 export function PlaybackBar({ playback, of }: Props) {
   const playing = usePlayback(playback, (v) => v.playing);
@@ -30,6 +38,12 @@ export function PlaybackBar({ playback, of }: Props) {
   const time = useClockTime(playback);
   // The keyboard shortcuts drive the lab's own clock; a bar named apart has none.
   const keys = (shortcut: string) => (of ? undefined : shortcut);
+  const help = useRef<HTMLDialogElement>(null);
+  const helpKeys = useMemo((): Shortcuts => {
+    const open = () => help.current?.showModal();
+    return of ? {} : { '?': open, 'Shift+?': open };
+  }, [of]);
+  useShortcuts(helpKeys);
   return (
     <div className="playback-bar" role="toolbar" aria-label={of ? `Playback of ${of}` : 'Playback'}>
       <button type="button" onClick={() => playback.send({ type: 'playback.toggle' })} aria-keyshortcuts={keys('k')} className="primary">
@@ -49,13 +63,21 @@ export function PlaybackBar({ playback, of }: Props) {
           </select>
         )}
       </Field>
-      <span className="small muted speed-hint">1× is ten times slower than real time</span>
+      <span className="small muted speed-hint">{speedWords(speed)}</span>
       <button type="button" onClick={() => playback.send({ type: 'playback.rewind' })}>
         Rewind
       </button>
       <button type="button" onClick={() => playback.send({ type: 'playback.reset' })} className="quiet" aria-keyshortcuts={keys('Shift+R')}>
         Reset
       </button>
+      {!of && (
+        <>
+          <button type="button" className="quiet" aria-keyshortcuts="?" onClick={() => help.current?.showModal()}>
+            Keyboard shortcuts
+          </button>
+          <ShortcutsHelp ref={help} />
+        </>
+      )}
       {/* role="timer" is not announced as it changes: the narrator tells what matters. */}
       <span className="clock" role="timer" aria-label={of ? `Simulated time of ${of}` : 'Simulated time'}>
         t = {formatSeconds(time)}

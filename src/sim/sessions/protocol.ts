@@ -23,10 +23,12 @@ export function answerRead(e: Engine, node: NodeId, to: NodeId, op: OpId, key: s
   else e.send(node, to, vector ? { kind: 'read-resp', op, key, state, vector } : { kind: 'read-resp', op, key, state });
 }
 
-/** A replica acknowledges a write it applied: to itself when it coordinates, else a message. */
+/** A replica acknowledges a write it applied: to itself when it coordinates (its own copy is then no longer owed), else a message. */
 function acknowledge(e: Engine, node: NodeId, to: NodeId, op: OpId, key: string): void {
-  if (to === node) onWriteAck(e, node, op, node);
-  else e.send(node, to, { kind: 'replicate-ack', op, key });
+  if (to === node) {
+    acked(e, node, op, node);
+    onWriteAck(e, node, op, node);
+  } else e.send(node, to, { kind: 'replicate-ack', op, key });
 }
 
 export function tagWrite(e: Engine, coord: NodeId, past: CausalTag): CausalTag {
@@ -260,10 +262,15 @@ export function foldVector(req: ReadRequest, vector: ReadonlyMap<NodeId, number>
  * have not acknowledged it, as reliable causal broadcast requires (retransmission until
  * acknowledged; COPS assumes reliable replication between datacenters). What it still has to send is
  * kept through a crash, like a durable replication log, and sent again once it is back.
+ * That includes the coordinator's own copy while it holds it back: a crash empties what a
+ * replica holds in memory, and nobody else would ever deliver that copy to it again (a
+ * property test found a coordinator, crashed while holding its own write, holding every
+ * later write that depended on it for good).
  */
 export function track(e: Engine, coord: NodeId, op: OpId, key: string, state: unknown, causal: CausalTag, to: readonly NodeId[]): void {
-  if (to.length === 0) return;
-  e.replica(coord).outstanding.set(op, { key, state, causal, waiting: new Set(to) });
+  const ownHeld = e.replica(coord).heldBack.some((h) => h.op === op);
+  if (to.length === 0 && !ownHeld) return;
+  e.replica(coord).outstanding.set(op, { key, state, causal, waiting: new Set(ownHeld ? [...to, coord] : to) });
   e.schedule(e.now + e.config.timeoutMs, { type: 'resend', node: coord, op });
 }
 
@@ -279,7 +286,12 @@ export function onResend(e: Engine, coord: NodeId, op: OpId): void {
   const self = e.replica(coord);
   const out = self.outstanding.get(op);
   if (!out) return;
-  if (self.up) for (const to of out.waiting) e.send(coord, to, { kind: 'replicate', op, key: out.key, state: out.state, causal: out.causal });
+  if (self.up)
+    for (const to of out.waiting) {
+      // Its own copy, lost with what it held in a crash: hold it again (or apply it, if its dependencies have arrived).
+      if (to === coord) deliverOrHold(e, coord, { op, key: out.key, state: out.state, causal: out.causal, ackTo: coord });
+      else e.send(coord, to, { kind: 'replicate', op, key: out.key, state: out.state, causal: out.causal });
+    }
   e.schedule(e.now + e.config.timeoutMs, { type: 'resend', node: coord, op });
 }
 
