@@ -81,8 +81,12 @@ test.describe('the course path', () => {
     await expect(panel.getByRole('heading', { name: 'The write that came first wins: step 3 of 4, Write again, later' })).toBeVisible();
     await panel.getByRole('button', { name: 'Leave the lesson (free play)' }).click();
     await expect(page).not.toHaveURL(/lesson=/);
-    await page.getByRole('button', { name: 'Back to the lesson “The write that came first wins”' }).click();
+    const back = page.getByRole('button', { name: 'Back to the lesson “The write that came first wins”' });
+    await expect(back).toBeFocused();
+    await back.click();
     await expect(page).toHaveURL(/lesson=lww&step=3/);
+    // Focus comes back to the step, not to the top of the page.
+    await expect(panel.getByRole('heading', { name: 'The write that came first wins: step 3 of 4, Write again, later' })).toBeFocused();
   });
 
   test('the quorum lesson: its first step is reached from the cluster settings, and the lone side’s read is refused', async ({ page }) => {

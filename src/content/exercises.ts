@@ -69,9 +69,9 @@ export const EXERCISES: readonly QuizItem[] = [
     question:
       'Two people change the same setting at nearly the same moment: A’s change goes through replica A, then B’s through replica B. The store keeps the last write by timestamp, and each write is stamped by its replica’s clock when the request reaches it. Which change do the replicas keep once they agree?',
     parts: [
-      { kind: 'choice', id: 'apart', prompt: 'Half a second apart, with clocks that agree:', choices: wonChoices('Half a second is longer than any message takes here', WON_APART), answer: () => [wonChoice(whichWon(500, 0))] },
-      { kind: 'choice', id: 'close', prompt: 'Five milliseconds apart, with clocks that agree:', choices: wonChoices('Each request takes 40 to 120 ms to reach its replica, far more than 5 ms', WON_CLOSE), answer: () => [wonChoice(whichWon(5, 0))] },
-      { kind: 'choice', id: 'skew', prompt: 'Half a second apart, with B’s clock a second behind:', choices: wonChoices('B stamps its write a second in the past, older than A’s', WON_SKEW), answer: () => [wonChoice(whichWon(500, -1000))] },
+      { kind: 'choice', id: 'apart', prompt: 'Half a second apart, with clocks that agree:', choices: wonChoices('Half a second is longer than any message takes here', WON_APART), answer: () => [wonChoice(WON_APART)] },
+      { kind: 'choice', id: 'close', prompt: 'Five milliseconds apart, with clocks that agree:', choices: wonChoices('Each request takes 40 to 120 ms to reach its replica, far more than 5 ms', WON_CLOSE), answer: () => [wonChoice(WON_CLOSE)] },
+      { kind: 'choice', id: 'skew', prompt: 'Half a second apart, with B’s clock a second behind:', choices: wonChoices('B stamps its write a second in the past, older than A’s', WON_SKEW), answer: () => [wonChoice(WON_SKEW)] },
     ],
     explanation:
       'Last write wins keeps the write with the highest timestamp, which is the one made last only when the gap between the writes is larger than the network’s jitter and the clocks’ disagreement. The other change is acknowledged and then gone. Kubernetes does not settle a ConfigMap this way: its API server orders updates through etcd, so the change applied second replaces the first, and an update naming an out-of-date resourceVersion is refused with a conflict instead of silently losing.',

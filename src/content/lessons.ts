@@ -292,7 +292,11 @@ export const LESSONS: readonly Lesson[] = [
         task: 'Set W = 2 and R = 2, so that W + R = 4 is more than N = 3.',
         hint: 'Under “Cluster settings”, in “Quorums, from the playhead on”, choose 2 for W and 2 for R.',
         reached: 'Now every read asks replicas enough that one of them has every acknowledged write: any 2 of 3 meet any other 2 of 3.',
-        goal: (v) => overlapping(v, v.time),
+        // W = R = 2 exactly: with W or R = 3 the later steps could not be reached (a side of two could not write, or C would not be refused).
+        goal: (v) => {
+          const q = quorumAt(v, v.time);
+          return overlapping(v, v.time) && q.w < q.n && q.r < q.n;
+        },
       },
       {
         id: 'cut',

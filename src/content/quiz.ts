@@ -296,21 +296,21 @@ export const QUIZ: readonly QuizItem[] = [
         id: 'position',
         prompt: 'Each replica applies the other’s insert at the position it was made at:',
         choices: q7Choices('Each replica puts the other’s word at position 0, in front of its own', Q7_POSITION),
-        answer: () => [q7Choice(positionOnly('', Q7_A, Q7_B))],
+        answer: () => [q7Choice(Q7_POSITION)],
       },
       {
         kind: 'choice',
         id: 'ot',
         prompt: 'Operational transformation: a remote insert is shifted past a local one that goes first; on a tie, site A’s text goes first:',
         choices: q7Choices('B’s insert is moved past “Hello” at A, and A’s stays at 0 at B', Q7_OT),
-        answer: () => [q7Choice(operationalTransform('', Q7_A, Q7_B))],
+        answer: () => [q7Choice(Q7_OT)],
       },
       {
         kind: 'choice',
         id: 'rga',
         prompt: 'A sequence CRDT (RGA): each letter has an id (a counter larger than any its site has seen, and the site) and goes after a letter, not at a position; letters after the same one are ordered by id, the larger first:',
         choices: q7Choices('Both first letters go after the start; (1, B) is larger than (1, A), so “World” comes first on both', Q7_RGA),
-        answer: () => [q7Choice(rga('', Q7_A, Q7_B))],
+        answer: () => [q7Choice(Q7_RGA)],
       },
     ],
     explanation:
@@ -360,4 +360,3 @@ export function findQuizItem(id: string): QuizItem | undefined {
   return QUIZ_AND_EXERCISES.find((q) => q.id === id);
 }
 
-export { GUARANTEE_NAMES };

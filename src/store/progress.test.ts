@@ -73,6 +73,18 @@ describe('progress', () => {
     }
   });
 
+  it('keeps what another tab saved in the meantime, and starting afresh forgets both', () => {
+    const storage = memoryStorage();
+    const tab1 = createProgress(storage);
+    const tab2 = createProgress(storage);
+    tab1.reachStep('stale-read/write');
+    tab2.answer('q2', true);
+    tab1.answer('q2', false);
+    expect(createProgress(storage).get()).toEqual({ steps: ['stale-read/write'], quiz: { q2: { right: true, tries: 1, shown: false } } });
+    tab1.reset();
+    expect(createProgress(storage).get()).toEqual({ steps: [], quiz: {} });
+  });
+
   it('ignores ids that are not ours, and counts a step once', () => {
     const p = createProgress(null);
     p.reachStep('stale-read/cut');

@@ -8,7 +8,7 @@
  * Framework-free; `useProgress` (components/useProgress.ts) follows it in React.
  */
 
-/** A quiz item's record: answered right at last, how many tries, and whether the answer was shown. */
+/** A quiz item's record: whether it has been answered right (a later wrong try does not undo that), how many tries, and whether the answer was shown. */
 export interface QuizRecord {
   readonly right: boolean;
   readonly tries: number;
@@ -70,6 +70,16 @@ export function readProgress(raw: string): ProgressState | null {
   return { steps: [...new Set(steps as string[])], quiz: records };
 }
 
+/** Two records of progress as one: every step either reached, and per quiz item the further along (right beats tried; more tries, and shown, kept). */
+export function mergeProgress(a: ProgressState, b: ProgressState): ProgressState {
+  const quiz: Record<string, QuizRecord> = { ...a.quiz };
+  for (const [id, r] of Object.entries(b.quiz)) {
+    const was = quiz[id];
+    quiz[id] = was ? { right: was.right || r.right, tries: Math.max(was.tries, r.tries), shown: was.shown || r.shown } : r;
+  }
+  return { steps: [...new Set([...a.steps, ...b.steps])].slice(-MAX_STEPS), quiz };
+}
+
 /**
  * @example
  * const p = createProgress(null); // in memory only
@@ -93,11 +103,18 @@ export function createProgress(storage: Storage | null = browserStorage()): Prog
   }
   if (!persistent) problem = 'This browser does not let the lab save your progress, so it lasts only while this page is open.';
   const listeners = new Set<() => void>();
-  const set = (next: ProgressState) => {
+  /** Save `next`; unless `replace` (starting afresh), merged with what another tab saved since. */
+  const set = (next: ProgressState, replace = false) => {
     state = next;
     if (storage && persistent) {
       try {
-        storage.setItem(KEY, JSON.stringify(next));
+        // Another tab may have saved since: keep what it did too.
+        const saved = storage.getItem(KEY);
+        const theirs = saved === null || replace ? null : readProgress(saved);
+        if (theirs) state = mergeProgress(theirs, next);
+        storage.setItem(KEY, JSON.stringify(state));
+        // What could not be read has now been replaced.
+        if (problem?.includes('could not be read')) problem = null;
       } catch {
         // Full, or blocked since: keep going in memory.
         persistent = false;
@@ -106,6 +123,16 @@ export function createProgress(storage: Storage | null = browserStorage()): Prog
     }
     for (const l of listeners) l();
   };
+  // Another tab's saves reach this one: the path and the score follow them.
+  if (storage && persistent && typeof window !== 'undefined') {
+    window.addEventListener('storage', (e) => {
+      if (e.key !== KEY || e.newValue === null) return;
+      const theirs = readProgress(e.newValue);
+      if (!theirs) return;
+      state = mergeProgress(state, theirs);
+      for (const l of listeners) l();
+    });
+  }
   return {
     get: () => state,
     get persistent() {
@@ -129,7 +156,7 @@ export function createProgress(storage: Storage | null = browserStorage()): Prog
       set({ ...state, quiz: { ...state.quiz, [item]: { ...was, shown: true } } });
     },
     reset() {
-      set(EMPTY);
+      set(EMPTY, true);
     },
     subscribe(listener) {
       listeners.add(listener);

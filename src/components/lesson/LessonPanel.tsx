@@ -36,7 +36,13 @@ export function LessonPanel({
   }, [start, onProblem]);
   const lesson = findLesson(start.values.lesson);
   if (!lesson) return null;
-  if (lesson.lab === 'conflicts' && crdt !== undefined && lesson.crdt !== crdt) return null;
+  if (lesson.lab === 'conflicts' && crdt !== undefined && lesson.crdt !== crdt) {
+    return (
+      <aside className="panel lesson" aria-label={`Lesson: ${lesson.title}`}>
+        <p>The lesson “{lesson.title}” is on another data type’s tab: choose it above to go on.</p>
+      </aside>
+    );
+  }
   if (lesson.lab !== lab) {
     return (
       <aside className="panel lesson" aria-label={`Lesson: ${lesson.title}`}>
@@ -80,15 +86,17 @@ function LessonSteps({ lesson, firstStep, view, scrollIntoView }: { readonly les
     else rememberInAddress(LESSON_PARAMS, { lesson: lesson.id, step: index + 1 });
   }, [mode, index, lesson.id]);
 
+  // Moving between steps, or back from free play, puts focus on the new heading once it is drawn.
+  const moved = useRef(false);
   const go = (event: Parameters<typeof send>[0]) => {
+    moved.current = true;
     send(event);
-    heading.current?.focus();
   };
-
-  // Leaving keeps focus in the panel: on the way back.
   useEffect(() => {
     if (mode === 'left') back.current?.focus();
-  }, [mode]);
+    else if (moved.current) heading.current?.focus();
+    moved.current = false;
+  }, [mode, index]);
 
   if (mode === 'left') {
     return (
@@ -130,7 +138,7 @@ function LessonSteps({ lesson, firstStep, view, scrollIntoView }: { readonly les
         <>
           <p className="lesson-task">{step.task}</p>
           {/* Said once, when the step is first reached; scrubbing back and forth does not repeat it. */}
-          <p className={`lesson-status ${known ? 'v-satisfied' : 'muted'}`} role="status">
+          <p key={index} className={`lesson-status ${known ? 'v-satisfied' : 'muted'}`} role="status">
             {known ? (
               <>
                 <span aria-hidden="true">✓ </span>Done. {step.reached}

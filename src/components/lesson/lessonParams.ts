@@ -8,8 +8,6 @@ import { choiceParam, intParam } from '../../embed/paramKinds.ts';
  *
  * `step` counts from 1. Loaded with the lesson panel, not with the playground's first screen.
  */
-export type LessonChoice = 'none' | (typeof LESSONS)[number]['id'];
-
 export const LESSON_PARAMS = {
   lesson: choiceParam<string>({
     choices: ['none', ...LESSONS.map((l) => l.id)],

@@ -89,7 +89,6 @@ function ItemList({
   readonly record: ReturnType<typeof useProgress>['quiz'];
   readonly onChoose: (id: string) => void;
 }) {
-  const choose = onChoose;
   return (
     <ul>
       {items.map((q) => {
@@ -102,7 +101,7 @@ function ItemList({
               aria-current={q.id === current ? 'page' : undefined}
               onClick={(e) => {
                 e.preventDefault();
-                choose(q.id);
+                onChoose(q.id);
               }}
             >
               <span aria-hidden="true">{r?.right ? '✓ ' : r?.shown ? '◌ ' : ''}</span>

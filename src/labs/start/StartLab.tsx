@@ -1,6 +1,6 @@
 import '../../components/components.css';
 import './start.css';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useProgress } from '../../components/useProgress.ts';
 import { ACTIVITIES, OUTCOMES, PARTS, type Activity } from '../../content/course.ts';
 import { LESSONS } from '../../content/lessons.ts';
@@ -48,6 +48,7 @@ export default function StartLab() {
   const parts = ACTIVITIES.filter((a) => a.kind === 'exercise');
   const partsDone = parts.filter((q) => p.quiz[q.id]?.right || p.quiz[q.id]?.shown).length;
   const started = p.steps.length > 0 || Object.keys(p.quiz).length > 0;
+  const said = useRef<HTMLParagraphElement>(null);
   return (
     <div className="lab start">
       <header className="lab-intro">
@@ -76,7 +77,7 @@ export default function StartLab() {
           })}
         </ol>
       </section>
-      <p className="path-progress" role="status">
+      <p className="path-progress" role="status" ref={said} tabIndex={-1}>
         {started ? (
           `Your progress: ${lessonsDone} of ${LESSONS.length} lessons finished, ${quizRight} of ${questions.length} quiz questions answered right, ${partsDone} of ${parts.length} parts of the hands-on exercise done.`
         ) : (
@@ -115,7 +116,16 @@ export default function StartLab() {
         <details className="path-reset">
           <summary>Start the path afresh</summary>
           <p>
-            This forgets which steps you reached and how you answered. <button type="button" onClick={() => store.reset()}>Forget my progress</button>
+            This forgets which steps you reached and how you answered. <button
+              type="button"
+              onClick={() => {
+                store.reset();
+                // The button goes with the progress it forgot: focus moves to what the page now says.
+                said.current?.focus();
+              }}
+            >
+              Forget my progress
+            </button>
           </p>
         </details>
       )}

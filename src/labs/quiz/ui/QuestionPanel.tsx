@@ -91,11 +91,14 @@ function QuestionView({ item, onNext, focus }: { readonly item: QuizItem; readon
         <p ref={result} tabIndex={-1} className={`quiz-result ${allRight ? 'v-satisfied' : 'v-violated'}`}>
           {shown
             ? 'The answer, checked the same way:'
-            : allRight
-              ? '✓ All right.'
-              : grades.length === 1
-                ? '✗ Not all right yet. Read why below, then try again or see the answer.'
-                : `✗ ${grades.filter((g) => g.right).length} of ${grades.length} parts right. Read why below each, then try again or see the answer.`}
+            : <>
+                <span aria-hidden="true">{allRight ? '✓ ' : '✗ '}</span>
+                {allRight
+                  ? 'All right.'
+                  : grades.length === 1
+                    ? 'Not all right yet. Read why below, then try again or see the answer.'
+                    : `${grades.filter((g) => g.right).length} of ${grades.length} parts right. Read why below each, then try again or see the answer.`}
+              </>}
         </p>
       )}
       {grades && quorum && quorum.kind === 'quorum' && quorumAnswer?.kind === 'quorum' && (
