@@ -28,6 +28,8 @@ test.describe('replica playground: writing, reading, watching', () => {
     await lab.seek(2600);
     const ops = page.getByRole('region', { name: 'Operations' });
     await expect(ops).toContainText('Read of x returned 1 — stale: it missed an acknowledged write');
+    // The stale read is marked in the picture too, where the reading client is.
+    await expect(lab.cluster.getByRole('button', { name: /^Client c2/ })).toHaveAccessibleName('Client c2: 0 operations waiting; its last read, x = 1, was stale');
     await page.getByRole('button', { name: 'Heal everything' }).click();
     await lab.pause();
     await lab.seek(12_000);

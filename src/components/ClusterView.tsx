@@ -188,13 +188,17 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
           const p = pos(id);
           const pending = model.ops.filter((o) => o.op.client === id && o.status === 'pending').length;
           const selected = selection?.kind === 'node' && selection.id === id;
+          // The client's latest answered read, if it missed an acknowledged write: marked where the client is, as "behind" marks a replica.
+          const lastRead = model.ops.findLast((o) => o.op.client === id && o.op.kind === 'read' && o.status === 'ok');
+          const stale = lastRead !== undefined && model.staleIds.has(lastRead.op.id) ? lastRead.op : null;
+          const staleWords = stale ? `${stale.key} = ${(stale.result as readonly string[] | null)?.join(' | ') || 'nothing'}` : '';
           return (
             <g
               key={id}
               className={`client${selected ? ' selected' : ''}`}
               role="button"
               tabIndex={0}
-              aria-label={`Client ${id}: ${pending} operation${pending === 1 ? '' : 's'} waiting`}
+              aria-label={`Client ${id}: ${pending} operation${pending === 1 ? '' : 's'} waiting${stale ? `; its last read, ${staleWords}, was stale` : ''}`}
               aria-pressed={selected}
               onClick={() => store.getState().select({ kind: 'node', id })}
               onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), store.getState().select({ kind: 'node', id }))}
@@ -204,10 +208,17 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
               <text x={p.x} y={p.y + 5} className="client-label">
                 {id}
               </text>
-              {pending > 0 && (
+              {pending > 0 ? (
                 <text x={p.x} y={p.y + 36} className="small">
                   {pending} waiting
                 </text>
+              ) : (
+                stale && (
+                  <g className="badge stale-badge" transform={`translate(${p.x} ${p.y + 23})`} aria-hidden="true">
+                    <rect x="-52" y="0" width="104" height="20" rx="10" />
+                    <text y="14">stale: {staleWords.length > 10 ? `${staleWords.slice(0, 9)}…` : staleWords}</text>
+                  </g>
+                )
               )}
             </g>
           );

@@ -42,6 +42,8 @@ export const CLUSTER_SVG_STYLE = `
   .cluster-view .message circle { stroke: #fff; stroke-width: 1.5; }
   .cluster-view .message .drop-x { stroke-width: 3; }
   .cluster-view .message-label { font-size: 12px; font-weight: 600; paint-order: stroke; stroke: var(--bg, #fbfbf8); stroke-width: 3px; }
+  .cluster-view .stale-badge rect { fill: #fef2f2; stroke: var(--bad, #b42318); stroke-width: 1.5; }
+  .cluster-view .stale-badge text { font-size: 12px; font-weight: 600; fill: #7f1d1d; }
   .cluster-view .hint-badge rect { fill: #f3e8ff; stroke: var(--msg-repair, #7e22ce); stroke-width: 1.5; }
   .cluster-view .hint-badge text { font-size: 12px; font-weight: 600; fill: #3b0764; }
   .cluster-view .ring-w { fill: none; stroke: var(--msg-write, #c2410c); stroke-width: 3; stroke-dasharray: 7 4; }
