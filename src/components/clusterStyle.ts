@@ -15,6 +15,8 @@ export const CLUSTER_SVG_STYLE = `
   .cluster-view .link .hit { stroke: transparent; stroke-width: 14; cursor: pointer; }
   .cluster-view .link .wire { stroke: var(--line-strong, #9aa3ad); stroke-width: 1.5; }
   .cluster-view .link.selected .wire { stroke: var(--focus, #c2410c); stroke-width: 3; }
+  .cluster-view .link:focus { outline: none; }
+  .cluster-view .link:focus-visible .wire { stroke: var(--focus, #c2410c); stroke-width: 5; }
   .cluster-view .link .cut-both { stroke: var(--bad, #b42318); stroke-dasharray: 6 5; stroke-width: 2; }
   .cluster-view .link .cut-one { stroke: var(--bad, #b42318); stroke-dasharray: 2 4; stroke-width: 2; }
   .cluster-view .cut-x circle { fill: var(--panel, #fff); stroke: var(--bad, #b42318); stroke-width: 2; }
@@ -31,7 +33,7 @@ export const CLUSTER_SVG_STYLE = `
   .cluster-view .replica-value { font-family: ui-monospace, Menlo, Consolas, monospace; fill: #111827; }
   .cluster-view .replica.down text { fill: #4b5563; }
   .cluster-view rect.value-tag { fill: #ffffff; stroke: #334155; stroke-width: 1; opacity: 0.95; }
-  .cluster-view .stamp { font-size: 12px; font-family: ui-monospace, Menlo, Consolas, monospace; fill: var(--muted, #55606e); }
+  .cluster-view .stamp { font-size: 12px; font-family: ui-monospace, Menlo, Consolas, monospace; fill: var(--muted, #55606e); paint-order: stroke; stroke: var(--bg, #fbfbf8); stroke-width: 4px; stroke-linejoin: round; }
   .cluster-view .badge rect { fill: var(--warn-bg, #fff7ed); stroke: var(--warn, #a15c00); }
   .cluster-view .badge text { font-size: 12px; fill: #7c2d12; }
   .cluster-view .client { cursor: pointer; }
