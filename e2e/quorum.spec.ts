@@ -134,6 +134,9 @@ test.describe('quorum lab: PBS', () => {
     await open(page, '?lab=quorum&n=3&w=2&r=2&seed=1');
     const panel = page.getByRole('region', { name: /How eventual is eventual/ });
     await expect(panel.getByRole('status')).toContainText('sees it 100% of the time; always, even at once', { timeout: 15_000 });
+    // No flat line at 100 %: a sentence says why there is no curve.
+    await expect(panel.getByRole('img', { name: /^P\(consistent\)/ })).toHaveCount(0);
+    await expect(panel).toContainText('No curve to draw: with W + R > N every read quorum meets every write quorum');
     await expect(page.getByRole('region', { name: 'How often can a read miss? (PBS)' })).toContainText('Never, while the rule’s conditions hold');
   });
 });

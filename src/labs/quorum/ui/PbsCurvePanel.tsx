@@ -71,7 +71,15 @@ export function PbsCurvePanel() {
             N={n}, W={w}, R={r}, {summary.trials.toLocaleString('en')} trials: a read issued right after the write commits sees it {formatPercent(summary.consistentAtZero)} of the time;{' '}
             {summary.consistentAtZero === 1 ? 'always, even at once.' : summary.visible999 === 0 ? '99.9% of reads see it at once.' : `99.9% of reads see it after ${formatMs(summary.visible999)}.`}
           </p>
-          <Curve summary={summary} />
+          {w + r > n ? (
+            // A flat line at 100 % says nothing a sentence does not, and looks like a broken chart.
+            <p className="small">
+              No curve to draw: with W + R &gt; N every read quorum meets every write quorum, so a read after the commit sees the write for certain (while
+              the rule’s conditions hold), not with a probability that grows with time. Choose W + R ≤ N, W = R = 1 say, to see how eventual is eventual.
+            </p>
+          ) : (
+            <Curve summary={summary} />
+          )}
           <p className="small">
             Write latency: median {formatMs(summary.writeP50)}, 99.9th percentile {formatMs(summary.writeP999)}. Read latency: median {formatMs(summary.readP50)}, 99.9th percentile{' '}
             {formatMs(summary.readP999)}. Computed in {summary.ms.toFixed(0)} ms, off the page’s main thread.
@@ -95,6 +103,7 @@ function Published({ presetId, n, w, r }: { presetId: string; n: number; w: numb
       The paper’s figures for this fit and setting: 99.9th percentile read {formatMs(row.readP999)} and write {formatMs(row.writeP999)}
       {atZero !== undefined && `; ${formatPercent(atZero)} consistent at once`}; {row.visible999 === 0 ? '99.9% consistent at once.' : `99.9% consistent after ${formatMs(row.visible999)}.`}
       {row.visible999 > 0 && ` ${PBS_AUTHORS_ESTIMATE}`}
+      {w + r > n && ' The paper states every setting against its 99.9% threshold; a read that is certain to be consistent meets it, so its “99.9%” and our “always” agree.'}
     </p>
   );
 }
