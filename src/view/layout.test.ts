@@ -25,6 +25,21 @@ describe('cluster layout', () => {
     }
   });
 
+  it('keeps every replica’s circle inside the picture, the top one included, at any size', () => {
+    for (const n of [3, 5, 9]) {
+      for (const px of [300, 328, 360, 800]) {
+        const { width, height } = clusterSize(px);
+        const l = layoutCluster(replicaIds(n), [nodeId('c1')], width, height);
+        for (const id of replicaIds(n)) {
+          const p = l.positions.get(id)!;
+          expect(p.y - l.nodeRadius, `${n} replicas at ${px} px`).toBeGreaterThanOrEqual(4);
+          expect(p.x - l.nodeRadius).toBeGreaterThanOrEqual(0);
+          expect(p.x + l.nodeRadius).toBeLessThanOrEqual(width);
+        }
+      }
+    }
+  });
+
   it('draws a phone-sized picture at its own size, and caps a wide one', () => {
     expect(clusterSize(328).width).toBe(328);
     expect(clusterSize(1600).width).toBe(800);

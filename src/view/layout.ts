@@ -29,7 +29,11 @@ export function layoutCluster(replicas: readonly NodeId[], clients: readonly Nod
   const positions = new Map<NodeId, Point>();
   const cx = width / 2;
   const cy = height * 0.42;
-  const ring = Math.min(width, height) * 0.32;
+  const wanted = Math.min(width, height) * 0.32;
+  // Nodes are sized for the ring they were meant for; the ring then shrinks if the top
+  // node would not fit above it (a short picture, 360 px wide), keeping its stroke in view.
+  const nodeRadius = radiusFor(wanted, replicas.length, height);
+  const ring = Math.min(wanted, cy - nodeRadius - 6);
   replicas.forEach((id, i) => {
     // Start at the top and go clockwise.
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / replicas.length;
@@ -41,10 +45,13 @@ export function layoutCluster(replicas: readonly NodeId[], clients: readonly Nod
     const x = ((i + 1) * width) / (clients.length + 1);
     positions.set(id, { x, y: rowY });
   });
-  // Neighbours on the ring are 2·ring·sin(π/n) apart: leave a gap between them.
-  const spacing = 2 * ring * Math.sin(Math.PI / Math.max(replicas.length, 3));
-  const nodeRadius = Math.max(18, Math.min(40, spacing * 0.38, height * 0.11));
   return { width, height, nodeRadius, positions };
+}
+
+/** A node's radius on a ring: neighbours are 2·ring·sin(π/n) apart, and a gap is left between them. */
+function radiusFor(ring: number, replicas: number, height: number): number {
+  const spacing = 2 * ring * Math.sin(Math.PI / Math.max(replicas, 3));
+  return Math.max(18, Math.min(40, spacing * 0.38, height * 0.11));
 }
 
 /** Every unordered pair of nodes that has links: replica–replica and client–replica. */
