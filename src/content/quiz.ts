@@ -61,6 +61,7 @@ const readChoices = (when: string): Choice[] => [
 const Q5_GOALS: readonly QuorumGoal[] = [
   {
     id: 'strong',
+    tag: '(a)',
     label: '(a) Every read sees the latest acknowledged write, with reads and writes each waiting for as few replicas as possible',
     judge: (w, r, n) => {
       const half = Math.ceil((n + 1) / 2);
@@ -73,6 +74,7 @@ const Q5_GOALS: readonly QuorumGoal[] = [
   },
   {
     id: 'fast-writes',
+    tag: '(b)',
     label: '(b) Writes as fast as they can be, and reads still see the latest acknowledged write',
     judge: (w, r, n) =>
       w !== 1
@@ -84,6 +86,7 @@ const Q5_GOALS: readonly QuorumGoal[] = [
   },
   {
     id: 'available',
+    tag: '(c)',
     label: '(c) Reads and writes keep working with as many replicas down as possible',
     judge: (w, r, n) =>
       Math.max(w, r) > 1

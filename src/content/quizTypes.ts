@@ -44,6 +44,8 @@ export interface TableRow {
 
 export interface QuorumGoal {
   readonly id: string;
+  /** How feedback names the goal: "(a)". */
+  readonly tag: string;
   readonly label: string;
   /** Whether W and R meet the goal, and the sentence saying why not. */
   readonly judge: (w: number, r: number, n: number) => { readonly right: boolean; readonly why: string };

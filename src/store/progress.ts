@@ -15,6 +15,16 @@ export interface QuizRecord {
   readonly shown: boolean;
 }
 
+/** Where a quiz item stands, in the order that wins: answered right, answer shown, tried, or not tried yet. */
+export type Standing = 'right' | 'shown' | 'tried' | 'untried';
+
+export function standingOf(r: QuizRecord | undefined): Standing {
+  return r?.right ? 'right' : r?.shown ? 'shown' : r && r.tries > 0 ? 'tried' : 'untried';
+}
+
+/** A standing in words, as the path and the quiz list say it. */
+export const STANDING_WORDS: Readonly<Record<Standing, string>> = { right: 'answered right', shown: 'answer shown', tried: 'tried', untried: 'not tried yet' };
+
 export interface ProgressState {
   /** Lesson steps reached, as "lesson/step" ids. */
   readonly steps: readonly string[];

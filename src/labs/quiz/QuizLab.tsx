@@ -5,7 +5,7 @@ import { useProgress } from '../../components/useProgress.ts';
 import { QUIZ_INDEX, type QuizIndexEntry } from '../../content/quizIndex.ts';
 import { currentSearch, rememberInAddress } from '../../embed/address.ts';
 import { readParams } from '../../embed/params.ts';
-import { progress } from '../../store/progress.ts';
+import { STANDING_WORDS, progress, standingOf } from '../../store/progress.ts';
 import { QUIZ_PARAMS } from './model/quizParams.ts';
 
 /** The question itself loads just after the first screen: its answers need the simulator and the checkers. */
@@ -93,7 +93,7 @@ function ItemList({
     <ul>
       {items.map((q) => {
         const r = record[q.id];
-        const state = r?.right ? 'answered right' : r?.shown ? 'answer shown' : r && r.tries > 0 ? 'tried' : 'not tried yet';
+        const standing = standingOf(r);
         return (
           <li key={q.id}>
             <a
@@ -106,8 +106,8 @@ function ItemList({
             >
               <span aria-hidden="true">{r?.right ? '✓ ' : r?.shown ? '◌ ' : ''}</span>
               {q.exercise ? 'Part' : 'Question'} {q.n}: {q.title}
-              <span className="visually-hidden"> ({state})</span>
-              {state === 'tried' && (
+              <span className="visually-hidden"> ({STANDING_WORDS[standing]})</span>
+              {standing === 'tried' && (
                 <span className="small muted" aria-hidden="true">
                   {' '}
                   (tried)

@@ -4,7 +4,7 @@ import { useId, useRef } from 'react';
 import { useProgress } from '../../components/useProgress.ts';
 import { ACTIVITIES, OUTCOMES, PARTS, type Activity } from '../../content/course.ts';
 import { LESSONS } from '../../content/lessons.ts';
-import { progress, type ProgressState } from '../../store/progress.ts';
+import { STANDING_WORDS, progress, standingOf, type ProgressState } from '../../store/progress.ts';
 
 export const START_ID = 'start';
 
@@ -17,7 +17,8 @@ function standing(a: Activity, p: ProgressState): { readonly done: boolean; read
   }
   if (a.kind === 'quiz' || a.kind === 'exercise') {
     const r = p.quiz[a.id];
-    return { done: r?.right === true, words: r?.right ? 'answered right' : r?.shown ? 'answer shown' : r && r.tries > 0 ? `tried ${r.tries === 1 ? 'once' : `${r.tries} times`}` : 'not tried yet' };
+    const standing = standingOf(r);
+    return { done: standing === 'right', words: standing === 'tried' ? `tried ${r!.tries === 1 ? 'once' : `${r!.tries} times`}` : STANDING_WORDS[standing] };
   }
   return null;
 }

@@ -121,12 +121,12 @@ export function grade(part: QuizPart, a: PartAnswer): PartGrade {
       const values = a.kind === 'quorum' ? a.values : [];
       const lines = part.goals.map((g, i) => {
         const given = values[i];
-        if (!given || given.w === null || given.r === null) return { right: false, text: `${g.label.split(')')[0]!}) W and R are both needed.` };
+        if (!given || given.w === null || given.r === null) return { right: false, text: `${g.tag} W and R are both needed.` };
         // Whatever the input, W and R are whole numbers from 1 to N.
         const w = Math.min(part.n, Math.max(1, Math.round(given.w)));
         const r = Math.min(part.n, Math.max(1, Math.round(given.r)));
         const { right, why } = g.judge(w, r, part.n);
-        return { right, text: `${g.label.split(')')[0]!}) W = ${w}, R = ${r}: ${why}` };
+        return { right, text: `${g.tag} W = ${w}, R = ${r}: ${why}` };
       });
       return { right: lines.every((l) => l.right), lines };
     }

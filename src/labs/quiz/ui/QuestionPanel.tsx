@@ -102,7 +102,7 @@ function QuestionView({ item, onNext, focus }: { readonly item: QuizItem; readon
         </p>
       )}
       {grades && quorum && quorum.kind === 'quorum' && quorumAnswer?.kind === 'quorum' && (
-        <QuorumEvidence n={quorum.n} settings={quorumAnswer.values.map((v) => ({ w: v.w ?? 1, r: v.r ?? 1 }))} labels={quorum.goals.map((g) => g.label.split(')')[0]! + ')')} />
+        <QuorumEvidence n={quorum.n} settings={quorumAnswer.values.map((v) => ({ w: v.w ?? 1, r: v.r ?? 1 }))} labels={quorum.goals.map((g) => g.tag)} />
       )}
       {grades && (allRight || shown) && (
         <div className="quiz-explanation">
