@@ -139,9 +139,10 @@ test.describe('conflicts lab: the cart, three ways', () => {
     await open(page, `?lab=conflicts&run=${playgroundRun}`);
     await expect(page.getByRole('alert')).toContainText('This link’s run is not a cart run (it comes from another lab). The lab started from its first story instead.');
     await expect(cart(page).getByRole('button', { name: 'Two devices, moments apart' })).toHaveAttribute('aria-pressed', 'true');
-    // The lab still works: a change from the phone is taken.
+    // The lab still works: a change from the phone is taken, at t = 0, beside the story's own (which stay).
     await cart(page).getByRole('group', { name: 'Phone (through replica A)' }).getByRole('button', { name: 'Add to the cart from the phone' }).click();
-    await expect(cart(page).getByRole('button', { name: 'Two devices, moments apart' })).toHaveAttribute('aria-pressed', 'false');
+    await expect(cart(page).getByText('6 actions in this run')).toBeVisible();
+    await expect(cart(page).getByRole('button', { name: 'Two devices, moments apart' })).toHaveAttribute('aria-pressed', 'true');
   });
 
   test('fits a phone-sized frame without sideways scrolling', async ({ page }) => {

@@ -21,4 +21,24 @@ describe('the narration, with the words for lost writes loaded on demand', () =>
     expect(lost()).toHaveLength(1);
     narration.stop();
   });
+
+  it('starts again with a new run (a demo, a story, a reset), never telling one run among another’s; a fork keeps the story', () => {
+    const store = createLabStore(makeScenario({ network: { latency: { kind: 'constant', ms: 50 } } }));
+    const narration = createNarration(store);
+    narration.start();
+    const s = () => store.getState();
+    s().act({ type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '1' });
+    s().setTime(500);
+    const before = narration.lines().length;
+    expect(before).toBeGreaterThan(0);
+    // Acting forks the run: the story goes on.
+    s().act({ type: 'crash', node: 'B' });
+    s().setTime(600);
+    expect(narration.lines().length).toBeGreaterThan(before);
+    s().load(makeScenario({ script: [{ at: 100, type: 'crash', node: 'C' }] }), 0);
+    expect(narration.lines()).toEqual([]);
+    s().setTime(200);
+    expect(narration.lines().map((l) => l.text)).toEqual([expect.stringMatching(/C crashed/)]);
+    narration.stop();
+  });
 });

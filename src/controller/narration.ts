@@ -47,6 +47,7 @@ export function createNarration(store: LabStore, keep = 8, words: LostWriteWords
   const toldLost = new Set<string>();
   let last = 0;
   let lastRun: LabState['run'] | null = null;
+  let loads = store.getState().loads;
   // What was told at the playhead's instant: a new run forked there narrates that instant
   // again, and what the learner did a moment ago at the same playhead is not news.
   let instant = { at: NaN, told: new Set<string>() };
@@ -113,6 +114,20 @@ export function createNarration(store: LabStore, keep = 8, words: LostWriteWords
   };
 
   const onChange = (s: LabState) => {
+    if (s.loads !== loads) {
+      // A whole new run (a story, a demo, a link, a reset): its story starts here, alone.
+      loads = s.loads;
+      log = [];
+      untold = [];
+      toldLost.clear();
+      instant = { at: NaN, told: new Set() };
+      lastRun = s.run;
+      last = s.time;
+      agreement = agreementOf(s);
+      toldApart = false;
+      for (const l of listeners) l();
+      return;
+    }
     const moved = s.time !== last || s.run !== lastRun;
     if (moved) {
       // Replicas coming to agree, or falling out, is the point of the lab: say so.
@@ -149,6 +164,7 @@ export function createNarration(store: LabStore, keep = 8, words: LostWriteWords
       const s = store.getState();
       last = s.time;
       lastRun = s.run;
+      loads = s.loads;
       agreement = agreementOf(s);
       unsubscribe = store.subscribe(onChange);
       if (!words)

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MessageId, NodeId, OpId } from '../sim/ids.ts';
 import { clockTime, heavyParts, heavyRefusal } from '../content/budgetWords.ts';
 import { costTo, neededUntil } from '../sim/cost.ts';
-import { makeScenario, MAX_TIME, type Scenario } from '../sim/scenario.ts';
+import { makeScenario, MAX_TIME, type Action, type Scenario } from '../sim/scenario.ts';
 import type { Highlight } from '../view/highlight.ts';
 import { extendRun, LOOKAHEAD_MS, startRun, type Run } from './run.ts';
 import { applyIntents, type Intent, type TimedIntent } from './script.ts';
@@ -32,12 +32,22 @@ export interface LabState {
   readonly highlight: Highlight | null;
   readonly notice: Notice | null;
   /**
+   * How many whole runs have been put in place of the one shown (load, reset): a fork made
+   * by acting does not count. Views that keep a history of the run (the narrator) start
+   * it again when this changes, so one run's story is never told among another's.
+   */
+  readonly loads: number;
+  /**
    * A run (or a time) being simulated in slices, to be shown once it is ready; null when
    * what is shown is what was asked for. `progress` runs from 0 to 1.
    */
   readonly pending: { readonly run: Run; readonly time: number; readonly progress: number } | null;
 
-  /** Do something at the playhead: a new script entry, forking the run if the playhead is in the past. */
+  /**
+   * Do something at the playhead: a new script entry. In the past it forks the run there:
+   * the learner's own later actions are dropped (and offered back), anything else scripted
+   * later (a story's future) stays.
+   */
   act(intent: Intent): void;
   /**
    * Do several things at once, at the playhead (or `after` ms past it): one new run, one
@@ -109,6 +119,10 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
   // Without a slicer everything is simulated at once (the budget below is then Infinity).
   const slices = options.slices;
   let stop: (() => void) | null = null;
+  // The actions the learner made here, by identity: a fork drops only these from the
+  // future. A story's, a link's or a file's actions are never in it; a run loaded again
+  // (an undo, another strategy on the same script) keeps the very same action objects.
+  const mine = new WeakSet<Action>();
 
   return createStore<LabState>()((set, get) => {
     /**
@@ -165,6 +179,7 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
       selection: null,
       highlight: null,
       notice: null,
+      loads: 0,
 
       act(intent) {
         get().actMany([intent]);
@@ -176,16 +191,25 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
         const { pending } = get();
         const run = pending?.run ?? get().run;
         const time = pending?.time ?? get().time;
-        const { script, at, dropped } = applyIntents(run.scenario.script, intents, time);
+        const { script, at, added, dropped } = applyIntents(run.scenario.script, intents, time, (a) => mine.has(a));
         const scenario: Scenario = { ...run.scenario, script };
         // Nothing is lost: a change that would make the run too big is refused and said.
         if (refused(scenario, at)) return;
+        for (const a of added) mine.add(a);
         const s = get();
         // The playhead sits exactly on the action, so it is shown and narrated at once.
         show(startRun(scenario, 0, 0), at, {
-          // An offer to undo a reset is withdrawn once the learner builds something new:
-          // taking it then would throw the new work away.
-          notice: dropped > 0 ? { kind: 'info', text: `You acted in the past, so the run forked here: ${dropped} later action${dropped === 1 ? '' : 's'} dropped.` } : (notice ?? (s.notice?.offer ? null : s.notice)),
+          // What a fork dropped is offered back, as a reset is. An offer to undo a reset is
+          // withdrawn once the learner builds something new: taking it then would throw the
+          // new work away.
+          notice:
+            dropped > 0
+              ? {
+                  kind: 'info',
+                  text: `You acted before ${dropped === 1 ? 'one of your own later actions' : `${dropped} of your own later actions`}, so the run forked here without ${dropped === 1 ? 'it' : 'them'}.`,
+                  offer: { label: 'Undo', scenario: run.scenario, time },
+                }
+              : (notice ?? (s.notice?.offer ? null : s.notice)),
         });
       },
 
@@ -209,7 +233,7 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
       load(scenario, time, notice = null) {
         // Whatever calls load has checked the run fits (a link, a file); this is the last guard.
         if (refused(scenario, time)) return;
-        show(startRun(scenario, 0, 0), time, { selection: null, highlight: null, notice });
+        show(startRun(scenario, 0, 0), time, { selection: null, highlight: null, notice, loads: get().loads + 1 });
       },
 
       reset() {
@@ -218,7 +242,7 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
         // Nothing is lost: the notice offers the run back until something else replaces it.
         const notice: Notice | null =
           run.scenario.script.length > 0 ? { kind: 'info', text: `The run was reset: ${run.scenario.script.length} action${run.scenario.script.length === 1 ? '' : 's'} cleared.`, offer: { label: 'Undo', scenario: run.scenario, time } } : null;
-        show(startRun(scenario, 0, 0), 0, { selection: null, highlight: null, notice });
+        show(startRun(scenario, 0, 0), 0, { selection: null, highlight: null, notice, loads: get().loads + 1 });
       },
 
       cancelPending() {

@@ -10,16 +10,26 @@ export type TimedIntent = Intent & { readonly after?: number };
  * The script with `intents` made at playhead `time`: the pure heart of acting. The time
  * is rounded *up* to a tenth of a millisecond (so links stay short and an action never
  * lands before the playhead), and everything already scripted up to and including that
- * moment is kept: two clicks at one playhead both count. Anything scripted later is the
- * old future, dropped: acting in the past forks the run there.
+ * moment is kept: two clicks at one playhead both count. Acting in the past forks the run
+ * there: of what was scripted later, the learner's own actions (`mine`) are dropped, and
+ * everything else (a story's scripted future, a shared run's) is kept, so pressing a
+ * button at t = 0 never throws a story away. Without `mine`, every later action counts
+ * as the learner's.
  *
  * @example applyIntents([], [{ type: 'crash', node: 'A' }], 1234.56).script // [{ type: 'crash', node: 'A', at: 1234.6 }]
  */
-export function applyIntents(script: readonly Action[], intents: readonly TimedIntent[], time: number): { script: Action[]; at: number; dropped: number } {
+export function applyIntents(
+  script: readonly Action[],
+  intents: readonly TimedIntent[],
+  time: number,
+  mine: (a: Action) => boolean = () => true,
+): { script: Action[]; at: number; added: Action[]; dropped: number; keptLater: number } {
   const at = stampTime(time);
   const kept = script.filter((a) => a.at <= at);
+  const later = script.filter((a) => a.at > at && !mine(a));
   const added = intents.map(({ after, ...intent }) => ({ ...intent, at: after === undefined ? at : stampTime(at + after) }) as Action);
-  return { script: [...kept, ...added], at, dropped: script.length - kept.length };
+  // The simulator takes the script in time order (a stable sort), so this order is only the file's.
+  return { script: [...kept, ...added, ...later], at, added, dropped: script.length - kept.length - later.length, keptLater: later.length };
 }
 
 /** A playhead time as it goes into a script: up to the next tenth of a millisecond. */

@@ -119,9 +119,10 @@ describe('a run simulated in slices', () => {
     while (!slices.turn());
     const { run, time } = store.getState();
     expect(time).toBe(50_000);
-    // Acting at 50 s forks there, as acting anywhere does: the 10,001 actions up to it, and the two crashes.
-    expect(run.scenario.script).toHaveLength(10_003);
-    expect(run.scenario.script.slice(-2).map((a) => a.type === 'crash' && a.node)).toEqual(['B', 'C']);
+    // Acting at 50 s forks there, as acting anywhere does: the 10,001 actions up to it, the
+    // two crashes, and the loaded run's later 1,999 (not the learner's, so not dropped).
+    expect(run.scenario.script).toHaveLength(12_002);
+    expect(run.scenario.script.slice(10_001, 10_003).map((a) => a.type === 'crash' && a.node)).toEqual(['B', 'C']);
   });
 
   it('the playback clock waits while a new run is simulated, and a dismissed notice does not swallow the new run’s', () => {

@@ -8,6 +8,7 @@ import { ClusterView } from '../../../../components/ClusterView.tsx';
 import { Field } from '../../../../components/Field.tsx';
 import { Narrator } from '../../../../components/Narrator.tsx';
 import { StageControls } from '../../../../components/StageControls.tsx';
+import { TimelineScrubber } from '../../../../components/TimelineScrubber.tsx';
 import { useThrottledTime } from '../../../../components/useThrottledTime.ts';
 import { CART_KEY, CART_STORIES, DEVICES, ITEMS, type CartStory } from '../../../../content/cartStories.ts';
 import type { PlaybackHandle } from '../../../../components/playbackHandle.ts';
@@ -34,15 +35,15 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Pl
   const shown = scenario.cluster.strategy as CartStrategyId;
   // "Show the outcome now" holds for this run only; a new story or change hides it again.
   const [revealedFor, setRevealedFor] = useState<unknown>(null);
-  // A story is the one on screen while the run is still exactly its script and clocks.
-  const story = useMemo(
-    () =>
-      CART_STORIES.find((s) => {
-        const mine = s.scenario(scenario.seed, shown);
-        return JSON.stringify([mine.script, mine.cluster.skew]) === JSON.stringify([scenario.script, scenario.cluster.skew]);
-      }),
-    [scenario, shown],
-  );
+  // A story is the one on screen while its clocks are the run's and every change it
+  // scripts is still in the run: what the learner adds beside it does not end it.
+  const story = useMemo(() => {
+    const inRun = new Set(scenario.script.map((a) => JSON.stringify(a)));
+    return CART_STORIES.find((s) => {
+      const its = s.scenario(scenario.seed, shown);
+      return JSON.stringify(its.cluster.skew) === JSON.stringify(scenario.cluster.skew) && its.script.every((a) => inRun.has(JSON.stringify(a)));
+    });
+  }, [scenario, shown]);
 
   const show = (strategy: CartStrategyId) => {
     const s = store.getState();
@@ -52,24 +53,34 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Pl
   return (
     <section className="panel cart-section" id="cart" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>The cart, three ways</h2>
-      <p>
-        A shop keeps each shopping cart on three replicas, A, B and C, in different datacenters; copying a change between them takes 0.3–0.5 s. Your phone talks to replica A and your laptop
-        to replica B. The same changes, on the same network, go to three carts: one stored as a single value where the last write wins, one that keeps conflicting versions as
-        siblings and merges them by union when read, and one that is an OR-Set.
-      </p>
-      <p className="small muted">
-        Imagine a retailer whose carts lose items this way on its busiest day: an item added on a phone vanishes when a laptop, whose replica has not yet heard of it, writes
-        its own copy of the cart. That retailer, and the stories below, are made up to show the mechanism; they make no claim about any real shop.
-      </p>
-      <div className="story-buttons" role="group" aria-label="Stories">
-        {CART_STORIES.map((s) => (
-          <button key={s.id} type="button" aria-pressed={s.id === story?.id} onClick={() => onStory(s)}>
-            {s.button}
-          </button>
-        ))}
-      </div>
-      {story && <p className="story-text">{story.story}</p>}
       <div className="lab-grid">
+        <div className="controls">
+          <p className="small lead">
+            One cart on replicas A, B and C; the phone writes through A, the laptop through B. Pick a story, or change the cart yourself, and watch what each way of merging keeps.
+          </p>
+        <div className="story-buttons" role="group" aria-label="Stories">
+          {CART_STORIES.map((s) => (
+            <button key={s.id} type="button" aria-pressed={s.id === story?.id} onClick={() => onStory(s)}>
+              {s.button}
+            </button>
+          ))}
+        </div>
+        {story && <p className="story-text">{story.story}</p>}
+          <DeviceControls onChanged={() => playback.send({ type: 'playback.play' })} />
+          {/* The shop's whole story, below the buttons that act on it: the picture shows its three replicas and two devices. */}
+          <details className="panel about-shop">
+            <summary>The shop, its three carts, and what is made up</summary>
+            <p>
+              A shop keeps each shopping cart on three replicas, A, B and C, in different datacenters; copying a change between them takes 0.3–0.5 s. Your phone talks to replica A and your laptop
+              to replica B. The same changes, on the same network, go to three carts: one stored as a single value where the last write wins, one that keeps conflicting versions as
+              siblings and merges them by union when read, and one that is an OR-Set.
+            </p>
+            <p className="small muted">
+              Imagine a retailer whose carts lose items this way on its busiest day: an item added on a phone vanishes when a laptop, whose replica has not yet heard of it, writes
+              its own copy of the cart. That retailer, and these stories, are made up to show the mechanism; they make no claim about any real shop.
+            </p>
+          </details>
+        </div>
         <div className="stage">
           <StageControls playback={playback} />
           <fieldset className="shown-cart">
@@ -83,9 +94,9 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Pl
           <div className="picture">
             <ClusterView ref={clusterRef} reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} />
           </div>
+          <TimelineScrubber playback={playback} />
         </div>
         <div className="side">
-          <DeviceControls onChanged={() => playback.send({ type: 'playback.play' })} />
           <Narrator />
         </div>
       </div>
@@ -117,7 +128,7 @@ function DeviceControls({ onChanged }: { onChanged: () => void }) {
   return (
     <section className="panel" aria-labelledby="cart-devices-title">
       <h3 id="cart-devices-title">Change the cart</h3>
-      <p className="small muted">Changes happen at the playhead. Acting in the past forks the run there.</p>
+      <p className="small muted">Changes happen at the playhead. The story’s own changes still happen at their times; a change of yours made later than the playhead is dropped (and offered back).</p>
       {DEVICES.map((d) => (
         <fieldset key={d.id} className="device">
           <legend>
