@@ -6,8 +6,10 @@ import { selectHighlight, selectRun, selectSelection, selectTime } from '../stor
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { sameHighlight } from '../view/highlight.ts';
 import { ringedQuorums, type RingedQuorums } from '../view/quorumRings.ts';
-import { along, clusterSize, layoutCluster, linkPairs, type Point } from '../view/layout.ts';
-import { useElementWidth } from './useElementWidth.ts';
+import { along, clientHalfWidth, clusterSize, layoutCluster, linkPairs, type Point } from '../view/layout.ts';
+import { placeClientLabels, placeReplicaLabels, type Box } from '../view/labelPlacement.ts';
+import { partitionLine, type PartitionLine } from '../view/partitionLine.ts';
+import { useFittedSize } from './useFittedSize.ts';
 import { DROP_LINGER_MS, messageMark } from '../view/messagePosition.ts';
 import { isDropped } from '../view/messageStyle.ts';
 import { CLUSTER_SVG_STYLE, GROUP_FILLS } from './clusterStyle.ts';
@@ -25,11 +27,6 @@ interface Props {
   readonly notes?: (id: NodeId, time: number) => string;
 }
 
-/** Half the width of a client's box: room for its name at the label's size, never narrower than "phone". */
-function clientHalfWidth(id: string): number {
-  return Math.max(34, 8 + id.length * 4.9);
-}
-
 /** Labels on messages only while few are in flight; beyond that they are noise. */
 const MAX_LABELLED_MESSAGES = 24;
 
@@ -44,10 +41,32 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
   const selection = useLab(selectSelection);
   const highlight = useLab(selectHighlight);
   const box = useRef<HTMLDivElement>(null);
-  const size = clusterSize(useElementWidth(box, 800));
+  const fitted = useFittedSize(box);
+  const size = clusterSize(fitted.width, fitted.height);
   const layout = useMemo(() => layoutCluster(run.replicas, run.clients, size.width, size.height), [run, size.width, size.height]);
   const pairs = useMemo(() => linkPairs(run.replicas, run.clients), [run]);
   const model = run.at(time);
+  // The longest write stamp shown ("x @0.106 s A", or one version vector per sibling), in
+  // steps of six characters, so labels move only when stamps grow by that much.
+  const stampChars =
+    Math.ceil(
+      Math.max(
+        (model.keys[0]?.length ?? 1) + 13,
+        ...run.replicas.map((id) => {
+          const c = (model.cells.get(id) ?? []).find((cell) => cell.key === model.keys[0]);
+          return c?.stamp ? c.key.length + 1 + c.stamp.length : 0;
+        }),
+      ) / 6,
+    ) * 6;
+  // Where each replica's words go, clear of links and of each other: from the layout alone, so they stay put.
+  const withNotes = notes !== undefined;
+  const labels = useMemo(() => placeReplicaLabels(layout, run.replicas, run.clients, stampChars, withNotes), [layout, run, stampChars, withNotes]);
+  const clientLabels = useMemo(
+    () => placeClientLabels(layout, run.replicas, run.clients, [...labels.values()].flatMap((l) => [l.block, l.ring])),
+    [layout, run, labels],
+  );
+  // A partition is drawn as one line (or islands), not as a cut mark on every link it cuts.
+  const partition = useMemo(() => partitionLine(pairs, model.moment.cuts, layout.positions, layout.width, layout.height, layout.nodeRadius), [pairs, model.moment.cuts, layout]);
   const [drag, setDrag] = useState<{ from: Point; to: Point } | null>(null);
   const svgRef = useRef<SVGSVGElement | null>(null);
 
@@ -107,6 +126,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
     <div
       ref={box}
       className="cluster-box"
+      style={{ height: fitted.height }}
       role="group"
       aria-label={`Cluster at ${(time / 1000).toFixed(2)} s: ${run.replicas.length} replicas, ${run.clients.length} clients, ${inFlight.length} messages in flight`}
     >
@@ -152,12 +172,13 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
             >
               <line className="hit" x1={pa.x} y1={pa.y} x2={pb.x} y2={pb.y} />
               <line className={ab && ba ? 'wire cut-both' : ab || ba ? 'wire cut-one' : 'wire'} x1={pa.x} y1={pa.y} x2={pb.x} y2={pb.y} />
-              {(ab || ba) && <CutMark a={pa} b={pb} fromA={ab} fromB={ba} />}
+              {(ab || ba) && !partition?.links.has(a < b ? `${a}-${b}` : `${b}-${a}`) && <CutMark a={pa} b={pb} fromA={ab} fromB={ba} />}
             </g>
           );
         })}
       </g>
-      {quorums && <QuorumRings quorums={quorums} pos={pos} radius={layout.nodeRadius} />}
+      {partition && <PartitionMark partition={partition} />}
+      {quorums && <QuorumRings quorums={quorums} pos={pos} radius={layout.nodeRadius} labelAt={(id) => labels.get(id)!.ring} />}
       <g className="nodes">
         {run.replicas.map((id) => (
           <ReplicaNode
@@ -176,14 +197,18 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
             onHighlight={(on) => store.getState().setHighlight(on ? { kind: 'node', id } : null)}
             {...(quorums ? { quorum: { key: quorums.key, write: quorums.write.includes(id), read: quorums.read.includes(id), standIn: quorums.standIns.includes(id) } } : {})}
             hints={model.hints.get(id) ?? []}
+            labelBlock={labels.get(id)!.block}
           />
         ))}
         {notes &&
-          run.replicas.map((id) => (
-            <text key={`note-${id}`} x={pos(id).x} y={pos(id).y + layout.nodeRadius + 34} className="small replica-note" textAnchor="middle">
-              {notes(id, time)}
-            </text>
-          ))}
+          run.replicas.map((id) => {
+            const block = labels.get(id)!.block;
+            return (
+              <text key={`note-${id}`} x={block.x + block.w / 2} y={block.y + 50} className="small replica-note" textAnchor="middle">
+                {notes(id, time)}
+              </text>
+            );
+          })}
         {run.clients.map((id) => {
           const p = pos(id);
           const pending = model.ops.filter((o) => o.op.client === id && o.status === 'pending').length;
@@ -192,6 +217,9 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
           const lastRead = model.ops.findLast((o) => o.op.client === id && o.op.kind === 'read' && o.status === 'ok');
           const stale = lastRead !== undefined && model.staleIds.has(lastRead.op.id) ? lastRead.op : null;
           const staleWords = stale ? `${stale.key} = ${(stale.result as readonly string[] | null)?.join(' | ') || 'nothing'}` : '';
+          // The line under the client, where no link crosses it (view/labelPlacement.ts).
+          const under = clientLabels.get(id)!;
+          const underX = under.x + under.w / 2;
           return (
             <g
               key={id}
@@ -209,13 +237,13 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
                 {id}
               </text>
               {pending > 0 ? (
-                <text x={p.x} y={p.y + 36} className="small">
+                <text x={underX} y={under.y + 15} className="small client-note">
                   {pending} waiting
                 </text>
               ) : (
                 stale && (
-                  <g className="badge stale-badge" transform={`translate(${p.x} ${p.y + 23})`} aria-hidden="true">
-                    <rect x="-52" y="0" width="104" height="20" rx="10" />
+                  <g className="badge stale-badge" transform={`translate(${underX} ${under.y + 1})`} aria-hidden="true">
+                    <rect x="-62" y="0" width="124" height="20" rx="10" />
                     <text y="14">stale: {staleWords.length > 10 ? `${staleWords.slice(0, 9)}…` : staleWords}</text>
                   </g>
                 )
@@ -254,7 +282,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
 }
 
 /** W and R rings round the quorum replicas; a replica in both is marked as the overlap. */
-function QuorumRings({ quorums, pos, radius }: { quorums: RingedQuorums; pos: (id: NodeId) => Point; radius: number }) {
+function QuorumRings({ quorums, pos, radius, labelAt }: { quorums: RingedQuorums; pos: (id: NodeId) => Point; radius: number; labelAt: (id: NodeId) => Box }) {
   const all = [...new Set([...quorums.write, ...quorums.read])];
   return (
     <g className="quorum-rings" aria-hidden="true">
@@ -262,17 +290,42 @@ function QuorumRings({ quorums, pos, radius }: { quorums: RingedQuorums; pos: (i
         const p = pos(id);
         const inW = quorums.write.includes(id);
         const inR = quorums.read.includes(id);
+        const at = labelAt(id);
         return (
           <g key={id}>
             {inW && <circle className="ring-w" cx={p.x} cy={p.y} r={radius + 6} />}
             {inR && <circle className="ring-r" cx={p.x} cy={p.y} r={radius + 11} />}
-            <text className="ring-label" x={p.x + radius + 14} y={p.y - radius}>
+            <text className="ring-label" x={at.x + at.w / 2} y={at.y + at.h - 3}>
               {inW && inR ? 'W∩R' : inW ? 'W' : 'R'}
               {quorums.standIns.includes(id) ? ' stand-in' : ''}
             </text>
           </g>
         );
       })}
+    </g>
+  );
+}
+
+/** A partition: one dashed line between the sides, or islands round the smaller side. */
+function PartitionMark({ partition }: { partition: PartitionLine }) {
+  const [one, other] = partition.sides;
+  const title = `Partition: ${one.join(', ')} apart from ${other.join(', ')}`;
+  if (partition.shape.kind === 'line') {
+    const { from, to } = partition.shape;
+    return (
+      <g className="partition-mark" aria-hidden="true">
+        <title>{title}</title>
+        <line className="partition-boundary" x1={from.x} y1={from.y} x2={to.x} y2={to.y} />
+      </g>
+    );
+  }
+  const { islands, pad } = partition.shape;
+  return (
+    <g className="partition-mark" aria-hidden="true">
+      <title>{title}</title>
+      {islands.map((pts, i) => (
+        <path key={i} className="partition-island" strokeWidth={2 * pad} d={`M${pts.map((p) => `${p.x},${p.y}`).join('L')}${pts.length > 2 ? 'Z' : pts.length === 1 ? 'l0.01,0' : ''}`} />
+      ))}
     </g>
   );
 }

@@ -1,5 +1,6 @@
 import type { NodeId } from '../sim/ids.ts';
 import type { Point } from '../view/layout.ts';
+import { STAMP_CHAR, type Box } from '../view/labelPlacement.ts';
 import type { KeyCell } from '../view/replicaCells.ts';
 
 interface Props {
@@ -21,6 +22,8 @@ interface Props {
   readonly hints?: readonly { readonly key: string; readonly owner: NodeId }[];
   /** The widest a value may be drawn before it would run into a neighbour. */
   readonly maxValueWidth?: number;
+  /** Where the "behind" badge and the write stamp go: placed clear of links (view/labelPlacement.ts); under the node by default. */
+  readonly labelBlock?: Box;
 }
 
 /** How many keys a node shows in the picture; the inspector and table show them all. */
@@ -42,8 +45,16 @@ function fitValue(text: string, size: number, room: number): { text: string; siz
   return { text: `${text.slice(0, chars - 1)}…`, size: MIN_VALUE_SIZE };
 }
 
+/** A stamp cut to the characters that fit `width`, with an ellipsis if it was cut. */
+function fitStamp(text: string, width: number): string {
+  const chars = Math.floor(width / STAMP_CHAR);
+  return text.length <= chars ? text : `${text.slice(0, Math.max(4, chars - 1))}…`;
+}
+
 /** One replica: its name, what it holds, how far behind it is, and whether it is up. */
-export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, selected, highlighted, onSelect, onHighlight, quorum, hints = [], maxValueWidth = Infinity }: Props) {
+export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, selected, highlighted, onSelect, onHighlight, quorum, hints = [], maxValueWidth = Infinity, labelBlock }: Props) {
+  const blockX = labelBlock ? labelBlock.x + labelBlock.w / 2 : at.x;
+  const blockY = labelBlock ? labelBlock.y : at.y + radius + 4;
   const primary = cells.find((c) => c.key === primaryKey);
   const fill = down ? undefined : `url(#group-${Math.min(primary?.group ?? 0, 5)})`;
   // Small nodes (many replicas, or a phone) show one key, in type sized to the node.
@@ -111,8 +122,10 @@ export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, sel
             );
           })}
           {primary && primary.stamp && (
-            <text className="stamp" x={at.x} y={at.y + radius + (behind > 0 ? 38 : 16)}>
-              {primary.key} {primary.stamp}
+            <text className="stamp" x={blockX} y={blockY + (behind > 0 ? 34 : 13)}>
+              {/* Cut short to its block where siblings' version vectors run long; whole in the tooltip and the inspector. */}
+              <title>{`${primary.key} ${primary.stamp}`}</title>
+              {fitStamp(`${primary.key} ${primary.stamp}`, labelBlock?.w ?? Infinity)}
             </text>
           )}
         </>
@@ -132,7 +145,7 @@ export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, sel
         </g>
       )}
       {behind > 0 && !down && (
-        <g className="badge" transform={`translate(${at.x} ${at.y + radius + 4})`}>
+        <g className="badge" transform={`translate(${blockX} ${blockY})`}>
           <rect x="-38" y="0" width="76" height="20" rx="10" />
           <text y="14">{behind} behind</text>
         </g>

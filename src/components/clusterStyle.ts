@@ -19,6 +19,8 @@ export const CLUSTER_SVG_STYLE = `
   .cluster-view .link:focus-visible .wire { stroke: var(--focus, #c2410c); stroke-width: 5; }
   .cluster-view .link .cut-both { stroke: var(--bad, #b42318); stroke-dasharray: 6 5; stroke-width: 2; }
   .cluster-view .link .cut-one { stroke: var(--bad, #b42318); stroke-dasharray: 2 4; stroke-width: 2; }
+  .cluster-view .partition-boundary { stroke: var(--bad, #b42318); stroke-width: 3; stroke-dasharray: 12 7; }
+  .cluster-view .partition-island { fill: var(--bad, #b42318); fill-opacity: 0.12; stroke: var(--bad, #b42318); stroke-opacity: 0.14; stroke-linejoin: round; stroke-linecap: round; }
   .cluster-view .cut-x circle { fill: var(--panel, #fff); stroke: var(--bad, #b42318); stroke-width: 2; }
   .cluster-view .cut-x path { stroke: var(--bad, #b42318); stroke-width: 2.5; }
   .cluster-view .replica { cursor: pointer; }
@@ -50,7 +52,7 @@ export const CLUSTER_SVG_STYLE = `
   .cluster-view .hint-badge text { font-size: 12px; font-weight: 600; fill: #3b0764; }
   .cluster-view .ring-w { fill: none; stroke: var(--msg-write, #c2410c); stroke-width: 3; stroke-dasharray: 7 4; }
   .cluster-view .ring-r { fill: none; stroke: var(--msg-read, #1d4ed8); stroke-width: 3; }
-  .cluster-view .ring-label { font-size: 13px; font-weight: 700; text-anchor: start; }
+  .cluster-view .ring-label { font-size: 13px; font-weight: 700; text-anchor: middle; paint-order: stroke; stroke: var(--bg, #fbfbf8); stroke-width: 3px; }
   .cluster-view .partition-line { stroke: var(--bad, #b42318); stroke-width: 3; stroke-dasharray: 10 6; }
   .cluster-view.drawing { cursor: crosshair; }
 `;

@@ -40,10 +40,24 @@ describe('cluster layout', () => {
     }
   });
 
-  it('draws a phone-sized picture at its own size, and caps a wide one', () => {
-    expect(clusterSize(328).width).toBe(328);
-    expect(clusterSize(1600).width).toBe(800);
-    expect(clusterSize(200).width).toBe(300);
+  it('draws a phone-sized picture at its own size, and scales a wide one up and a tiny one down, keeping its shape', () => {
+    expect(clusterSize(328)).toEqual({ width: 328, height: 300 });
+    expect(clusterSize(1600, 700)).toEqual({ width: 800, height: 350 });
+    expect(clusterSize(200, 300).width).toBe(300);
+  });
+
+  it('puts clients in columns either side of the ring in a wide, short picture, clear of every replica', () => {
+    const l = layoutCluster(replicaIds(3), [nodeId('c1'), nodeId('c2')], 800, 376);
+    const c1 = l.positions.get(nodeId('c1'))!;
+    const c2 = l.positions.get(nodeId('c2'))!;
+    expect(c1.x).toBeLessThan(200);
+    expect(c2.x).toBeGreaterThan(600);
+    for (const id of replicaIds(3)) {
+      const p = l.positions.get(id)!;
+      expect(p.y - l.nodeRadius).toBeGreaterThanOrEqual(20);
+      expect(p.y + l.nodeRadius).toBeLessThanOrEqual(376 - 40);
+      for (const c of [c1, c2]) expect(Math.abs(p.x - c.x)).toBeGreaterThan(l.nodeRadius + 34);
+    }
   });
 
   it('links every pair of replicas and every client to every replica', () => {

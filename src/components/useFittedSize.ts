@@ -1,0 +1,45 @@
+import { useLayoutEffect, useState, type RefObject } from 'react';
+
+/** Below this width the labs are one column, and the playback bar and timeline come under the picture. */
+export const NARROW_PX = 1000;
+
+/**
+ * How big a lab's picture is drawn, in CSS pixels: as wide as its box, and as high as fits
+ * between where it starts on the page and the bottom of the first screen, less `below`
+ * (the timeline under it, and on a narrow screen the playback bar), so that at 1366 × 768
+ * the picture, its controls and the timeline are all on the first screen. Never higher
+ * than two thirds of its width, nor lower than `minRem`.
+ *
+ * Measured on mount and when the window or the box's width changes, not as content above
+ * comes and goes (a notice), so the picture does not jump while the learner works.
+ */
+export function useFittedSize(ref: RefObject<HTMLElement | null>, { below = 5.5, belowNarrow = 9, minRem = 18.75 }: { below?: number; belowNarrow?: number; minRem?: number } = {}) {
+  const [size, setSize] = useState({ width: 800, height: 544 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    let lastWidth = -1;
+    const measure = () => {
+      const rect = el.getBoundingClientRect();
+      const width = Math.round(rect.width);
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      const narrow = window.innerWidth < NARROW_PX;
+      const top = rect.top + window.scrollY;
+      const room = window.innerHeight - top - (narrow ? belowNarrow : below) * rem;
+      const height = Math.round(Math.max(minRem * rem, Math.min(width * 0.68, room)));
+      lastWidth = width;
+      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
+    };
+    measure();
+    const observer = new ResizeObserver(() => {
+      if (Math.round(el.getBoundingClientRect().width) !== lastWidth) measure();
+    });
+    observer.observe(el);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, [ref, below, belowNarrow, minRem]);
+  return size;
+}
