@@ -79,6 +79,8 @@ test.describe('runs that ask for too much', () => {
     // Opening it does not lock the page either (the 50 ms budget is the bench's).
     expect(await locks(page)).toEqual([]);
     const slider = page.getByRole('slider', { name: 'Timeline', exact: true });
+    // The timeline is under the picture, which may be below the first screen on the test's viewport.
+    await slider.scrollIntoViewIfNeeded();
     const box = (await slider.boundingBox())!;
     await page.mouse.move(box.x + 4, box.y + box.height / 2);
     await page.mouse.down();

@@ -7,6 +7,8 @@ async function open(page: Page, query: string) {
 }
 
 const controls = (page: Page) => page.getByRole('region', { name: 'N, W and R' });
+/** The sloppy-quorum and read-repair switches, with the demos that show them. */
+const options = (page: Page) => page.getByRole('region', { name: 'Sloppy quorums and read repair' });
 const measured = (page: Page) => page.getByRole('region', { name: 'Measured so far' });
 
 async function seek(page: Page, ms: number) {
@@ -144,10 +146,10 @@ test.describe('quorum lab: PBS', () => {
 test.describe('quorum lab: sloppy quorums', () => {
   test('shows a stale read although W + R > N, the hint parked on a stand-in, and its hand-off', async ({ page }) => {
     await open(page, '?lab=quorum');
-    await controls(page).getByRole('button', { name: 'Show a stale read although W + R > N' }).click();
+    await options(page).getByRole('button', { name: 'Show a stale read although W + R > N' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'A stale read although W + R > N.' })).toBeVisible();
     await expect(controls(page)).toContainText('W + R = 2 + 2 = 4 > N = 3');
-    await expect(controls(page).getByRole('checkbox', { name: 'Sloppy quorum with hinted handoff' })).toBeChecked();
+    await expect(options(page).getByRole('checkbox', { name: 'Sloppy quorum with hinted handoff' })).toBeChecked();
     const cluster = page.getByRole('group', { name: /^Cluster at/ });
     await seek(page, 2500);
     // One stand-in for each of x's two unreachable replicas.
@@ -162,8 +164,8 @@ test.describe('quorum lab: sloppy quorums', () => {
 test.describe('quorum lab: read repair', () => {
   test('a read that asks every replica repairs the one that was behind', async ({ page }) => {
     await open(page, '?lab=quorum');
-    await controls(page).getByRole('button', { name: 'Show read repair bringing a replica up to date' }).click();
-    await expect(controls(page).getByRole('checkbox', { name: 'Read repair' })).toBeChecked();
+    await options(page).getByRole('button', { name: 'Show read repair bringing a replica up to date' }).click();
+    await expect(options(page).getByRole('checkbox', { name: 'Read repair' })).toBeChecked();
     const c = page.getByRole('group', { name: /^Cluster at/ }).getByRole('button', { name: /^Replica C\b/ });
     await seek(page, 2400);
     await expect(c).toHaveAccessibleName(/x empty, 1 acknowledged write behind/);
@@ -176,7 +178,7 @@ test.describe('quorum lab: read repair', () => {
 test.describe('quorum lab: sloppy quorums on any setting', () => {
   test('with sloppy quorums on, writes that need every home replica mostly succeed with two replicas down', async ({ page }) => {
     await open(page, '?lab=quorum&n=3&w=3&r=1&seed=2');
-    await controls(page).getByRole('checkbox', { name: 'Sloppy quorum with hinted handoff' }).check();
+    await options(page).getByRole('checkbox', { name: 'Sloppy quorum with hinted handoff' }).check();
     await expect(page.getByRole('status').filter({ hasText: 'the ring now has 5 replicas' })).toBeVisible();
     await expect(controls(page)).toContainText('Sloppy quorums are on: a stand-in can make up either quorum, and then a read can miss.');
     await measured(page).getByRole('button', { name: 'Crash a replica' }).click();

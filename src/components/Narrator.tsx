@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
-import { useLabController } from '../store/LabStoreContext.tsx';
+import { useLab, useLabController } from '../store/LabStoreContext.tsx';
 import { formatSeconds } from './PlaybackBar.tsx';
 
 /** At most one announcement this often, so a screen reader is not flooded. */
@@ -11,11 +11,12 @@ const ANNOUNCE_EVERY_MS = 1500;
  * (controller/narration.ts), which follows the playhead without React; this view only
  * renders when something is told.
  */
-export function Narrator() {
+export function Narrator({ firstMove }: { readonly firstMove?: string } = {}) {
   const { narration } = useLabController();
   const id = useId();
   const log = useSyncExternalStore(narration.subscribe, narration.lines);
   const [announcement, setAnnouncement] = useState('');
+  const empty = useLab((s) => s.run.scenario.script.length === 0);
 
   useEffect(() => {
     // Lines told before this view was there are not announced: they are in the log.
@@ -37,9 +38,11 @@ export function Narrator() {
         {announcement}
       </div>
       {log.length === 0 ? (
-        <p className="muted">Events appear here as the run plays.</p>
+        // Until something happens, what to do first: Play alone has nothing to show in an empty run.
+        <p className={firstMove && empty ? 'first-move' : 'muted'}>{firstMove && empty ? firstMove : 'Events appear here as the run plays: press Play.'}</p>
       ) : (
-        <ol className="log">
+        // Scrolls when long: focusable, so a keyboard can scroll it too.
+        <ol className="log" tabIndex={0} aria-labelledby={`${id}-title`}>
           {log.map((l, i) => (
             <li key={`${l.at}-${i}`}>
               <span className="log-time">{formatSeconds(l.at)}</span> {l.text}

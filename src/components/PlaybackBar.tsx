@@ -12,6 +12,8 @@ interface Props {
    * names the toolbar and the timer apart from the lab's own.
    */
   readonly of?: string;
+  /** Whether the bar shows the clock; a lab's stage shows it beside the status line instead. */
+  readonly clock?: boolean;
 }
 
 /** The playhead of the clock a playback machine moves, for views outside a lab store. */
@@ -27,15 +29,14 @@ export function formatSeconds(ms: number): string {
 /** How long one second of the run takes to watch at a speed, in words: no arithmetic for the learner. */
 export function speedWords(speed: number): string {
   const real = 1 / (speed * VIRTUAL_MS_PER_REAL_MS);
-  return `At ${speed}×, 1 s of the run takes ${Number(real.toFixed(2))} s to watch`;
+  return `1 s of the run takes ${Number(real.toFixed(2))} s to watch`;
 }
 
 /** Play, pause, step, speed, rewind and reset. Buttons ask the machine what it can do. */
-export function PlaybackBar({ playback, of }: Props) {
+export function PlaybackBar({ playback, of, clock = true }: Props) {
   const playing = usePlayback(playback, (v) => v.playing);
   const speed = usePlayback(playback, (v) => v.speed);
   const canStep = usePlayback(playback, (v) => v.canStep);
-  const time = useClockTime(playback);
   // The keyboard shortcuts drive the lab's own clock; a bar named apart has none.
   const keys = (shortcut: string) => (of ? undefined : shortcut);
   const help = useRef<HTMLDialogElement>(null);
@@ -49,7 +50,13 @@ export function PlaybackBar({ playback, of }: Props) {
       <button type="button" onClick={() => playback.send({ type: 'playback.toggle' })} aria-keyshortcuts={keys('k')} className="primary">
         {playing ? 'Pause' : 'Play'}
       </button>
-      <button type="button" onClick={() => playback.send({ type: 'playback.step' })} disabled={!canStep} aria-keyshortcuts={keys('.')}>
+      <button
+        type="button"
+        onClick={() => playback.send({ type: 'playback.step' })}
+        disabled={!canStep}
+        aria-keyshortcuts={keys('.')}
+        title="Jump to the next event, over any quiet stretch"
+      >
         Step
       </button>
       <Field label="Speed">
@@ -63,7 +70,10 @@ export function PlaybackBar({ playback, of }: Props) {
           </select>
         )}
       </Field>
-      <span className="small muted speed-hint">{speedWords(speed)}</span>
+      {/* Beside the speed it is about, so it needs no "At 1×": read with it, it says both. */}
+      <span className="small muted speed-hint">
+        {speedWords(speed)}
+      </span>
       <button type="button" onClick={() => playback.send({ type: 'playback.rewind' })}>
         Rewind
       </button>
@@ -78,10 +88,18 @@ export function PlaybackBar({ playback, of }: Props) {
           <ShortcutsHelp ref={help} />
         </>
       )}
-      {/* role="timer" is not announced as it changes: the narrator tells what matters. */}
-      <span className="clock" role="timer" aria-label={of ? `Simulated time of ${of}` : 'Simulated time'}>
-        t = {formatSeconds(time)}
-      </span>
+      {clock && <PlaybackClock playback={playback} {...(of ? { of } : {})} />}
     </div>
+  );
+}
+
+/** The simulated time at the playhead. */
+export function PlaybackClock({ playback, of }: { readonly playback: PlaybackHandle; readonly of?: string }) {
+  const time = useClockTime(playback);
+  return (
+    // role="timer" is not announced as it changes: the narrator tells what matters.
+    <span className="clock" role="timer" aria-label={of ? `Simulated time of ${of}` : 'Simulated time'}>
+      t = {formatSeconds(time)}
+    </span>
   );
 }

@@ -11,7 +11,18 @@ import { useThrottledTime } from './useThrottledTime.ts';
  * `conditions` leave those out where the panel states them already; `live` announces the
  * rule when it changes (where the numbers beside it change with it).
  */
-export function QuorumClaim({ rule = true, conditions = true, live = false }: { readonly rule?: boolean; readonly conditions?: boolean; readonly live?: boolean }) {
+export function QuorumClaim({
+  rule = true,
+  conditions = true,
+  live = false,
+  folded = false,
+}: {
+  readonly rule?: boolean;
+  readonly conditions?: boolean;
+  readonly live?: boolean;
+  /** The conditions under a summary that says there are some: a panel beside the picture stays short. Broken ones are always shown. */
+  readonly folded?: boolean;
+}) {
   const run = useLab(selectRun);
   const time = useThrottledTime();
   // Only what had happened by the playhead: final once the run has been simulated past it.
@@ -24,11 +35,18 @@ export function QuorumClaim({ rule = true, conditions = true, live = false }: { 
           {claim.rule}
         </p>
       )}
-      {conditions && claim.conditions && (
+      {conditions && claim.conditions && !folded && (
         <>
           <p className="small muted">{claim.conditions}</p>
           <p className="small muted">{NOT_LINEARIZABLE}</p>
         </>
+      )}
+      {conditions && claim.conditions && folded && (
+        <details className="small claim-conditions">
+          <summary>Only under conditions, and not linearizable</summary>
+          <p className="muted">{claim.conditions}</p>
+          <p className="muted">{NOT_LINEARIZABLE}</p>
+        </details>
       )}
       {claim.broken.length > 0 && (
         <div className="broken-conditions">

@@ -1,4 +1,5 @@
 import '../../components/components.css';
+import { IntroText } from '../../components/IntroText.tsx';
 import './conflicts.css';
 import { Suspense, lazy, useState } from 'react';
 import { useLabPlayback } from '../../components/useLabPlayback.ts';
@@ -82,10 +83,10 @@ export default function ConflictsLab() {
       <div className="lab conflicts">
         <header className="lab-intro">
           <h1>Conflicts lab</h1>
-          <p>
+          <IntroText>
             When replicas accept writes to the same key without hearing from each other, something must decide what the key holds once they meet. Watch three ways of deciding
             on one run, take version vectors apart, and try the data types that make the question go away.
-          </p>
+          </IntroText>
           <nav aria-label="On this page">
             <ul className="page-links">
               <li>

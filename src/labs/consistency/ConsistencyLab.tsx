@@ -1,4 +1,5 @@
 import '../../components/components.css';
+import { IntroText } from '../../components/IntroText.tsx';
 import './consistency.css';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { ClusterView } from '../../components/ClusterView.tsx';
@@ -6,6 +7,7 @@ import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { OperationForm } from '../../components/OperationForm.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
+import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
 import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
 import type { ModelId } from '../../check/models.ts';
@@ -71,10 +73,10 @@ export default function ConsistencyLab() {
       <div className="lab consistency">
         <header className="lab-intro">
           <h1>Consistency spectrum</h1>
-          <p>
+          <IntroText>
             From linearizable, where a replicated store behaves like one copy, down to eventual, where replicas only promise to agree in the end. Make a run
             below, and the map says which promises it kept and which operations broke the others.
-          </p>
+          </IntroText>
           <details>
             <summary>Try this first</summary>
             <ol>
@@ -108,21 +110,24 @@ function RunAndVerdicts({ playback, reducedMotion }: { readonly playback: Return
     <>
       <Verdicts response={response} model={model} setModel={setModel} />
       <div className="lab-grid">
+        <div className="controls">
+          <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />
+        </div>
         <div className="stage">
           <StageControls playback={playback} />
           <div className="picture">
             <ClusterView reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} />
           </div>
+          <TimelineScrubber playback={playback} />
           <Suspense fallback={null}>
             <WitnessSpaceTime judgement={response?.ok ? response.judgement : null} model={model} reducedMotion={reducedMotion} />
           </Suspense>
         </div>
         <div className="side">
-          <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />
+          <Narrator firstMove="Nothing has happened yet. Write and read something, or load a story below, and the map above judges the run." />
           <Suspense fallback={null}>
             <FaultsPanel drawing={false} onToggleDrawing={() => undefined} />
           </Suspense>
-          <Narrator />
         </div>
       </div>
     </>

@@ -1,4 +1,5 @@
 import '../../components/components.css';
+import { IntroText } from '../../components/IntroText.tsx';
 import { Suspense, lazy, useMemo, useRef, useState } from 'react';
 import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
@@ -7,6 +8,7 @@ import { Inspector } from './ui/Inspector.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
+import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
 import { OperationForm } from '../../components/OperationForm.tsx';
 import { OpsList } from './ui/OpsList.tsx';
 import { ReplicaTable } from './ui/ReplicaTable.tsx';
@@ -66,10 +68,10 @@ export default function PlaygroundLab() {
       <div className="lab playground">
         <header className="lab-intro">
           <h1>Replica playground</h1>
-          <p>
+          <IntroText>
             Every key is kept on several replicas, and at first each write or read waits for just one of them. Write a value and watch it travel; cut a
             replica off and read through it; heal the network and watch the replicas agree again.
-          </p>
+          </IntroText>
           <details hidden={withLesson}>
             <summary>Try this first</summary>
             <ol>
@@ -90,6 +92,16 @@ export default function PlaygroundLab() {
         </header>
         <NoticeBar />
         <div className="lab-grid">
+          {/* First in the page's order, so the first tab stops are the controls a learner needs first. */}
+          <div className="controls">
+            {withLesson && (
+              // Beside the picture and above the controls, so the task and its result stay in view while the learner acts.
+              <Suspense fallback={<p role="status">Loading the lesson…</p>}>
+                <LessonPanel lab="playground" />
+              </Suspense>
+            )}
+            <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />
+          </div>
           <div className="stage">
             <StageControls playback={playback} />
             <div className="picture">
@@ -104,24 +116,18 @@ export default function PlaygroundLab() {
                 }}
               />
             </div>
+            <TimelineScrubber playback={playback} />
             <Suspense fallback={<p role="status">Loading the space-time diagram…</p>}>
               <SpaceTimePanel ref={spaceTimeRef} reducedMotion={reducedMotion} />
             </Suspense>
           </div>
           <div className="side">
-            {withLesson && (
-              // Beside the picture and above the controls, so the task and its result stay in view while the learner acts.
-              <Suspense fallback={<p role="status">Loading the lesson…</p>}>
-                <LessonPanel lab="playground" />
-              </Suspense>
-            )}
-            <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />
+            <Narrator firstMove="Nothing has happened yet. Start with “Write x=1”: watch the write travel to the replicas and the acknowledgements come back." />
             <Inspector />
             <Suspense fallback={<p role="status">Loading the fault controls…</p>}>
               <FaultsPanel drawing={drawing} onToggleDrawing={() => setDrawing((d) => !d)} />
             </Suspense>
             <OpsList />
-            <Narrator />
             <Suspense fallback={null}>
               <SpectrumLink />
             </Suspense>

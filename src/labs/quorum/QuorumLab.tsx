@@ -1,4 +1,5 @@
 import '../../components/components.css';
+import { IntroText } from '../../components/IntroText.tsx';
 import { Suspense, lazy, useRef, useState } from 'react';
 import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
@@ -7,6 +8,7 @@ import { MeasurementsPanel } from './ui/MeasurementsPanel.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
+import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
 import { OperationForm } from '../../components/OperationForm.tsx';
 import { QuorumControls } from './ui/QuorumControls.tsx';
 import { currentSearch } from '../../embed/address.ts';
@@ -85,27 +87,32 @@ export default function QuorumLab() {
       <div className="lab quorum">
         <header className="lab-intro">
           <h1>Quorum lab</h1>
-          <p>
+          <IntroText>
             Each key lives on N replicas; a write waits for W of them and a read for R. Choose N, W and R, run a workload, crash replicas, and read off what you bought:
             fresh reads, speed, or staying up.
-          </p>
+          </IntroText>
         </header>
         <NoticeBar />
         <div className="lab-grid">
+          <div className="controls">
+            <QuorumControls />
+            <MeasurementsPanel onStarted={play} />
+          </div>
           <div className="stage">
             <StageControls playback={playback} />
             <div className="picture">
               <ClusterView ref={clusterRef} reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} showQuorums />
             </div>
+            <TimelineScrubber playback={playback} />
+            {/* Under the timeline, so the timeline sits right under the picture, as in every lab. */}
             <Suspense fallback={null}>
               <RingCaption />
             </Suspense>
           </div>
           <div className="side">
-            <QuorumControls />
-            <MeasurementsPanel onStarted={play} />
+            <Narrator firstMove="Nothing has happened yet. Press “Run a workload”: a few seconds of reads and writes, measured as they finish." />
+            <QuorumControls part="options" />
             <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />
-            <Narrator />
             <Suspense fallback={null}>
               <SpectrumLink />
             </Suspense>

@@ -1,4 +1,5 @@
 import '../../components/components.css';
+import { IntroText } from '../../components/IntroText.tsx';
 import './sessions.css';
 import '../../sim/sessions/install.ts';
 import { Suspense, lazy, useCallback, useId, useState } from 'react';
@@ -6,6 +7,7 @@ import { ClusterView } from '../../components/ClusterView.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
+import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
 import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
 import { MODEL_NAMES, VERDICT_WORDS } from '../../content/modelNames.ts';
@@ -81,33 +83,36 @@ export default function SessionsLab() {
       <div className="lab sessions">
         <header className="lab-intro">
           <h1>Sessions: seeing your own writes, in order</h1>
-          <p>
+          <IntroText>
             An eventually consistent store can show a user something older than what they have already seen. Pick a story (the module’s three anomalies,
             and one for each other session guarantee), watch it happen, then switch on a fix: the same run plays again, the checker says whether the guarantee now holds, and the table below says what the fix
             costs.
-          </p>
+          </IntroText>
         </header>
         <NoticeBar />
-        <Pickers story={story} fix={fix} twist={twist} onChoose={choose} />
         <div className="lab-grid">
-          <div className="stage">
-            <StageControls playback={playback} />
-            <div className="picture">
-              <Picture reducedMotion={reducedMotion} />
-            </div>
-          </div>
-          <div className="side">
+          <div className="controls">
             {withLesson && (
               <Suspense fallback={<p role="status">Loading the lesson…</p>}>
                 <LessonPanel lab="sessions" />
               </Suspense>
             )}
+            <Pickers story={story} fix={fix} twist={twist} onChoose={choose} />
+          </div>
+          <div className="stage">
+            <StageControls playback={playback} />
+            <div className="picture">
+              <Picture reducedMotion={reducedMotion} />
+            </div>
+            <TimelineScrubber playback={playback} />
+          </div>
+          <div className="side">
             <StoryCard story={current} fix={fix} twist={twist} />
+            <Narrator />
             <Suspense fallback={null}>
               {current.feed && <Feeds feed={current.feed} />}
               <SessionTokens fix={fix} story={story} />
             </Suspense>
-            <Narrator />
           </div>
         </div>
         <Suspense fallback={<p role="status">Loading the measurements…</p>}>

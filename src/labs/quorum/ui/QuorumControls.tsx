@@ -17,7 +17,7 @@ const SloppyQuorumNotes = lazy(() => import('../../../components/SloppyQuorumNot
  * in words. Changing W or R re-runs the same actions with the new quorums, so the effect
  * is seen on the same run; changing N starts afresh, since the cluster itself changes.
  */
-export function QuorumControls() {
+export function QuorumControls({ part = 'knobs' }: { readonly part?: 'knobs' | 'options' } = {}) {
   const store = useLabStoreApi();
   const scenario = useLab(selectScenario);
   const c = scenario.cluster;
@@ -48,7 +48,8 @@ export function QuorumControls() {
 
   const spare = ringSize(c.n, true) - c.n;
   const choices = (max: number) => Array.from({ length: max }, (_, i) => i + 1);
-  return (
+  // The knobs beside the picture; the options (and the demos that show them) in a panel of their own below them.
+  const knobs = (
     <section className="panel quorum-controls" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>N, W and R</h2>
       <div className="field-row">
@@ -92,7 +93,7 @@ export function QuorumControls() {
         </span>{' '}
       </p>
       <Suspense fallback={null}>
-        <QuorumClaim live />
+        <QuorumClaim live folded />
       </Suspense>
       <details>
         <summary>Settings from the module</summary>
@@ -107,6 +108,12 @@ export function QuorumControls() {
           ))}
         </ul>
       </details>
+    </section>
+  );
+  if (part === 'options')
+    return (
+      <section className="panel quorum-options" aria-labelledby={`${id}-options`}>
+        <h2 id={`${id}-options`}>Sloppy quorums and read repair</h2>
       <div className="field-row toggles">
         <label className="check">
           <input type="checkbox" checked={c.sloppyQuorum} disabled={spare === 0 && !c.sloppyQuorum} onChange={(e) => setSloppy(e.target.checked)} /> Sloppy quorum with hinted handoff
@@ -130,8 +137,9 @@ export function QuorumControls() {
           </button>
         ))}
       </div>
-    </section>
-  );
+      </section>
+    );
+  return knobs;
 }
 
 /** How many replicas the ring has: N (at least 3), and two more to stand in when quorums are sloppy. */

@@ -52,7 +52,10 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Pl
 
   return (
     <section className="panel cart-section" id="cart" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>The cart, three ways</h2>
+      {/* The tab above already says so on screen; the heading names the section for a screen reader. */}
+      <h2 id={`${id}-title`} className="visually-hidden">
+        The cart, three ways
+      </h2>
       <div className="lab-grid">
         <div className="controls">
           <p className="small lead">
@@ -66,6 +69,7 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Pl
           ))}
         </div>
         {story && <p className="story-text">{story.story}</p>}
+          <Narrator />
           <DeviceControls onChanged={() => playback.send({ type: 'playback.play' })} />
           {/* The shop's whole story, below the buttons that act on it: the picture shows its three replicas and two devices. */}
           <details className="panel about-shop">
@@ -96,9 +100,7 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Pl
           </div>
           <TimelineScrubber playback={playback} />
         </div>
-        <div className="side">
-          <Narrator />
-        </div>
+
       </div>
       <Suspense fallback={<p role="status">Loading the carts table…</p>}>
         <CartsNow outcomes={outcomes} />

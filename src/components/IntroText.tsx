@@ -1,0 +1,37 @@
+import { useSyncExternalStore, type ReactNode } from 'react';
+
+/** A phone, or a docs page's short frame: there the picture must come before a paragraph of intro. */
+export const SHORT_NARROW = '(max-width: 999px) and (max-height: 760px)';
+
+function subscribe(query: string) {
+  return (onChange: () => void) => {
+    const list = window.matchMedia(query);
+    list.addEventListener('change', onChange);
+    return () => list.removeEventListener('change', onChange);
+  };
+}
+
+/** Whether a media query matches now, kept current. */
+export function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    subscribe(query),
+    () => window.matchMedia(query).matches,
+    () => false,
+  );
+}
+
+/**
+ * A lab's introductory paragraph: as it is on a laptop or a projector; folded under
+ * "About this lab" in a short, narrow frame, so the picture is on the first screen there.
+ * Folded, not dropped: one tap opens it.
+ */
+export function IntroText({ children }: { readonly children: ReactNode }) {
+  const short = useMediaQuery(SHORT_NARROW);
+  if (!short) return <p>{children}</p>;
+  return (
+    <details className="intro-fold">
+      <summary>About this lab</summary>
+      <p>{children}</p>
+    </details>
+  );
+}
