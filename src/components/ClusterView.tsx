@@ -60,7 +60,9 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
     ) * 6;
   // Where each replica's words go, clear of links and of each other: from the layout alone, so they stay put.
   const withNotes = notes !== undefined;
-  const labels = useMemo(() => placeReplicaLabels(layout, run.replicas, run.clients, stampChars, withNotes), [layout, run, stampChars, withNotes]);
+  // Tags (a hint held for another, a clock's offset) get a place of their own only in a run that can have them.
+  const withTags = useMemo(() => run.scenario.cluster.sloppyQuorum || Object.keys(run.scenario.cluster.skew).length > 0 || run.scenario.script.some((a) => a.type === 'set-skew'), [run]);
+  const labels = useMemo(() => placeReplicaLabels(layout, run.replicas, run.clients, stampChars, withNotes, withTags), [layout, run, stampChars, withNotes, withTags]);
   const clientLabels = useMemo(
     () => placeClientLabels(layout, run.replicas, run.clients, [...labels.values()].flatMap((l) => [l.block, l.ring])),
     [layout, run, labels],
@@ -198,6 +200,7 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
             {...(quorums ? { quorum: { key: quorums.key, write: quorums.write.includes(id), read: quorums.read.includes(id), standIn: quorums.standIns.includes(id) } } : {})}
             hints={model.hints.get(id) ?? []}
             labelBlock={labels.get(id)!.block}
+            labelTag={labels.get(id)!.tag}
           />
         ))}
         {notes &&

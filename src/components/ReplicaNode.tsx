@@ -24,6 +24,8 @@ interface Props {
   readonly maxValueWidth?: number;
   /** Where the "behind" badge and the write stamp go: placed clear of links (view/labelPlacement.ts); under the node by default. */
   readonly labelBlock?: Box;
+  /** Where a hint badge or the clock's offset goes; above the node by default. */
+  readonly labelTag?: Box;
 }
 
 /** How many keys a node shows in the picture; the inspector and table show them all. */
@@ -52,7 +54,9 @@ function fitStamp(text: string, width: number): string {
 }
 
 /** One replica: its name, what it holds, how far behind it is, and whether it is up. */
-export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, selected, highlighted, onSelect, onHighlight, quorum, hints = [], maxValueWidth = Infinity, labelBlock }: Props) {
+export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, selected, highlighted, onSelect, onHighlight, quorum, hints = [], maxValueWidth = Infinity, labelBlock, labelTag }: Props) {
+  const tagX = labelTag ? labelTag.x + labelTag.w / 2 : at.x;
+  const tagY = labelTag ? labelTag.y + labelTag.h / 2 : at.y - radius - 16;
   const blockX = labelBlock ? labelBlock.x + labelBlock.w / 2 : at.x;
   const blockY = labelBlock ? labelBlock.y : at.y + radius + 4;
   const primary = cells.find((c) => c.key === primaryKey);
@@ -131,13 +135,14 @@ export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, sel
         </>
       )}
       {skew !== 0 && (
-        <text className="small" x={at.x} y={at.y - radius - 8}>
+        // Under the hint badge when there is one (both in the tag's place).
+        <text className="small" x={tagX} y={tagY + (hints.length > 0 ? 22 : 5)}>
           clock {skew > 0 ? '+' : ''}
           {skew} ms
         </text>
       )}
       {hints.length > 0 && (
-        <g className="hint-badge" transform={`translate(${at.x} ${at.y - radius - 22})`}>
+        <g className="hint-badge" transform={`translate(${tagX} ${tagY - 1})`}>
           <rect x="-46" y="-12" width="92" height="20" rx="4" />
           <text y="3">
             hint: {hints.map((h) => `${h.key}→${h.owner}`).join(', ')}

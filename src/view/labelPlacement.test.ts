@@ -6,13 +6,17 @@ import { boxesOverlap, placeClientLabels, placeReplicaLabels, segmentHitsBox, vi
 const clients = (n: number) => ['c1', 'c2', 'c3'].slice(0, n).map(nodeId);
 
 /** Every placed label against every visible link and every other label: the crossings found. */
-function crossings(replicas: number, clientCount: number, pixels: number, tall: number, withNote: boolean): string[] {
+function crossings(replicas: number, clientCount: number, pixels: number, tall: number, withNote: boolean, withTags = false): string[] {
   const { width, height } = clusterSize(pixels, tall);
   const reps = replicaIds(replicas);
   const layout = layoutCluster(reps, clients(clientCount), width, height);
-  const placed = placeReplicaLabels(layout, reps, clients(clientCount), 16, withNote);
+  const placed = placeReplicaLabels(layout, reps, clients(clientCount), 16, withNote, withTags);
   const links = visibleLinks(layout, reps, clients(clientCount));
-  const replicaBoxes: [string, Box][] = [...placed].flatMap(([id, l]) => [[`${id} block`, l.block] as [string, Box], [`${id} ring`, l.ring] as [string, Box]]);
+  const replicaBoxes: [string, Box][] = [...placed].flatMap(([id, l]) => [
+    [`${id} block`, l.block] as [string, Box],
+    [`${id} ring`, l.ring] as [string, Box],
+    ...(withTags ? [[`${id} tag`, l.tag] as [string, Box]] : []),
+  ]);
   const underClients = placeClientLabels(layout, reps, clients(clientCount), replicaBoxes.map(([, b]) => b));
   const boxes: [string, Box][] = [...replicaBoxes, ...[...underClients].map(([id, b]) => [`${id} line`, b] as [string, Box])];
   const found: string[] = [];
@@ -50,6 +54,10 @@ describe('label placement: replicas’ words, ring labels and the line under eac
     [5, 2],
   ])('puts every word of %i replicas and %i clients where no link, node or other label crosses it', (replicas, clientCount) => {
     for (const [w, h] of sizes) expect(crossings(replicas, clientCount, w, h, false), `${w}×${h}`).toEqual([]);
+  });
+
+  it('has room for tags (a hint held for another replica, a clock’s offset) beside three replicas’ words', () => {
+    for (const clientCount of [1, 2, 3]) for (const [w, h] of sizes) expect(crossings(3, clientCount, w, h, false, true), `${clientCount} clients, ${w}×${h}`).toEqual([]);
   });
 
   it('has room for a lab’s note under each of three replicas too, in the tall picture and a projector’s', () => {

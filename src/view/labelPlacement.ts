@@ -20,6 +20,8 @@ export interface ReplicaLabels {
   readonly block: Box;
   /** Where the W / R / W∩R ring label goes. */
   readonly ring: Box;
+  /** Where a tag goes: a hint the replica holds for another (sloppy quorums), or its clock's offset. */
+  readonly tag: Box;
 }
 
 /** A character of the write stamp's 12 px monospace, in the picture's units. */
@@ -35,6 +37,7 @@ export function blockSize(stampChars: number, withNote: boolean, maxWidth = Infi
   return { w: Math.round(Math.max(80, stamp, withNote ? 140 : 0)), h: withNote ? 54 : 38 };
 }
 export const RING_LABEL = { w: 78, h: 16 } as const;
+export const TAG = { w: 104, h: 20 } as const;
 
 /**
  * The visible part of every link: from the rim of one node to the rim of the other, so a
@@ -92,7 +95,7 @@ const TURNS = [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7, 8];
  * below, then round the node starting from `outward` (away from the ring's centre, where
  * links are fewest), each touching the circle's gap, then the same a little further out.
  */
-function candidates(at: Point, r: number, size: { w: number; h: number }, gap: number, outward: number): Box[] {
+function candidates(at: Point, r: number, size: { w: number; h: number }, gap: number, outward: number, below = true): Box[] {
   const { w, h } = size;
   const out: Box[] = [];
   const at_ = (angle: number, extra: number): Box => {
@@ -105,7 +108,7 @@ function candidates(at: Point, r: number, size: { w: number; h: number }, gap: n
     t += extra;
     return box();
   };
-  out.push({ x: at.x - w / 2, y: at.y + r + gap, w, h });
+  if (below) out.push({ x: at.x - w / 2, y: at.y + r + gap, w, h });
   for (const extra of [0, 16]) for (const t of TURNS) out.push(at_(outward + (t * Math.PI) / 8, extra));
   return out;
 }
@@ -115,10 +118,11 @@ function candidates(at: Point, r: number, size: { w: number; h: number }, gap: n
  * already placed, and stays inside the picture. Of the candidates, the first that is
  * clear wins; if none is, the one crossing least.
  */
-function place(at: Point, r: number, size: { w: number; h: number }, gap: number, outward: number, links: readonly Segment[], circles: readonly Point[], radius: number, nodes: readonly Box[], taken: readonly Box[], bounds: Box): Box {
+function place(at: Point, r: number, size: { w: number; h: number }, gap: number, outward: number | { readonly first: number }, links: readonly Segment[], circles: readonly Point[], radius: number, nodes: readonly Box[], taken: readonly Box[], bounds: Box): Box {
   let best: Box | null = null;
   let bestCost = Infinity;
-  for (const box of candidates(at, r, size, gap, outward)) {
+  const start = typeof outward === 'number' ? outward : outward.first;
+  for (const box of candidates(at, r, size, gap, start, typeof outward === 'number')) {
     const outside = box.x < bounds.x || box.y < bounds.y || box.x + box.w > bounds.x + bounds.w || box.y + box.h > bounds.y + bounds.h;
     const cost =
       links.filter((s) => segmentHitsBox(s, box)).length * 10 +
@@ -142,7 +146,14 @@ function place(at: Point, r: number, size: { w: number; h: number }, gap: number
  *
  * @example placeReplicaLabels(layout, ['A','B','C'], ['c1'], 13, false).get('A')!.block // under A
  */
-export function placeReplicaLabels(layout: ClusterLayout, replicas: readonly NodeId[], clients: readonly NodeId[], stampChars: number, withNote: boolean): Map<NodeId, ReplicaLabels> {
+export function placeReplicaLabels(
+  layout: ClusterLayout,
+  replicas: readonly NodeId[],
+  clients: readonly NodeId[],
+  stampChars: number,
+  withNote: boolean,
+  withTags = false,
+): Map<NodeId, ReplicaLabels> {
   const links = visibleLinks(layout, replicas, clients);
   const r = layout.nodeRadius;
   const circles = replicas.map((id) => layout.positions.get(id)!);
@@ -164,14 +175,23 @@ export function placeReplicaLabels(layout: ClusterLayout, replicas: readonly Nod
     const p = layout.positions.get(id)!;
     const block = place(p, r, size, 4, outward(p), links, circles, r, nodes, taken, bounds);
     taken.push(block);
-    out.set(id, { block, ring: block });
+    // Without tags, a tag's place is the old one above the node, never drawn.
+    out.set(id, { block, ring: block, tag: { x: p.x - TAG.w / 2, y: p.y - r - 12 - TAG.h, ...TAG } });
   }
   // Ring labels sit outside the W and R rings (r + 11), clear of the blocks.
   for (const id of replicas) {
     const p = layout.positions.get(id)!;
     const ring = place(p, r + 12, RING_LABEL, 2, outward(p), links, circles, r, nodes, taken, bounds);
     taken.push(ring);
-    out.set(id, { block: out.get(id)!.block, ring });
+    out.set(id, { ...out.get(id)!, ring });
+  }
+  // Tags last, above the node where that is clear (the turn starts there), and
+  // only in a run that can have them: most pictures keep that room for the rest.
+  for (const id of withTags ? replicas : []) {
+    const p = layout.positions.get(id)!;
+    const tag = place(p, r + 12, TAG, 2, { first: -Math.PI / 2 }, links, circles, r, nodes, taken, bounds);
+    taken.push(tag);
+    out.set(id, { ...out.get(id)!, tag });
   }
   return out;
 }
