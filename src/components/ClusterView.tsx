@@ -46,6 +46,17 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
   const layout = useMemo(() => layoutCluster(run.replicas, run.clients, size.width, size.height), [run, size.width, size.height]);
   const pairs = useMemo(() => linkPairs(run.replicas, run.clients), [run]);
   const model = run.at(time);
+  const pos = (id: NodeId) => layout.positions.get(id)!;
+  // How wide a replica's value may be drawn: up to its nearest neighbour at about the same height.
+  const valueRoom = (id: NodeId) => {
+    const p = pos(id);
+    let room = layout.width - 8;
+    for (const other of run.replicas) {
+      const q = pos(other);
+      if (other !== id && Math.abs(q.y - p.y) < layout.nodeRadius * 2) room = Math.min(room, Math.abs(q.x - p.x) - 12);
+    }
+    return room;
+  };
   // The longest write stamp shown ("x @0.106 s A", or one version vector per sibling), in
   // steps of six characters, so labels move only when stamps grow by that much.
   const stampChars =
@@ -58,11 +69,25 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
         }),
       ) / 6,
     ) * 6;
-  // Where each replica's words go, clear of links and of each other: from the layout alone, so they stay put.
+  // Where each replica's words go, clear of links, wide values and each other: from the layout and, in
+  // coarse steps, how long the stamps and values are, so labels move only when those grow a step.
   const withNotes = notes !== undefined;
   // Tags (a hint held for another, a clock's offset) get a place of their own only in a run that can have them.
   const withTags = useMemo(() => run.scenario.cluster.sloppyQuorum || Object.keys(run.scenario.cluster.skew).length > 0 || run.scenario.script.some((a) => a.type === 'set-skew'), [run]);
-  const labels = useMemo(() => placeReplicaLabels(layout, run.replicas, run.clients, stampChars, withNotes, withTags), [layout, run, stampChars, withNotes, withTags]);
+  // Values wider than their node (a cart, siblings), in steps of 40 units: labels keep clear of them.
+  const wideKey = run.replicas
+    .map((id) => {
+      const cells = (model.cells.get(id) ?? []).slice(0, layout.nodeRadius < 30 ? 1 : 2);
+      const chars = Math.max(0, ...cells.map((c) => c.key.length + 1 + Math.max(1, c.values.join('|').length)));
+      const width = Math.min(valueRoom(id), chars * Math.max(11, Math.round(layout.nodeRadius * 0.37)) * 0.62);
+      return width > layout.nodeRadius * 1.8 ? `${id}:${Math.ceil(width / 40) * 40}` : '';
+    })
+    .filter(Boolean)
+    .join(',');
+  const labels = useMemo(() => {
+    const wide = new Map(wideKey === '' ? [] : wideKey.split(',').map((e) => [e.slice(0, e.lastIndexOf(':')) as NodeId, Number(e.slice(e.lastIndexOf(':') + 1))] as const));
+    return placeReplicaLabels(layout, run.replicas, run.clients, stampChars, withNotes, withTags, wide);
+  }, [layout, run, stampChars, withNotes, withTags, wideKey]);
   const clientLabels = useMemo(
     () => placeClientLabels(layout, run.replicas, run.clients, [...labels.values()].flatMap((l) => [l.block, l.ring])),
     [layout, run, labels],
@@ -72,17 +97,6 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
   const [drag, setDrag] = useState<{ from: Point; to: Point } | null>(null);
   const svgRef = useRef<SVGSVGElement | null>(null);
 
-  const pos = (id: NodeId) => layout.positions.get(id)!;
-  // How wide a replica's value may be drawn: up to its nearest neighbour at about the same height.
-  const valueRoom = (id: NodeId) => {
-    const p = pos(id);
-    let room = layout.width - 8;
-    for (const other of run.replicas) {
-      const q = pos(other);
-      if (other !== id && Math.abs(q.y - p.y) < layout.nodeRadius * 2) room = Math.min(room, Math.abs(q.x - p.x) - 12);
-    }
-    return room;
-  };
   const inFlight = model.moment.inFlight;
   // Dropped messages linger a moment where they died: those in flight a moment ago, now ended.
   const recentDrops = run.timeline.inFlightAt(time - DROP_LINGER_MS).filter((m) => m.endAt <= time && isDropped(m));

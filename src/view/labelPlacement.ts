@@ -153,16 +153,23 @@ export function placeReplicaLabels(
   stampChars: number,
   withNote: boolean,
   withTags = false,
+  /** Values drawn wider than their node (a cart, siblings), and how wide: they run over the picture, so labels keep clear of them. */
+  wideValues: ReadonlyMap<NodeId, number> = new Map(),
 ): Map<NodeId, ReplicaLabels> {
   const links = visibleLinks(layout, replicas, clients);
   const r = layout.nodeRadius;
   const circles = replicas.map((id) => layout.positions.get(id)!);
   // Each client's box and the line under it ("1 waiting", a stale read's badge).
-  const nodes: Box[] = clients.map((id) => {
+  const nodes: Box[] = clients.map((id): Box => {
     const p = layout.positions.get(id)!;
     const half = clientHalfWidth(id);
     return { x: p.x - half, y: p.y - 20, w: 2 * half, h: 64 };
   });
+  const valueSize = Math.max(11, Math.round(r * 0.37));
+  for (const [id, width] of wideValues) {
+    const p = layout.positions.get(id)!;
+    nodes.push({ x: p.x - width / 2 - 4, y: p.y - valueSize * 0.4, w: width + 8, h: valueSize * 2.5 });
+  }
   const bounds = { x: 0, y: 0, w: layout.width, h: layout.height };
   const taken: Box[] = [];
   const out = new Map<NodeId, ReplicaLabels>();
