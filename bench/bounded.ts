@@ -75,6 +75,8 @@ export async function benchBounded(): Promise<BoundedResult> {
     await page.waitForTimeout(500);
     const longLink = await longest();
     const slider = page.getByRole('slider', { name: 'Timeline', exact: true });
+    // The timeline sits under the picture: on a short viewport, below the first screen.
+    await slider.scrollIntoViewIfNeeded();
     const box = (await slider.boundingBox())!;
     await page.mouse.move(box.x + 4, box.y + box.height / 2);
     await page.mouse.down();
