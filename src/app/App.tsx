@@ -1,7 +1,9 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { labs, findLab } from '../labs/registry.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { safeText } from '../sim/safeText.ts';
+import { fullLabHref, shellOptions } from '../embed/shell.ts';
+import { startResizePosts } from '../embed/resizePoster.ts';
 
 function currentLabId(): string | null {
   return new URLSearchParams(window.location.search).get('lab');
@@ -13,6 +15,48 @@ export function App() {
   const [resetCount, setResetCount] = useState(0);
   const entry = findLab(labId) ?? labs[0];
   const unknownLab = labId !== null && !findLab(labId) ? safeText(labId).slice(0, 40) : null;
+  const [shell] = useState(() => shellOptions());
+  const content = useRef<HTMLElement>(null);
+  // Embedded: the page has no banner or footer, grows with its content (not the frame), and tells the page around it its height.
+  useEffect(() => {
+    if (!shell.embed || !content.current) return;
+    document.documentElement.classList.add('embedded');
+    return startResizePosts(content.current);
+  }, [shell.embed]);
+
+  const notices = (
+    <>
+      {shell.problems.length > 0 && (
+        <p className="notice error" role="alert">
+          {shell.problems.join(' ')}
+        </p>
+      )}
+      {unknownLab !== null && entry && (
+        <p className="notice error" role="alert">
+          There is no lab called “{unknownLab}” here; this is the {entry.title}.
+        </p>
+      )}
+    </>
+  );
+
+  if (shell.embed)
+    return (
+      <main id="main" tabIndex={-1} ref={content} className="embedded-main">
+        <p className="embed-open">
+          <a href={fullLabHref()} target="_blank" rel="noopener">
+            Open in the full lab<span className="visually-hidden"> (opens in a new tab)</span> ↗
+          </a>
+        </p>
+        {notices}
+        {entry && (
+          <ErrorBoundary key={resetCount} what={entry.title} onReset={() => setResetCount((n) => n + 1)}>
+            <Suspense fallback={<p role="status">Loading {entry.title}…</p>}>
+              <entry.Component />
+            </Suspense>
+          </ErrorBoundary>
+        )}
+      </main>
+    );
 
   return (
     <>
@@ -36,11 +80,7 @@ export function App() {
         )}
       </header>
       <main id="main" tabIndex={-1}>
-        {unknownLab !== null && entry && (
-          <p className="notice error" role="alert">
-            There is no lab called “{unknownLab}” here; this is the {entry.title}.
-          </p>
-        )}
+        {notices}
         {entry ? (
           <ErrorBoundary key={resetCount} what={entry.title} onReset={() => setResetCount((n) => n + 1)}>
             <Suspense fallback={<p role="status">Loading {entry.title}…</p>}>

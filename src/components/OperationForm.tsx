@@ -1,6 +1,7 @@
 import { Field } from './Field.tsx';
 import { COORDINATOR_WORDS } from '../content/replicationWords.ts';
 import { useId, useState } from 'react';
+import { enterWrites } from './enterKey.ts';
 import { selectRun } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 
@@ -34,7 +35,9 @@ export function OperationForm({ onIssued }: Props) {
   }
 
   return (
-    <form className="panel op-form" aria-labelledby={`${id}-title`} onSubmit={(e) => (e.preventDefault(), issue('write'))}>
+    // No action here is a form submission: a sandboxed frame without allow-forms blocks those
+    // (Write would do nothing while Read worked). Enter in a field writes, as a submit would.
+    <form className="panel op-form" aria-labelledby={`${id}-title`} onSubmit={(e) => e.preventDefault()} onKeyDown={(e) => enterWrites(e, () => validKey && issue('write'))}>
       <h2 id={`${id}-title`}>Write or read</h2>
       <div className="field-row">
         <Field label="Client">
@@ -68,7 +71,7 @@ export function OperationForm({ onIssued }: Props) {
       </div>
       {!validKey && <p className="error-text">A key is 1 to 16 letters, digits, - or _.</p>}
       <div className="button-row">
-        <button type="submit" className="primary" disabled={!validKey}>
+        <button type="button" className="primary" disabled={!validKey} onClick={() => issue('write')}>
           Write {key}={nextValue}
         </button>
         <button type="button" onClick={() => issue('read')} disabled={!validKey}>
@@ -83,3 +86,4 @@ export function OperationForm({ onIssued }: Props) {
     </form>
   );
 }
+

@@ -28,11 +28,10 @@ export function ShortcutsHelp({ ref }: { readonly ref: Ref<HTMLDialogElement> })
         <dd>This list</dd>
       </dl>
       <p className="small">They do nothing while you type in a field. Space presses a focused button instead.</p>
-      <form method="dialog">
-        <button type="submit" className="primary">
-          Close
-        </button>
-      </form>
+      {/* A button, not a dialog form: a sandboxed frame without allow-forms blocks form submissions. */}
+      <button type="button" className="primary" onClick={(e) => e.currentTarget.closest('dialog')?.close()}>
+        Close
+      </button>
     </dialog>
   );
 }

@@ -6,6 +6,7 @@ import type { GalleryClock, GalleryScriptAction } from './galleryClock.ts';
 import { MAX_CLOCK_OFFSET_MS, clockOf, type GalleryReplica } from '../../model/gallery/galleryModel.ts';
 import { formatSeconds } from '../../model/gallery/galleryNotes.ts';
 import { ReplicaInternals } from './ReplicaInternals.tsx';
+import { enterWrites } from '../../../../components/enterKey.ts';
 
 interface Props {
   readonly kind: GalleryKindId;
@@ -53,6 +54,9 @@ export function ReplicaBox({ kind, replica, clock, act, ref }: Props) {
   const isSet = k.ops.includes('add');
   // Only the MV-Register's clients read before they write, and may write blind.
   const hasClient = k.readContext !== undefined;
+  const add = () => {
+    if (item.trim()) op({ type: 'op', replica: name, op: { type: 'add', item: item.trim() } });
+  };
   const write = (blind: boolean) => {
     const v = value.trim();
     if (!v) return;
@@ -106,20 +110,14 @@ export function ReplicaBox({ kind, replica, clock, act, ref }: Props) {
           </button>
         )}
         {isSet && (
-          <form
-            className="gallery-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (item.trim()) op({ type: 'op', replica: name, op: { type: 'add', item: item.trim() } });
-            }}
-          >
+          <form className="gallery-form" onSubmit={(e) => e.preventDefault()} onKeyDown={(e) => enterWrites(e, add)}>
             <div className="field">
               <label htmlFor={`${id}-item`}>
                 Item<At name={name} />
               </label>
               <input id={`${id}-item`} value={item} maxLength={20} onChange={(e) => setItem(e.target.value)} />
             </div>
-            <button type="submit" disabled={!item.trim()}>
+            <button type="button" disabled={!item.trim()} onClick={add}>
               Add<At name={name} />
             </button>
             {k.ops.includes('remove') && (
@@ -135,20 +133,14 @@ export function ReplicaBox({ kind, replica, clock, act, ref }: Props) {
           </button>
         )}
         {k.ops.includes('write') && (
-          <form
-            className="gallery-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              write(false);
-            }}
-          >
+          <form className="gallery-form" onSubmit={(e) => e.preventDefault()} onKeyDown={(e) => enterWrites(e, () => write(false))}>
             <div className="field">
               <label htmlFor={`${id}-value`}>
                 Value<At name={name} />
               </label>
               <input id={`${id}-value`} value={value} maxLength={20} onChange={(e) => setValue(e.target.value)} />
             </div>
-            <button type="submit" disabled={!value.trim()}>
+            <button type="button" disabled={!value.trim()} onClick={() => write(false)}>
               Write<At name={name} />
             </button>
             {hasClient && (

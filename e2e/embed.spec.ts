@@ -1,0 +1,112 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * A lab in a docs page (issue 16): `&embed=1` shows the lab alone, posts its height to the
+ * page around it, and public/embed.js sizes the frame; and no action depends on a form
+ * submission, which a sandbox without allow-forms blocks. The host page is on another
+ * origin, as a docs site would be.
+ */
+
+/**
+ * The docs page's address: the same server under another name, so another origin (the lab
+ * is served at 127.0.0.1). The page is made by the test (routed), so Chromium counts it as
+ * public and would refuse its frame from a loopback server (Local Network Access); a real
+ * docs page and a real lab host are both public, so that check is turned off here only.
+ */
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH || undefined,
+    args: ['--disable-gpu', '--disable-quic', '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights'],
+  },
+});
+
+const hostOf = () => {
+  const lab = new URL(test.info().project.use.baseURL!);
+  return `http://localhost:${lab.port}/docs-page/`;
+};
+
+/** A docs page on another origin with one lab frame (and, unless told, the host script). */
+async function hostPage(page: Page, lab: string, { width = 360, sandbox, script = true }: { width?: number; sandbox?: string; script?: boolean } = {}) {
+  const base = new URL('./', test.info().project.use.baseURL).href;
+  const host = hostOf();
+  await page.route(`${host}**`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>Docs</title><h1>A page about replication</h1>
+        <iframe title="The lab" src="${base}?lab=${lab}&embed=1" style="width:${width}px;height:200px;border:0" ${sandbox === undefined ? '' : `sandbox="${sandbox}"`}></iframe>
+        <p>After the lab.</p>
+        ${script ? `<script src="${base}embed.js"></script>` : ''}`,
+    }),
+  );
+  await page.goto(host);
+  return page.frameLocator('iframe[title="The lab"]');
+}
+
+const frameHeight = (page: Page) => page.locator('iframe[title="The lab"]').evaluate((f) => f.getBoundingClientRect().height);
+
+test.describe('a lab embedded in a docs page', () => {
+  test('shows the lab alone, with a link that opens the same lab in full in a new tab', async ({ page }) => {
+    await page.goto('./?lab=quorum&n=5&embed=1');
+    await expect(page.getByRole('heading', { name: 'Quorum lab' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Labs' })).toHaveCount(0);
+    await expect(page.getByRole('contentinfo')).toHaveCount(0);
+    const open = page.getByRole('link', { name: /Open in the full lab/ });
+    await expect(open).toHaveAttribute('target', '_blank');
+    const href = new URL((await open.getAttribute('href'))!);
+    expect(href.searchParams.get('lab')).toBe('quorum');
+    expect(href.searchParams.get('n')).toBe('5');
+    expect(href.searchParams.has('embed')).toBe(false);
+  });
+
+  test('says so when embed= is neither 1 nor 0, and shows the lab whole', async ({ page }) => {
+    await page.goto('./?lab=playground&embed=<b>yes</b>');
+    await expect(page.getByRole('alert')).toContainText('is not 1 or 0, so the lab is shown whole');
+    // Quoted as text, never made into markup.
+    await expect(page.getByRole('alert').locator('b')).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Labs' })).toBeVisible();
+  });
+
+  for (const width of [360, 800]) {
+    test(`the frame follows the lab's height as a panel opens and closes (${width} px)`, async ({ page }) => {
+      const lab = await hostPage(page, 'playground', { width });
+      await expect(lab.getByRole('heading', { name: 'Replica playground' })).toBeVisible();
+      // The host script sizes the 200 px frame to the whole lab, as its panels load.
+      const content = () => lab.locator('main').evaluate((m) => Math.ceil(m.getBoundingClientRect().height));
+      const settled = async () => {
+        const before = await frameHeight(page);
+        await page.waitForTimeout(300);
+        const after = await frameHeight(page);
+        return after === before && Math.abs(after - (await content())) <= 2 ? after : -1;
+      };
+      await expect.poll(settled, { timeout: 10_000 }).toBeGreaterThan(900);
+      const closed = await frameHeight(page);
+      await lab.getByText('Try this first').click();
+      await expect.poll(() => frameHeight(page), { timeout: 2_000 }).toBeGreaterThan(closed + 60);
+      await lab.getByText('Try this first').click();
+      await expect.poll(() => frameHeight(page), { timeout: 2_000 }).toBeLessThanOrEqual(closed + 2);
+      expect(Math.abs((await frameHeight(page)) - (await content()))).toBeLessThanOrEqual(2);
+    });
+  }
+
+  test('without the host script the frame keeps the size the page gave it, and the lab still works', async ({ page }) => {
+    const lab = await hostPage(page, 'playground', { width: 800, script: false });
+    await lab.getByRole('button', { name: 'Write x=1' }).click();
+    await expect(lab.getByText('1 action in this run')).toBeVisible();
+    expect(await frameHeight(page)).toBe(200);
+  });
+
+  test('in a sandbox without allow-forms, Write, Enter in a field and the gallery’s Add all work', async ({ page }) => {
+    const lab = await hostPage(page, 'playground', { width: 800, sandbox: 'allow-scripts allow-same-origin' });
+    await lab.getByRole('button', { name: 'Write x=1' }).click();
+    await expect(lab.getByText('1 action in this run')).toBeVisible();
+    await lab.getByRole('textbox', { name: 'Value' }).fill('7');
+    await lab.getByRole('textbox', { name: 'Value' }).press('Enter');
+    await expect(lab.getByText('2 actions in this run')).toBeVisible();
+
+    const conflicts = await hostPage(page, 'conflicts&crdt=or-set', { width: 800, sandbox: 'allow-scripts allow-same-origin' });
+    const gallery = conflicts.getByRole('region', { name: /CRDT gallery/ });
+    await gallery.getByRole('textbox', { name: 'Item at A' }).fill('milk');
+    await gallery.getByRole('button', { name: 'Add at A' }).click();
+    await expect(gallery.getByRole('tabpanel').getByRole('status')).toContainText('milk');
+  });
+});
