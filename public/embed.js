@@ -5,6 +5,7 @@
  * parent when its height changes; this sets the height of the iframe that sent it. No
  * dependencies, no globals, nothing sent anywhere. MIT licensed, like the lab.
  */
+/* global window, document */
 (function () {
   'use strict';
   window.addEventListener('message', function (event) {
