@@ -86,11 +86,11 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
     .join(',');
   const labels = useMemo(() => {
     const wide = new Map(wideKey === '' ? [] : wideKey.split(',').map((e) => [e.slice(0, e.lastIndexOf(':')) as NodeId, Number(e.slice(e.lastIndexOf(':') + 1))] as const));
-    return placeReplicaLabels(layout, run.replicas, run.clients, stampChars, withNotes, withTags, wide);
-  }, [layout, run, stampChars, withNotes, withTags, wideKey]);
+    return placeReplicaLabels(layout, run.replicas, run.clients, stampChars, withNotes, withTags, showQuorums, wide);
+  }, [layout, run, stampChars, withNotes, withTags, showQuorums, wideKey]);
   const clientLabels = useMemo(
-    () => placeClientLabels(layout, run.replicas, run.clients, [...labels.values()].flatMap((l) => [l.block, l.ring])),
-    [layout, run, labels],
+    () => placeClientLabels(layout, run.replicas, run.clients, [...labels.values()].flatMap((l) => [l.block, ...(showQuorums ? [l.ring] : []), ...(withTags ? [l.tag] : [])])),
+    [layout, run, labels, showQuorums, withTags],
   );
   // A partition is drawn as one line (or islands), not as a cut mark on every link it cuts.
   const partition = useMemo(() => partitionLine(pairs, model.moment.cuts, layout.positions, layout.width, layout.height, layout.nodeRadius), [pairs, model.moment.cuts, layout]);

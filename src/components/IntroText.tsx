@@ -3,12 +3,19 @@ import { useSyncExternalStore, type ReactNode } from 'react';
 /** A phone, or a docs page's short frame: there the picture must come before a paragraph of intro. */
 export const SHORT_NARROW = '(max-width: 999px) and (max-height: 760px)';
 
+/** One subscriber per query, so React does not subscribe again on every render. */
+const subscribers = new Map<string, (onChange: () => void) => () => void>();
 function subscribe(query: string) {
-  return (onChange: () => void) => {
-    const list = window.matchMedia(query);
-    list.addEventListener('change', onChange);
-    return () => list.removeEventListener('change', onChange);
-  };
+  let s = subscribers.get(query);
+  if (!s) {
+    s = (onChange) => {
+      const list = window.matchMedia(query);
+      list.addEventListener('change', onChange);
+      return () => list.removeEventListener('change', onChange);
+    };
+    subscribers.set(query, s);
+  }
+  return s;
 }
 
 /** Whether a media query matches now, kept current. */

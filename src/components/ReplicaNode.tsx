@@ -56,7 +56,8 @@ function fitStamp(text: string, width: number): string {
 /** One replica: its name, what it holds, how far behind it is, and whether it is up. */
 export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, selected, highlighted, onSelect, onHighlight, quorum, hints = [], maxValueWidth = Infinity, labelBlock, labelTag }: Props) {
   const tagX = labelTag ? labelTag.x + labelTag.w / 2 : at.x;
-  const tagY = labelTag ? labelTag.y + labelTag.h / 2 : at.y - radius - 16;
+  // The hint badge fills the tag's top row, the clock's offset the row under it (or the top, alone).
+  const tagY = labelTag ? labelTag.y + 10 : at.y - radius - 16;
   const blockX = labelBlock ? labelBlock.x + labelBlock.w / 2 : at.x;
   const blockY = labelBlock ? labelBlock.y : at.y + radius + 4;
   const primary = cells.find((c) => c.key === primaryKey);
@@ -136,7 +137,7 @@ export function ReplicaNode({ id, at, radius, cells, primaryKey, down, skew, sel
       )}
       {skew !== 0 && (
         // Under the hint badge when there is one (both in the tag's place).
-        <text className="small" x={tagX} y={tagY + (hints.length > 0 ? 22 : 5)}>
+        <text className="small" x={tagX} y={tagY + (hints.length > 0 ? 23 : 5)}>
           clock {skew > 0 ? '+' : ''}
           {skew} ms
         </text>

@@ -124,6 +124,7 @@ export function createNarration(store: LabStore, keep = 8, words: LostWriteWords
       lastRun = s.run;
       last = s.time;
       agreement = agreementOf(s);
+      apartSince = s.time;
       toldApart = false;
       for (const l of listeners) l();
       return;

@@ -123,20 +123,29 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
   // future. A story's, a link's or a file's actions are never in it; a run loaded again
   // (an undo, another strategy on the same script) keeps the very same action objects.
   const mine = new WeakSet<Action>();
+  // What the request being simulated will set when it is shown (see `show`).
+  let owing: Partial<LabState> = {};
 
   return createStore<LabState>()((set, get) => {
     /**
      * Show `run` at `time` (with `also`, e.g. a notice) as soon as it is ready: now if a
      * slice or less of simulation gets it there, else after slices, saying how far it is.
      */
-    const show = (run: Run, time: number, also: Partial<LabState> = {}) => {
+    const show = (run: Run, time: number, asked: Partial<LabState> = {}) => {
       stop?.();
       stop = null;
+      // A request that replaces one still being simulated takes over what that one owed
+      // (a new run's count of loads, its cleared selection), so acting straight after a
+      // heavy load does not lose them; its notice is its own.
+      const { notice: _owedNotice, ...owed } = get().pending ? owing : {};
+      const also: Partial<LabState> = { ...owed, ...asked };
+      owing = {};
       const budget = slices ? sliceEvents(run) : Infinity;
       if (extendRun(run, time, budget) || !slices) {
         set({ run, time, pending: null, ...also });
         return;
       }
+      owing = also;
       set({ pending: { run, time, progress: progressOf(run, time) } });
       // A notice set while the run is simulated is newer than the one asked for with it: it stays.
       const noticeBefore = get().notice;
@@ -148,6 +157,7 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
           return false;
         }
         stop = null;
+        owing = {};
         const { notice, ...rest } = also;
         // A dismissal is not a newer notice: only one set meanwhile wins over the request's.
         const meanwhile = get().notice;
@@ -206,7 +216,7 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
             dropped > 0
               ? {
                   kind: 'info',
-                  text: `You acted before ${dropped === 1 ? 'one of your own later actions' : `${dropped} of your own later actions`}, so the run forked here without ${dropped === 1 ? 'it' : 'them'}.`,
+                  text: `You acted at ${(at / 1000).toFixed(2)} s, before ${dropped === 1 ? 'one of your own later actions' : `${dropped} of your own later actions`}: the run forked there without ${dropped === 1 ? 'it' : 'them'}. Undo brings ${dropped === 1 ? 'it' : 'them'} back.`,
                   offer: { label: 'Undo', scenario: run.scenario, time },
                 }
               : (notice ?? (s.notice?.offer ? null : s.notice)),

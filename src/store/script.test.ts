@@ -33,7 +33,7 @@ describe('applyIntents', () => {
   it('drops exactly what was scripted after the playhead, and places `after` intents past it', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 50_000 }), { maxLength: 20 }), fc.integer({ min: 0, max: 50_000 }), (times, playhead) => {
-        const script: Action[] = times.map((t) => ({ ...crash('A'), at: t / 10 }));
+        const script: Action[] = times.map((t) => ({ ...crash('A'), at: t / 10 })).sort((a, b) => a.at - b.at);
         const { script: next, at, dropped } = applyIntents(script, [crash('B'), { ...crash('C'), after: 500 }], playhead / 10);
         const later = script.filter((a) => a.at > at);
         expect(dropped).toBe(later.length);
@@ -58,6 +58,8 @@ describe('applyIntents', () => {
         for (const a of script) if (a.at > at && learners.has(a)) expect(next).not.toContain(a);
         expect(next).toContain(added[0]);
         expect(next).toHaveLength(script.length - dropped + 1);
+        // Still in time order, as every script is.
+        expect(next.map((a) => a.at)).toEqual(next.map((a) => a.at).sort((x, y) => x - y));
       }),
     );
   });
@@ -91,7 +93,7 @@ describe('the store acts through applyIntents', () => {
     // The learner's recover at 2 s is gone; the story's write and crash stay.
     expect(store.getState().run.scenario.script.map((a) => a.type)).toEqual(['crash', 'read', 'write', 'crash']);
     const notice = store.getState().notice!;
-    expect(notice.text).toBe('You acted before one of your own later actions, so the run forked here without it.');
+    expect(notice.text).toBe('You acted at 0.50 s, before one of your own later actions: the run forked there without it. Undo brings it back.');
     expect(notice.offer?.label).toBe('Undo');
     store.getState().load(notice.offer!.scenario, notice.offer!.time);
     expect(store.getState().run.scenario).toBe(before);

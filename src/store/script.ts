@@ -28,8 +28,10 @@ export function applyIntents(
   const kept = script.filter((a) => a.at <= at);
   const later = script.filter((a) => a.at > at && !mine(a));
   const added = intents.map(({ after, ...intent }) => ({ ...intent, at: after === undefined ? at : stampTime(at + after) }) as Action);
-  // The simulator takes the script in time order (a stable sort), so this order is only the file's.
-  return { script: [...kept, ...added, ...later], at, added, dropped: script.length - kept.length - later.length, keptLater: later.length };
+  // Kept in time order (stably: actions at one moment keep the order they were made in),
+  // as every script is: a story's later actions come after what was added before them.
+  const next = [...kept, ...added, ...later].map((a, i) => [a, i] as const).sort((x, y) => x[0].at - y[0].at || x[1] - y[1]).map(([a]) => a);
+  return { script: next, at, added, dropped: script.length - kept.length - later.length, keptLater: later.length };
 }
 
 /** A playhead time as it goes into a script: up to the next tenth of a millisecond. */

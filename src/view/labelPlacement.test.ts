@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeId, replicaIds } from '../sim/ids.ts';
 import { clusterSize, layoutCluster } from './layout.ts';
-import { boxesOverlap, placeClientLabels, placeReplicaLabels, segmentHitsBox, visibleLinks, type Box } from './labelPlacement.ts';
+import { boxesOverlap, circleHitsBox, placeClientLabels, placeReplicaLabels, segmentHitsBox, visibleLinks, type Box } from './labelPlacement.ts';
 
 const clients = (n: number) => ['c1', 'c2', 'c3'].slice(0, n).map(nodeId);
 
@@ -10,7 +10,7 @@ function crossings(replicas: number, clientCount: number, pixels: number, tall: 
   const { width, height } = clusterSize(pixels, tall);
   const reps = replicaIds(replicas);
   const layout = layoutCluster(reps, clients(clientCount), width, height);
-  const placed = placeReplicaLabels(layout, reps, clients(clientCount), 16, withNote, withTags);
+  const placed = placeReplicaLabels(layout, reps, clients(clientCount), 16, withNote, withTags, true);
   const links = visibleLinks(layout, reps, clients(clientCount));
   const replicaBoxes: [string, Box][] = [...placed].flatMap(([id, l]) => [
     [`${id} block`, l.block] as [string, Box],
@@ -22,6 +22,7 @@ function crossings(replicas: number, clientCount: number, pixels: number, tall: 
   const found: string[] = [];
   for (const [name, box] of boxes) {
     if (links.some((s) => segmentHitsBox(s, box))) found.push(`${name} crosses a link`);
+    if (reps.some((id) => circleHitsBox(layout.positions.get(id)!, layout.nodeRadius, box))) found.push(`${name} covers a replica`);
     if (box.x < 0 || box.y < 0 || box.x + box.w > width || box.y + box.h > height) found.push(`${name} leaves the picture`);
   }
   boxes.forEach(([a, p], i) => boxes.slice(i + 1).forEach(([b, q]) => boxesOverlap(p, q) && found.push(`${a} overlaps ${b}`)));

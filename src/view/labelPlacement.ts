@@ -36,8 +36,10 @@ export function blockSize(stampChars: number, withNote: boolean, maxWidth = Infi
   const stamp = Math.min(stampChars * STAMP_CHAR, maxWidth);
   return { w: Math.round(Math.max(80, stamp, withNote ? 140 : 0)), h: withNote ? 54 : 38 };
 }
-export const RING_LABEL = { w: 78, h: 16 } as const;
-export const TAG = { w: 104, h: 20 } as const;
+/** Room for the longest ring label, "W∩R stand-in" (13 px bold). */
+export const RING_LABEL = { w: 96, h: 16 } as const;
+/** Room for a hint badge and, under it, a clock's offset. */
+export const TAG = { w: 104, h: 38 } as const;
 
 /**
  * The visible part of every link: from the rim of one node to the rim of the other, so a
@@ -87,7 +89,7 @@ export function boxesOverlap(p: Box, q: Box): boolean {
   return p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
 }
 
-/** Directions to try, in sixteenths of a turn from "below", nearest first: 0, 1, -1, 2, -2, … */
+/** Directions to try, in sixteenths of a turn from the first direction (outward), nearest first: 0, 1, -1, 2, -2, … */
 const TURNS = [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7, 8];
 
 /**
@@ -153,6 +155,8 @@ export function placeReplicaLabels(
   stampChars: number,
   withNote: boolean,
   withTags = false,
+  /** Whether the picture rings quorums (the quorum lab): their labels need places too. */
+  withRings = true,
   /** Values drawn wider than their node (a cart, siblings), and how wide: they run over the picture, so labels keep clear of them. */
   wideValues: ReadonlyMap<NodeId, number> = new Map(),
 ): Map<NodeId, ReplicaLabels> {
@@ -186,7 +190,7 @@ export function placeReplicaLabels(
     out.set(id, { block, ring: block, tag: { x: p.x - TAG.w / 2, y: p.y - r - 12 - TAG.h, ...TAG } });
   }
   // Ring labels sit outside the W and R rings (r + 11), clear of the blocks.
-  for (const id of replicas) {
+  for (const id of withRings ? replicas : []) {
     const p = layout.positions.get(id)!;
     const ring = place(p, r + 12, RING_LABEL, 2, outward(p), links, circles, r, nodes, taken, bounds);
     taken.push(ring);

@@ -64,6 +64,25 @@ describe('a partition drawn as one line', () => {
     expect(line.links.size).toBe(2 + 2 + 1);
   });
 
+  it('does not draw one island round a group that another node sits inside', () => {
+    const at = (x: number, y: number) => ({ x, y });
+    const positions = new Map([
+      [nodeId('X1'), at(0, 0)],
+      [nodeId('X2'), at(400, 0)],
+      [nodeId('X3'), at(200, 400)],
+      [nodeId('Y'), at(200, 150)],
+      [nodeId('Z'), at(800, 800)],
+      [nodeId('W'), at(900, 900)],
+    ]);
+    const ids = [...positions.keys()];
+    const all = ids.flatMap((a, i) => ids.slice(i + 1).map((b) => [a, b] as const));
+    const cuts = new Set<string>();
+    for (const [a, b] of all) if (a.startsWith('X') !== b.startsWith('X')) cuts.add(`${a}>${b}`).add(`${b}>${a}`);
+    const line = partitionLine(all, cuts, positions, 1000, 1000, 30)!;
+    if (line.shape.kind !== 'island') throw new Error('expected islands');
+    expect(line.shape.islands).toHaveLength(3);
+  });
+
   it('is drawn for a replica cut off alone, standing for every link it had', () => {
     const layout = layoutCluster(replicas, clients, 800, 544);
     const line = partitionLine(pairs, partition([[nodeId('C')], [nodeId('A'), nodeId('B'), ...clients]]), layout.positions, 800, 544)!;

@@ -65,7 +65,8 @@ export function partitionLine(
     const at = forward >= backward ? (Math.min(...q) + Math.max(...p)) / 2 : (Math.min(...p) + Math.max(...q)) / 2;
     if (!best || gap > best.gap) best = { gap, u, at };
   }
-  if (!best || best.gap <= 0) return islandOf(sides, positions, across, nodeRadius);
+  // A line only where it passes between the nodes' circles (and clients' boxes), not through them.
+  if (!best || best.gap <= 2 * nodeRadius + 8) return islandOf(sides, positions, across, nodeRadius);
   const { u, at } = best;
   // The point of the line nearest the picture's centre, and far along it both ways.
   const centre = { x: width / 2, y: height / 2 };
@@ -93,7 +94,21 @@ function islandOf(sides: readonly [readonly NodeId[], readonly NodeId[]], positi
   const around = [...pts].sort((p, q) => Math.atan2(p.y - cy, p.x - cx) - Math.atan2(q.y - cy, q.x - cx));
   const pad = nodeRadius + 12;
   const edges = around.length === 1 ? [[around[0]!, around[0]!]] : around.map((a, i) => [a, around[(i + 1) % around.length]!]);
-  // One island if every other node, its own circle included, stays outside its edge.
-  const clear = big.every((n) => edges.every(([a, b]) => toSegment(positions.get(n)!, a!, b!) >= pad + nodeRadius + 4));
+  // One island if every other node, its own circle included, stays outside it: clear of its edge, and not inside it.
+  const clear = big.every((n) => {
+    const p = positions.get(n)!;
+    return edges.every(([a, b]) => toSegment(p, a!, b!) >= pad + nodeRadius + 4) && !(around.length > 2 && inside(p, around));
+  });
   return { sides, shape: { kind: 'island', islands: clear ? [around] : pts.map((p) => [p]), pad }, links };
+}
+
+/** Whether a point is inside a polygon (even-odd rule). */
+function inside(p: Point, polygon: readonly Point[]): boolean {
+  let odd = false;
+  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+    const a = polygon[i]!;
+    const b = polygon[j]!;
+    if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) odd = !odd;
+  }
+  return odd;
 }
