@@ -1,5 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { Playground } from './pages/playground.ts';
+import { encodeRun } from '../src/embed/urlCodec.ts';
+import { makeScenario } from '../src/sim/scenario.ts';
 
 /**
  * The first minute (issue 15): on a laptop (1366 × 768) and a projector (1920 × 1080) each
@@ -65,6 +67,16 @@ for (const [width, height] of [
     }
   });
 }
+
+test.describe('the first screen of a shared link at 1366 × 768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+  test('the notice a link brings pushes nothing off the first screen: the picture fits what is left', async ({ page }) => {
+    const run = encodeRun({ scenario: makeScenario({ script: [{ at: 10, type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '1' }] }), time: 500 });
+    await page.goto(`./?lab=playground&run=${run}`);
+    await expect(page.getByRole('status').filter({ hasText: 'Replaying a shared run' })).toBeVisible();
+    for (const locator of [picture(page), play(page), timeline(page)]) await expect(locator).toBeInViewport({ ratio: 1 });
+  });
+});
 
 test.describe('the first screen in a 360 × 600 frame', () => {
   test.use({ viewport: { width: 360, height: 600 } });

@@ -10,31 +10,31 @@ export const NARROW_PX = 1000;
  * the picture, its controls and the timeline are all on the first screen. Never higher
  * than two thirds of its width, nor lower than `minRem`.
  *
- * Measured on mount and when the window or the box's width changes, not as content above
- * comes and goes (a notice), so the picture does not jump while the learner works.
+ * Measured on mount, when the window or the box's width changes, and when the page's
+ * height changes (a notice above it, a panel loading): its height follows where it starts,
+ * not the page's height, so its own growth never feeds back into it.
  */
 export function useFittedSize(ref: RefObject<HTMLElement | null>, { below = 5.5, belowNarrow = 9, minRem = 18.75 }: { below?: number; belowNarrow?: number; minRem?: number } = {}) {
   const [size, setSize] = useState({ width: 800, height: 544 });
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    let lastWidth = -1;
     const measure = () => {
       const rect = el.getBoundingClientRect();
       const width = Math.round(rect.width);
+      // Not laid out yet (a hidden tab, a collapsed frame): nothing to fit.
+      if (width === 0) return;
       const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
       const narrow = window.innerWidth < NARROW_PX;
       const top = rect.top + window.scrollY;
       const room = window.innerHeight - top - (narrow ? belowNarrow : below) * rem;
       const height = Math.round(Math.max(minRem * rem, Math.min(width * 0.68, room)));
-      lastWidth = width;
       setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
     };
     measure();
-    const observer = new ResizeObserver(() => {
-      if (Math.round(el.getBoundingClientRect().width) !== lastWidth) measure();
-    });
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
+    observer.observe(document.body);
     window.addEventListener('resize', measure);
     return () => {
       observer.disconnect();
