@@ -59,6 +59,12 @@ export interface DotProps {
   readonly onHighlight: (on: boolean) => void;
 }
 
+/** About how wide a message's word is drawn ("ack", "repl=2"), 12 px bold. */
+export function messageWordWidth(message: { readonly kind: keyof typeof KIND_STYLES; readonly value: string | null }): number {
+  const chars = KIND_STYLES[message.kind].label.length + (message.value !== null ? message.value.length + 1 : 0);
+  return chars * 7.5 + 6;
+}
+
 export function MessageDot({ message, at, dropped, opacity, labelled, highlighted, onSelect, onHighlight }: DotProps) {
   const style = KIND_STYLES[message.kind];
   const value = message.value !== null ? `=${message.value}` : '';

@@ -1,13 +1,13 @@
 import { useMemo, useRef, useState, type PointerEvent, type Ref } from 'react';
 import type { NodeId } from '../sim/ids.ts';
 import type { MessageRecord } from '../sim/trace.ts';
-import { DENSE_MARKS, DenseDots, MessageDot } from './ClusterMessages.tsx';
+import { DENSE_MARKS, DenseDots, MessageDot, messageWordWidth } from './ClusterMessages.tsx';
 import { selectHighlight, selectRun, selectSelection, selectTime } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { sameHighlight } from '../view/highlight.ts';
 import { ringedQuorums, type RingedQuorums } from '../view/quorumRings.ts';
 import { along, clientHalfWidth, clusterSize, layoutCluster, linkPairs, type Point } from '../view/layout.ts';
-import { placeClientLabels, placeReplicaLabels, type Box } from '../view/labelPlacement.ts';
+import { labelledMessages, placeClientLabels, placeReplicaLabels, type Box } from '../view/labelPlacement.ts';
 import { partitionLine, type PartitionLine } from '../view/partitionLine.ts';
 import { useFittedSize } from './useFittedSize.ts';
 import { DROP_LINGER_MS, messageMark } from '../view/messagePosition.ts';
@@ -111,7 +111,8 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
     return [along(a, b, fa), along(a, b, fb)] as const;
   };
   const marks = [...inFlight, ...recentDrops].map((m) => messageMark(m, time, ...ends(m), reducedMotion)).filter((m) => m !== null);
-  const labelled = marks.length <= MAX_LABELLED_MESSAGES;
+  // Words on messages only while few are in flight, and never piled on one another.
+  const wordsShown = marks.length <= MAX_LABELLED_MESSAGES ? labelledMessages(marks.map((m) => m.at), marks.map((m) => messageWordWidth(m.message))) : marks.map(() => false);
 
   function toSvgPoint(e: PointerEvent<SVGSVGElement>): Point {
     const svg = svgRef.current!;
@@ -260,8 +261,8 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
               ) : (
                 stale && (
                   <g className="badge stale-badge" transform={`translate(${underX} ${under.y + 1})`} aria-hidden="true">
-                    <rect x="-62" y="0" width="124" height="20" rx="10" />
-                    <text y="14">stale: {staleWords.length > 10 ? `${staleWords.slice(0, 9)}…` : staleWords}</text>
+                    <rect x="-66" y="0" width="132" height="20" rx="10" />
+                    <text y="14">stale: {staleWords.length > 12 ? `${staleWords.slice(0, 11)}…` : staleWords}</text>
                   </g>
                 )
               )}
@@ -278,14 +279,14 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
     ) : (
     <svg className="cluster-overlay" viewBox={`0 0 ${layout.width} ${layout.height}`} data-overlay-of="cluster">
       <g className="messages" role="list" aria-label="Messages in flight">
-        {marks.map((mark) => (
+        {marks.map((mark, i) => (
           <MessageDot
             key={mark.message.id}
             message={mark.message}
             at={mark.at}
             dropped={mark.dropped}
             opacity={mark.opacity}
-            labelled={labelled}
+            labelled={wordsShown[i]!}
             highlighted={sameHighlight(highlight, { kind: 'message', id: mark.message.id })}
             onSelect={() => store.getState().select({ kind: 'message', id: mark.message.id })}
             onHighlight={(on) => store.getState().setHighlight(on ? { kind: 'message', id: mark.message.id } : null)}
@@ -327,12 +328,20 @@ function QuorumRings({ quorums, pos, radius, labelAt }: { quorums: RingedQuorums
 function PartitionMark({ partition }: { partition: PartitionLine }) {
   const [one, other] = partition.sides;
   const title = `Partition: ${one.join(', ')} apart from ${other.join(', ')}`;
+  // Which side is which, in words, in the picture's corner: the shapes alone do not name them.
+  const smaller = one.length <= other.length ? one : other;
+  const caption = (
+    <text className="partition-caption" x={8} y={16}>
+      Cut off: {smaller.join(', ')}
+    </text>
+  );
   if (partition.shape.kind === 'line') {
     const { from, to } = partition.shape;
     return (
       <g className="partition-mark" aria-hidden="true">
         <title>{title}</title>
         <line className="partition-boundary" x1={from.x} y1={from.y} x2={to.x} y2={to.y} />
+        {caption}
       </g>
     );
   }
@@ -340,6 +349,7 @@ function PartitionMark({ partition }: { partition: PartitionLine }) {
   return (
     <g className="partition-mark" aria-hidden="true">
       <title>{title}</title>
+      {caption}
       {islands.map((pts, i) => (
         <path key={i} className="partition-island" strokeWidth={2 * pad} d={`M${pts.map((p) => `${p.x},${p.y}`).join('L')}${pts.length > 2 ? 'Z' : pts.length === 1 ? 'l0.01,0' : ''}`} />
       ))}

@@ -39,7 +39,7 @@ export function Narrator({ firstMove }: { readonly firstMove?: string } = {}) {
       </div>
       {log.length === 0 ? (
         // Until something happens, what to do first: Play alone has nothing to show in an empty run.
-        <p className={firstMove && empty ? 'first-move' : 'muted'}>{firstMove && empty ? firstMove : 'Events appear here as the run plays: press Play.'}</p>
+        <p className={firstMove && empty ? 'first-move' : 'muted'}>{firstMove && empty ? firstMove : 'Events appear here as the run plays.'}</p>
       ) : (
         // Scrolls when long: focusable, so a keyboard can scroll it too.
         <ol className="log" tabIndex={0} aria-labelledby={`${id}-title`}>

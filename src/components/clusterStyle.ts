@@ -19,6 +19,7 @@ export const CLUSTER_SVG_STYLE = `
   .cluster-view .link:focus-visible .wire { stroke: var(--focus, #c2410c); stroke-width: 5; }
   .cluster-view .link .cut-both { stroke: var(--bad, #b42318); stroke-dasharray: 6 5; stroke-width: 2; }
   .cluster-view .link .cut-one { stroke: var(--bad, #b42318); stroke-dasharray: 2 4; stroke-width: 2; }
+  .cluster-view .partition-caption { font-size: 13px; font-weight: 700; text-anchor: start; fill: var(--bad, #b42318); paint-order: stroke; stroke: var(--bg, #fbfbf8); stroke-width: 3px; }
   .cluster-view .partition-boundary { stroke: var(--bad, #b42318); stroke-width: 3; stroke-dasharray: 12 7; }
   .cluster-view .partition-island { fill: var(--bad, #b42318); fill-opacity: 0.12; stroke: var(--bad, #b42318); stroke-opacity: 0.14; stroke-linejoin: round; stroke-linecap: round; }
   .cluster-view .cut-x circle { fill: var(--panel, #fff); stroke: var(--bad, #b42318); stroke-width: 2; }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeId, replicaIds } from '../sim/ids.ts';
 import { clusterSize, layoutCluster } from './layout.ts';
-import { boxesOverlap, circleHitsBox, placeClientLabels, placeReplicaLabels, segmentHitsBox, visibleLinks, type Box } from './labelPlacement.ts';
+import { boxesOverlap, circleHitsBox, labelledMessages, placeClientLabels, placeReplicaLabels, segmentHitsBox, visibleLinks, type Box } from './labelPlacement.ts';
 
 const clients = (n: number) => ['c1', 'c2', 'c3'].slice(0, n).map(nodeId);
 
@@ -63,5 +63,15 @@ describe('label placement: replicas’ words, ring labels and the line under eac
 
   it('has room for a lab’s note under each of three replicas too, in the tall picture and a projector’s', () => {
     for (const clientCount of [1, 2, 3]) for (const [w, h] of [sizes[0]!, sizes[2]!]) expect(crossings(3, clientCount, w, h, true), `${clientCount} clients, ${w}×${h}`).toEqual([]);
+  });
+
+  it('gives a message its word only where it does not pile onto another’s', () => {
+    const at = [
+      { x: 100, y: 100 },
+      { x: 104, y: 102 },
+      { x: 300, y: 100 },
+      { x: 100, y: 140 },
+    ];
+    expect(labelledMessages(at, [40, 40, 40, 40])).toEqual([true, false, true, true]);
   });
 });

@@ -97,7 +97,7 @@ const TURNS = [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7, 8];
  * below, then round the node starting from `outward` (away from the ring's centre, where
  * links are fewest), each touching the circle's gap, then the same a little further out.
  */
-function candidates(at: Point, r: number, size: { w: number; h: number }, gap: number, outward: number, below = true): Box[] {
+function candidates(at: Point, r: number, size: { w: number; h: number }, gap: number, outward: number, below = true, further = true): Box[] {
   const { w, h } = size;
   const out: Box[] = [];
   const at_ = (angle: number, extra: number): Box => {
@@ -111,7 +111,7 @@ function candidates(at: Point, r: number, size: { w: number; h: number }, gap: n
     return box();
   };
   if (below) out.push({ x: at.x - w / 2, y: at.y + r + gap, w, h });
-  for (const extra of [0, 16]) for (const t of TURNS) out.push(at_(outward + (t * Math.PI) / 8, extra));
+  for (const extra of further ? [0, 16] : [0]) for (const t of TURNS) out.push(at_(outward + (t * Math.PI) / 8, extra));
   return out;
 }
 
@@ -120,11 +120,12 @@ function candidates(at: Point, r: number, size: { w: number; h: number }, gap: n
  * already placed, and stays inside the picture. Of the candidates, the first that is
  * clear wins; if none is, the one crossing least.
  */
-function place(at: Point, r: number, size: { w: number; h: number }, gap: number, outward: number | { readonly first: number }, links: readonly Segment[], circles: readonly Point[], radius: number, nodes: readonly Box[], taken: readonly Box[], bounds: Box): Box {
+function place(at: Point, r: number, size: { w: number; h: number }, gap: number, outward: number | { readonly first: number; readonly near?: boolean }, links: readonly Segment[], circles: readonly Point[], radius: number, nodes: readonly Box[], taken: readonly Box[], bounds: Box): Box {
   let best: Box | null = null;
   let bestCost = Infinity;
   const start = typeof outward === 'number' ? outward : outward.first;
-  for (const box of candidates(at, r, size, gap, start, typeof outward === 'number')) {
+  const near = typeof outward !== 'number' && outward.near === true;
+  for (const box of candidates(at, r, size, gap, start, typeof outward === 'number', !near)) {
     const outside = box.x < bounds.x || box.y < bounds.y || box.x + box.w > bounds.x + bounds.w || box.y + box.h > bounds.y + bounds.h;
     const cost =
       links.filter((s) => segmentHitsBox(s, box)).length * 10 +
@@ -192,7 +193,8 @@ export function placeReplicaLabels(
   // Ring labels sit outside the W and R rings (r + 11), clear of the blocks.
   for (const id of withRings ? replicas : []) {
     const p = layout.positions.get(id)!;
-    const ring = place(p, r + 12, RING_LABEL, 2, outward(p), links, circles, r, nodes, taken, bounds);
+    // Right against the ring (never further out), so it is clear which ring it names.
+    const ring = place(p, r + 12, RING_LABEL, 2, { first: outward(p), near: true }, links, circles, r, nodes, taken, bounds);
     taken.push(ring);
     out.set(id, { ...out.get(id)!, ring });
   }
@@ -208,7 +210,7 @@ export function placeReplicaLabels(
 }
 
 /** The line under a client: "1 waiting", or a stale read's badge. */
-export const CLIENT_LABEL = { w: 128, h: 22 } as const;
+export const CLIENT_LABEL = { w: 136, h: 22 } as const;
 
 /**
  * Where the line under each client goes: under its box if no link crosses it there, else
@@ -267,3 +269,20 @@ export function placeClientLabels(layout: ClusterLayout, replicas: readonly Node
   return out;
 }
 
+
+/**
+ * Which of the messages in flight get their word ("ack", "repl=2") this frame: each, in
+ * order, unless its word would overlap one already given (about `w` by 14 units above its
+ * dot). Messages bunch up near a replica; their words would pile into an unreadable clump.
+ * Linear in the words kept per message: a frame has at most a couple of dozen.
+ */
+export function labelledMessages(at: readonly Point[], widths: readonly number[]): boolean[] {
+  const kept: Box[] = [];
+  return at.map((p, i) => {
+    const w = widths[i] ?? 40;
+    const box = { x: p.x - w / 2, y: p.y - 24, w, h: 14 };
+    if (kept.some((k) => boxesOverlap(k, box))) return false;
+    kept.push(box);
+    return true;
+  });
+}

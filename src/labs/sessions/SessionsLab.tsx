@@ -74,7 +74,9 @@ export default function SessionsLab() {
     setFix(f);
     setTwist(c);
     rememberInAddress(SESSIONS_PARAMS, { story: nextStory, fix: f, twist: c ? 'on' : 'off' });
-    const told = `“${storyOf(nextStory).title}”, ${f === 'none' ? 'with no fix' : `with ${FIXES[f].name.toLowerCase()}`}${c && storyOf(nextStory).twist ? `, ${storyOf(nextStory).twist!.said}` : ''}. Press Play to watch it.`;
+    // Playing already, the new run plays from its start: "press Play" would contradict the Pause button.
+    const watch = playback.view().playing ? 'It plays from the start.' : 'Press Play to watch it.';
+    const told = `“${storyOf(nextStory).title}”, ${f === 'none' ? 'with no fix' : `with ${FIXES[f].name.toLowerCase()}`}${c && storyOf(nextStory).twist ? `, ${storyOf(nextStory).twist!.said}` : ''}. ${watch}`;
     store.getState().load(storyOf(nextStory).scenario(f, { twist: c }), 0, { kind: 'info', text: told });
   };
   const current = storyOf(story);
