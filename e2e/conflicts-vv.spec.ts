@@ -188,7 +188,8 @@ test.describe('conflicts lab: version vectors, accessibility and layout', () => 
       await busy(page, '?lab=conflicts&va=Node1:2,Node2:0,Node3:1000000000&vb=Node1:1,Node2:1');
       await expect(verdict(page)).toContainText('Concurrent — a conflict');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBe(0);
+      // No sideways scrolling: the page no wider than its window (narrower by a stable scrollbar gutter).
+      expect(overflow).toBeLessThanOrEqual(0);
       await expect(panel(page).getByRole('region', { name: 'Entries of A and B, node by node' })).toHaveAttribute('tabindex', '0');
     });
   }
