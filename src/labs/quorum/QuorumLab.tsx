@@ -9,6 +9,7 @@ import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
 import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
+import { STANDARD_WORKLOAD } from '../../sim/workload.ts';
 import { OperationForm } from '../../components/OperationForm.tsx';
 import { QuorumControls } from './ui/QuorumControls.tsx';
 import { currentSearch } from '../../embed/address.ts';
@@ -110,7 +111,9 @@ export default function QuorumLab() {
             </Suspense>
           </div>
           <div className="side">
-            <Narrator firstMove="Nothing has happened yet. Press “Run a workload”: a few seconds of reads and writes, measured as they finish." />
+            <Narrator
+              firstMove={`Nothing has happened yet. Press “Run a workload”: ${STANDARD_WORKLOAD.durationMs / 1000} s of reads and writes, measured as they finish.`}
+            />
             <QuorumControls part="options" />
             <OperationForm onIssued={() => playback.send({ type: 'playback.play' })} />
             <Suspense fallback={null}>
