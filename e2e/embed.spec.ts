@@ -58,6 +58,17 @@ test.describe('a lab embedded in a docs page', () => {
     expect(href.searchParams.has('embed')).toBe(false);
   });
 
+  test('the full-lab link carries the run as it is now, not as the frame first loaded it', async ({ page, context }) => {
+    await page.goto('./?lab=playground&embed=1');
+    await page.getByRole('button', { name: 'Write x=1' }).click();
+    await expect(page.getByText('1 action in this run')).toBeVisible();
+    const [full] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /Open in the full lab/ }).click()]);
+    const opened = new URL(full.url());
+    expect(opened.searchParams.get('lab')).toBe('playground');
+    expect(opened.searchParams.has('run')).toBe(true);
+    expect(opened.searchParams.has('embed')).toBe(false);
+  });
+
   test('says so when embed= is neither 1 nor 0, and shows the lab whole', async ({ page }) => {
     await page.goto('./?lab=playground&embed=<b>yes</b>');
     await expect(page.getByRole('alert')).toContainText('is not 1 or 0, so the lab is shown whole');

@@ -230,7 +230,7 @@ test.describe('acting at t = 0 keeps the story', () => {
     await lab.seek(0);
     await lab.write('3');
     await lab.pause();
-    const notice = page.getByRole('status').filter({ hasText: 'the run forked there without' });
+    const notice = page.getByRole('status').filter({ hasText: 'the run now forks at' });
     await expect(notice).toBeVisible();
     await notice.getByRole('button', { name: 'Undo' }).click();
     await expect(page.getByText('2 actions in this run')).toBeVisible();

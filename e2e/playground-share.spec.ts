@@ -48,7 +48,7 @@ test.describe('replica playground: sharing, replaying, forking', () => {
     await lab.seek(500);
     await lab.write('3');
     await lab.pause();
-    await expect(page.getByRole('status').filter({ hasText: 'the run forked there without it' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'the run now forks at 0.50 s without it' })).toBeVisible();
     await expect(page.getByText('2 actions in this run')).toBeVisible();
     await lab.seek(2500);
     await expect(lab.replica('A')).toHaveAccessibleName(/x = 3/);

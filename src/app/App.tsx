@@ -43,7 +43,15 @@ export function App() {
     return (
       <main id="main" tabIndex={-1} ref={content} className="embedded-main">
         <p className="embed-open">
-          <a href={fullLabHref()} target="_blank" rel="noopener">
+          {/* The address follows the run as the learner works, so the link is made again as it is followed. */}
+          <a
+            href={fullLabHref()}
+            target="_blank"
+            rel="noopener"
+            onClick={(e) => void (e.currentTarget.href = fullLabHref())}
+            onAuxClick={(e) => void (e.currentTarget.href = fullLabHref())}
+            onContextMenu={(e) => void (e.currentTarget.href = fullLabHref())}
+          >
             Open in the full lab<span className="visually-hidden"> (opens in a new tab)</span> ↗
           </a>
         </p>

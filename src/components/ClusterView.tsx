@@ -329,10 +329,9 @@ function PartitionMark({ partition }: { partition: PartitionLine }) {
   const [one, other] = partition.sides;
   const title = `Partition: ${one.join(', ')} apart from ${other.join(', ')}`;
   // Which side is which, in words, in the picture's corner: the shapes alone do not name them.
-  const smaller = one.length <= other.length ? one : other;
   const caption = (
     <text className="partition-caption" x={8} y={16}>
-      Cut off: {smaller.join(', ')}
+      Partition: {one.join(', ')} | {other.join(', ')}
     </text>
   );
   if (partition.shape.kind === 'line') {

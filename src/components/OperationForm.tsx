@@ -80,7 +80,7 @@ export function OperationForm({ onIssued }: Props) {
       </div>
       {/* Folded, so the form stays short enough to sit beside the picture on a laptop's first screen. */}
       <details className="small muted coord-help">
-        <summary>Which replica answers, in this lab</summary>
+        <summary>What the “Through” replica does, in this lab</summary>
         <p id={`${id}-coord-help`}>{COORDINATOR_WORDS}</p>
       </details>
     </form>

@@ -43,7 +43,7 @@ export function QuorumClaim({
       )}
       {conditions && claim.conditions && folded && (
         <details className="small claim-conditions">
-          <summary>Only under conditions, and not linearizable</summary>
+          <summary>Holds only under conditions; overlap alone is not linearizability</summary>
           <p className="muted">{claim.conditions}</p>
           <p className="muted">{NOT_LINEARIZABLE}</p>
         </details>

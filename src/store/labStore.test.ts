@@ -20,7 +20,7 @@ describe('createLabStore', () => {
     store.getState().setTime(500);
     store.getState().act({ type: 'write', client: 'c1', coordinator: 'A', key: 'x', value: '3' });
     expect(store.getState().run.scenario.script.map((a) => (a.type === 'write' ? a.value : a.type))).toEqual(['1', '3']);
-    expect(store.getState().notice?.text).toMatch(/forked there without it/);
+    expect(store.getState().notice?.text).toMatch(/the run now forks at 0\.50 s without it/);
   });
 
   it('keeps the past identical across a fork', () => {

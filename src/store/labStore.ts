@@ -216,7 +216,7 @@ export function createLabStore(initial: Scenario = makeScenario({}), initialTime
             dropped > 0
               ? {
                   kind: 'info',
-                  text: `You acted at ${(at / 1000).toFixed(2)} s, before ${dropped === 1 ? 'one of your own later actions' : `${dropped} of your own later actions`}: the run forked there without ${dropped === 1 ? 'it' : 'them'}. Undo brings ${dropped === 1 ? 'it' : 'them'} back.`,
+                  text: `You acted at ${(at / 1000).toFixed(2)} s, earlier in the run than ${dropped === 1 ? 'one action of yours' : `${dropped} actions of yours`}: the run now forks at ${(at / 1000).toFixed(2)} s without ${dropped === 1 ? 'it' : 'them'}. Undo restores ${dropped === 1 ? 'it' : 'them'} and removes what you just did.`,
                   offer: { label: 'Undo', scenario: run.scenario, time },
                 }
               : (notice ?? (s.notice?.offer ? null : s.notice)),

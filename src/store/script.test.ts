@@ -93,7 +93,7 @@ describe('the store acts through applyIntents', () => {
     // The learner's recover at 2 s is gone; the story's write and crash stay.
     expect(store.getState().run.scenario.script.map((a) => a.type)).toEqual(['crash', 'read', 'write', 'crash']);
     const notice = store.getState().notice!;
-    expect(notice.text).toBe('You acted at 0.50 s, before one of your own later actions: the run forked there without it. Undo brings it back.');
+    expect(notice.text).toBe('You acted at 0.50 s, earlier in the run than one action of yours: the run now forks at 0.50 s without it. Undo restores it and removes what you just did.');
     expect(notice.offer?.label).toBe('Undo');
     store.getState().load(notice.offer!.scenario, notice.offer!.time);
     expect(store.getState().run.scenario).toBe(before);

@@ -59,7 +59,7 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Pl
       <div className="lab-grid">
         <div className="controls">
           <p className="small lead">
-            One cart on replicas A, B and C; the phone writes through A, the laptop through B. Pick a story, or change the cart yourself, and watch what each way of merging keeps.
+            One cart on replicas A, B and C; the phone writes through A, the laptop through B. Pick a story, or change the cart yourself, and watch what each way of resolving conflicts keeps.
           </p>
         <div className="story-buttons" role="group" aria-label="Stories">
           {CART_STORIES.map((s) => (
@@ -68,7 +68,15 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Pl
             </button>
           ))}
         </div>
-        {story && <p className="story-text">{story.story}</p>}
+        {story && (
+          <p className="story-text">
+            {story.story}
+            {/* The story's words describe its own changes: with the learner's beside them, they may no longer hold. */}
+            {scenario.script.length > story.scenario(scenario.seed, shown).script.length && (
+              <span className="story-changed"> You have changed this run; the story describes it without your changes.</span>
+            )}
+          </p>
+        )}
           <Narrator />
           <DeviceControls onChanged={() => playback.send({ type: 'playback.play' })} />
           {/* The shop's whole story, below the buttons that act on it: the picture shows its three replicas and two devices. */}
@@ -130,7 +138,10 @@ function DeviceControls({ onChanged }: { onChanged: () => void }) {
   return (
     <section className="panel" aria-labelledby="cart-devices-title">
       <h3 id="cart-devices-title">Change the cart</h3>
-      <p className="small muted">Changes happen at the playhead. The story’s own changes still happen at their times; a change of yours made later than the playhead is dropped (and offered back).</p>
+      <p className="small muted">
+        Changes happen at the playhead. If you act with the playhead in the past, your own changes scheduled after it are dropped (Undo brings them back); the story’s changes still happen at
+        their times.
+      </p>
       {DEVICES.map((d) => (
         <fieldset key={d.id} className="device">
           <legend>
