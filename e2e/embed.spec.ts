@@ -106,6 +106,19 @@ test.describe('a lab embedded in a docs page', () => {
     expect(await frameHeight(page)).toBe(200);
   });
 
+  test('in a sandbox with scripts alone, where the lab cannot start, the frame says what the page must allow', async ({ page }) => {
+    const lab = await hostPage(page, 'playground', { width: 800, sandbox: 'allow-scripts' });
+    await expect(lab.getByText('The lab could not start here.')).toBeVisible({ timeout: 10_000 });
+    await expect(lab.getByText('sandbox="allow-scripts allow-same-origin"')).toBeVisible();
+  });
+
+  test('a lab that starts never shows the message for a lab that could not', async ({ page }) => {
+    await page.goto('./?lab=playground');
+    await expect(page.getByRole('heading', { name: 'Replica playground' })).toBeVisible();
+    await page.waitForTimeout(3_500);
+    await expect(page.getByText('The lab could not start here.')).toHaveCount(0);
+  });
+
   test('in a sandbox without allow-forms, Write, Enter in a field and the gallery’s Add all work', async ({ page }) => {
     const lab = await hostPage(page, 'playground', { width: 800, sandbox: 'allow-scripts allow-same-origin' });
     await lab.getByRole('button', { name: 'Write x=1' }).click();
