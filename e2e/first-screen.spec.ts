@@ -218,21 +218,4 @@ test.describe('acting at t = 0 keeps the story', () => {
     await page.getByRole('button', { name: /^Write x=/ }).click();
     await expect.poll(() => count(page)).toBe(before + 1);
   });
-
-  test('the playground: a fork over the learner’s own later actions offers them back', async ({ page }) => {
-    const lab = new Playground(page);
-    await lab.open();
-    await lab.write('1');
-    await lab.pause();
-    await lab.seek(2000);
-    await lab.write('2');
-    await lab.pause();
-    await lab.seek(0);
-    await lab.write('3');
-    await lab.pause();
-    const notice = page.getByRole('status').filter({ hasText: 'the run now forks at' });
-    await expect(notice).toBeVisible();
-    await notice.getByRole('button', { name: 'Undo' }).click();
-    await expect(page.getByText('2 actions in this run')).toBeVisible();
-  });
 });

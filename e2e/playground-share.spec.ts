@@ -52,6 +52,10 @@ test.describe('replica playground: sharing, replaying, forking', () => {
     await expect(page.getByText('2 actions in this run')).toBeVisible();
     await lab.seek(2500);
     await expect(lab.replica('A')).toHaveAccessibleName(/x = 3/);
+    // What the fork dropped is offered back.
+    const notice = page.getByRole('status').filter({ hasText: 'the run now forks at 0.50 s without it' });
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByText('2 actions in this run')).toBeVisible();
   });
 
   test('saves the run as JSON and opens it again', async ({ page }) => {

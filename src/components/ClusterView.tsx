@@ -1,14 +1,17 @@
 import { useMemo, useRef, useState, type PointerEvent, type Ref } from 'react';
+import { CutMark, PartitionMark, QuorumRings } from './ClusterMarks.tsx';
+import { useStable } from './useStable.ts';
+import { labelSizes } from '../view/labelSizes.ts';
 import type { NodeId } from '../sim/ids.ts';
 import type { MessageRecord } from '../sim/trace.ts';
 import { DENSE_MARKS, DenseDots, MessageDot, messageWordWidth } from './ClusterMessages.tsx';
 import { selectHighlight, selectRun, selectSelection, selectTime } from '../store/labStore.ts';
 import { useLab, useLabStoreApi } from '../store/LabStoreContext.tsx';
 import { sameHighlight } from '../view/highlight.ts';
-import { ringedQuorums, type RingedQuorums } from '../view/quorumRings.ts';
+import { ringedQuorums } from '../view/quorumRings.ts';
 import { along, clientHalfWidth, clusterSize, layoutCluster, linkPairs, type Point } from '../view/layout.ts';
-import { labelledMessages, placeClientLabels, placeReplicaLabels, type Box } from '../view/labelPlacement.ts';
-import { partitionLine, type PartitionLine } from '../view/partitionLine.ts';
+import { labelledMessages, placeClientLabels, placeReplicaLabels } from '../view/labelPlacement.ts';
+import { partitionLine } from '../view/partitionLine.ts';
 import { useFittedSize } from './useFittedSize.ts';
 import { DROP_LINGER_MS, messageMark } from '../view/messagePosition.ts';
 import { isDropped } from '../view/messageStyle.ts';
@@ -57,37 +60,20 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
     }
     return room;
   };
-  // The longest write stamp shown ("x @0.106 s A", or one version vector per sibling), in
-  // steps of six characters, so labels move only when stamps grow by that much.
-  const stampChars =
-    Math.ceil(
-      Math.max(
-        (model.keys[0]?.length ?? 1) + 13,
-        ...run.replicas.map((id) => {
-          const c = (model.cells.get(id) ?? []).find((cell) => cell.key === model.keys[0]);
-          return c?.stamp ? c.key.length + 1 + c.stamp.length : 0;
-        }),
-      ) / 6,
-    ) * 6;
-  // Where each replica's words go, clear of links, wide values and each other: from the layout and, in
-  // coarse steps, how long the stamps and values are, so labels move only when those grow a step.
+  // Where each replica's words go, clear of links, wide values and each other: from the
+  // layout and the room the words need in coarse steps (view/labelSizes.ts), so labels
+  // move only when a stamp or value grows a step.
+  const sizes = useStable(
+    labelSizes(run.replicas, (id) => model.cells.get(id) ?? [], model.keys[0], layout.nodeRadius, valueRoom),
+    (a, b) => a.key === b.key,
+  );
   const withNotes = notes !== undefined;
   // Tags (a hint held for another, a clock's offset) get a place of their own only in a run that can have them.
   const withTags = useMemo(() => run.scenario.cluster.sloppyQuorum || Object.keys(run.scenario.cluster.skew).length > 0 || run.scenario.script.some((a) => a.type === 'set-skew'), [run]);
-  // Values wider than their node (a cart, siblings), in steps of 40 units: labels keep clear of them.
-  const wideKey = run.replicas
-    .map((id) => {
-      const cells = (model.cells.get(id) ?? []).slice(0, layout.nodeRadius < 30 ? 1 : 2);
-      const chars = Math.max(0, ...cells.map((c) => c.key.length + 1 + Math.max(1, c.values.join('|').length)));
-      const width = Math.min(valueRoom(id), chars * Math.max(11, Math.round(layout.nodeRadius * 0.37)) * 0.62);
-      return width > layout.nodeRadius * 1.8 ? `${id}:${Math.ceil(width / 40) * 40}` : '';
-    })
-    .filter(Boolean)
-    .join(',');
-  const labels = useMemo(() => {
-    const wide = new Map(wideKey === '' ? [] : wideKey.split(',').map((e) => [e.slice(0, e.lastIndexOf(':')) as NodeId, Number(e.slice(e.lastIndexOf(':') + 1))] as const));
-    return placeReplicaLabels(layout, run.replicas, run.clients, stampChars, withNotes, withTags, showQuorums, wide);
-  }, [layout, run, stampChars, withNotes, withTags, showQuorums, wideKey]);
+  const labels = useMemo(
+    () => placeReplicaLabels(layout, run.replicas, run.clients, sizes.stampChars, withNotes, withTags, showQuorums, sizes.wide),
+    [layout, run, sizes, withNotes, withTags, showQuorums],
+  );
   const clientLabels = useMemo(
     () => placeClientLabels(layout, run.replicas, run.clients, [...labels.values()].flatMap((l) => [l.block, ...(showQuorums ? [l.ring] : []), ...(withTags ? [l.tag] : [])])),
     [layout, run, labels, showQuorums, withTags],
@@ -298,81 +284,3 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
     </div>
   );
 }
-
-/** W and R rings round the quorum replicas; a replica in both is marked as the overlap. */
-function QuorumRings({ quorums, pos, radius, labelAt }: { quorums: RingedQuorums; pos: (id: NodeId) => Point; radius: number; labelAt: (id: NodeId) => Box }) {
-  const all = [...new Set([...quorums.write, ...quorums.read])];
-  return (
-    <g className="quorum-rings" aria-hidden="true">
-      {all.map((id) => {
-        const p = pos(id);
-        const inW = quorums.write.includes(id);
-        const inR = quorums.read.includes(id);
-        const at = labelAt(id);
-        return (
-          <g key={id}>
-            {inW && <circle className="ring-w" cx={p.x} cy={p.y} r={radius + 6} />}
-            {inR && <circle className="ring-r" cx={p.x} cy={p.y} r={radius + 11} />}
-            <text className="ring-label" x={at.x + at.w / 2} y={at.y + at.h - 3}>
-              {inW && inR ? 'W∩R' : inW ? 'W' : 'R'}
-              {quorums.standIns.includes(id) ? ' stand-in' : ''}
-            </text>
-          </g>
-        );
-      })}
-    </g>
-  );
-}
-
-/** A partition: one dashed line between the sides, or islands round the smaller side. */
-function PartitionMark({ partition }: { partition: PartitionLine }) {
-  const [one, other] = partition.sides;
-  const title = `Partition: ${one.join(', ')} apart from ${other.join(', ')}`;
-  // Which side is which, in words, in the picture's corner: the shapes alone do not name them.
-  const caption = (
-    <text className="partition-caption" x={8} y={16}>
-      Partition: {one.join(', ')} | {other.join(', ')}
-    </text>
-  );
-  if (partition.shape.kind === 'line') {
-    const { from, to } = partition.shape;
-    return (
-      <g className="partition-mark" aria-hidden="true">
-        <title>{title}</title>
-        <line className="partition-boundary" x1={from.x} y1={from.y} x2={to.x} y2={to.y} />
-        {caption}
-      </g>
-    );
-  }
-  const { islands, pad } = partition.shape;
-  return (
-    <g className="partition-mark" aria-hidden="true">
-      <title>{title}</title>
-      {caption}
-      {islands.map((pts, i) => (
-        <path key={i} className="partition-island" strokeWidth={2 * pad} d={`M${pts.map((p) => `${p.x},${p.y}`).join('L')}${pts.length > 2 ? 'Z' : pts.length === 1 ? 'l0.01,0' : ''}`} />
-      ))}
-    </g>
-  );
-}
-
-function CutMark({ a, b, fromA, fromB }: { a: Point; b: Point; fromA: boolean; fromB: boolean }) {
-  // Mark the cut near the sending end of each cut direction.
-  const at = (p: Point, q: Point) => ({ x: p.x + (q.x - p.x) * 0.3, y: p.y + (q.y - p.y) * 0.3 });
-  return (
-    <>
-      {fromA && <CutX p={at(a, b)} />}
-      {fromB && <CutX p={at(b, a)} />}
-    </>
-  );
-}
-
-function CutX({ p }: { p: Point }) {
-  return (
-    <g className="cut-x" transform={`translate(${p.x} ${p.y})`}>
-      <circle r="9" />
-      <path d="M-4 -4 L4 4 M4 -4 L-4 4" />
-    </g>
-  );
-}
-

@@ -1,5 +1,8 @@
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { useLab, useLabController } from '../store/LabStoreContext.tsx';
+import type { LabState } from '../store/labStore.ts';
+
+const selectNothingScripted = (s: LabState) => s.run.scenario.script.length === 0;
 import { formatSeconds } from './PlaybackBar.tsx';
 
 /** At most one announcement this often, so a screen reader is not flooded. */
@@ -16,7 +19,7 @@ export function Narrator({ firstMove }: { readonly firstMove?: string } = {}) {
   const id = useId();
   const log = useSyncExternalStore(narration.subscribe, narration.lines);
   const [announcement, setAnnouncement] = useState('');
-  const empty = useLab((s) => s.run.scenario.script.length === 0);
+  const empty = useLab(selectNothingScripted);
 
   useEffect(() => {
     // Lines told before this view was there are not announced: they are in the log.

@@ -48,8 +48,37 @@ export function QuorumControls({ part = 'knobs' }: { readonly part?: 'knobs' | '
 
   const spare = ringSize(c.n, true) - c.n;
   const choices = (max: number) => Array.from({ length: max }, (_, i) => i + 1);
-  // The knobs beside the picture; the options (and the demos that show them) in a panel of their own below them.
-  const knobs = (
+  // The options, and the demos that show them, are a panel of their own below the knobs beside the picture.
+  if (part === 'options')
+    return (
+      <section className="panel quorum-options" aria-labelledby={`${id}-options`}>
+        <h2 id={`${id}-options`}>Sloppy quorums and read repair</h2>
+        <div className="field-row toggles">
+          <label className="check">
+            <input type="checkbox" checked={c.sloppyQuorum} disabled={spare === 0 && !c.sloppyQuorum} onChange={(e) => setSloppy(e.target.checked)} /> Sloppy quorum with hinted handoff
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={c.readRepair} onChange={(e) => store.getState().load({ ...scenario, cluster: { ...c, readRepair: e.target.checked } }, store.getState().time)} /> Read repair
+          </label>
+        </div>
+        {spare === 0 && <p className="small">Sloppy quorums need replicas outside the key’s N to stand in: choose N of 8 or fewer.</p>}
+        <Suspense fallback={null}>
+          <SloppyQuorumNotes />
+        </Suspense>
+        <div className="button-row">
+          {QUORUM_DEMOS.map((demo) => (
+            <button
+              key={demo.id}
+              type="button"
+              onClick={() => store.getState().load(demo.scenario(scenario.seed), 0, { kind: 'info', text: `${demo.title}. ${demo.story} Press Play.` })}
+            >
+              {demo.button}
+            </button>
+          ))}
+        </div>
+      </section>
+    );
+  return (
     <section className="panel quorum-controls" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>N, W and R</h2>
       <div className="field-row">
@@ -110,36 +139,6 @@ export function QuorumControls({ part = 'knobs' }: { readonly part?: 'knobs' | '
       </details>
     </section>
   );
-  if (part === 'options')
-    return (
-      <section className="panel quorum-options" aria-labelledby={`${id}-options`}>
-        <h2 id={`${id}-options`}>Sloppy quorums and read repair</h2>
-      <div className="field-row toggles">
-        <label className="check">
-          <input type="checkbox" checked={c.sloppyQuorum} disabled={spare === 0 && !c.sloppyQuorum} onChange={(e) => setSloppy(e.target.checked)} /> Sloppy quorum with hinted handoff
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={c.readRepair} onChange={(e) => store.getState().load({ ...scenario, cluster: { ...c, readRepair: e.target.checked } }, store.getState().time)} /> Read repair
-        </label>
-      </div>
-      {spare === 0 && <p className="small">Sloppy quorums need replicas outside the key’s N to stand in: choose N of 8 or fewer.</p>}
-      <Suspense fallback={null}>
-        <SloppyQuorumNotes />
-      </Suspense>
-      <div className="button-row">
-        {QUORUM_DEMOS.map((demo) => (
-          <button
-            key={demo.id}
-            type="button"
-            onClick={() => store.getState().load(demo.scenario(scenario.seed), 0, { kind: 'info', text: `${demo.title}. ${demo.story} Press Play.` })}
-          >
-            {demo.button}
-          </button>
-        ))}
-      </div>
-      </section>
-    );
-  return knobs;
 }
 
 /** How many replicas the ring has: N (at least 3), and two more to stand in when quorums are sloppy. */
