@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { CROSS_ORIGIN, hostPage } from './pages/docsHost.ts';
 
 /**
  * A lab in a docs page (issue 16): `&embed=1` shows the lab alone, posts its height to the
@@ -7,40 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
  * origin, as a docs site would be.
  */
 
-/**
- * The docs page's address: the same server under another name, so another origin (the lab
- * is served at 127.0.0.1). The page is made by the test (routed), so Chromium counts it as
- * public and would refuse its frame from a loopback server (Local Network Access); a real
- * docs page and a real lab host are both public, so that check is turned off here only.
- */
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH || undefined,
-    args: ['--disable-gpu', '--disable-quic', '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights'],
-  },
-});
-
-const hostOf = () => {
-  const lab = new URL(test.info().project.use.baseURL!);
-  return `http://localhost:${lab.port}/docs-page/`;
-};
-
-/** A docs page on another origin with one lab frame (and, unless told, the host script). */
-async function hostPage(page: Page, lab: string, { width = 360, sandbox, script = true }: { width?: number; sandbox?: string; script?: boolean } = {}) {
-  const base = new URL('./', test.info().project.use.baseURL).href;
-  const host = hostOf();
-  await page.route(`${host}**`, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><title>Docs</title><h1>A page about replication</h1>
-        <iframe title="The lab" src="${base}?lab=${lab}&embed=1" style="width:${width}px;height:200px;border:0" ${sandbox === undefined ? '' : `sandbox="${sandbox}"`}></iframe>
-        <p>After the lab.</p>
-        ${script ? `<script src="${base}embed.js"></script>` : ''}`,
-    }),
-  );
-  await page.goto(host);
-  return page.frameLocator('iframe[title="The lab"]');
-}
+test.use(CROSS_ORIGIN);
 
 const frameHeight = (page: Page) => page.locator('iframe[title="The lab"]').evaluate((f) => f.getBoundingClientRect().height);
 

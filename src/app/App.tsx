@@ -1,9 +1,10 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
-import { labs, findLab } from '../labs/registry.ts';
+import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { labs, findLab, type LabEntry } from '../labs/registry.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { safeText } from '../sim/safeText.ts';
 import { fullLabHref, shellOptions } from '../embed/shell.ts';
-import { startResizePosts } from '../embed/resizePoster.ts';
+import { browserAddress } from '../embed/address.ts';
+import { startHostBridge, type Bridge } from '../embed/hostBridge.ts';
 
 function currentLabId(): string | null {
   return new URLSearchParams(window.location.search).get('lab');
@@ -11,18 +12,48 @@ function currentLabId(): string | null {
 
 /** The page: a banner with the labs, the lab itself in <main>, and a short footer. */
 export function App() {
-  const [labId] = useState(currentLabId);
+  // The lab in view, and how many times one was loaded in place (a host's load, a playlist's step): each load mounts it afresh.
+  const [view, setView] = useState(() => ({ labId: currentLabId(), loads: 0 }));
+  const labId = view.labId;
   const [resetCount, setResetCount] = useState(0);
   const entry = findLab(labId) ?? labs[0];
   const unknownLab = labId !== null && !findLab(labId) ? safeText(labId).slice(0, 40) : null;
   const [shell] = useState(() => shellOptions());
   const content = useRef<HTMLElement>(null);
-  // Embedded: the page has no banner or footer, grows with its content (not the frame), and tells the page around it its height.
+  const bridge = useRef<Bridge | null>(null);
+  /** Show another lab or run in this page: the address first, since a lab reads its settings from it as it mounts. */
+  const navigate = useCallback((href: string, lab: string) => {
+    browserAddress.replace(href);
+    setView((v) => ({ labId: lab, loads: v.loads + 1 }));
+  }, []);
+  // Embedded: the page has no banner or footer, grows with its content (not the frame), and speaks the host API to the page around it.
   useEffect(() => {
-    if (!shell.embed || !content.current) return;
+    if (!shell.embed || !content.current || window.parent === window) return;
     document.documentElement.classList.add('embedded');
-    return startResizePosts(content.current);
-  }, [shell.embed]);
+    const started = startHostBridge({
+      parent: window.parent,
+      self: window,
+      origins: shell.host,
+      content: content.current,
+      knownLab: (id) => findLab(id) !== undefined,
+      navigate,
+    });
+    bridge.current = started;
+    return () => {
+      started.stop();
+      bridge.current = null;
+    };
+  }, [shell.embed, shell.host, navigate]);
+  const mounted = useCallback((lab: string) => bridge.current?.ready(lab), []);
+  const labView = (lab: LabEntry) => (
+    <ErrorBoundary key={`${view.loads}-${resetCount}`} what={lab.title} onReset={() => setResetCount((n) => n + 1)}>
+      <Suspense fallback={<p role="status">Loading {lab.title}…</p>}>
+        <Mounted lab={lab.id} onMounted={mounted}>
+          <lab.Component />
+        </Mounted>
+      </Suspense>
+    </ErrorBoundary>
+  );
 
   const notices = (
     <>
@@ -56,13 +87,7 @@ export function App() {
           </a>
         </p>
         {notices}
-        {entry && (
-          <ErrorBoundary key={resetCount} what={entry.title} onReset={() => setResetCount((n) => n + 1)}>
-            <Suspense fallback={<p role="status">Loading {entry.title}…</p>}>
-              <entry.Component />
-            </Suspense>
-          </ErrorBoundary>
-        )}
+        {entry && labView(entry)}
       </main>
     );
 
@@ -89,21 +114,19 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         {notices}
-        {entry ? (
-          <ErrorBoundary key={resetCount} what={entry.title} onReset={() => setResetCount((n) => n + 1)}>
-            <Suspense fallback={<p role="status">Loading {entry.title}…</p>}>
-              <entry.Component />
-            </Suspense>
-          </ErrorBoundary>
-        ) : (
-          <Welcome />
-        )}
+        {entry ? labView(entry) : <Welcome />}
       </main>
       <footer className="site-footer">
         <p>Everything here runs in your browser: a seeded simulation of replicated nodes. Nothing is sent anywhere.</p>
       </footer>
     </>
   );
+}
+
+/** Tells the shell once its lab has mounted (after the lab's own effects, which put its run and scenes on the stage). */
+function Mounted({ lab, onMounted, children }: { readonly lab: string; readonly onMounted: (lab: string) => void; readonly children: ReactNode }) {
+  useEffect(() => onMounted(lab), [lab, onMounted]);
+  return children;
 }
 
 function Welcome() {

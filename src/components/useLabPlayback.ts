@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createLabController } from '../controller/labController.ts';
+import { mountRun } from '../controller/stage.ts';
 import type { LabStore } from '../store/labStore.ts';
 import { lazyPlayback } from './playbackHandle.ts';
 import { useShortcuts } from './useShortcuts.ts';
@@ -23,6 +24,8 @@ export function useLabPlayback(store: LabStore, labId: string, runInAddress = tr
     controller.start();
     return () => controller.stop();
   }, [controller]);
+  // On the shell's stage while mounted: the host API and the presenter's keys reach the run there.
+  useEffect(() => mountRun({ labId, playback, store }), [labId, playback, store]);
   const shortcuts = useMemo(
     () => ({
       k: () => playback.send({ type: 'playback.toggle' }),

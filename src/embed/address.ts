@@ -6,17 +6,28 @@ export interface AddressPort {
   replace(href: string): void;
 }
 
+const addressListeners = new Set<() => void>();
+
 /** The page's own address. Reading it is the only place the lab looks at `location`. */
 export const browserAddress: AddressPort = {
   read: () => window.location.href,
   replace(href) {
     try {
-      if (href !== window.location.href) window.history.replaceState(window.history.state, '', href);
+      if (href === window.location.href) return;
+      window.history.replaceState(window.history.state, '', href);
     } catch {
       // Some sandboxed frames refuse history changes; the lab works without them.
+      return;
     }
+    for (const listener of addressListeners) listener();
   },
 };
+
+/** Hear each change the lab makes to the page's address (the host API tells the host of a new share link). */
+export function onAddressChange(listener: () => void): () => void {
+  addressListeners.add(listener);
+  return () => void addressListeners.delete(listener);
+}
 
 /** An address in memory, for tests: every replacement is kept. */
 export function memoryAddress(href = 'https://lab.test/'): AddressPort & { readonly history: string[] } {

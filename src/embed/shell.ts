@@ -1,23 +1,64 @@
 import { browserAddress, type AddressPort } from './address.ts';
 import { choiceParam } from './paramKinds.ts';
-import { readParams, writeAddress } from './params.ts';
+import { readParams, shown, writeAddress, type Param } from './params.ts';
 
-/**
- * The shell's own parameters, for every lab: `embed=1` shows the lab alone, for an iframe
- * in a docs page (no site banner or footer, a link to open it in the full lab, and its
- * height posted to the page around it).
- */
-export const SHELL_PARAMS = {
-  embed: choiceParam<boolean>({
+/** Origins given in `host=`, or null when it is not given (then any parent may command the lab). */
+export type HostOrigins = readonly string[] | null;
+
+/** `host=https://docs.example.org,https://lms.example.edu`: the pages allowed to command an embedded lab. */
+const hostParam: Param<HostOrigins> = {
+  type: 'text',
+  fallback: () => null,
+  parse(raw, name) {
+    const parts = raw.split(/[\s,]+/).filter(Boolean);
+    const origins: string[] = [];
+    const bad: string[] = [];
+    for (const part of parts.slice(0, 10)) {
+      let origin: string | null = null;
+      try {
+        const url = new URL(part);
+        if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === part.replace(/\/$/, '')) origin = url.origin;
+      } catch {
+        origin = null;
+      }
+      if (origin) origins.push(origin);
+      else bad.push(part);
+    }
+    if (bad.length === 0 && parts.length > 0 && parts.length <= 10) return { ok: true, value: origins };
+    // Refusing every command is the safe reading of a list that could not be read whole.
+    const why = parts.length > 10 ? 'lists more than 10 origins' : parts.length === 0 ? 'is empty' : `has ${shown(bad[0]!)}, which is not an origin like https://docs.example.org`;
+    return { ok: false, value: origins, message: `${name}= ${why}; the lab takes commands only from ${origins.length > 0 ? origins.join(', ') : 'no page'}.` };
+  },
+  format: (origins) => (origins ?? []).join(','),
+};
+
+const onOff = (name: string, off: string) =>
+  choiceParam<boolean>({
     choices: [false, true],
     fallback: false,
     spell: (on) => (on ? '1' : '0'),
-    bad: (quoted) => `embed=${quoted} is not 1 or 0, so the lab is shown whole.`,
-  }),
+    bad: (quoted) => `${name}=${quoted} is not 1 or 0, so ${off}.`,
+  });
+
+/**
+ * The shell's own parameters, for every lab: `embed=1` shows the lab alone, for an iframe
+ * in a docs page (no site banner or footer, a link to open it in the full lab, its height
+ * posted to the page around it, and the host API); `host=` lists the origins whose pages
+ * may command it; `presenter=1` shows it for a projector.
+ */
+export const SHELL_PARAMS = {
+  embed: onOff('embed', 'the lab is shown whole'),
+  host: hostParam,
+  presenter: onOff('presenter', 'the lab is shown as usual'),
 };
+
+/** Parameters that belong to the page, not to a lab's run: they stay when another lab or run is loaded in place. */
+export const SHELL_NAMES: readonly string[] = [...Object.keys(SHELL_PARAMS), 'playlist', 'item'];
 
 export interface ShellOptions {
   readonly embed: boolean;
+  readonly host: HostOrigins;
+  readonly presenter: boolean;
   /** Sentences about parameters that could not be used. */
   readonly problems: readonly string[];
 }
@@ -25,10 +66,33 @@ export interface ShellOptions {
 /** The shell's options from the address. */
 export function shellOptions(address: AddressPort = browserAddress): ShellOptions {
   const { values, problems } = readParams(SHELL_PARAMS, new URL(address.read()).search);
-  return { embed: values.embed, problems };
+  return { ...values, problems };
 }
 
-/** The same lab and run, outside the frame: the address without `embed`. */
+/** The same lab and run, outside the frame: the address without `embed`, `host` or the presenter's playlist. */
 export function fullLabHref(address: AddressPort = browserAddress): string {
-  return writeAddress(address.read(), SHELL_PARAMS, {}, ['embed']);
+  return writeAddress(address.read(), SHELL_PARAMS, {}, SHELL_NAMES);
+}
+
+/**
+ * The address that shows `link` (a link to any lab of this site, or just its `?query`)
+ * in this page, keeping the page's own parameters (SHELL_NAMES) and dropping the rest.
+ * A link to another site, or to no lab this page knows, gives the sentence saying so.
+ */
+export function addressFor(link: string, known: (lab: string) => boolean, address: AddressPort = browserAddress): { ok: true; href: string; lab: string } | { ok: false; error: string } {
+  let here: URL;
+  let there: URL;
+  try {
+    here = new URL(address.read());
+    there = new URL(link, here);
+  } catch {
+    return { ok: false, error: 'That link could not be read as an address.' };
+  }
+  if (there.origin !== here.origin || there.pathname !== here.pathname) return { ok: false, error: `That link is to another page (${shown(there.origin + there.pathname)}), not to this lab.` };
+  const lab = there.searchParams.get('lab') ?? '';
+  if (!known(lab)) return { ok: false, error: lab === '' ? 'That link names no lab (it has no lab=).' : `That link names a lab this page does not have: ${shown(lab)}.` };
+  const next = new URL(here.origin + here.pathname);
+  for (const [name, value] of there.searchParams) if (!SHELL_NAMES.includes(name)) next.searchParams.append(name, value);
+  for (const name of SHELL_NAMES) for (const value of here.searchParams.getAll(name)) next.searchParams.append(name, value);
+  return { ok: true, href: next.href, lab };
 }

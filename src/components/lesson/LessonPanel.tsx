@@ -5,6 +5,8 @@ import { findLesson, goalMet, lessonHref, type GalleryLessonView, type Lesson, t
 import { nextAfterLesson } from '../../content/course.ts';
 import { browserAddress, currentSearch, rememberInAddress } from '../../embed/address.ts';
 import { readParams, writeAddress } from '../../embed/params.ts';
+import { tellLearning } from '../../embed/learning.ts';
+import { useScenes } from '../useScenes.ts';
 import { lessonMachine } from '../../machines/lessonMachine.ts';
 import { progress } from '../../store/progress.ts';
 import { LESSON_PARAMS } from './lessonParams.ts';
@@ -77,8 +79,12 @@ function LessonSteps({ lesson, firstStep, view, scrollIntoView }: { readonly les
     if (met && mode === 'step' && !known) {
       send({ type: 'lesson.reached', index });
       progress().reachStep(`${lesson.id}/${step.id}`);
+      // For a course platform around an embedded lab: a step reached, and the lesson once every step is.
+      const about = { lab: lesson.lab, lesson: lesson.id, title: lesson.title, reached: reached.length + 1, steps: lesson.steps.length };
+      tellLearning({ kind: 'progressed', ...about });
+      if (about.reached === about.steps) tellLearning({ kind: 'completed', ...about });
     }
-  }, [met, mode, known, index, lesson.id, step.id, send]);
+  }, [met, mode, known, index, lesson, step.id, send, reached.length]);
 
   // The address keeps the step (and drops the lesson once the learner leaves it).
   useEffect(() => {
@@ -92,6 +98,8 @@ function LessonSteps({ lesson, firstStep, view, scrollIntoView }: { readonly les
     moved.current = true;
     send(event);
   };
+  // While the lesson is open, its steps are the scenes a presenter's keys step through (over the lab's own stories).
+  useScenes('lesson steps', lesson.steps, mode === 'step' ? index : -1, (i) => go({ type: 'lesson.go', index: i }));
   useEffect(() => {
     if (mode === 'left') back.current?.focus();
     else if (moved.current) heading.current?.focus();

@@ -2,6 +2,7 @@ import '../../components/components.css';
 import './quiz.css';
 import { Suspense, lazy, useState } from 'react';
 import { useProgress } from '../../components/useProgress.ts';
+import { useScenes } from '../../components/useScenes.ts';
 import { QUIZ_INDEX, type QuizIndexEntry } from '../../content/quizIndex.ts';
 import { currentSearch, rememberInAddress } from '../../embed/address.ts';
 import { readParams } from '../../embed/params.ts';
@@ -34,6 +35,7 @@ export default function QuizLab() {
     rememberInAddress(QUIZ_PARAMS, { q });
   };
   const store = progress();
+  useScenes('questions', QUIZ_INDEX, QUIZ_INDEX.findIndex((q) => q.id === current), (i) => choose(QUIZ_INDEX[i]!.id));
   return (
     <div className="lab quiz">
       <header className="lab-intro">

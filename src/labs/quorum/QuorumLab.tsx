@@ -12,6 +12,7 @@ import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
 import { STANDARD_WORKLOAD } from '../../sim/workload.ts';
 import { OperationForm } from '../../components/OperationForm.tsx';
 import { QuorumControls } from './ui/QuorumControls.tsx';
+import { useDemoScenes } from './ui/demoScenes.ts';
 import { currentSearch } from '../../embed/address.ts';
 import { hasRunParam, readParams, type ValuesOf } from '../../embed/params.ts';
 import { addressNotice } from '../../store/notices.ts';
@@ -76,6 +77,7 @@ function initialStore() {
 export default function QuorumLab() {
   const [store] = useState(initialStore);
   const { playback, controller } = useLabPlayback(store, QUORUM_ID);
+  useDemoScenes(store);
   const reducedMotion = usePrefersReducedMotion();
   const clusterRef = useRef<SVGSVGElement>(null);
   const play = () => {

@@ -9,6 +9,7 @@ import { NoticeBar } from '../../components/NoticeBar.tsx';
 import { StageControls } from '../../components/StageControls.tsx';
 import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
 import { useLabPlayback } from '../../components/useLabPlayback.ts';
+import { useScenes } from '../../components/useScenes.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
 import { MODEL_NAMES, VERDICT_WORDS } from '../../content/modelNames.ts';
 import { FIXES, SESSION_STORIES, type FixId, type SessionStory, type StoryId } from '../../content/sessionStories.ts';
@@ -32,6 +33,10 @@ const LessonPanel = lazy(() => import('../../components/lesson/StoreLessonPanel.
 function storyOf(id: StoryId): SessionStory {
   return SESSION_STORIES.find((s) => s.id === id)!;
 }
+
+const SESSION_SCENES = SESSION_STORIES.flatMap((s) =>
+  (['none', ...s.fixes.filter((f) => f !== 'none')] as const).map((fix) => ({ id: `${s.id}-${fix}`, title: `${s.title}, ${fix === 'none' ? 'no fix' : FIXES[fix].name.toLowerCase()}`, story: s.id, fix })),
+);
 
 /** The story and fix the address names, a fix the story does not list read as none (with a sentence). */
 function initial(): { story: StoryId; fix: FixId; twist: boolean; problems: readonly string[] } {
@@ -80,6 +85,8 @@ export default function SessionsLab() {
     store.getState().load(storyOf(nextStory).scenario(f, { twist: c }), 0, { kind: 'info', text: told });
   };
   const current = storyOf(story);
+  // Each story with no fix, then with each of its fixes: the scenes a presenter's keys and a host's presets step through.
+  useScenes('stories and fixes', SESSION_SCENES, twist ? -1 : SESSION_SCENES.findIndex((s) => s.story === story && s.fix === fix), (i) => choose(SESSION_SCENES[i]!.story, SESSION_SCENES[i]!.fix));
   return (
     <LabStoreProvider store={store} controller={controller}>
       <div className="lab sessions">

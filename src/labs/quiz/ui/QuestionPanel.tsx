@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { QUIZ_AND_EXERCISES, findQuizItem, type QuizItem } from '../../../content/quiz.ts';
+import { tellLearning } from '../../../embed/learning.ts';
 import { progress } from '../../../store/progress.ts';
 import { answerOf, complete, emptyAnswer, gradeItem, type PartAnswer, type PartGrade } from '../model/grade.ts';
 import { CollabTextDemo } from './CollabTextDemo.tsx';
@@ -47,6 +48,8 @@ function QuestionView({ item, onNext, focus }: { readonly item: QuizItem; readon
     const graded = gradeItem(item, answers);
     setGrades(graded.parts);
     progress().answer(item.id, graded.right);
+    const score = graded.parts.filter((p) => p.right).length / Math.max(1, graded.parts.length);
+    tellLearning({ kind: 'answered', item: item.id, title: item.title, right: graded.right, score });
   };
   const retry = () => {
     // After the answer was shown, start afresh; otherwise keep what the learner had, to change it.

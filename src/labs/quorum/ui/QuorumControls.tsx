@@ -1,5 +1,6 @@
 import { Suspense, lazy, useId, type ReactNode } from 'react';
 import { QUORUM_DEMOS } from '../../../content/quorumDemos.ts';
+import { loadDemo } from './demoScenes.ts';
 import { QUORUM_PRESETS } from '../../../content/quorumPresets.ts';
 import { MAX_REPLICAS, MIN_REPLICAS } from '../../../sim/ids.ts';
 import type { ClusterConfig } from '../../../sim/scenario.ts';
@@ -70,7 +71,7 @@ export function QuorumControls({ part = 'knobs' }: { readonly part?: 'knobs' | '
             <button
               key={demo.id}
               type="button"
-              onClick={() => store.getState().load(demo.scenario(scenario.seed), 0, { kind: 'info', text: `${demo.title}. ${demo.story} Press Play.` })}
+              onClick={() => loadDemo(store, demo)}
             >
               {demo.button}
             </button>

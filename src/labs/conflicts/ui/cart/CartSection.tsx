@@ -1,4 +1,5 @@
 import { Suspense, lazy, useId, useMemo, useRef, useState } from 'react';
+import { useScenes } from '../../../../components/useScenes.ts';
 import { CART_NAMES } from './cartWords.ts';
 import { runCarts } from '../../../../analysis/carts.ts';
 // The carts' words, registered beside their strategies: only this lab loads either.
@@ -44,6 +45,9 @@ export function CartSection({ playback, reducedMotion, onStory }: { playback: Pl
       return JSON.stringify(its.cluster.skew) === JSON.stringify(scenario.cluster.skew) && its.script.every((a) => inRun.has(JSON.stringify(a)));
     });
   }, [scenario, shown]);
+
+  // The stories are the scenes a presenter's keys and a host's presets step through.
+  useScenes('stories', CART_STORIES, story ? CART_STORIES.indexOf(story) : -1, (i) => onStory(CART_STORIES[i]!));
 
   const show = (strategy: CartStrategyId) => {
     const s = store.getState();
