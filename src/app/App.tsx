@@ -1,10 +1,15 @@
-import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { labs, findLab, type LabEntry } from '../labs/registry.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { safeText } from '../sim/safeText.ts';
 import { fullLabHref, shellOptions } from '../embed/shell.ts';
 import { browserAddress } from '../embed/address.ts';
 import { startHostBridge, type Bridge } from '../embed/hostBridge.ts';
+import { ShortcutsHelp } from '../components/ShortcutsHelp.tsx';
+import { Presenter, PresenterToggle } from './presenter/Presenter.tsx';
+
+const SpeakerView = lazy(() => import('./presenter/SpeakerView.tsx'));
+const knownLab = (id: string) => findLab(id) !== undefined;
 
 function currentLabId(): string | null {
   return new URLSearchParams(window.location.search).get('lab');
@@ -35,7 +40,7 @@ export function App() {
       self: window,
       origins: shell.host,
       content: content.current,
-      knownLab: (id) => findLab(id) !== undefined,
+      knownLab,
       navigate,
     });
     bridge.current = started;
@@ -55,6 +60,20 @@ export function App() {
     </ErrorBoundary>
   );
 
+  const shellParts = (
+    <>
+      <Presenter startOn={shell.presenter} embedded={shell.embed} knownLab={knownLab} navigate={navigate} />
+      <ShortcutsHelp />
+    </>
+  );
+
+  if (shell.speaker)
+    return (
+      <Suspense fallback={<p role="status">Loading the speaker view…</p>}>
+        <SpeakerView />
+      </Suspense>
+    );
+
   const notices = (
     <>
       {shell.problems.length > 0 && (
@@ -73,6 +92,7 @@ export function App() {
   if (shell.embed)
     return (
       <main id="main" tabIndex={-1} ref={content} className="embedded-main">
+        {shellParts}
         <p className="embed-open">
           {/* The address follows the run as the learner works, so the link is made again as it is followed. */}
           <a
@@ -111,7 +131,11 @@ export function App() {
             </ul>
           </nav>
         )}
+        <div className="site-tools">
+          <PresenterToggle />
+        </div>
       </header>
+      {shellParts}
       <main id="main" tabIndex={-1}>
         {notices}
         {entry ? labView(entry) : <Welcome />}

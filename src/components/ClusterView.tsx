@@ -45,7 +45,10 @@ export function ClusterView({ reducedMotion, drawingPartition, onPartitionDrawn,
   const highlight = useLab(selectHighlight);
   const box = useRef<HTMLDivElement>(null);
   const fitted = useFittedSize(box);
-  const size = clusterSize(fitted.width, fitted.height);
+  // Drawn at the page's type size: where the root font is larger (presenter mode, or a reader's own setting), the picture is drawn
+  // smaller and scaled up, so its labels and lines grow with the text.
+  const zoom = Math.max(1, fitted.rem / 16);
+  const size = clusterSize(fitted.width / zoom, fitted.height / zoom);
   const layout = useMemo(() => layoutCluster(run.replicas, run.clients, size.width, size.height), [run, size.width, size.height]);
   const pairs = useMemo(() => linkPairs(run.replicas, run.clients), [run]);
   const model = run.at(time);

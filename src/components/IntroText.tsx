@@ -1,3 +1,5 @@
+import { useStore } from 'zustand';
+import { presenterStore, selectOn } from '../store/presenterStore.ts';
 import { useSyncExternalStore, type ReactNode } from 'react';
 
 /** A phone, or a docs page's short frame: there the picture must come before a paragraph of intro. */
@@ -29,12 +31,14 @@ export function useMediaQuery(query: string): boolean {
 
 /**
  * A lab's introductory paragraph: as it is on a laptop or a projector; folded under
- * "About this lab" in a short, narrow frame, so the picture is on the first screen there.
+ * "About this lab" in a short, narrow frame and in presenter mode, so the picture is on the first screen there.
  * Folded, not dropped: one tap opens it.
  */
 export function IntroText({ children }: { readonly children: ReactNode }) {
   const short = useMediaQuery(SHORT_NARROW);
-  if (!short) return <p>{children}</p>;
+  // In front of a class the picture comes first: the presenter opens it if the room needs it.
+  const presenting = useStore(presenterStore, selectOn);
+  if (!short && !presenting) return <p>{children}</p>;
   return (
     <details className="intro-fold">
       <summary>About this lab</summary>

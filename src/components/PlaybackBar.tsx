@@ -1,8 +1,8 @@
 import { Field } from './Field.tsx';
-import { useMemo, useRef, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { SPEEDS, VIRTUAL_MS_PER_REAL_MS } from '../machines/playbackClock.ts';
-import { ShortcutsHelp } from './ShortcutsHelp.tsx';
-import { useShortcuts, type Shortcuts } from './useShortcuts.ts';
+import { openShortcutsHelp } from './ShortcutsHelp.tsx';
+import { ariaKeysOf, type ShortcutAction } from './shortcutTable.ts';
 import { usePlayback, type PlaybackHandle } from './playbackHandle.ts';
 
 interface Props {
@@ -38,23 +38,17 @@ export function PlaybackBar({ playback, of, clock = true }: Props) {
   const speed = usePlayback(playback, (v) => v.speed);
   const canStep = usePlayback(playback, (v) => v.canStep);
   // The keyboard shortcuts drive the lab's own clock; a bar named apart has none.
-  const keys = (shortcut: string) => (of ? undefined : shortcut);
-  const help = useRef<HTMLDialogElement>(null);
-  const helpKeys = useMemo((): Shortcuts => {
-    const open = () => help.current?.showModal();
-    return of ? {} : { '?': open, 'Shift+?': open };
-  }, [of]);
-  useShortcuts(helpKeys);
+  const keys = (action: ShortcutAction) => (of ? undefined : ariaKeysOf(action));
   return (
     <div className="playback-bar" role="toolbar" aria-label={of ? `Playback of ${of}` : 'Playback'}>
-      <button type="button" onClick={() => playback.send({ type: 'playback.toggle' })} aria-keyshortcuts={keys('k')} className="primary">
+      <button type="button" onClick={() => playback.send({ type: 'playback.toggle' })} aria-keyshortcuts={keys('toggle')} className="primary">
         {playing ? 'Pause' : 'Play'}
       </button>
       <button
         type="button"
         onClick={() => playback.send({ type: 'playback.step' })}
         disabled={!canStep}
-        aria-keyshortcuts={keys('.')}
+        aria-keyshortcuts={keys('step')}
         title="Jump to the next event, over any quiet stretch"
       >
         Step
@@ -77,15 +71,14 @@ export function PlaybackBar({ playback, of, clock = true }: Props) {
       <button type="button" onClick={() => playback.send({ type: 'playback.rewind' })}>
         Rewind
       </button>
-      <button type="button" onClick={() => playback.send({ type: 'playback.reset' })} className="quiet" aria-keyshortcuts={keys('Shift+R')}>
+      <button type="button" onClick={() => playback.send({ type: 'playback.reset' })} className="quiet" aria-keyshortcuts={keys('reset')}>
         Reset
       </button>
       {!of && (
         <>
-          <button type="button" className="quiet" aria-keyshortcuts="?" onClick={() => help.current?.showModal()}>
+          <button type="button" className="quiet" aria-keyshortcuts="?" onClick={openShortcutsHelp}>
             Keyboard shortcuts
           </button>
-          <ShortcutsHelp ref={help} />
         </>
       )}
       {clock && <PlaybackClock playback={playback} {...(of ? { of } : {})} />}

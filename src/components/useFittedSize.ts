@@ -8,14 +8,15 @@ export const NARROW_PX = 1000;
  * between where it starts on the page and the bottom of the first screen, less `below`
  * (the timeline under it, and on a narrow screen the playback bar), so that at 1366 × 768
  * the picture, its controls and the timeline are all on the first screen. Never higher
- * than two thirds of its width, nor lower than `minRem`.
+ * than two thirds of its width, nor lower than `minRem`. `rem` is the page's root font size
+ * (larger in presenter mode), by which a picture can scale its drawing.
  *
  * Measured on mount, when the window or the box's width changes, and when the page's
  * height changes (a notice above it, a panel loading): its height follows where it starts,
  * not the page's height, so its own growth never feeds back into it.
  */
 export function useFittedSize(ref: RefObject<HTMLElement | null>, { below = 5.5, belowNarrow = 9, minRem = 18.75 }: { below?: number; belowNarrow?: number; minRem?: number } = {}) {
-  const [size, setSize] = useState({ width: 800, height: 544 });
+  const [size, setSize] = useState({ width: 800, height: 544, rem: 16 });
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -29,7 +30,7 @@ export function useFittedSize(ref: RefObject<HTMLElement | null>, { below = 5.5,
       const top = rect.top + window.scrollY;
       const room = window.innerHeight - top - (narrow ? belowNarrow : below) * rem;
       const height = Math.round(Math.max(minRem * rem, Math.min(width * 0.68, room)));
-      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
+      setSize((s) => (s.width === width && s.height === height && s.rem === rem ? s : { width, height, rem }));
     };
     measure();
     const observer = new ResizeObserver(measure);

@@ -3,11 +3,12 @@ import { createLabController } from '../controller/labController.ts';
 import { mountRun } from '../controller/stage.ts';
 import type { LabStore } from '../store/labStore.ts';
 import { lazyPlayback } from './playbackHandle.ts';
+import { bindings } from './shortcutTable.ts';
 import { useShortcuts } from './useShortcuts.ts';
 
 /**
  * What every lab wires the same way: its playback machine on its store, the playback
- * shortcuts (k or Space play/pause, "." step, Shift+R reset), and its controller
+ * shortcuts (shortcutTable.ts: k or Space play/pause, "." step, Shift+R reset), and its controller
  * (narration, the address kept equal to the run), started while the lab is mounted.
  * Pass the controller to LabStoreProvider.
  */
@@ -27,12 +28,12 @@ export function useLabPlayback(store: LabStore, labId: string, runInAddress = tr
   // On the shell's stage while mounted: the host API and the presenter's keys reach the run there.
   useEffect(() => mountRun({ labId, playback, store }), [labId, playback, store]);
   const shortcuts = useMemo(
-    () => ({
-      k: () => playback.send({ type: 'playback.toggle' }),
-      ' ': () => playback.send({ type: 'playback.toggle' }),
-      '.': () => playback.send({ type: 'playback.step' }),
-      'Shift+R': () => playback.send({ type: 'playback.reset' }),
-    }),
+    () =>
+      bindings({
+        toggle: () => playback.send({ type: 'playback.toggle' }),
+        step: () => playback.send({ type: 'playback.step' }),
+        reset: () => playback.send({ type: 'playback.reset' }),
+      }),
     [playback],
   );
   useShortcuts(shortcuts);

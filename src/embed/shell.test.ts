@@ -6,7 +6,7 @@ const at = (query: string) => memoryAddress(`https://lab.test/ec/${query}`);
 
 describe('the shell’s own parameters', () => {
   it('reads embed=1 and embed=0, and says so for anything else, shown whole', () => {
-    expect(shellOptions(at('?lab=quorum&embed=1'))).toEqual({ embed: true, host: null, presenter: false, problems: [] });
+    expect(shellOptions(at('?lab=quorum&embed=1'))).toEqual({ embed: true, host: null, presenter: false, speaker: false, problems: [] });
     expect(shellOptions(at('?lab=quorum&embed=0')).embed).toBe(false);
     expect(shellOptions(at('?lab=quorum')).embed).toBe(false);
     const bad = shellOptions(at('?embed=%3Cscript%3E'));

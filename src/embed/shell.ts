@@ -50,6 +50,7 @@ export const SHELL_PARAMS = {
   embed: onOff('embed', 'the lab is shown whole'),
   host: hostParam,
   presenter: onOff('presenter', 'the lab is shown as usual'),
+  speaker: onOff('speaker', 'the lab is shown, not the speaker view'),
 };
 
 /** Parameters that belong to the page, not to a lab's run: they stay when another lab or run is loaded in place. */
@@ -59,6 +60,8 @@ export interface ShellOptions {
   readonly embed: boolean;
   readonly host: HostOrigins;
   readonly presenter: boolean;
+  /** The presenter's second window (app/presenter/SpeakerView.tsx). */
+  readonly speaker: boolean;
   /** Sentences about parameters that could not be used. */
   readonly problems: readonly string[];
 }

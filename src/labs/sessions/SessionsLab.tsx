@@ -34,8 +34,14 @@ function storyOf(id: StoryId): SessionStory {
   return SESSION_STORIES.find((s) => s.id === id)!;
 }
 
+/** A fix's name inside a sentence: its first letter small, the rest as written (W + R > N stays capital). */
+function fixInSentence(fix: FixId): string {
+  const name = FIXES[fix].name;
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
 const SESSION_SCENES = SESSION_STORIES.flatMap((s) =>
-  (['none', ...s.fixes.filter((f) => f !== 'none')] as const).map((fix) => ({ id: `${s.id}-${fix}`, title: `${s.title}, ${fix === 'none' ? 'no fix' : FIXES[fix].name.toLowerCase()}`, story: s.id, fix })),
+  (['none', ...s.fixes.filter((f) => f !== 'none')] as const).map((fix) => ({ id: `${s.id}-${fix}`, title: `${s.title}, ${fix === 'none' ? 'no fix' : fixInSentence(fix)}`, story: s.id, fix })),
 );
 
 /** The story and fix the address names, a fix the story does not list read as none (with a sentence). */
@@ -81,7 +87,7 @@ export default function SessionsLab() {
     rememberInAddress(SESSIONS_PARAMS, { story: nextStory, fix: f, twist: c ? 'on' : 'off' });
     // Playing already, the new run plays from its start: "press Play" would contradict the Pause button.
     const watch = playback.view().playing ? 'It plays from the start.' : 'Press Play to watch it.';
-    const told = `“${storyOf(nextStory).title}”, ${f === 'none' ? 'with no fix' : `with ${FIXES[f].name.toLowerCase()}`}${c && storyOf(nextStory).twist ? `, ${storyOf(nextStory).twist!.said}` : ''}. ${watch}`;
+    const told = `“${storyOf(nextStory).title}”, ${f === 'none' ? 'with no fix' : `with ${fixInSentence(f)}`}${c && storyOf(nextStory).twist ? `, ${storyOf(nextStory).twist!.said}` : ''}. ${watch}`;
     store.getState().load(storyOf(nextStory).scenario(f, { twist: c }), 0, { kind: 'info', text: told });
   };
   const current = storyOf(story);
@@ -179,7 +185,7 @@ function StoryCard({ story, fix, twist }: { readonly story: SessionStory; readon
       <h2 id={`${id}-t`}>{story.title}</h2>
       <p>{story.story}</p>
       <p className={`verdict v-${verdict ? verdict.result : 'pending'}`} role="status">
-        <span aria-hidden="true">{words.icon}</span> {name} {words.word} on this run{fix === 'none' ? ', with no fix' : `, with ${f.name.toLowerCase()}`}
+        <span aria-hidden="true">{words.icon}</span> {name} {words.word} on this run{fix === 'none' ? ', with no fix' : `, with ${fixInSentence(fix)}`}
         {twist && story.twist ? `, ${story.twist.said}` : ''}.
       </p>
       {twist && story.twist && <p>{story.twist.shows}</p>}

@@ -1,0 +1,200 @@
+import './presenter.css';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { stageScenes, stepScene, subscribeStage } from '../../controller/stage.ts';
+import { openShortcutsHelp } from '../../components/ShortcutsHelp.tsx';
+import { ariaKeysOf, bindings } from '../../components/shortcutTable.ts';
+import { useShortcuts } from '../../components/useShortcuts.ts';
+import { browserAddress } from '../../embed/address.ts';
+import { itemHref, playlistInAddress } from '../../embed/playlist.ts';
+import { isSpeakerMessage, openChannel, type ShownState } from './channel.ts';
+import { presenterStore, selectBlank, selectOn, selectPlaylist, selectSaid, type PresenterState } from '../../store/presenterStore.ts';
+
+const PlaylistEditor = lazy(() => import('./PlaylistEditor.tsx'));
+
+interface Props {
+  /** `presenter=1` in the address. */
+  readonly startOn: boolean;
+  readonly embedded: boolean;
+  readonly knownLab: (id: string) => boolean;
+  /** Show another lab or run in place (App's). */
+  readonly navigate: (href: string, lab: string) => void;
+}
+
+const say = (said: string) => presenterStore.setState({ said });
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** What is on show and what comes next, for the speaker view and the status line. */
+export function shownNow(s: PresenterState = presenterStore.getState()): ShownState {
+  if (s.playlist) {
+    const items = s.playlist.items;
+    const it = items[s.item]!;
+    const next = items[s.item + 1];
+    return { type: 'shown', position: `Item ${s.item + 1} of ${items.length}`, title: it.title || 'Untitled', point: it.point, next: next ? { title: next.title || 'Untitled', point: next.point } : null };
+  }
+  const list = stageScenes();
+  if (!list || list.scenes.length === 0) return { type: 'shown', position: '', title: document.title, point: '', next: null };
+  const at = list.current();
+  const next = list.scenes[at + 1];
+  return {
+    type: 'shown',
+    position: at < 0 ? `None of the ${list.kind} on show` : `${capital(list.kind)}: ${at + 1} of ${list.scenes.length}`,
+    title: at < 0 ? 'The run as you changed it' : list.scenes[at]!.title,
+    point: '',
+    next: next ? { title: next.title, point: '' } : null,
+  };
+}
+
+/**
+ * Presenter mode, for every lab (a property of the page, not of each lab): the projector
+ * palette (html.presenter, presenter.css), the clicker's keys through the lab's scenes or
+ * a playlist, a blanked screen, full screen, the playlist editor, and the speaker view
+ * kept in step over a BroadcastChannel.
+ */
+export function Presenter({ startOn, embedded, knownLab, navigate }: Props) {
+  const on = useStore(presenterStore, selectOn);
+  const blank = useStore(presenterStore, selectBlank);
+  const said = useStore(presenterStore, selectSaid);
+  const playlist = useStore(presenterStore, selectPlaylist);
+  const [editing, setEditing] = useState(false);
+
+  // The address's presenter=1 and playlist, read once.
+  useEffect(() => {
+    const read = playlistInAddress(browserAddress.read(), knownLab);
+    presenterStore.setState({ on: startOn || read.playlist !== null, playlist: read.playlist, item: read.item, said: read.problem ?? '' });
+  }, [startOn, knownLab]);
+
+  useEffect(() => {
+    document.documentElement.classList.toggle('presenter', on);
+  }, [on]);
+
+  const actions = useMemo(() => {
+    const go = (by: 1 | -1) => {
+      const s = presenterStore.getState();
+      if (s.playlist) {
+        const item = s.item + by;
+        if (item < 0 || item >= s.playlist.items.length) return say(item < 0 ? 'This is the first item of the playlist.' : 'This is the last item of the playlist.');
+        const href = itemHref(s.playlist, item, browserAddress.read());
+        presenterStore.setState({ item, said: `Item ${item + 1} of ${s.playlist.items.length}: ${s.playlist.items[item]!.title || 'Untitled'}` });
+        navigate(href, new URL(href).searchParams.get('lab') ?? '');
+        return;
+      }
+      const stepped = stepScene(by);
+      say('why' in stepped ? stepped.why : `${capital(stageScenes()!.kind)}: ${stepped.index + 1} of ${stepped.of}, ${stepped.shown.title}`);
+    };
+    const fullscreen = () => {
+      const fail = () => say(embedded ? 'Full screen is not allowed in this frame: its page must give the iframe allow="fullscreen".' : 'The browser refused full screen here.');
+      try {
+        if (document.fullscreenElement) void document.exitFullscreen();
+        else void document.documentElement.requestFullscreen().catch(fail);
+      } catch {
+        fail();
+      }
+    };
+    const speaker = () => {
+      const url = new URL(browserAddress.read());
+      url.searchParams.set('speaker', '1');
+      const opened = window.open(url.href, 'ec-lab-speaker', 'popup,width=900,height=640');
+      if (!opened) say('The browser blocked the speaker view’s window: allow pop-ups for this page, or open the page with &speaker=1 in another window.');
+    };
+    return { go, fullscreen, speaker };
+  }, [embedded, navigate]);
+
+  const keys = useMemo(
+    () =>
+      bindings({
+        help: openShortcutsHelp,
+        presenter: () => presenterStore.setState((s) => ({ on: !s.on, blank: false })),
+        ...(on
+          ? {
+              next: () => actions.go(1),
+              previous: () => actions.go(-1),
+              blank: () => presenterStore.setState((s) => ({ blank: !s.blank })),
+              fullscreen: actions.fullscreen,
+              speaker: actions.speaker,
+            }
+          : {}),
+      }),
+    [on, actions],
+  );
+  useShortcuts(keys);
+
+  // The speaker view hears what is on show whenever it changes, and its buttons step here.
+  useEffect(() => {
+    if (!on) return;
+    const channel = openChannel();
+    if (!channel) return;
+    let last = '';
+    const tell = (force = false) => {
+      const state = JSON.stringify(shownNow());
+      if (state === last && !force) return;
+      last = state;
+      channel.postMessage(JSON.parse(state));
+    };
+    channel.onmessage = (e: MessageEvent) => {
+      if (!isSpeakerMessage(e.data)) return;
+      if (e.data.type === 'hello') tell(true);
+      else actions.go(e.data.type === 'next' ? 1 : -1);
+    };
+    const offStore = presenterStore.subscribe(() => tell());
+    const offStage = subscribeStage(() => tell());
+    // A scene chosen by a click changes no store this hears: look again each second.
+    const timer = window.setInterval(() => tell(), 1000);
+    tell(true);
+    return () => {
+      offStore();
+      offStage();
+      window.clearInterval(timer);
+      channel.close();
+    };
+  }, [on, actions]);
+
+  return (
+    <>
+      {on && (
+        <div className="presenter-bar" role="region" aria-label="Presenter">
+          <p className="presenter-said" role="status">
+            {said}
+          </p>
+          <button type="button" onClick={() => actions.go(-1)} aria-keyshortcuts={ariaKeysOf('previous')}>
+            ← Previous
+          </button>
+          <button type="button" onClick={() => actions.go(1)} aria-keyshortcuts={ariaKeysOf('next')}>
+            Next →
+          </button>
+          <button type="button" onClick={() => setEditing(true)}>
+            {playlist ? 'Playlist' : 'Make a playlist'}
+          </button>
+          <button type="button" onClick={actions.speaker} aria-keyshortcuts={ariaKeysOf('speaker')}>
+            Speaker view
+          </button>
+          <button type="button" className="quiet" onClick={() => presenterStore.setState({ on: false, blank: false })} aria-keyshortcuts={ariaKeysOf('presenter')}>
+            Leave presenter mode
+          </button>
+        </div>
+      )}
+      {editing && (
+        <Suspense fallback={<p role="status">Loading the playlist editor…</p>}>
+          <PlaylistEditor onClose={() => setEditing(false)} knownLab={knownLab} navigate={navigate} />
+        </Suspense>
+      )}
+      {on && blank && (
+        <div className="presenter-blank" onClick={() => presenterStore.setState({ blank: false })}>
+          <p className="visually-hidden" role="status">
+            The screen is blank. Press b to show it again.
+          </p>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The button that turns presenter mode on, for the site's banner. */
+export function PresenterToggle() {
+  const on = useStore(presenterStore, selectOn);
+  return (
+    <button type="button" className="quiet presenter-toggle" aria-pressed={on} aria-keyshortcuts={ariaKeysOf('presenter')} onClick={() => presenterStore.setState((s) => ({ on: !s.on, blank: false }))}>
+      Presenter mode
+    </button>
+  );
+}
