@@ -137,3 +137,16 @@ export function itemHref(playlist: Playlist, item: number, base: string): string
   next.searchParams.set('item', String(item + 1));
   return next.href;
 }
+
+/** The lab a link or address names, or null. */
+export function labOf(link: string): string | null {
+  const query = queryOf(link);
+  return query === null ? null : new URLSearchParams(query).get('lab');
+}
+
+/** The speaker view's address: this page's, with speaker=1. */
+export function speakerHref(href: string): string {
+  const url = new URL(href);
+  url.searchParams.set('speaker', '1');
+  return url.href;
+}

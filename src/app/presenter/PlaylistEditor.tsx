@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { downloadBlob } from '../../components/download.ts';
 import { stageScenes } from '../../controller/stage.ts';
 import { browserAddress } from '../../embed/address.ts';
-import { checkPlaylist, itemHref, LIMITS, playlistFile, queryOf, readPlaylistFile, type Playlist, type PlaylistItem } from '../../embed/playlist.ts';
+import { checkPlaylist, itemHref, labOf, LIMITS, playlistFile, queryOf, readPlaylistFile, type Playlist, type PlaylistItem } from '../../embed/playlist.ts';
 import { fullLabHref } from '../../embed/shell.ts';
 import { presenterStore } from '../../store/presenterStore.ts';
 
@@ -67,7 +67,7 @@ export default function PlaylistEditor({ onClose, knownLab, navigate }: { readon
   };
   const addLink = () => {
     const query = queryOf(pasted.trim());
-    const lab = query === null ? null : new URLSearchParams(query).get('lab');
+    const lab = labOf(pasted.trim());
     if (query === null || lab === null || !knownLab(lab)) return setSaid('That is not a link to one of this site’s labs: copy one with a lab’s “Copy link”, or from the address bar.');
     if (items.length >= LIMITS.items) return setSaid(`A playlist holds at most ${LIMITS.items} runs.`);
     setItems([...items, { link: query.slice(0, LIMITS.link), title: '', point: '' }]);
@@ -79,7 +79,7 @@ export default function PlaylistEditor({ onClose, knownLab, navigate }: { readon
     presenterStore.setState({ on: true, playlist, item: 0, said: `Item 1 of ${items.length}: ${items[0]!.title || 'Untitled'}` });
     const href = itemHref(playlist, 0, browserAddress.read());
     dialog.current?.close();
-    navigate(href, new URL(href).searchParams.get('lab') ?? '');
+    navigate(href, labOf(href) ?? '');
   };
   const copyLink = async () => {
     if (items.length === 0) return setSaid('Add a run first.');
@@ -120,7 +120,7 @@ export default function PlaylistEditor({ onClose, knownLab, navigate }: { readon
               <textarea rows={2} value={it.point} maxLength={LIMITS.point} onChange={(e) => change(i, { point: e.target.value })} />
             </label>
             <p className="small muted">
-              {new URLSearchParams(it.link).get('lab')} · {it.link.length.toLocaleString('en')} characters
+              {labOf(it.link)} · {it.link.length.toLocaleString('en')} characters
             </p>
             <div className="button-row">
               <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move run ${i + 1} up`}>

@@ -6,7 +6,7 @@ import { openShortcutsHelp } from '../../components/ShortcutsHelp.tsx';
 import { ariaKeysOf, bindings } from '../../components/shortcutTable.ts';
 import { useShortcuts } from '../../components/useShortcuts.ts';
 import { browserAddress } from '../../embed/address.ts';
-import { itemHref, playlistInAddress } from '../../embed/playlist.ts';
+import { itemHref, labOf, playlistInAddress, speakerHref } from '../../embed/playlist.ts';
 import { isSpeakerMessage, openChannel, type ShownState } from './channel.ts';
 import { presenterStore, selectBlank, selectOn, selectPlaylist, selectSaid, type PresenterState } from '../../store/presenterStore.ts';
 
@@ -76,7 +76,7 @@ export function Presenter({ startOn, embedded, knownLab, navigate }: Props) {
         if (item < 0 || item >= s.playlist.items.length) return say(item < 0 ? 'This is the first item of the playlist.' : 'This is the last item of the playlist.');
         const href = itemHref(s.playlist, item, browserAddress.read());
         presenterStore.setState({ item, said: `Item ${item + 1} of ${s.playlist.items.length}: ${s.playlist.items[item]!.title || 'Untitled'}` });
-        navigate(href, new URL(href).searchParams.get('lab') ?? '');
+        navigate(href, labOf(href) ?? '');
         return;
       }
       const stepped = stepScene(by);
@@ -92,9 +92,7 @@ export function Presenter({ startOn, embedded, knownLab, navigate }: Props) {
       }
     };
     const speaker = () => {
-      const url = new URL(browserAddress.read());
-      url.searchParams.set('speaker', '1');
-      const opened = window.open(url.href, 'ec-lab-speaker', 'popup,width=900,height=640');
+      const opened = window.open(speakerHref(browserAddress.read()), 'ec-lab-speaker', 'popup,width=900,height=640');
       if (!opened) say('The browser blocked the speaker view’s window: allow pop-ups for this page, or open the page with &speaker=1 in another window.');
     };
     return { go, fullscreen, speaker };
