@@ -138,7 +138,7 @@ test.describe('the host API of an embedded lab', () => {
     await q.getByRole('radio', { name: 'Once writes stop and faults heal, every replica ends up with the same value' }).check();
     await q.getByRole('button', { name: 'Check my answers' }).click();
     await expect.poll(() => ofType(page, 'ec-lab:statement')).toHaveLength(1);
-    const [{ statement }] = (await ofType(page, 'ec-lab:statement')) as unknown as { statement: Record<string, unknown> }[];
+    const { statement } = (await ofType(page, 'ec-lab:statement'))[0] as unknown as { statement: Record<string, unknown> };
     expect(statement).toMatchObject({
       verb: { id: 'http://adlnet.gov/expapi/verbs/answered', display: { 'en-US': 'answered' } },
       object: { objectType: 'Activity', definition: { type: 'http://adlnet.gov/expapi/activities/cmi.interaction' } },

@@ -1,0 +1,138 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Presenter mode (issue 16): the projector palette at 1920 × 1080 in light and dark, the
+ * clicker's keys through a lab's stories, blanking, the one help dialog, a playlist made
+ * in the editor and walked end to end with the clicker, and the speaker view following.
+ */
+
+test.use({ viewport: { width: 1920, height: 1080 } });
+
+const bodyFontPx = (page: Page) => page.locator('main p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+const said = (page: Page) => page.getByRole('region', { name: 'Presenter' }).getByRole('status');
+const storyPressed = (page: Page) => page.getByRole('group', { name: 'Stories' }).locator('[aria-pressed="true"]');
+
+test.describe('presenter mode', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the projector palette at 1920 × 1080 (${scheme}): 24 px text, the picture larger, nothing axe finds`, async ({ page }, info) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto('./?lab=quorum&presenter=1');
+      await expect(page.getByRole('heading', { name: 'Quorum lab' })).toBeVisible();
+      expect(await bodyFontPx(page)).toBeGreaterThanOrEqual(24);
+      // The learner's chrome is folded away: no site banner or footer, the intro behind "About this lab".
+      await expect(page.getByRole('banner')).toBeHidden();
+      await expect(page.getByText('About this lab')).toBeVisible();
+      // Labels in the picture grow with the type: the picture is drawn smaller and scaled up.
+      const label = page.locator('.cluster-view .client-label').first();
+      const shown = await label.evaluate((t) => (t as SVGGraphicsElement).getBoundingClientRect().height);
+      expect(shown).toBeGreaterThan(20);
+      await info.attach(`presenter-${scheme}`, { body: await page.screenshot(), contentType: 'image/png' });
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    });
+  }
+
+  test('the toggle turns it on and off, and ? lists every shortcut of the lab in view', async ({ page }) => {
+    await page.goto('./?lab=conflicts');
+    await page.getByRole('button', { name: 'Presenter mode' }).click();
+    await expect(page.getByRole('region', { name: 'Presenter' })).toBeVisible();
+    expect(await bodyFontPx(page)).toBeGreaterThanOrEqual(24);
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help.getByRole('heading', { name: 'In presenter mode' })).toBeVisible();
+    await expect(help.getByRole('term')).toHaveText(['k or Space', '.', 'Shift+R', '?', 'Shift+P', 'PageDown or →', 'PageUp or ←', 'b', 'f', 's']);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Leave presenter mode' }).click();
+    await expect(page.getByRole('region', { name: 'Presenter' })).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Labs' })).toBeVisible();
+    // Out of presenter mode the page keys are the learner's again: PageDown scrolls, no story changes.
+    const before = await storyPressed(page).textContent();
+    await page.keyboard.press('PageDown');
+    await expect(storyPressed(page)).toHaveText(before!);
+  });
+
+  test('the clicker steps through the lab’s stories, never while a slider has focus; b blanks the screen', async ({ page }) => {
+    await page.goto('./?lab=conflicts&presenter=1');
+    await expect(storyPressed(page)).toHaveCount(1);
+    const first = await storyPressed(page).textContent();
+    await page.keyboard.press('PageDown');
+    await expect(said(page)).toHaveText(/^Stories: 2 of \d, /);
+    await expect(storyPressed(page)).not.toHaveText(first!);
+    await page.keyboard.press('PageUp');
+    await expect(storyPressed(page)).toHaveText(first!);
+    await page.keyboard.press('PageUp');
+    await expect(said(page)).toHaveText('This is the first of the stories.');
+
+    // → on the focused timeline moves the playhead, not the story.
+    await page.getByRole('slider').first().focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(storyPressed(page)).toHaveText(first!);
+
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('b');
+    await expect(page.getByText('The screen is blank. Press b to show it again.')).toBeAttached();
+    await page.keyboard.press('b');
+    await expect(page.getByText('The screen is blank. Press b to show it again.')).toHaveCount(0);
+  });
+
+  test('a playlist made in the editor is walked end to end with the clicker, and the speaker view follows and steps it', async ({ page, context }) => {
+    await page.goto('./?lab=playground&presenter=1');
+    await page.getByRole('button', { name: 'Make a playlist' }).click();
+    const editor = page.getByRole('dialog', { name: 'Playlist' });
+    await editor.getByRole('button', { name: 'Add this page’s run' }).click();
+    await editor.getByRole('textbox', { name: 'Title of run 1' }).fill('A replica playground');
+    await editor.getByRole('textbox', { name: 'Talking point for run 1' }).fill('Ask the room which replica answers first.');
+    await editor.getByRole('textbox', { name: 'Or paste a link to a run' }).fill('?lab=quorum&n=5&w=3&r=3');
+    await editor.getByRole('button', { name: 'Add the link' }).click();
+    await editor.getByRole('textbox', { name: 'Title of run 2' }).fill('Five replicas, W = R = 3');
+    await editor.getByRole('textbox', { name: 'Talking point for run 2' }).fill('Overlap: every read meets the last write.');
+    await editor.getByRole('textbox', { name: 'Or paste a link to a run' }).fill('https://elsewhere.example/?lab=sessions&story=count-down');
+    await editor.getByRole('button', { name: 'Add the link' }).click();
+    await editor.getByRole('textbox', { name: 'Title of run 3' }).fill('The count went down');
+    await editor.getByRole('textbox', { name: 'Or paste a link to a run' }).fill('not a link');
+    await editor.getByRole('button', { name: 'Add the link' }).click();
+    await expect(editor.getByRole('status')).toHaveText(/not a link to one of this site’s labs/);
+    await editor.getByRole('button', { name: 'Start the playlist' }).click();
+    await expect(said(page)).toHaveText('Item 1 of 3: A replica playground');
+
+    const speaker = await context.newPage();
+    await speaker.goto(`${page.url()}&speaker=1`);
+    await expect(speaker.getByRole('heading', { name: 'Now: A replica playground' })).toBeVisible();
+    await expect(speaker.getByText('Ask the room which replica answers first.')).toBeVisible();
+    await expect(speaker.getByRole('heading', { name: 'Next: Five replicas, W = R = 3' })).toBeVisible();
+    await expect(speaker.getByRole('timer', { name: 'Time since the speaker view opened' })).toHaveText(/^\d+:\d\d$/);
+
+    await page.bringToFront();
+    await page.keyboard.press('PageDown');
+    await expect(page.getByRole('heading', { name: 'Quorum lab' })).toBeVisible();
+    await expect(said(page)).toHaveText('Item 2 of 3: Five replicas, W = R = 3');
+    expect(new URL(page.url()).searchParams.get('n')).toBe('5');
+    await expect(speaker.getByRole('heading', { name: 'Now: Five replicas, W = R = 3' })).toBeVisible();
+
+    // The speaker view's own Next steps the projected window.
+    await speaker.getByRole('button', { name: 'Next →' }).click();
+    await expect(page.getByRole('heading', { name: /^Sessions: seeing your own writes/, level: 1 })).toBeVisible();
+    await expect(speaker.getByRole('heading', { name: 'Next: nothing: this is the last' })).toBeVisible();
+    await page.keyboard.press('PageDown');
+    await expect(said(page)).toHaveText('This is the last item of the playlist.');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('heading', { name: 'Quorum lab' })).toBeVisible();
+
+    // The playlist's link opens it again, at its first item, in presenter mode.
+    await page.getByRole('button', { name: 'Playlist' }).click();
+    await page.getByRole('dialog', { name: 'Playlist' }).getByRole('button', { name: 'Copy a link to it' }).click();
+    const link = await page.getByRole('textbox', { name: 'The playlist’s link' }).inputValue();
+    const again = await context.newPage();
+    await again.goto(link);
+    await expect(again.getByRole('heading', { name: 'Replica playground' })).toBeVisible();
+    await again.keyboard.press('PageDown');
+    await expect(again.getByRole('heading', { name: 'Quorum lab' })).toBeVisible();
+  });
+
+  test('a broken playlist in a link is refused in a sentence, and the lab carries on', async ({ page }) => {
+    await page.goto('./?lab=quorum&presenter=1&playlist=p1.<script>&item=2');
+    await expect(said(page)).toHaveText(/^This link's playlist could not be read: /);
+    await expect(page.getByRole('heading', { name: 'Quorum lab' })).toBeVisible();
+  });
+});
