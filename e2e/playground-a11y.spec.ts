@@ -29,7 +29,7 @@ test.describe('replica playground: keyboard, screen readers, small screens', () 
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(help).toBeVisible();
-    await expect(help.getByRole('term')).toHaveText(['k or Space', '.', 'Shift+R', '?']);
+    await expect(help.getByRole('term')).toHaveText(['k or Space', '.', 'Shift+R', '?', 'Shift+P', 'PageDown or →', 'PageUp or ←', 'b', 'f', 's']);
     await lab.expectNoAxeViolations();
     await page.keyboard.press('Escape');
     await expect(help).toBeHidden();

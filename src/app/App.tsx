@@ -3,12 +3,21 @@ import { labs, findLab, type LabEntry } from '../labs/registry.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { safeText } from '../sim/safeText.ts';
 import { fullLabHref, shellOptions } from '../embed/shell.ts';
-import { browserAddress } from '../embed/address.ts';
-import { startHostBridge, type Bridge } from '../embed/hostBridge.ts';
-import { ShortcutsHelp } from '../components/ShortcutsHelp.tsx';
-import { Presenter, PresenterToggle } from './presenter/Presenter.tsx';
+import { browserAddress, currentSearch } from '../embed/address.ts';
+import type { Bridge } from '../embed/hostBridge.ts';
+import { hasParam } from '../embed/params.ts';
+import { openShortcutsHelp, selectAsked, shortcutsHelpAsked } from '../components/openShortcutsHelp.ts';
+import { bindings } from '../components/shortcutTable.ts';
+import { useShortcuts } from '../components/useShortcuts.ts';
+import { presenterStore, selectOn } from '../store/presenterStore.ts';
+import { useStore } from 'zustand';
+import { PresenterToggle } from './presenter/PresenterToggle.tsx';
 
+// Each loads only where it is used: a lab's first screen carries none of them.
 const SpeakerView = lazy(() => import('./presenter/SpeakerView.tsx'));
+const Presenter = lazy(() => import('./presenter/Presenter.tsx'));
+const ShortcutsHelp = lazy(() => import('../components/ShortcutsHelp.tsx'));
+const SHELL_KEYS = bindings({ help: openShortcutsHelp, presenter: () => presenterStore.setState((s) => ({ on: !s.on, blank: false })) });
 const knownLab = (id: string) => findLab(id) !== undefined;
 
 function currentLabId(): string | null {
@@ -24,6 +33,16 @@ export function App() {
   const entry = findLab(labId) ?? labs[0];
   const unknownLab = labId !== null && !findLab(labId) ? safeText(labId).slice(0, 40) : null;
   const [shell] = useState(() => shellOptions());
+  useShortcuts(SHELL_KEYS);
+  // Presenter mode's code loads once it is asked for: by the address (presenter=1, a playlist) or the toggle.
+  const presenting = useStore(presenterStore, selectOn);
+  const helpAsked = useStore(shortcutsHelpAsked, selectAsked) > 0;
+  const [presenterWanted] = useState(() => shell.presenter || hasParam(currentSearch(), 'playlist'));
+  useEffect(() => {
+    document.documentElement.classList.toggle('presenter', presenting);
+  }, [presenting]);
+  /** The lab that mounted last, for a host API that starts after it. */
+  const lastMounted = useRef<string | null>(null);
   const content = useRef<HTMLElement>(null);
   const bridge = useRef<Bridge | null>(null);
   /** Show another lab or run in this page: the address first, since a lab reads its settings from it as it mounts. */
@@ -35,21 +54,24 @@ export function App() {
   useEffect(() => {
     if (!shell.embed || !content.current || window.parent === window) return;
     document.documentElement.classList.add('embedded');
-    const started = startHostBridge({
-      parent: window.parent,
-      self: window,
-      origins: shell.host,
-      content: content.current,
-      knownLab,
-      navigate,
+    const main = content.current;
+    let stopped = false;
+    // Its own chunk: a host waits for the ready event, which comes once it runs.
+    void import('../embed/hostBridge.ts').then(({ startHostBridge }) => {
+      if (stopped) return;
+      bridge.current = startHostBridge({ parent: window.parent, self: window, origins: shell.host, content: main, knownLab, navigate });
+      if (lastMounted.current !== null) bridge.current.ready(lastMounted.current);
     });
-    bridge.current = started;
     return () => {
-      started.stop();
+      stopped = true;
+      bridge.current?.stop();
       bridge.current = null;
     };
   }, [shell.embed, shell.host, navigate]);
-  const mounted = useCallback((lab: string) => bridge.current?.ready(lab), []);
+  const mounted = useCallback((lab: string) => {
+    lastMounted.current = lab;
+    bridge.current?.ready(lab);
+  }, []);
   const labView = (lab: LabEntry) => (
     <ErrorBoundary key={`${view.loads}-${resetCount}`} what={lab.title} onReset={() => setResetCount((n) => n + 1)}>
       <Suspense fallback={<p role="status">Loading {lab.title}…</p>}>
@@ -62,8 +84,16 @@ export function App() {
 
   const shellParts = (
     <>
-      <Presenter startOn={shell.presenter} embedded={shell.embed} knownLab={knownLab} navigate={navigate} />
-      <ShortcutsHelp />
+      {(presenting || presenterWanted) && (
+        <Suspense fallback={null}>
+          <Presenter startOn={presenterWanted} embedded={shell.embed} knownLab={knownLab} navigate={navigate} />
+        </Suspense>
+      )}
+      {helpAsked && (
+        <Suspense fallback={null}>
+          <ShortcutsHelp />
+        </Suspense>
+      )}
     </>
   );
 

@@ -1,7 +1,7 @@
 import { Field } from './Field.tsx';
 import { useSyncExternalStore } from 'react';
 import { SPEEDS, VIRTUAL_MS_PER_REAL_MS } from '../machines/playbackClock.ts';
-import { openShortcutsHelp } from './ShortcutsHelp.tsx';
+import { openShortcutsHelp } from './openShortcutsHelp.ts';
 import { ariaKeysOf, type ShortcutAction } from './shortcutTable.ts';
 import { usePlayback, type PlaybackHandle } from './playbackHandle.ts';
 

@@ -1,13 +1,9 @@
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import { selectAsked, shortcutsHelpAsked } from './openShortcutsHelp.ts';
 import { stageRun, stageVersion, subscribeStage } from '../controller/stage.ts';
 import { SHORTCUTS, type ShortcutScope } from './shortcutTable.ts';
-
-let opener: (() => void) | null = null;
-
-/** Open the page's list of shortcuts (the playback bar's "Keyboard shortcuts" button, and ?). */
-export function openShortcutsHelp(): void {
-  opener?.();
-}
+import { SHORTCUT_WORDS } from './shortcutWords.ts';
 
 const HEADINGS: Readonly<Record<ShortcutScope, string>> = { run: 'The run', page: 'Anywhere', presenter: 'In presenter mode' };
 
@@ -16,21 +12,15 @@ const HEADINGS: Readonly<Record<ShortcutScope, string>> = { run: 'The run', page
  * where the lab has a run, the page's, and the presenter's. One dialog for the page,
  * rendered by the shell; closed by its button or Escape (a native dialog).
  */
-export function ShortcutsHelp() {
+export default function ShortcutsHelp() {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
-  // Read when it opens: which lab is in view decides what is listed.
-  const [, setOpened] = useState(0);
+  // Opened each time it is asked for (openShortcutsHelp.ts), the first time as soon as it has loaded.
+  const asked = useStore(shortcutsHelpAsked, selectAsked);
   useSyncExternalStore(subscribeStage, stageVersion);
   useEffect(() => {
-    opener = () => {
-      setOpened((n) => n + 1);
-      if (!dialog.current?.open) dialog.current?.showModal();
-    };
-    return () => {
-      opener = null;
-    };
-  }, []);
+    if (asked > 0 && !dialog.current?.open) dialog.current?.showModal();
+  }, [asked]);
   const hasRun = stageRun() !== null;
   const scopes: readonly ShortcutScope[] = hasRun ? ['run', 'page', 'presenter'] : ['page', 'presenter'];
   return (
@@ -43,9 +33,9 @@ export function ShortcutsHelp() {
             {SHORTCUTS.filter((s) => s.scope === scope).map((s) => (
               <div key={s.action} className="shortcut-row">
                 <dt>
-                  <kbd>{s.shown}</kbd>
+                  <kbd>{SHORTCUT_WORDS[s.action].shown}</kbd>
                 </dt>
-                <dd>{s.does}</dd>
+                <dd>{SHORTCUT_WORDS[s.action].does}</dd>
               </div>
             ))}
           </dl>

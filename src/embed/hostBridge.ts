@@ -1,9 +1,11 @@
 import { stageRun, stageScenes } from '../controller/stage.ts';
 import { browserAddress, onAddressChange, type AddressPort } from './address.ts';
 import { parseCommand, type HostCommand, type LabEvent, type MessageId } from './hostProtocol.ts';
-import { onLearning, statementOf } from './learning.ts';
+import { onLearning } from './learning.ts';
+import { statementOf } from './xapi.ts';
 import { startResizePosts } from './resizePoster.ts';
-import { addressFor, fullLabHref, type HostOrigins } from './shell.ts';
+import { addressFor } from './loadLink.ts';
+import { fullLabHref, type HostOrigins } from './shell.ts';
 
 export interface BridgeOptions {
   /** The frame's parent: the only window whose commands are heard. */

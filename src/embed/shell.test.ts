@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryAddress } from './address.ts';
-import { addressFor, fullLabHref, shellOptions } from './shell.ts';
+import { addressFor } from './loadLink.ts';
+import { fullLabHref, shellOptions } from './shell.ts';
 
 const at = (query: string) => memoryAddress(`https://lab.test/ec/${query}`);
 

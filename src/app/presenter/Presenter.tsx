@@ -2,7 +2,6 @@ import './presenter.css';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { stageScenes, stepScene, subscribeStage } from '../../controller/stage.ts';
-import { openShortcutsHelp } from '../../components/ShortcutsHelp.tsx';
 import { ariaKeysOf, bindings } from '../../components/shortcutTable.ts';
 import { useShortcuts } from '../../components/useShortcuts.ts';
 import { browserAddress } from '../../embed/address.ts';
@@ -51,7 +50,7 @@ export function shownNow(s: PresenterState = presenterStore.getState()): ShownSt
  * a playlist, a blanked screen, full screen, the playlist editor, and the speaker view
  * kept in step over a BroadcastChannel.
  */
-export function Presenter({ startOn, embedded, knownLab, navigate }: Props) {
+export default function Presenter({ startOn, embedded, knownLab, navigate }: Props) {
   const on = useStore(presenterStore, selectOn);
   const blank = useStore(presenterStore, selectBlank);
   const said = useStore(presenterStore, selectSaid);
@@ -61,12 +60,8 @@ export function Presenter({ startOn, embedded, knownLab, navigate }: Props) {
   // The address's presenter=1 and playlist, read once.
   useEffect(() => {
     const read = playlistInAddress(browserAddress.read(), knownLab);
-    presenterStore.setState({ on: startOn || read.playlist !== null, playlist: read.playlist, item: read.item, said: read.problem ?? '' });
+    presenterStore.setState({ on: presenterStore.getState().on || startOn || read.playlist !== null, playlist: read.playlist, item: read.item, said: read.problem ?? '' });
   }, [startOn, knownLab]);
-
-  useEffect(() => {
-    document.documentElement.classList.toggle('presenter', on);
-  }, [on]);
 
   const actions = useMemo(() => {
     const go = (by: 1 | -1) => {
@@ -101,8 +96,6 @@ export function Presenter({ startOn, embedded, knownLab, navigate }: Props) {
   const keys = useMemo(
     () =>
       bindings({
-        help: openShortcutsHelp,
-        presenter: () => presenterStore.setState((s) => ({ on: !s.on, blank: false })),
         ...(on
           ? {
               next: () => actions.go(1),
@@ -184,15 +177,5 @@ export function Presenter({ startOn, embedded, knownLab, navigate }: Props) {
         </div>
       )}
     </>
-  );
-}
-
-/** The button that turns presenter mode on, for the site's banner. */
-export function PresenterToggle() {
-  const on = useStore(presenterStore, selectOn);
-  return (
-    <button type="button" className="quiet presenter-toggle" aria-pressed={on} aria-keyshortcuts={ariaKeysOf('presenter')} onClick={() => presenterStore.setState((s) => ({ on: !s.on, blank: false }))}>
-      Presenter mode
-    </button>
   );
 }
