@@ -130,6 +130,16 @@ test.describe('presenter mode', () => {
     await expect(again.getByRole('heading', { name: 'Quorum lab' })).toBeVisible();
   });
 
+  test('in a lesson the clicker steps through its steps, over the lab’s own scenes', async ({ page }) => {
+    await page.goto('./?lab=playground&lesson=stale-read&presenter=1');
+    await expect(page.getByRole('heading', { name: /: step 1 of 5, / })).toBeVisible();
+    await page.keyboard.press('PageDown');
+    await expect(page.getByRole('heading', { name: /: step 2 of 5, / })).toBeVisible();
+    await expect(said(page)).toHaveText(/^Lesson steps: 2 of 5, /);
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('heading', { name: /: step 1 of 5, / })).toBeVisible();
+  });
+
   test('a broken playlist in a link is refused in a sentence, and the lab carries on', async ({ page }) => {
     await page.goto('./?lab=quorum&presenter=1&playlist=p1.<script>&item=2');
     await expect(said(page)).toHaveText(/^This link's playlist could not be read: /);
