@@ -17,6 +17,7 @@ import { PresenterToggle } from './presenter/PresenterToggle.tsx';
 const SpeakerView = lazy(() => import('./presenter/SpeakerView.tsx'));
 const Presenter = lazy(() => import('./presenter/Presenter.tsx'));
 const ShortcutsHelp = lazy(() => import('../components/ShortcutsHelp.tsx'));
+const EmbedButton = lazy(() => import('../components/EmbedDialog.tsx').then((m) => ({ default: m.EmbedButton })));
 const SHELL_KEYS = bindings({ help: openShortcutsHelp, presenter: () => presenterStore.setState((s) => ({ on: !s.on, blank: false })) });
 const knownLab = (id: string) => findLab(id) !== undefined;
 
@@ -162,6 +163,11 @@ export function App() {
           </nav>
         )}
         <div className="site-tools">
+          {entry && (
+            <Suspense fallback={null}>
+              <EmbedButton labTitle={entry.title} />
+            </Suspense>
+          )}
           <PresenterToggle />
         </div>
       </header>

@@ -1,0 +1,110 @@
+import { useId, useRef, useState } from 'react';
+import { fullLabHref } from '../embed/shell.ts';
+import { SNIPPET_KINDS, snippetFor, snippetText, type SnippetKind } from '../embed/snippets.ts';
+import './embedDialog.css';
+
+export interface EmbedButtonProps {
+  /** The lab's title as the page shows it ("Quorum lab"); the frame's title is "Eventual Consistency Lab: " and this. */
+  readonly labTitle: string;
+  /** Where the README's "Sharing and embedding" section is published, if it is; without it the section is named, not linked. */
+  readonly readmeHref?: string;
+}
+
+const COPIED = 'Copied. Paste it into your page.';
+export const COPY_BY_HAND = 'Copy it with Ctrl+C (or ⌘C)';
+
+/**
+ * "Embed this": a button that opens a dialog with a snippet to paste into a docs page,
+ * for the lab and run as they are when it opens (plain HTML, Docusaurus, MkDocs or
+ * Starlight; embed/snippets.ts makes them). A native modal dialog: Escape or Close shuts
+ * it and focus goes back to the button. No <form>: a sandboxed frame without allow-forms
+ * blocks form submissions.
+ */
+export function EmbedButton({ labTitle, readmeHref }: EmbedButtonProps) {
+  const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+  // The address is read when the dialog opens, so the snippet holds the run as it is then.
+  const [href, setHref] = useState<string | null>(null);
+  const [kind, setKind] = useState<SnippetKind>('html');
+  const [status, setStatus] = useState('');
+  const text = href === null ? '' : snippetText(snippetFor(kind, href, `Eventual Consistency Lab: ${labTitle}`));
+
+  const open = () => {
+    setHref(fullLabHref());
+    setStatus('');
+    const d = dialog.current;
+    if (!d || d.open) return;
+    d.showModal();
+    d.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
+  };
+
+  const choose = (next: SnippetKind) => {
+    setKind(next);
+    setStatus('');
+  };
+
+  const copy = async () => {
+    try {
+      if (typeof navigator.clipboard?.writeText !== 'function') throw new Error('No clipboard here.');
+      await navigator.clipboard.writeText(text);
+      setStatus(COPIED);
+    } catch {
+      // Refused (a frame without clipboard-write, an insecure page): select it for the keyboard.
+      area.current?.focus();
+      area.current?.select();
+      setStatus(COPY_BY_HAND);
+    }
+  };
+
+  return (
+    <>
+      <button type="button" onClick={open}>
+        Embed this
+      </button>
+      <dialog ref={dialog} className="embed-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-what`}>
+        <h2 id={`${id}-title`}>Embed this lab</h2>
+        <p id={`${id}-what`}>The snippet holds this lab and its run as they are now; change the run later and make a new one.</p>
+        <fieldset className="embed-kinds">
+          <legend>Where your page is made</legend>
+          {SNIPPET_KINDS.map((k) => (
+            <label key={k.kind}>
+              <input type="radio" name={`${id}-kind`} value={k.kind} checked={kind === k.kind} onChange={() => choose(k.kind)} />
+              {k.label}
+            </label>
+          ))}
+        </fieldset>
+        <label className="embed-snippet" htmlFor={`${id}-code`}>
+          Snippet to paste
+        </label>
+        <textarea ref={area} id={`${id}-code`} readOnly value={text} rows={14} spellCheck={false} wrap="off" aria-describedby={`${id}-where`} />
+        <p id={`${id}-where`} className="small muted">
+          {kind === 'html'
+            ? 'Paste it where the lab should appear. The script sizes the frame to the lab; include it once a page.'
+            : 'The first part goes in your page where the lab should appear; the second, once, in the site’s configuration.'}
+        </p>
+        <div className="button-row">
+          <button type="button" className="primary" onClick={() => void copy()}>
+            Copy
+          </button>
+          <span role="status" className="small">
+            {status}
+          </span>
+        </div>
+        <p className="small">
+          To start, stop or load runs from your page, or hear what the learner did, see the{' '}
+          <a href="./host-demo.html" target="_blank" rel="noopener">
+            host demo page
+          </a>{' '}
+          and the README’s section{' '}
+          {readmeHref ? <a href={readmeHref}>Sharing and embedding</a> : '“Sharing and embedding”'}.
+        </p>
+        <div className="button-row">
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Close
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}
