@@ -1,5 +1,5 @@
 import { expect, test, type Frame, type Page } from '@playwright/test';
-import { CROSS_ORIGIN, hostPage } from './pages/docsHost.ts';
+import { CROSS_ORIGIN, hostOf, hostPage } from './pages/docsHost.ts';
 
 /**
  * The host API (issue 16): a docs page on another origin commands an embedded lab and
@@ -41,7 +41,7 @@ test.describe('the host API of an embedded lab', () => {
     const lab = await hostPage(page, 'quorum', { width: 1000, extra: HOST_SCRIPT });
     await expect.poll(() => ofType(page, 'ec-lab:ready')).toHaveLength(1);
     const [ready] = await ofType(page, 'ec-lab:ready');
-    expect(ready).toMatchObject({ version: 1, lab: 'quorum', commands: ['play', 'pause', 'step', 'reset', 'seek', 'load'] });
+    expect(ready).toMatchObject({ version: 1, lab: 'quorum', commands: ['play', 'pause', 'step', 'reset', 'seek', 'load', 'hello'] });
     expect(ready!.presets).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'read-repair' })]));
     expect(new URL(ready!.link as string).searchParams.get('lab')).toBe('quorum');
 
@@ -88,6 +88,13 @@ test.describe('the host API of an embedded lab', () => {
     await expect(listed.getByRole('toolbar', { name: 'Playback' }).getByRole('button', { name: 'Play' })).toBeVisible();
     // Nothing at all reaches a page host= does not list, not even the height.
     expect(await received(page)).toEqual([]);
+
+    // The same page, listed, is heard: the silence above was the list's doing, not a lab that was not listening.
+    const origin = new URL(hostOf()).origin;
+    const heard = await hostPage(page, `quorum&host=${origin}`, { width: 1000, extra: HOST_SCRIPT });
+    await expect.poll(() => ofType(page, 'ec-lab:ready')).toHaveLength(1);
+    await send(page, { type: 'ec-lab:play', version: 1 });
+    await expect(heard.getByRole('toolbar', { name: 'Playback' }).getByRole('button', { name: 'Pause' })).toBeVisible();
   });
 
   test('1,000 malformed or hostile messages get 1,000 error events, nothing is thrown, and the lab still works', async ({ page }) => {

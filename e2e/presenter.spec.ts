@@ -96,8 +96,7 @@ test.describe('presenter mode', () => {
     await editor.getByRole('button', { name: 'Start the playlist' }).click();
     await expect(said(page)).toHaveText('Item 1 of 3: A replica playground');
 
-    const speaker = await context.newPage();
-    await speaker.goto(`${page.url()}&speaker=1`);
+    const [speaker] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Speaker view' }).click()]);
     await expect(speaker.getByRole('heading', { name: 'Now: A replica playground' })).toBeVisible();
     await expect(speaker.getByText('Ask the room which replica answers first.')).toBeVisible();
     await expect(speaker.getByRole('heading', { name: 'Next: Five replicas, W = R = 3' })).toBeVisible();
@@ -130,6 +129,35 @@ test.describe('presenter mode', () => {
     await expect(again.getByRole('heading', { name: 'Quorum lab' })).toBeVisible();
   });
 
+  test('a playlist saved as a file opens again from it; a file that is not one is refused in a sentence', async ({ page }) => {
+    await page.goto('./?lab=quorum&presenter=1');
+    await page.getByRole('button', { name: 'Make a playlist' }).click();
+    const editor = page.getByRole('dialog', { name: 'Playlist' });
+    await editor.getByRole('textbox', { name: 'Title of the playlist' }).fill('Week 3');
+    await editor.getByRole('button', { name: 'Add this page’s run' }).click();
+    await editor.getByRole('textbox', { name: 'Talking point for run 1' }).fill('W + R > N, and still stale?');
+    const [download] = await Promise.all([page.waitForEvent('download'), editor.getByRole('button', { name: 'Save as a file' }).click()]);
+    const saved = await download.path().then((path) => import('node:fs').then((fs) => fs.readFileSync(path, 'utf8')));
+    expect(JSON.parse(saved)).toMatchObject({ format: 'ec-lab-playlist', version: 1, title: 'Week 3', items: [{ title: 'Quorum lab', point: 'W + R > N, and still stale?' }] });
+    await editor.getByRole('button', { name: 'Remove run 1' }).click();
+    await expect(editor.getByRole('textbox', { name: 'Title of run 1' })).toHaveCount(0);
+    const file = editor.getByLabel('Open a playlist file');
+    await file.setInputFiles({ name: 'week3.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+    await expect(editor.getByRole('status')).toHaveText('Opened “Week 3”: 1 run.');
+    await expect(editor.getByRole('textbox', { name: 'Talking point for run 1' })).toHaveValue('W + R > N, and still stale?');
+    await file.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"items": "<img src=x>"}') });
+    await expect(editor.getByRole('status')).toHaveText('This file is not a playlist saved by this lab.');
+  });
+
+  test('f asks for full screen and f leaves it', async ({ page }) => {
+    await page.goto('./?lab=quorum&presenter=1');
+    await expect(page.getByRole('heading', { name: 'Quorum lab' })).toBeVisible();
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName ?? null)).toBe('HTML');
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+  });
+
   test('in a lesson the clicker steps through its steps, over the lab’s own scenes', async ({ page }) => {
     await page.goto('./?lab=playground&lesson=stale-read&presenter=1');
     await expect(page.getByRole('heading', { name: /: step 1 of 5, / })).toBeVisible();
@@ -138,6 +166,11 @@ test.describe('presenter mode', () => {
     await expect(said(page)).toHaveText(/^Lesson steps: 2 of 5, /);
     await page.keyboard.press('ArrowLeft');
     await expect(page.getByRole('heading', { name: /: step 1 of 5, / })).toBeVisible();
+  });
+
+  test('a speaker view opened by hand, without its projected window’s token, says how to open it', async ({ page }) => {
+    await page.goto('./?lab=quorum&presenter=1&speaker=1');
+    await expect(page.getByRole('alert')).toHaveText(/^Open the speaker view from the projected window/);
   });
 
   test('a broken playlist in a link is refused in a sentence, and the lab carries on', async ({ page }) => {

@@ -115,12 +115,37 @@ describe('the host API', () => {
     expect(f.posted.slice(-2).map((p) => p.data.error)).toEqual(['That link is to another page (https://evil.test/ec/), not to this lab.', 'That link names a lab this page does not have: nope.']);
   });
 
+  it('answers hello with ready again, for a host that listened late', () => {
+    const f = frame();
+    f.send({ type: 'ec-lab:hello', version: 1, id: 'h' });
+    expect(f.posted.at(-1)?.data).toMatchObject({ type: 'ec-lab:error', id: 'h', error: 'The lab is still loading: its ready event will follow.' });
+    f.bridge.ready('quorum');
+    f.send({ type: 'ec-lab:hello', version: 1, id: 'h2' });
+    expect(f.posted.slice(-2).map((p) => p.data.type)).toEqual(['ec-lab:ready', 'ec-lab:done']);
+  });
+
+  it('aims its events at the parent’s origin where the browser tells it, at * for a sandboxed parent, and at host=’s origins where it does not', () => {
+    const targets = (options: Partial<BridgeOptions>) => {
+      const f = frame(options);
+      f.bridge.ready('quorum');
+      return f.posted.map((p) => p.target);
+    };
+    expect(targets({})).toEqual(['https://docs.test']);
+    // A sandboxed parent's origin is opaque: only "*" reaches it.
+    expect(targets({ parentOrigin: 'null' })).toEqual(['*']);
+    // Firefox does not tell the parent's origin: each listed origin, and the browser delivers to the one that matches.
+    expect(targets({ parentOrigin: null, origins: ['https://a.test', 'https://b.test'] })).toEqual(['https://a.test', 'https://b.test']);
+    // A parent host= does not list hears nothing, nor does an opaque one when host= lists origins.
+    expect(targets({ parentOrigin: 'https://evil.test', origins: ['https://a.test'] })).toEqual([]);
+    expect(targets({ parentOrigin: 'null', origins: ['https://a.test'] })).toEqual([]);
+  });
+
   it('tells the host it is ready, of each new share link, and of what the learner did', () => {
     const run = fakeRun();
     cleanup.push(run.off);
     const f = frame();
     f.bridge.ready('quorum');
-    expect(f.posted.at(-1)?.data).toEqual({ type: 'ec-lab:ready', version: 1, lab: 'quorum', commands: ['play', 'pause', 'step', 'reset', 'seek', 'load'], presets: [], link: 'https://lab.test/ec/?lab=quorum&run=1.abc' });
+    expect(f.posted.at(-1)?.data).toEqual({ type: 'ec-lab:ready', version: 1, lab: 'quorum', commands: ['play', 'pause', 'step', 'reset', 'seek', 'load', 'hello'], presets: [], link: 'https://lab.test/ec/?lab=quorum&run=1.abc' });
     f.changeAddress('https://lab.test/ec/?lab=quorum&embed=1&run=1.def');
     expect(f.posted.at(-1)?.data).toEqual({ type: 'ec-lab:run-changed', version: 1, lab: 'quorum', link: 'https://lab.test/ec/?lab=quorum&run=1.def' });
     tellLearning({ kind: 'answered', item: 'q-stale', title: 'A stale read', right: false, score: 0.5 });

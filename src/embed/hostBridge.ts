@@ -40,12 +40,14 @@ export interface Bridge {
  * Nothing here throws into the page.
  */
 export function startHostBridge(o: BridgeOptions): Bridge {
-  const parentOrigin = o.parentOrigin !== undefined ? o.parentOrigin : ((o.self.location as { ancestorOrigins?: DOMStringList }).ancestorOrigins?.[0] ?? null);
+  const given = o.parentOrigin !== undefined ? o.parentOrigin : ((o.self.location as { ancestorOrigins?: DOMStringList }).ancestorOrigins?.[0] ?? null);
+  // A sandboxed parent's origin is opaque, "null": postMessage cannot be aimed at it, only at "*".
+  const parentOrigin = given === 'null' ? null : given;
   const address = o.address ?? browserAddress;
   const allowed = (origin: string) => o.origins === null || o.origins.includes(origin);
   // Events go to the parent's origin when it is known and allowed, else to each allowed origin, else anywhere (no host= given).
   const targets: readonly string[] =
-    o.origins === null ? [parentOrigin ?? '*'] : parentOrigin !== null ? (allowed(parentOrigin) ? [parentOrigin] : []) : o.origins;
+    o.origins === null ? [parentOrigin ?? '*'] : parentOrigin !== null ? (allowed(parentOrigin) ? [parentOrigin] : []) : given === 'null' ? [] : o.origins;
   const post = (event: LabEvent, to: readonly string[] = targets) => {
     for (const target of to) {
       try {
@@ -57,6 +59,8 @@ export function startHostBridge(o: BridgeOptions): Bridge {
   };
   const answer = (origin: string, event: LabEvent) => post(event, [origin === 'null' || origin === '' ? '*' : origin]);
   const withId = (id: MessageId | undefined) => (id !== undefined ? { id } : {});
+  /** The lab that said it was ready last, for a host's hello. */
+  let lastLab: string | null = null;
 
   const carryOut = (command: HostCommand): string | null => {
     const name = command.type.slice('ec-lab:'.length);
@@ -72,6 +76,10 @@ export function startHostBridge(o: BridgeOptions): Bridge {
       if (!scene) return scenes ? `This lab has no preset “${command.preset}”; its ${scenes.kind} are ${scenes.scenes.map((s) => s.id).join(', ')}.` : 'This lab has no presets; load a link instead.';
       scene.show();
       return null;
+    }
+    if (command.type === 'ec-lab:hello') {
+      if (lastLab !== null) ready(lastLab);
+      return lastLab === null ? 'The lab is still loading: its ready event will follow.' : null;
     }
     const run = stageRun();
     if (!run) return `This page has no run to ${name}.`;
@@ -114,19 +122,21 @@ export function startHostBridge(o: BridgeOptions): Bridge {
   const offLearning = onLearning((event) => post({ type: 'ec-lab:statement', version: 1, statement: statementOf(event, base()) }));
   const offResize = o.content ? startResizePosts(o.content, (message) => post(message)) : () => undefined;
 
+  function ready(lab: string) {
+    lastLab = lab;
+    lastLink = fullLabHref(address);
+    const scenes = stageScenes();
+    post({
+      type: 'ec-lab:ready',
+      version: 1,
+      lab,
+      commands: stageRun() ? ['play', 'pause', 'step', 'reset', 'seek', 'load', 'hello'] : ['load', 'hello'],
+      presets: scenes ? scenes.scenes.map(({ id, title }) => ({ id, title })) : [],
+      link: lastLink,
+    });
+  }
   return {
-    ready(lab) {
-      lastLink = fullLabHref(address);
-      const scenes = stageScenes();
-      post({
-        type: 'ec-lab:ready',
-        version: 1,
-        lab,
-        commands: stageRun() ? ['play', 'pause', 'step', 'reset', 'seek', 'load'] : ['load'],
-        presets: scenes ? scenes.scenes.map(({ id, title }) => ({ id, title })) : [],
-        link: lastLink,
-      });
-    },
+    ready,
     stop() {
       o.self.removeEventListener('message', onMessage);
       offAddress();

@@ -8,6 +8,7 @@ import { safeText } from '../sim/safeText.ts';
  * Host → lab, commands (accepted only from the frame's parent, and only from the origins
  * `&host=` lists when it is given). `id`, optional, is echoed in the answer.
  *   { type: 'ec-lab:play' | 'ec-lab:pause' | 'ec-lab:step' | 'ec-lab:reset', version: 1, id? }
+ *   { type: 'ec-lab:hello', version: 1, id? }   (sends ready again, for a host that listened late)
  *   { type: 'ec-lab:seek', version: 1, time: <ms of simulated time>, id? }
  *   { type: 'ec-lab:load', version: 1, link: '<a link to any lab, or its ?query>', id? }
  *   { type: 'ec-lab:load', version: 1, preset: '<a scene id from ready.presets>', id? }
@@ -20,7 +21,7 @@ export const PROTOCOL_VERSION = 1;
 const PREFIX = 'ec-lab:';
 
 export type HostCommand =
-  | { readonly type: 'ec-lab:play' | 'ec-lab:pause' | 'ec-lab:step' | 'ec-lab:reset'; readonly id?: MessageId }
+  | { readonly type: 'ec-lab:play' | 'ec-lab:pause' | 'ec-lab:step' | 'ec-lab:reset' | 'ec-lab:hello'; readonly id?: MessageId }
   | { readonly type: 'ec-lab:seek'; readonly time: number; readonly id?: MessageId }
   | { readonly type: 'ec-lab:load'; readonly link: string; readonly id?: MessageId }
   | { readonly type: 'ec-lab:load'; readonly preset: string; readonly id?: MessageId };
@@ -44,12 +45,13 @@ export type LabEvent =
 export const MAX_LINK = 110_000;
 /** The longest simulated time a run may reach, in ms: an hour (as the run codec allows). */
 const MAX_TIME = 3_600_000;
-const COMMANDS = ['play', 'pause', 'step', 'reset', 'seek', 'load'] as const;
+const COMMANDS = ['play', 'pause', 'step', 'reset', 'seek', 'load', 'hello'] as const;
 const ARGS: Readonly<Record<(typeof COMMANDS)[number], readonly string[]>> = {
   play: [],
   pause: [],
   step: [],
   reset: [],
+  hello: [],
   seek: ['time'],
   load: ['link', 'preset'],
 };
@@ -60,7 +62,8 @@ export type Parsed = { readonly ok: true; readonly command: HostCommand } | { re
 function quote(value: unknown): string {
   let text: string;
   try {
-    text = typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' ? (Array.isArray(value) ? 'a list' : value === null ? 'null' : 'an object') : String(value);
+    // Cut before quoting: a parent may send a string of megabytes.
+    text = typeof value === 'string' ? JSON.stringify(value.slice(0, 60)) : typeof value === 'object' ? (Array.isArray(value) ? 'a list' : value === null ? 'null' : 'an object') : String(value);
   } catch {
     text = 'a value that cannot be shown';
   }

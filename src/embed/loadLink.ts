@@ -16,6 +16,7 @@ export function addressFor(link: string, known: (lab: string) => boolean, addres
   } catch {
     return { ok: false, error: 'That link could not be read as an address.' };
   }
+  if (there.protocol !== 'http:' && there.protocol !== 'https:') return { ok: false, error: 'That link is not a web address (javascript:, data: and the like are refused).' };
   if (there.origin !== here.origin || there.pathname !== here.pathname) return { ok: false, error: `That link is to another page (${shown(there.origin + there.pathname)}), not to this lab.` };
   const lab = there.searchParams.get('lab') ?? '';
   if (!known(lab)) return { ok: false, error: lab === '' ? 'That link names no lab (it has no lab=).' : `That link names a lab this page does not have: ${shown(lab)}.` };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPlaylist, decodePlaylist, encodePlaylist, itemHref, playlistFile, playlistInAddress, readPlaylistFile, type Playlist } from './playlist.ts';
+import { encodeBase64Url } from './base64url.ts';
+import { checkPlaylist, decodePlaylist, encodedSize, encodePlaylist, itemHref, playlistFile, playlistInAddress, readPlaylistFile, type Playlist } from './playlist.ts';
 
 const known = (lab: string) => ['quorum', 'playground', 'sessions'].includes(lab);
 const LIST: Playlist = {
@@ -61,5 +62,37 @@ describe('a presenter’s playlist', () => {
     expect(playlistInAddress(href, known)).toEqual({ playlist: LIST, item: 1, problem: null });
     expect(playlistInAddress('https://lab.test/?playlist=p1.zzz', known)).toMatchObject({ playlist: null, problem: expect.stringMatching(/could not be read/) });
     expect(playlistInAddress(href.replace('item=2', 'item=99'), known).item).toBe(0);
+  });
+});
+
+describe('a playlist’s size', () => {
+  it('is refused when it would not fit in a link, before anything is encoded', () => {
+    const long = `?lab=playground&run=1.${'A'.repeat(100_000)}`;
+    const items = Array.from({ length: 6 }, (_, i) => ({ link: long, title: `run ${i}`, point: '' }));
+    const read = checkPlaylist({ title: '', items }, known);
+    expect(read).toMatchObject({ ok: false, error: expect.stringMatching(/would be 80\d,\d{3} characters in a link, more than the 600,000/) });
+    expect(checkPlaylist({ title: '', items: items.slice(0, 4) }, known).ok).toBe(true);
+  });
+
+  it('is measured as the link will hold it', () => {
+    expect(encodedSize(LIST)).toBe(encodePlaylist(LIST).length);
+  });
+
+  it('hostile playlists, validly encoded, are refused in a sentence or kept as given', () => {
+    const hostile = fc.record({ title: fc.oneof(fc.string(), fc.anything()), items: fc.oneof(fc.anything(), fc.array(fc.record({ link: fc.oneof(fc.string(), fc.constant('?lab=quorum'), fc.anything()), title: fc.oneof(fc.string(), fc.anything()), point: fc.oneof(fc.string(), fc.anything()) }, { requiredKeys: [] }))) }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(hostile, (data) => {
+        let text: string;
+        try {
+          text = `p1.${encodeBase64Url(new TextEncoder().encode(JSON.stringify(data)))}`;
+        } catch {
+          return;
+        }
+        const read = decodePlaylist(text, known);
+        if (!read.ok) expect(read.error).toMatch(/^This playlist could not be used: .{1,300}\.$/s);
+        else for (const item of read.playlist.items) expect(item.link).toMatch(/^\?(.*&)?lab=quorum(&|$)/);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

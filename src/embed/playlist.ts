@@ -66,7 +66,15 @@ export function checkPlaylist(data: unknown, known: (lab: string) => boolean): P
     if (typeof point !== 'string' || point.length > LIMITS.point) return fail(`${n}'s talking point is not text of at most ${LIMITS.point} characters`);
     out.push({ link: query, title: t, point });
   }
-  return { ok: true, playlist: { title, items: out } };
+  const playlist = { title, items: out };
+  const size = encodedSize(playlist);
+  if (size > LIMITS.encoded) return fail(`it would be ${size.toLocaleString('en')} characters in a link, more than the ${LIMITS.encoded.toLocaleString('en')} a playlist may have (a few long runs fill it)`);
+  return { ok: true, playlist };
+}
+
+/** How long a playlist is in the address, without encoding it: base64url of its UTF-8 JSON. */
+export function encodedSize(playlist: Playlist): number {
+  return VERSION.length + 1 + Math.ceil((new TextEncoder().encode(JSON.stringify(playlist)).length * 4) / 3);
 }
 
 /** The playlist as the address holds it: `p1.` and base64url of its JSON. */
@@ -144,9 +152,15 @@ export function labOf(link: string): string | null {
   return query === null ? null : new URLSearchParams(query).get('lab');
 }
 
-/** The speaker view's address: this page's, with speaker=1. */
-export function speakerHref(href: string): string {
+/** The speaker view's address: this page's, with speaker=1 and the channel's token in the fragment. */
+export function speakerHref(href: string, token: string): string {
   const url = new URL(href);
   url.searchParams.set('speaker', '1');
+  url.hash = `speaker-token=${token}`;
   return url.href;
+}
+
+/** The channel's token a speaker view was opened with, or null. */
+export function speakerToken(href: string): string | null {
+  return /^#speaker-token=([0-9a-f]{24})$/.exec(new URL(href).hash)?.[1] ?? null;
 }

@@ -16,15 +16,16 @@ describe('the shell’s own parameters', () => {
     expect(bad.problems[0]).toMatch(/is not 1 or 0, so the lab is shown whole\.$/);
   });
 
-  it('reads host= as a list of origins, and takes commands from none of a list it cannot read whole', () => {
+  it('reads host= as a list of origins, keeps only what it can read of a bad one, and takes an empty one as no page', () => {
     expect(shellOptions(at('?host=https://docs.example.org,http://localhost:3000')).host).toEqual(['https://docs.example.org', 'http://localhost:3000']);
     expect(shellOptions(at('?host=https://docs.example.org/')).host).toEqual(['https://docs.example.org']);
     const bad = shellOptions(at('?host=https://docs.example.org,javascript:alert(1)'));
     expect(bad.host).toEqual(['https://docs.example.org']);
     expect(bad.problems[0]).toBe('host= has javascript:alert(1), which is not an origin like https://docs.example.org; the lab takes commands only from https://docs.example.org.');
     expect(shellOptions(at('?host=https://docs.example.org/path')).problems[0]).toMatch(/which is not an origin/);
-    // As for every parameter, an empty one is not given.
-    expect(shellOptions(at('?host=')).host).toBeNull();
+    // Unlike other parameters, an empty host= is not "not given": a template's unset variable must not open the lab to every page.
+    expect(shellOptions(at('?host=')).host).toEqual([]);
+    expect(shellOptions(at('?host=')).problems).toEqual(['host= is empty; the lab takes commands from no page.']);
   });
 
   it('opens the full lab at the same lab and run, without the page’s own parameters', () => {
@@ -43,6 +44,8 @@ describe('the shell’s own parameters', () => {
     expect(addressFor('https://lab.test/other/?lab=quorum', known, here)).toEqual({ ok: false, error: 'That link is to another page (https://lab.test/other/), not to this lab.' });
     expect(addressFor('?lab=%3Cb%3E', known, here)).toEqual({ ok: false, error: 'That link names a lab this page does not have: <b>.' });
     expect(addressFor('?run=1.x', known, here)).toEqual({ ok: false, error: 'That link names no lab (it has no lab=).' });
+    expect(addressFor('javascript:alert(1)//?lab=quorum', known, here)).toEqual({ ok: false, error: 'That link is not a web address (javascript:, data: and the like are refused).' });
+    expect(addressFor('//evil.test/ec/?lab=quorum', known, here)).toMatchObject({ ok: false, error: expect.stringMatching(/another page \(https:\/\/evil\.test\/ec\/\)/) });
     expect(addressFor('http://[bad', known, here)).toEqual({ ok: false, error: 'That link could not be read as an address.' });
   });
 });

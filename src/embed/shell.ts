@@ -9,6 +9,8 @@ export type HostOrigins = readonly string[] | null;
 const hostParam: Param<HostOrigins> = {
   type: 'text',
   fallback: () => null,
+  // `host=` left empty (a template's variable unset) must not open the lab to every page.
+  emptyIsValue: true,
   parse(raw, name) {
     const parts = raw.split(/[\s,]+/).filter(Boolean);
     const origins: string[] = [];
@@ -25,9 +27,9 @@ const hostParam: Param<HostOrigins> = {
       else bad.push(part);
     }
     if (bad.length === 0 && parts.length > 0 && parts.length <= 10) return { ok: true, value: origins };
-    // Refusing every command is the safe reading of a list that could not be read whole.
+    // A list that could not be read whole keeps only the origins it could: never more than it names.
     const why = parts.length > 10 ? 'lists more than 10 origins' : parts.length === 0 ? 'is empty' : `has ${shown(bad[0]!)}, which is not an origin like https://docs.example.org`;
-    return { ok: false, value: origins, message: `${name}= ${why}; the lab takes commands only from ${origins.length > 0 ? origins.join(', ') : 'no page'}.` };
+    return { ok: false, value: origins, message: `${name}= ${why}; the lab takes commands ${origins.length > 0 ? `only from ${origins.join(', ')}` : 'from no page'}.` };
   },
   format: (origins) => (origins ?? []).join(','),
 };

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { downloadBlob } from '../../components/download.ts';
 import { stageScenes } from '../../controller/stage.ts';
 import { browserAddress } from '../../embed/address.ts';
-import { checkPlaylist, itemHref, labOf, LIMITS, playlistFile, queryOf, readPlaylistFile, type Playlist, type PlaylistItem } from '../../embed/playlist.ts';
+import { checkPlaylist, encodedSize, itemHref, labOf, LIMITS, playlistFile, queryOf, readPlaylistFile, type Playlist, type PlaylistItem } from '../../embed/playlist.ts';
 import { fullLabHref } from '../../embed/shell.ts';
 import { presenterStore } from '../../store/presenterStore.ts';
 
@@ -69,10 +69,22 @@ export default function PlaylistEditor({ onClose, knownLab, navigate }: { readon
     const query = queryOf(pasted.trim());
     const lab = labOf(pasted.trim());
     if (query === null || lab === null || !knownLab(lab)) return setSaid('That is not a link to one of this site’s labs: copy one with a lab’s “Copy link”, or from the address bar.');
-    if (items.length >= LIMITS.items) return setSaid(`A playlist holds at most ${LIMITS.items} runs.`);
-    setItems([...items, { link: query.slice(0, LIMITS.link), title: '', point: '' }]);
+    if (!add({ link: query, title: '', point: '' })) return;
     setPasted('');
     setSaid(`Added run ${items.length + 1}: give it a title and a talking point.`);
+  };
+  /** Add a run, or say why it cannot be: the playlist must fit in a link. */
+  const add = (item: PlaylistItem): boolean => {
+    const next = { ...playlist, items: [...items, item] };
+    const refused =
+      items.length >= LIMITS.items
+        ? `A playlist holds at most ${LIMITS.items} runs.`
+        : item.link.length > LIMITS.link || encodedSize(next) > LIMITS.encoded
+          ? 'That run is too long to add: the playlist must fit in a link. Save the long run as a file and open it in the lab instead.'
+          : null;
+    if (refused !== null) setSaid(refused);
+    else setPlaylist(next);
+    return refused === null;
   };
   const start = () => {
     if (items.length === 0) return setSaid('Add a run first.');
@@ -97,7 +109,8 @@ export default function PlaylistEditor({ onClose, knownLab, navigate }: { readon
     const read = file.size > 2_000_000 ? { ok: false as const, error: 'This file is too large to be a playlist.' } : readPlaylistFile(await file.text(), knownLab);
     if (!read.ok) return setSaid(read.error);
     setPlaylist(read.playlist);
-    setSaid(`Opened “${read.playlist.title || file.name}”: ${read.playlist.items.length} runs.`);
+    const n = read.playlist.items.length;
+    setSaid(`Opened “${read.playlist.title || file.name}”: ${n} ${n === 1 ? 'run' : 'runs'}.`);
   };
 
   return (
@@ -138,7 +151,7 @@ export default function PlaylistEditor({ onClose, knownLab, navigate }: { readon
       </ol>
       {items.length === 0 && <p>No runs yet: set up a run in any lab, then add it here.</p>}
       <div className="button-row">
-        <button type="button" disabled={items.length >= LIMITS.items} onClick={() => setItems([...items, thisPage()])}>
+        <button type="button" disabled={items.length >= LIMITS.items} onClick={() => void add(thisPage())}>
           Add this page’s run
         </button>
       </div>

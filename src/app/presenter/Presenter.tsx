@@ -6,7 +6,7 @@ import { ariaKeysOf, bindings } from '../../components/shortcutTable.ts';
 import { useShortcuts } from '../../components/useShortcuts.ts';
 import { browserAddress } from '../../embed/address.ts';
 import { itemHref, labOf, playlistInAddress, speakerHref } from '../../embed/playlist.ts';
-import { isSpeakerMessage, openChannel, type ShownState } from './channel.ts';
+import { isSpeakerMessage, newToken, openChannel, type ShownState } from './channel.ts';
 import { presenterStore, selectBlank, selectOn, selectPlaylist, selectSaid, type PresenterState } from '../../store/presenterStore.ts';
 
 const PlaylistEditor = lazy(() => import('./PlaylistEditor.tsx'));
@@ -56,11 +56,16 @@ export default function Presenter({ startOn, embedded, knownLab, navigate }: Pro
   const said = useStore(presenterStore, selectSaid);
   const playlist = useStore(presenterStore, selectPlaylist);
   const [editing, setEditing] = useState(false);
+  // This window's channel to its own speaker view, and no other page's.
+  const [token] = useState(newToken);
 
   // The address's presenter=1 and playlist, read once.
   useEffect(() => {
     const read = playlistInAddress(browserAddress.read(), knownLab);
-    presenterStore.setState({ on: presenterStore.getState().on || startOn || read.playlist !== null, playlist: read.playlist, item: read.item, said: read.problem ?? '' });
+    presenterStore.setState({ on: presenterStore.getState().on || startOn || read.playlist !== null, playlist: read.playlist, item: read.item });
+    // Where the presenter is, to start with: the playlist's item, or the lab's scene on show.
+    const now = shownNow();
+    say(read.problem ?? (now.position ? `${now.position}: ${now.title}` : ''));
   }, [startOn, knownLab]);
 
   const actions = useMemo(() => {
@@ -87,11 +92,13 @@ export default function Presenter({ startOn, embedded, knownLab, navigate }: Pro
       }
     };
     const speaker = () => {
-      const opened = window.open(speakerHref(browserAddress.read()), 'ec-lab-speaker', 'popup,width=900,height=640');
+      // A framed lab's channel is partitioned under the page around it: a window of its own would never hear it.
+      if (embedded) return say('The speaker view needs the lab in a window of its own: open it with “Open in the full lab”.');
+      const opened = window.open(speakerHref(browserAddress.read(), token), 'ec-lab-speaker', 'popup,width=900,height=640');
       if (!opened) say('The browser blocked the speaker view’s window: allow pop-ups for this page, or open the page with &speaker=1 in another window.');
     };
     return { go, fullscreen, speaker };
-  }, [embedded, navigate]);
+  }, [embedded, navigate, token]);
 
   const keys = useMemo(
     () =>
@@ -113,9 +120,10 @@ export default function Presenter({ startOn, embedded, knownLab, navigate }: Pro
   // The speaker view hears what is on show whenever it changes, and its buttons step here.
   useEffect(() => {
     if (!on) return;
-    const channel = openChannel();
+    const channel = openChannel(token);
     if (!channel) return;
     let last = '';
+    let lastStep = 0;
     const tell = (force = false) => {
       const state = JSON.stringify(shownNow());
       if (state === last && !force) return;
@@ -124,8 +132,11 @@ export default function Presenter({ startOn, embedded, knownLab, navigate }: Pro
     };
     channel.onmessage = (e: MessageEvent) => {
       if (!isSpeakerMessage(e.data)) return;
-      if (e.data.type === 'hello') tell(true);
-      else actions.go(e.data.type === 'next' ? 1 : -1);
+      if (e.data.type === 'hello') return tell(true);
+      // A double press, or a flood, steps once.
+      if (performance.now() - lastStep < 250) return;
+      lastStep = performance.now();
+      actions.go(e.data.type === 'next' ? 1 : -1);
     };
     const offStore = presenterStore.subscribe(() => tell());
     const offStage = subscribeStage(() => tell());
@@ -138,7 +149,7 @@ export default function Presenter({ startOn, embedded, knownLab, navigate }: Pro
       window.clearInterval(timer);
       channel.close();
     };
-  }, [on, actions]);
+  }, [on, actions, token]);
 
   return (
     <>
@@ -156,9 +167,11 @@ export default function Presenter({ startOn, embedded, knownLab, navigate }: Pro
           <button type="button" onClick={() => setEditing(true)}>
             {playlist ? 'Playlist' : 'Make a playlist'}
           </button>
-          <button type="button" onClick={actions.speaker} aria-keyshortcuts={ariaKeysOf('speaker')}>
-            Speaker view
-          </button>
+          {!embedded && (
+            <button type="button" onClick={actions.speaker} aria-keyshortcuts={ariaKeysOf('speaker')}>
+              Speaker view
+            </button>
+          )}
           <button type="button" className="quiet" onClick={() => presenterStore.setState({ on: false, blank: false })} aria-keyshortcuts={ariaKeysOf('presenter')}>
             Leave presenter mode
           </button>

@@ -2,11 +2,17 @@ import './presenter.css';
 import { useEffect, useMemo, useState } from 'react';
 import { bindings } from '../../components/shortcutTable.ts';
 import { useShortcuts } from '../../components/useShortcuts.ts';
+import { browserAddress } from '../../embed/address.ts';
+import { speakerToken } from '../../embed/playlist.ts';
 import { isShownState, openChannel, type ShownState, type SpeakerMessage } from './channel.ts';
+
+/** The token of the projected window that opened this one, from this window's address. */
+const token = speakerToken(browserAddress.read());
 
 /** Tell the projected window: a message is on its way once posted, so the channel can close at once. */
 function send(message: SpeakerMessage): void {
-  const c = openChannel();
+  if (token === null) return;
+  const c = openChannel(token);
   c?.postMessage(message);
   c?.close();
 }
@@ -27,7 +33,8 @@ export default function SpeakerView() {
   const [started] = useState(() => Date.now());
   const missing = typeof BroadcastChannel === 'undefined';
   useEffect(() => {
-    const c = openChannel();
+    if (token === null) return;
+    const c = openChannel(token);
     if (!c) return;
     c.onmessage = (e: MessageEvent) => {
       if (isShownState(e.data)) setShown(e.data);
@@ -45,7 +52,9 @@ export default function SpeakerView() {
   return (
     <main id="main" className="speaker-view">
       <h1>Speaker view</h1>
-      {missing ? (
+      {token === null ? (
+        <p role="alert">Open the speaker view from the projected window, with its “Speaker view” button or the s key: that is how the two find each other.</p>
+      ) : missing ? (
         <p role="alert">This browser cannot keep two windows in step (it has no BroadcastChannel): use the projected window’s own keys.</p>
       ) : shown === null ? (
         <p role="status">Waiting for the projected window: it must be open in presenter mode, in this browser.</p>

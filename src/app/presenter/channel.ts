@@ -1,11 +1,20 @@
 /**
  * The speaker view and the projected window talk over a BroadcastChannel (same origin,
  * same browser): the projected window says what is on show and what comes next; the
- * speaker view asks for the next or previous one. Every message is checked: a channel is
- * open to every page of the origin.
+ * speaker view asks for the next or previous one. A channel is open to every page of the
+ * origin, so its name holds a random token the projected window makes and hands its own
+ * speaker window (in the address's fragment, never sent to a server); and every message
+ * is checked.
  */
 
-export const CHANNEL = 'ec-lab-presenter/v1';
+const CHANNEL = 'ec-lab-presenter/v1/';
+
+/** A fresh token for one projected window and its speaker view. */
+export function newToken(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 export interface ShownState {
   readonly type: 'shown';
@@ -37,10 +46,10 @@ export function isSpeakerMessage(data: unknown): data is SpeakerMessage {
   return typeof data === 'object' && data !== null && ['hello', 'next', 'previous'].includes((data as { type?: unknown }).type as string);
 }
 
-/** The page's channel, or null where the browser has none (then the speaker view says so). */
-export function openChannel(): BroadcastChannel | null {
+/** The channel of one projected window and its speaker view, or null where the browser has none (then the speaker view says so). */
+export function openChannel(token: string): BroadcastChannel | null {
   try {
-    return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+    return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL + token);
   } catch {
     return null;
   }
