@@ -24,18 +24,25 @@ test.describe('Embed this', () => {
     expect(url.searchParams.has('run')).toBe(true);
     await expect(snippet).toHaveValue(/<script src="[^"]*embed\.js" defer><\/script>/);
 
-    const kinds = dialog.getByRole('group', { name: 'Where your page is made' });
-    await kinds.getByRole('radio', { name: 'Docusaurus' }).check();
-    await expect(snippet).toHaveValue(/style=\{\{/);
-    await expect(snippet).toHaveValue(/docusaurus\.config\.js/);
-    await kinds.getByRole('radio', { name: 'MkDocs (Material)' }).check();
-    await expect(snippet).toHaveValue(/extra_javascript/);
-    await kinds.getByRole('radio', { name: 'Astro Starlight' }).check();
-    await expect(snippet).toHaveValue(/head:/);
-
     await dialog.getByRole('button', { name: 'Copy' }).click();
     await expect(dialog.getByRole('status')).toHaveText(/^Copied/);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet.inputValue());
+
+    // A docs generator's snippet comes in two parts, the page's and the configuration's, each copied on its own.
+    const kinds = dialog.getByRole('group', { name: 'Where your page is made' });
+    await kinds.getByRole('radio', { name: 'Docusaurus' }).check();
+    const page1 = dialog.getByRole('textbox', { name: 'For a page of docs/ (an .mdx file)' });
+    await expect(page1).toHaveValue(/style=\{\{/);
+    await expect(page1).not.toHaveValue(/docusaurus\.config/);
+    const config = dialog.getByRole('textbox', { name: 'For docusaurus.config.js' });
+    await expect(config).toHaveValue(/scripts: \[\{ src: '[^']*embed\.js', defer: true \}\]/);
+    await dialog.getByRole('button', { name: 'Copy: For docusaurus.config.js' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Copied. Paste it into docusaurus.config.js.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await config.inputValue());
+    await kinds.getByRole('radio', { name: 'MkDocs (Material)' }).check();
+    await expect(dialog.getByRole('textbox', { name: /^For mkdocs\.yml/ })).toHaveValue(/extra_javascript/);
+    await kinds.getByRole('radio', { name: 'Astro Starlight' }).check();
+    await expect(dialog.getByRole('textbox', { name: 'For astro.config.mjs' })).toHaveValue(/head:/);
     const axe = await new AxeBuilder({ page }).include('dialog').analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
     await page.keyboard.press('Escape');

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { fullLabHref } from '../embed/shell.ts';
-import { SNIPPET_KINDS, snippetFor, snippetText, type SnippetKind } from '../embed/snippets.ts';
+import { SNIPPET_KINDS, snippetFor, type SnippetKind } from '../embed/snippets.ts';
 import './embedDialog.css';
 
 export interface EmbedButtonProps {
@@ -23,12 +23,12 @@ export const COPY_BY_HAND = 'Copy it with Ctrl+C (or ⌘C)';
 export function EmbedButton({ labTitle, readmeHref }: EmbedButtonProps) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
-  const area = useRef<HTMLTextAreaElement>(null);
   // The address is read when the dialog opens, so the snippet holds the run as it is then.
   const [href, setHref] = useState<string | null>(null);
   const [kind, setKind] = useState<SnippetKind>('html');
   const [status, setStatus] = useState('');
-  const text = href === null ? '' : snippetText(snippetFor(kind, href, `Eventual Consistency Lab: ${labTitle}`));
+  // One part for a plain page; a page part and a configuration part for a docs generator, each copied on its own.
+  const parts = href === null ? [] : snippetFor(kind, href, `Eventual Consistency Lab: ${labTitle}`).parts;
 
   const open = () => {
     setHref(fullLabHref());
@@ -44,15 +44,16 @@ export function EmbedButton({ labTitle, readmeHref }: EmbedButtonProps) {
     setStatus('');
   };
 
-  const copy = async () => {
+  const copy = async (i: number) => {
     try {
       if (typeof navigator.clipboard?.writeText !== 'function') throw new Error('No clipboard here.');
-      await navigator.clipboard.writeText(text);
-      setStatus(COPIED);
+      await navigator.clipboard.writeText(parts[i]!.code);
+      setStatus(parts.length > 1 ? `Copied. Paste it into ${parts[i]!.where}.` : COPIED);
     } catch {
       // Refused (a frame without clipboard-write, an insecure page): select it for the keyboard.
-      area.current?.focus();
-      area.current?.select();
+      const area = document.getElementById(`${id}-code-${i}`) as HTMLTextAreaElement | null;
+      area?.focus();
+      area?.select();
       setStatus(COPY_BY_HAND);
     }
   };
@@ -74,23 +75,28 @@ export function EmbedButton({ labTitle, readmeHref }: EmbedButtonProps) {
             </label>
           ))}
         </fieldset>
-        <label className="embed-snippet" htmlFor={`${id}-code`}>
-          Snippet to paste
-        </label>
-        <textarea ref={area} id={`${id}-code`} readOnly value={text} rows={14} spellCheck={false} wrap="off" aria-describedby={`${id}-where`} />
         <p id={`${id}-where`} className="small muted">
           {kind === 'html'
             ? 'Paste it where the lab should appear. The script sizes the frame to the lab; include it once a page.'
             : 'The first part goes in your page where the lab should appear; the second, once, in the site’s configuration.'}
         </p>
-        <div className="button-row">
-          <button type="button" className="primary" onClick={() => void copy()}>
-            Copy
-          </button>
-          <span role="status" className="small">
-            {status}
-          </span>
-        </div>
+        {parts.map((part, i) => {
+          const name = parts.length > 1 ? `For ${part.where}` : 'Snippet to paste';
+          return (
+            <div key={`${kind}-${i}`} className="embed-part">
+              <label className="embed-snippet" htmlFor={`${id}-code-${i}`}>
+                {name}
+              </label>
+              <textarea id={`${id}-code-${i}`} readOnly value={part.code} rows={part.code.split('\n').length + 1} spellCheck={false} wrap="off" aria-describedby={`${id}-where`} />
+              <button type="button" className={i === 0 ? 'primary' : undefined} onClick={() => void copy(i)} aria-label={parts.length > 1 ? `Copy: ${name}` : undefined}>
+                Copy
+              </button>
+            </div>
+          );
+        })}
+        <p role="status" className="small">
+          {status}
+        </p>
         <p className="small">
           To start, stop or load runs from your page, or hear what the learner did, see the{' '}
           <a href="./host-demo.html" target="_blank" rel="noopener">

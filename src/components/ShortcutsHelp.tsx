@@ -15,17 +15,23 @@ const HEADINGS: Readonly<Record<ShortcutScope, string>> = { run: 'The run', page
 export default function ShortcutsHelp() {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   // Opened each time it is asked for (openShortcutsHelp.ts), the first time as soon as it has loaded.
   const asked = useStore(shortcutsHelpAsked, selectAsked);
   useSyncExternalStore(subscribeStage, stageVersion);
   useEffect(() => {
-    if (asked > 0 && !dialog.current?.open) dialog.current?.showModal();
+    if (asked === 0 || dialog.current?.open) return;
+    dialog.current?.showModal();
+    // From its title, not its Close button at the foot: the list is read from the top.
+    heading.current?.focus();
   }, [asked]);
   const hasRun = stageRun() !== null;
   const scopes: readonly ShortcutScope[] = hasRun ? ['run', 'page', 'presenter'] : ['page', 'presenter'];
   return (
     <dialog ref={dialog} className="shortcuts-help" aria-labelledby={`${id}-t`}>
-      <h2 id={`${id}-t`}>Keyboard shortcuts</h2>
+      <h2 id={`${id}-t`} ref={heading} tabIndex={-1}>
+        Keyboard shortcuts
+      </h2>
       {scopes.map((scope) => (
         <section key={scope} aria-labelledby={`${id}-${scope}`}>
           <h3 id={`${id}-${scope}`}>{HEADINGS[scope]}</h3>

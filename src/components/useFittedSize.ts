@@ -29,7 +29,8 @@ export function useFittedSize(ref: RefObject<HTMLElement | null>, { below = 5.5,
       const narrow = window.innerWidth < NARROW_PX;
       const top = rect.top + window.scrollY;
       const room = window.innerHeight - top - (narrow ? belowNarrow : below) * rem;
-      const height = Math.round(Math.max(minRem * rem, Math.min(width * 0.68, room)));
+      // The least height in the page's usual pixels: a projector's larger type must not push the picture off the screen.
+      const height = Math.round(Math.max(minRem * Math.min(rem, 16), Math.min(width * 0.68, room)));
       setSize((s) => (s.width === width && s.height === height && s.rem === rem ? s : { width, height, rem }));
     };
     measure();

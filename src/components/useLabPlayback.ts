@@ -26,7 +26,7 @@ export function useLabPlayback(store: LabStore, labId: string, runInAddress = tr
     return () => controller.stop();
   }, [controller]);
   // On the shell's stage while mounted: the host API and the presenter's keys reach the run there.
-  useEffect(() => mountRun({ labId, playback, store }), [labId, playback, store]);
+  useEffect(() => mountRun({ labId, playback, store, runInAddress }), [labId, playback, store, runInAddress]);
   const shortcuts = useMemo(
     () =>
       bindings({

@@ -29,6 +29,8 @@ export interface StageRun {
   readonly labId: string;
   readonly playback: PlaybackHandle;
   readonly store: LabStore;
+  /** Whether the lab keeps its run in the address (the sessions lab keeps its story and fix instead). */
+  readonly runInAddress: boolean;
 }
 
 let run: StageRun | null = null;

@@ -41,7 +41,7 @@ function frame(options: Partial<BridgeOptions> = {}) {
 function fakeRun() {
   const sent: PlaybackEvent[] = [];
   const playback = { send: (e: PlaybackEvent) => void sent.push(e) } as unknown as PlaybackHandle;
-  return { sent, off: mountRun({ labId: 'quorum', playback, store: createLabStore() }) };
+  return { sent, off: mountRun({ labId: 'quorum', playback, store: createLabStore(), runInAddress: true }) };
 }
 
 let cleanup: (() => void)[] = [];

@@ -164,3 +164,9 @@ export function speakerHref(href: string, token: string): string {
 export function speakerToken(href: string): string | null {
   return /^#speaker-token=([0-9a-f]{24})$/.exec(new URL(href).hash)?.[1] ?? null;
 }
+
+/** Whether a playlist item's link holds a whole run (and so its moment), not only a lab's settings. */
+export function holdsRun(link: string): boolean {
+  const query = queryOf(link);
+  return query !== null && new URLSearchParams(query).has('run');
+}

@@ -1,17 +1,27 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { downloadBlob } from '../../components/download.ts';
-import { stageScenes } from '../../controller/stage.ts';
+import { stageRun, stageScenes } from '../../controller/stage.ts';
+import { findLab } from '../../labs/registry.ts';
+import { writeAddress } from '../../embed/params.ts';
+import { RUN_LINK, RUN_SUPERSEDES } from '../../embed/urlCodec.ts';
 import { browserAddress } from '../../embed/address.ts';
-import { checkPlaylist, encodedSize, itemHref, labOf, LIMITS, playlistFile, queryOf, readPlaylistFile, type Playlist, type PlaylistItem } from '../../embed/playlist.ts';
+import { checkPlaylist, encodedSize, holdsRun, itemHref, labOf, LIMITS, playlistFile, queryOf, readPlaylistFile, type Playlist, type PlaylistItem } from '../../embed/playlist.ts';
 import { fullLabHref } from '../../embed/shell.ts';
 import { presenterStore } from '../../store/presenterStore.ts';
 
-/** What this page shows now, as a playlist item: its link, and the scene's or the lab's title. */
+/**
+ * What this page shows now, as a playlist item: its link, at the moment on screen (as
+ * "Copy link to this run" would give it), and the scene's or the lab's title.
+ */
 function thisPage(): PlaylistItem {
   const scenes = stageScenes();
   const at = scenes?.current() ?? -1;
   const heading = document.querySelector('main h1')?.textContent ?? 'This page';
-  return { link: queryOf(fullLabHref()) ?? '?lab=start', title: (at >= 0 ? scenes!.scenes[at]!.title : heading).slice(0, LIMITS.title), point: '' };
+  const run = stageRun();
+  const s = run?.store.getState();
+  const href =
+    run && s && run.runInAddress ? writeAddress(fullLabHref(), RUN_LINK, { lab: run.labId, run: { scenario: s.run.scenario, time: s.time } }, RUN_SUPERSEDES) : fullLabHref();
+  return { link: queryOf(href) ?? '?lab=start', title: (at >= 0 ? scenes!.scenes[at]!.title : heading).slice(0, LIMITS.title), point: '' };
 }
 
 const DRAFT = 'eventual-consistency-lab/playlist-draft/v1';
@@ -69,9 +79,7 @@ export default function PlaylistEditor({ onClose, knownLab, navigate }: { readon
     const query = queryOf(pasted.trim());
     const lab = labOf(pasted.trim());
     if (query === null || lab === null || !knownLab(lab)) return setSaid('That is not a link to one of this site’s labs: copy one with a lab’s “Copy link”, or from the address bar.');
-    if (!add({ link: query, title: '', point: '' })) return;
-    setPasted('');
-    setSaid(`Added run ${items.length + 1}: give it a title and a talking point.`);
+    if (add({ link: query, title: '', point: '' })) setPasted('');
   };
   /** Add a run, or say why it cannot be: the playlist must fit in a link. */
   const add = (item: PlaylistItem): boolean => {
@@ -83,7 +91,10 @@ export default function PlaylistEditor({ onClose, knownLab, navigate }: { readon
           ? 'That run is too long to add: the playlist must fit in a link. Save the long run as a file and open it in the lab instead.'
           : null;
     if (refused !== null) setSaid(refused);
-    else setPlaylist(next);
+    else {
+      setPlaylist(next);
+      setSaid(`Added run ${next.items.length}: give it a title and a talking point.`);
+    }
     return refused === null;
   };
   const start = () => {
@@ -133,7 +144,7 @@ export default function PlaylistEditor({ onClose, knownLab, navigate }: { readon
               <textarea rows={2} value={it.point} maxLength={LIMITS.point} onChange={(e) => change(i, { point: e.target.value })} />
             </label>
             <p className="small muted">
-              {labOf(it.link)} · {it.link.length.toLocaleString('en')} characters
+              In the {findLab(labOf(it.link))?.title ?? 'lab'}{holdsRun(it.link) ? ', with its run and moment' : ''}
             </p>
             <div className="button-row">
               <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move run ${i + 1} up`}>
@@ -165,13 +176,13 @@ export default function PlaylistEditor({ onClose, knownLab, navigate }: { readon
         </button>
       </div>
       <div className="button-row">
-        <button type="button" className="primary" onClick={start}>
+        <button type="button" className="primary" onClick={start} disabled={items.length === 0}>
           Start the playlist
         </button>
         <button type="button" onClick={() => downloadBlob(new Blob([playlistFile(playlist)], { type: 'application/json' }), 'playlist.json')} disabled={items.length === 0}>
           Save as a file
         </button>
-        <button type="button" onClick={() => void copyLink()}>
+        <button type="button" onClick={() => void copyLink()} disabled={items.length === 0}>
           Copy a link to it
         </button>
         <label className="file-button">
