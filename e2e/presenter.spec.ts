@@ -37,6 +37,8 @@ test.describe('presenter mode', () => {
     await page.goto('./?lab=conflicts');
     await page.getByRole('button', { name: 'Presenter mode' }).click();
     await expect(page.getByRole('region', { name: 'Presenter' })).toBeVisible();
+    // A reload keeps it: the address says so.
+    await expect(page).toHaveURL(/[?&]presenter=1/);
     expect(await bodyFontPx(page)).toBeGreaterThanOrEqual(24);
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -45,6 +47,7 @@ test.describe('presenter mode', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Leave presenter mode' }).click();
     await expect(page.getByRole('region', { name: 'Presenter' })).toHaveCount(0);
+    await expect(page).not.toHaveURL(/presenter=/);
     await expect(page.getByRole('navigation', { name: 'Labs' })).toBeVisible();
     // Out of presenter mode the page keys are the learner's again: PageDown scrolls, no story changes.
     const before = await storyPressed(page).textContent();

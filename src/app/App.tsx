@@ -9,7 +9,7 @@ import { hasParam } from '../embed/params.ts';
 import { openShortcutsHelp, selectAsked, shortcutsHelpAsked } from '../components/openShortcutsHelp.ts';
 import { bindings } from '../components/shortcutTable.ts';
 import { useShortcuts } from '../components/useShortcuts.ts';
-import { presenterStore, selectOn } from '../store/presenterStore.ts';
+import { presenterStore, selectLoaded, selectOn } from '../store/presenterStore.ts';
 import { useStore } from 'zustand';
 import { PresenterToggle } from './presenter/PresenterToggle.tsx';
 
@@ -36,12 +36,11 @@ export function App() {
   const [shell] = useState(() => shellOptions());
   useShortcuts(SHELL_KEYS);
   // Presenter mode's code loads once it is asked for: by the address (presenter=1, a playlist) or the toggle.
-  const presenting = useStore(presenterStore, selectOn);
+  // Once loaded, presenter mode's code stays mounted, to follow the toggle both ways.
+  const presenterOn = useStore(presenterStore, selectOn);
+  const presenting = useStore(presenterStore, selectLoaded) || presenterOn;
   const helpAsked = useStore(shortcutsHelpAsked, selectAsked) > 0;
   const [presenterWanted] = useState(() => shell.presenter || hasParam(currentSearch(), 'playlist'));
-  useEffect(() => {
-    document.documentElement.classList.toggle('presenter', presenting);
-  }, [presenting]);
   /** The lab that mounted last, for a host API that starts after it. */
   const lastMounted = useRef<string | null>(null);
   const content = useRef<HTMLElement>(null);

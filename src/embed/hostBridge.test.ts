@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlaybackEvent } from '../machines/playbackClock.ts';
 import type { PlaybackHandle } from '../components/playbackHandle.ts';
 import { declareScenes, mountRun } from '../controller/stage.ts';
@@ -69,8 +69,13 @@ describe('the host API', () => {
     const run = fakeRun();
     cleanup.push(run.off);
     const f = frame({ origins: ['https://docs.test'] });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     f.send({ type: 'ec-lab:play', version: 1 }, f.stranger);
     f.send({ type: 'ec-lab:play', version: 1 }, undefined, 'https://evil.test');
+    f.send({ type: 'ec-lab:pause', version: 1 }, undefined, 'https://evil.test');
+    // Said once in the console, for the author setting up host=; never to the page that sent it.
+    expect(warn.mock.calls).toEqual([["Eventual Consistency Lab: messages from https://evil.test are ignored: it is not in this frame's host= (https://docs.test)."]]);
+    warn.mockRestore();
     f.send('garbage', f.stranger);
     expect(run.sent).toEqual([]);
     expect(f.posted).toEqual([]);

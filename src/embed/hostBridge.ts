@@ -92,9 +92,18 @@ export function startHostBridge(o: BridgeOptions): Bridge {
     return null;
   };
 
+  const warned = new Set<string>();
   const onMessage = (event: MessageEvent) => {
     // Only the frame's own parent, and only from an allowed origin; anyone else is not answered at all.
-    if (event.source !== o.parent || !allowed(event.origin)) return;
+    if (event.source !== o.parent) return;
+    if (!allowed(event.origin)) {
+      // Not answered, but a docs author setting up host= can see why in the console (once per origin).
+      if (!warned.has(event.origin) && warned.size < 10) {
+        warned.add(event.origin);
+        console.warn(`Eventual Consistency Lab: messages from ${event.origin} are ignored: it is not in this frame's host= (${(o.origins ?? []).join(', ') || 'no page'}).`);
+      }
+      return;
+    }
     const parsed = parseCommand(event.data);
     if (!parsed.ok) return answer(event.origin, { type: 'ec-lab:error', version: 1, error: parsed.error, ...withId(parsed.id) });
     let problem: string | null;

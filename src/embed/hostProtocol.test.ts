@@ -25,7 +25,8 @@ describe('commands from the host', () => {
     expect(error({ type: 'ec-lab:seek', version: 1, time: -1 })).toMatch(/needs "time", a number of milliseconds from 0 to 3600000; it got -1/);
     expect(error({ type: 'ec-lab:seek', version: 1, time: '5' })).toMatch(/it got "5"/);
     expect(error({ type: 'ec-lab:load', version: 1 })).toMatch(/needs one of "link".*or "preset"/);
-    expect(error({ type: 'ec-lab:load', version: 1, link: 'x', preset: 'y' })).toMatch(/needs one of/);
+    expect(error({ type: 'ec-lab:load', version: 1, link: 'x', preset: 'y' })).toBe('ec-lab:load takes "link" or "preset", not both.');
+    expect(error({ type: 'ec-lab:play' })).toBe('This lab speaks version 1 of the host API; the message has no "version".');
     expect(error({ type: 'ec-lab:load', version: 1, link: 'x'.repeat(MAX_LINK + 1) })).toMatch(/"link" is text of 1 to 110000 characters; it got "x{30,}…/);
     expect(error({ type: 'ec-lab:load', version: 1, preset: '<img src=x>' })).toMatch(/"preset" is an id/);
     expect(error({ type: 'ec-lab:play', version: 1, id: { evil: true } })).toMatch(/"id", when given/);

@@ -97,7 +97,8 @@ export function parseCommand(data: unknown): Parsed {
     const name = type.slice(PREFIX.length);
     if (!(COMMANDS as readonly string[]).includes(name)) return fail(`${quote(type)} is not a command; the commands are ${COMMANDS.map((c) => PREFIX + c).join(', ')}.`);
     const command = name as (typeof COMMANDS)[number];
-    if (message.version !== PROTOCOL_VERSION) return fail(`This lab speaks version ${PROTOCOL_VERSION} of the host API; the message says version ${quote(message.version)}.`);
+    if (message.version !== PROTOCOL_VERSION)
+      return fail(`This lab speaks version ${PROTOCOL_VERSION} of the host API; ${'version' in message ? `the message says version ${quote(message.version)}` : 'the message has no "version"'}.`);
     const allowed = new Set(['type', 'version', 'id', ...ARGS[command]]);
     const extra = Object.keys(message).find((k) => !allowed.has(k));
     if (extra !== undefined) return fail(`${type} does not take ${quote(extra)}${ARGS[command].length > 0 ? `; it takes ${ARGS[command].map((a) => `"${a}"`).join(' or ')}` : ''}.`);
@@ -109,7 +110,8 @@ export function parseCommand(data: unknown): Parsed {
     }
     if (command === 'load') {
       const { link, preset } = message;
-      if ((link === undefined) === (preset === undefined)) return fail(`${type} needs one of "link" (a link to a lab) or "preset" (an id from the ready event's presets).`);
+      if (link !== undefined && preset !== undefined) return fail(`${type} takes "link" or "preset", not both.`);
+      if (link === undefined && preset === undefined) return fail(`${type} needs one of "link" (a link to a lab) or "preset" (an id from the ready event's presets).`);
       if (link !== undefined) {
         if (typeof link !== 'string' || link.length === 0 || link.length > MAX_LINK) return fail(`"link" is text of 1 to ${MAX_LINK} characters; it got ${quote(link)}.`);
         return { ok: true, command: { type: 'ec-lab:load', link, ...withId } };

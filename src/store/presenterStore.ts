@@ -14,12 +14,15 @@ export interface PresenterState {
   readonly item: number;
   /** What the last key did ("Story 2 of 4: …"), or why it did nothing. */
   readonly said: string;
+  /** Whether presenter mode's code has loaded: once it has, it stays, to follow the toggle both ways. */
+  readonly loaded: boolean;
 }
 
-export const presenterStore = createStore<PresenterState>(() => ({ on: false, blank: false, playlist: null, item: 0, said: '' }));
+export const presenterStore = createStore<PresenterState>(() => ({ on: false, blank: false, playlist: null, item: 0, said: '', loaded: false }));
 
 export const selectOn = (s: PresenterState) => s.on;
 export const selectBlank = (s: PresenterState) => s.blank;
 export const selectPlaylist = (s: PresenterState) => s.playlist;
 export const selectItem = (s: PresenterState) => s.item;
 export const selectSaid = (s: PresenterState) => s.said;
+export const selectLoaded = (s: PresenterState) => s.loaded;

@@ -1,10 +1,12 @@
 import './presenter.css';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { stageScenes, stepScene, subscribeStage } from '../../controller/stage.ts';
 import { ariaKeysOf, bindings } from '../../components/shortcutTable.ts';
 import { useShortcuts } from '../../components/useShortcuts.ts';
 import { browserAddress } from '../../embed/address.ts';
+import { writeAddress } from '../../embed/params.ts';
+import { SHELL_PARAMS } from '../../embed/shell.ts';
 import { itemHref, labOf, playlistInAddress, speakerHref } from '../../embed/playlist.ts';
 import { isSpeakerMessage, newToken, openChannel, type ShownState } from './channel.ts';
 import { presenterStore, selectBlank, selectOn, selectPlaylist, selectSaid, type PresenterState } from '../../store/presenterStore.ts';
@@ -59,8 +61,23 @@ export default function Presenter({ startOn, embedded, knownLab, navigate }: Pro
   // This window's channel to its own speaker view, and no other page's.
   const [token] = useState(newToken);
 
+  // The page's class and address follow the toggle, so a reload keeps presenter mode, and leaving it leaves the playlist too.
+  const wasOn = useRef<boolean | null>(null);
+  useEffect(() => {
+    document.documentElement.classList.toggle('presenter', on);
+    const before = wasOn.current;
+    wasOn.current = on;
+    if (before === on) return;
+    // On (also when this code has just loaded for the banner's toggle): the address says so.
+    if (on) return void browserAddress.replace(writeAddress(browserAddress.read(), SHELL_PARAMS, { presenter: true }));
+    if (before === null) return;
+    browserAddress.replace(writeAddress(browserAddress.read(), SHELL_PARAMS, {}, ['presenter', 'playlist', 'item']));
+    presenterStore.setState({ playlist: null, item: 0, said: '' });
+  }, [on]);
+
   // The address's presenter=1 and playlist, read once.
   useEffect(() => {
+    presenterStore.setState({ loaded: true });
     const read = playlistInAddress(browserAddress.read(), knownLab);
     presenterStore.setState({ on: presenterStore.getState().on || startOn || read.playlist !== null, playlist: read.playlist, item: read.item });
     // Where the presenter is, to start with: the playlist's item, or the lab's scene on show.

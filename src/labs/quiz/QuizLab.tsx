@@ -3,6 +3,7 @@ import './quiz.css';
 import { Suspense, lazy, useState } from 'react';
 import { useProgress } from '../../components/useProgress.ts';
 import { useScenes } from '../../components/useScenes.ts';
+import { IntroText } from '../../components/IntroText.tsx';
 import { QUIZ_INDEX, type QuizIndexEntry } from '../../content/quizIndex.ts';
 import { currentSearch, rememberInAddress } from '../../embed/address.ts';
 import { readParams } from '../../embed/params.ts';
@@ -40,10 +41,10 @@ export default function QuizLab() {
     <div className="lab quiz">
       <header className="lab-intro">
         <h1>The module’s quiz, answered by running it</h1>
-        <p>
+        <IntroText>
           The module’s eight questions and its hands-on exercise, each checked against the simulation, not against a key: where you predict what a run does, the lab runs
           it.
-        </p>
+        </IntroText>
         <p>
           <a href="./">The course path</a>
         </p>
