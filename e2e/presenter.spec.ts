@@ -171,6 +171,16 @@ test.describe('presenter mode', () => {
     await expect(page.getByRole('heading', { name: /: step 1 of 5, / })).toBeVisible();
   });
 
+  test('in the consistency lab the clicker loads its story, then the story with its fix', async ({ page }) => {
+    await page.goto('./?lab=consistency&presenter=1');
+    await expect(page.getByRole('heading', { name: /^Story: / })).toBeVisible();
+    await page.keyboard.press('PageDown');
+    await expect(said(page)).toHaveText('Stories: 1 of 2, W + R > N, and still not linearizable');
+    await page.keyboard.press('PageDown');
+    await expect(said(page)).toHaveText('Stories: 2 of 2, The same story, with reads that write back');
+    await expect(page.getByRole('checkbox', { name: /^Reads write back/ })).toBeChecked();
+  });
+
   test('a speaker view opened by hand, without its projected window’s token, says how to open it', async ({ page }) => {
     await page.goto('./?lab=quorum&presenter=1&speaker=1');
     await expect(page.getByRole('alert')).toHaveText(/^Open the speaker view from the projected window/);

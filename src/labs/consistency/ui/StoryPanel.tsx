@@ -1,4 +1,7 @@
 import { useId, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { useScenes } from '../../../components/useScenes.ts';
+import { selectScenario } from '../../../store/labStore.ts';
 import { writeBackWaits } from '../../../analysis/writeBackWaits.ts';
 import { QUORUM_NOT_LINEARIZABLE, writeBackWorkload } from '../../../content/spectrumStories.ts';
 import { Simulation } from '../../../sim/simulation.ts';
@@ -11,6 +14,11 @@ function measuredCost() {
   return writeBackWaits(sim.trace);
 }
 
+const STORY_SCENES = [
+  { id: 'quorum-not-linearizable', title: QUORUM_NOT_LINEARIZABLE.title, writeBack: false },
+  { id: 'quorum-write-back', title: 'The same story, with reads that write back', writeBack: true },
+] as const;
+
 /**
  * The story that every course gets wrong somewhere: strict quorums (W + R > N) are not
  * linearizable. Loaded into the lab's own cluster, so the map judges it like any run; the
@@ -22,6 +30,18 @@ export function StoryPanel() {
   const [writeBack, setWriteBack] = useState(false);
   const cost = useMemo(() => measuredCost(), []);
   const story = QUORUM_NOT_LINEARIZABLE;
+  const load = (withWriteBack: boolean) =>
+    store.getState().load(story.scenario(withWriteBack), 0, {
+      kind: 'info',
+      text: withWriteBack ? 'Story loaded, with reads that write back. Press Play to watch it; the map gives its verdicts.' : 'Story loaded. Press Play to watch it; the map gives its verdicts.',
+    });
+  // The story without and with the fix: the scenes a presenter's keys and a host's presets step through.
+  const scenario = useStore(store, selectScenario);
+  const current = useMemo(() => STORY_SCENES.findIndex((s) => JSON.stringify(story.scenario(s.writeBack)) === JSON.stringify(scenario)), [scenario, story]);
+  useScenes('stories', STORY_SCENES, current, (i) => {
+    setWriteBack(STORY_SCENES[i]!.writeBack);
+    load(STORY_SCENES[i]!.writeBack);
+  });
   return (
     <section className="panel story" aria-labelledby={`${id}-t`}>
       <h2 id={`${id}-t`}>Story: {story.title}</h2>
@@ -30,15 +50,7 @@ export function StoryPanel() {
         <input type="checkbox" checked={writeBack} onChange={(e) => setWriteBack(e.target.checked)} /> Reads write back (each read makes sure W replicas hold what it returns before answering)
       </label>
       <p>
-        <button
-          type="button"
-          onClick={() =>
-            store.getState().load(story.scenario(writeBack), 0, {
-              kind: 'info',
-              text: writeBack ? 'Story loaded, with reads that write back. Press Play to watch it; the map gives its verdicts.' : 'Story loaded. Press Play to watch it; the map gives its verdicts.',
-            })
-          }
-        >
+        <button type="button" onClick={() => load(writeBack)}>
           Load the story{writeBack ? ' with write-back' : ''}
         </button>
       </p>
