@@ -14,8 +14,8 @@ describe('Merkle-tree comparison', () => {
 
   it('opens only the path to a differing key, and sends less than the whole state', () => {
     const keys = Array.from({ length: 200 }, (_, i) => [`k${i}`, `v${i}`] as const);
-    const a = new Map(keys);
-    const b = new Map(keys);
+    const a = new Map<string, string>(keys);
+    const b = new Map<string, string>(keys);
     b.set('k42', 'changed');
     const c = compare(a, b, 6);
     expect(c.differing).toEqual(['k42']);

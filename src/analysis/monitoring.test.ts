@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { NodeId } from '../sim/ids.ts';
 import { makeScenario, type Action } from '../sim/scenario.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { board, THRESHOLDS } from './monitoring.ts';
 
-const ALL = () => ['A', 'B', 'C'] as const;
+const ALL = (): readonly NodeId[] => ['A', 'B', 'C'] as NodeId[];
 
 function run(script: Action[], until: number, cluster: Record<string, unknown> = {}) {
   const sim = new Simulation(makeScenario({ cluster: { w: 1, r: 1, antiEntropyMs: 500, ...cluster }, network: { latency: { kind: 'constant', ms: 50 } }, script }));
@@ -38,7 +39,7 @@ describe('the monitoring board', () => {
       { at: 8000, type: 'heal-all' },
     ];
     const during = run(script, 7500);
-    const lagOfC = during.lag.map((s) => s.lag['C']!);
+    const lagOfC = during.lag.map((s) => s.lag['C' as NodeId]!);
     expect(Math.max(...lagOfC)).toBeGreaterThan(THRESHOLDS.lagMs);
     expect(during.alerts.lag).toBe(true);
     expect(during.unconverged).toBe(1);
