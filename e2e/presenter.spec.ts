@@ -121,6 +121,13 @@ test.describe('presenter mode', () => {
     await page.keyboard.press('ArrowLeft');
     await expect(page.getByRole('heading', { name: 'Quorum lab' })).toBeVisible();
 
+    // The speaker view blanks the projected screen, and says it is blank.
+    await speaker.getByRole('button', { name: 'Blank or show the screen' }).click();
+    await expect(page.getByText('The screen is blank. Press b to show it again.')).toBeAttached();
+    await expect(speaker.getByText('The projected screen is blank (b shows it again)')).toBeVisible();
+    await page.keyboard.press('b');
+    await expect(speaker.getByText('The projected screen is blank (b shows it again)')).toHaveCount(0);
+
     // The playlist's link opens it again, at its first item, in presenter mode.
     await page.getByRole('button', { name: 'Playlist' }).click();
     await page.getByRole('dialog', { name: 'Playlist' }).getByRole('button', { name: 'Copy a link to it' }).click();

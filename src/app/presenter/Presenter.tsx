@@ -27,6 +27,10 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** What is on show and what comes next, for the speaker view and the status line. */
 export function shownNow(s: PresenterState = presenterStore.getState()): ShownState {
+  return { ...whatIsShown(s), blank: s.blank };
+}
+
+function whatIsShown(s: PresenterState): Omit<ShownState, 'blank'> {
   if (s.playlist) {
     const items = s.playlist.items;
     const it = items[s.item]!;
@@ -150,10 +154,11 @@ export default function Presenter({ startOn, embedded, knownLab, navigate }: Pro
     channel.onmessage = (e: MessageEvent) => {
       if (!isSpeakerMessage(e.data)) return;
       if (e.data.type === 'hello') return tell(true);
-      // A double press, or a flood, steps once.
+      // A double press, or a flood, acts once.
       if (performance.now() - lastStep < 250) return;
       lastStep = performance.now();
-      actions.go(e.data.type === 'next' ? 1 : -1);
+      if (e.data.type === 'blank') presenterStore.setState((p) => ({ blank: !p.blank }));
+      else actions.go(e.data.type === 'next' ? 1 : -1);
     };
     const offStore = presenterStore.subscribe(() => tell());
     const offStage = subscribeStage(() => tell());

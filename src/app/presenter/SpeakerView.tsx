@@ -46,7 +46,7 @@ export default function SpeakerView() {
       c.close();
     };
   }, []);
-  const keys = useMemo(() => bindings({ next: () => send({ type: 'next' }), previous: () => send({ type: 'previous' }) }), []);
+  const keys = useMemo(() => bindings({ next: () => send({ type: 'next' }), previous: () => send({ type: 'previous' }), blank: () => send({ type: 'blank' }) }), []);
   useShortcuts(keys);
 
   return (
@@ -61,7 +61,10 @@ export default function SpeakerView() {
       ) : (
         <>
           <section aria-labelledby="speaker-now">
-            <p className="speaker-position">{shown.position}</p>
+            <p className="speaker-position">
+              {shown.position}
+              {shown.blank && <strong> · The projected screen is blank (b shows it again)</strong>}
+            </p>
             <h2 id="speaker-now">Now: {shown.title}</h2>
             <p className="speaker-point">{shown.point || 'No talking point for this one.'}</p>
           </section>
@@ -77,6 +80,9 @@ export default function SpeakerView() {
         </button>
         <button type="button" className="primary" onClick={() => send({ type: 'next' })}>
           Next →
+        </button>
+        <button type="button" onClick={() => send({ type: 'blank' })}>
+          Blank or show the screen
         </button>
       </div>
       <p className="speaker-clock">

@@ -23,9 +23,11 @@ export interface ShownState {
   readonly title: string;
   readonly point: string;
   readonly next: { readonly title: string; readonly point: string } | null;
+  /** Whether the projected screen is blanked (b). */
+  readonly blank: boolean;
 }
 
-export type SpeakerMessage = { readonly type: 'hello' } | { readonly type: 'next' } | { readonly type: 'previous' };
+export type SpeakerMessage = { readonly type: 'hello' } | { readonly type: 'next' } | { readonly type: 'previous' } | { readonly type: 'blank' };
 
 const text = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
 
@@ -38,12 +40,13 @@ export function isShownState(data: unknown): data is ShownState {
     text(d.position, 200) &&
     text(d.title, 400) &&
     text(d.point, 2_000) &&
+    typeof d.blank === 'boolean' &&
     (next === null || (typeof next === 'object' && next !== undefined && text(next.title, 400) && text(next.point, 2_000)))
   );
 }
 
 export function isSpeakerMessage(data: unknown): data is SpeakerMessage {
-  return typeof data === 'object' && data !== null && ['hello', 'next', 'previous'].includes((data as { type?: unknown }).type as string);
+  return typeof data === 'object' && data !== null && ['hello', 'next', 'previous', 'blank'].includes((data as { type?: unknown }).type as string);
 }
 
 /** The channel of one projected window and its speaker view, or null where the browser has none (then the speaker view says so). */
