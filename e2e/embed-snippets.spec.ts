@@ -86,8 +86,10 @@ test.describe('the snippets and the host demo', () => {
     await expect(lab.getByRole('timer', { name: 'Simulated time' })).toHaveText('t = 2.00 s');
     await expect(log.getByRole('listitem').filter({ hasText: /^ec-lab:done .*"command":"ec-lab:seek"/ })).toHaveCount(1);
     await expect(log.getByRole('listitem').filter({ hasText: /^ec-lab:error/ })).toHaveCount(0);
-    // The log is text: nothing the lab sent became markup.
-    expect(await log.locator('li *:not(span.type)').count()).toBe(0);
+    // The log is text: markup quoted back in an error stays text.
+    await page.evaluate(() => document.querySelector('iframe')!.contentWindow!.postMessage({ type: 'ec-lab:load', version: 1, preset: '<b>bold</b>' }, '*'));
+    await expect(log.getByRole('listitem').filter({ hasText: '<b>bold</b>' })).toHaveCount(1);
+    expect(await log.locator('li b').count()).toBe(0);
 
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations).toEqual([]);

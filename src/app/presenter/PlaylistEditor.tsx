@@ -76,6 +76,7 @@ export default function PlaylistEditor({ onClose, knownLab, navigate }: { readon
     setItems(next);
   };
   const addLink = () => {
+    // Only the link's query is kept (its lab, settings and run): the playlist plays on whichever copy of the lab opens it.
     const query = queryOf(pasted.trim());
     const lab = labOf(pasted.trim());
     if (query === null || lab === null || !knownLab(lab)) return setSaid('That is not a link to one of this site’s labs: copy one with a lab’s “Copy link”, or from the address bar.');
