@@ -9,7 +9,7 @@ import { hasParam } from '../embed/params.ts';
 import { openShortcutsHelp, selectAsked, shortcutsHelpAsked } from '../components/openShortcutsHelp.ts';
 import { bindings } from '../components/shortcutTable.ts';
 import { useShortcuts } from '../components/useShortcuts.ts';
-import { presenterStore, selectLoaded, selectOn } from '../store/presenterStore.ts';
+import { presenterStore, selectLoaded, selectOn, togglePresenter } from '../store/presenterStore.ts';
 import { useStore } from 'zustand';
 import { PresenterToggle } from './presenter/PresenterToggle.tsx';
 
@@ -18,7 +18,7 @@ const SpeakerView = lazy(() => import('./presenter/SpeakerView.tsx'));
 const Presenter = lazy(() => import('./presenter/Presenter.tsx'));
 const ShortcutsHelp = lazy(() => import('../components/ShortcutsHelp.tsx'));
 const EmbedButton = lazy(() => import('../components/EmbedDialog.tsx').then((m) => ({ default: m.EmbedButton })));
-const SHELL_KEYS = bindings({ help: openShortcutsHelp, presenter: () => presenterStore.setState((s) => ({ on: !s.on, blank: false })) });
+const SHELL_KEYS = bindings({ help: openShortcutsHelp, presenter: togglePresenter });
 const knownLab = (id: string) => findLab(id) !== undefined;
 
 function currentLabId(): string | null {
@@ -35,10 +35,10 @@ export function App() {
   const unknownLab = labId !== null && !findLab(labId) ? safeText(labId).slice(0, 40) : null;
   const [shell] = useState(() => shellOptions());
   useShortcuts(SHELL_KEYS);
-  // Presenter mode's code loads once it is asked for: by the address (presenter=1, a playlist) or the toggle.
-  // Once loaded, presenter mode's code stays mounted, to follow the toggle both ways.
+  // Presenter mode's code loads once it is asked for (by the address: presenter=1, a playlist; or the toggle),
+  // and once loaded stays mounted, to follow the toggle both ways.
   const presenterOn = useStore(presenterStore, selectOn);
-  const presenting = useStore(presenterStore, selectLoaded) || presenterOn;
+  const presenterMounted = useStore(presenterStore, selectLoaded) || presenterOn;
   const helpAsked = useStore(shortcutsHelpAsked, selectAsked) > 0;
   const [presenterWanted] = useState(() => shell.presenter || hasParam(currentSearch(), 'playlist'));
   /** The lab that mounted last, for a host API that starts after it. */
@@ -84,7 +84,7 @@ export function App() {
 
   const shellParts = (
     <>
-      {(presenting || presenterWanted) && (
+      {(presenterMounted || presenterWanted) && (
         <Suspense fallback={null}>
           <Presenter startOn={presenterWanted} embedded={shell.embed} knownLab={knownLab} navigate={navigate} />
         </Suspense>

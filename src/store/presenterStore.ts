@@ -26,3 +26,8 @@ export const selectPlaylist = (s: PresenterState) => s.playlist;
 export const selectItem = (s: PresenterState) => s.item;
 export const selectSaid = (s: PresenterState) => s.said;
 export const selectLoaded = (s: PresenterState) => s.loaded;
+
+/** Presenter mode on or off (the banner's toggle, Shift+P), never leaving the screen blank. */
+export function togglePresenter(): void {
+  presenterStore.setState((s) => ({ on: !s.on, blank: false }));
+}

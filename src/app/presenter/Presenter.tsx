@@ -81,9 +81,8 @@ export default function Presenter({ startOn, embedded, knownLab, navigate }: Pro
 
   // The address's presenter=1 and playlist, read once.
   useEffect(() => {
-    presenterStore.setState({ loaded: true });
     const read = playlistInAddress(browserAddress.read(), knownLab);
-    presenterStore.setState({ on: presenterStore.getState().on || startOn || read.playlist !== null, playlist: read.playlist, item: read.item });
+    presenterStore.setState({ loaded: true, on: presenterStore.getState().on || startOn || read.playlist !== null, playlist: read.playlist, item: read.item });
     // Where the presenter is, to start with: the playlist's item, or the lab's scene on show.
     const now = shownNow();
     say(read.problem ?? (now.position ? `${now.position}: ${now.title}` : ''));
@@ -116,7 +115,7 @@ export default function Presenter({ startOn, embedded, knownLab, navigate }: Pro
       // A framed lab's channel is partitioned under the page around it: a window of its own would never hear it.
       if (embedded) return say('The speaker view needs the lab in a window of its own: open it with “Open in the full lab”.');
       const opened = window.open(speakerHref(browserAddress.read(), token), 'ec-lab-speaker', 'popup,width=900,height=640');
-      if (!opened) say('The browser blocked the speaker view’s window: allow pop-ups for this page, or open the page with &speaker=1 in another window.');
+      if (!opened) say('The browser blocked the speaker view’s window: allow pop-ups for this page, then press s again.');
     };
     return { go, fullscreen, speaker };
   }, [embedded, navigate, token]);
