@@ -29,7 +29,7 @@ export function onAddressChange(listener: () => void): () => void {
   return () => void addressListeners.delete(listener);
 }
 
-/** An address in memory, for tests: every replacement is kept. */
+/** An address in memory, for tests and for working one out without touching the page's: every replacement is kept. */
 export function memoryAddress(href = 'https://lab.test/'): AddressPort & { readonly history: string[] } {
   const history = [href];
   return { history, read: () => history.at(-1)!, replace: (next) => void history.push(next) };

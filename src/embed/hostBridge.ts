@@ -1,6 +1,6 @@
 import { stageRun, stageScenes } from '../controller/stage.ts';
 import { browserAddress, onAddressChange, type AddressPort } from './address.ts';
-import { parseCommand, type HostCommand, type LabEvent, type MessageId } from './hostProtocol.ts';
+import { COMMANDS, parseCommand, type HostCommand, type LabEvent, type MessageId } from './hostProtocol.ts';
 import { onLearning } from './learning.ts';
 import { statementOf } from './xapi.ts';
 import { startResizePosts } from './resizePoster.ts';
@@ -139,7 +139,7 @@ export function startHostBridge(o: BridgeOptions): Bridge {
       type: 'ec-lab:ready',
       version: 1,
       lab,
-      commands: stageRun() ? ['play', 'pause', 'step', 'reset', 'seek', 'load', 'hello'] : ['load', 'hello'],
+      commands: stageRun() ? COMMANDS : ['load', 'hello'],
       presets: scenes ? scenes.scenes.map(({ id, title }) => ({ id, title })) : [],
       link: lastLink,
     });

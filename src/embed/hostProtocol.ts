@@ -45,7 +45,8 @@ export type LabEvent =
 export const MAX_LINK = 110_000;
 /** The longest simulated time a run may reach, in ms: an hour (as the run codec allows). */
 const MAX_TIME = 3_600_000;
-const COMMANDS = ['play', 'pause', 'step', 'reset', 'seek', 'load', 'hello'] as const;
+/** Every command, by name: what a ready event lists for a lab with a run (one without takes only load and hello). */
+export const COMMANDS = ['play', 'pause', 'step', 'reset', 'seek', 'load', 'hello'] as const;
 const ARGS: Readonly<Record<(typeof COMMANDS)[number], readonly string[]>> = {
   play: [],
   pause: [],

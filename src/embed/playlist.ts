@@ -1,5 +1,7 @@
 import { safeText } from '../sim/safeText.ts';
+import { memoryAddress } from './address.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
+import { addressFor } from './loadLink.ts';
 
 /**
  * A presenter's playlist: runs to show one after another in front of a class, each a
@@ -135,11 +137,9 @@ export function playlistInAddress(href: string, known: (lab: string) => boolean)
  * written in, presenter mode on.
  */
 export function itemHref(playlist: Playlist, item: number, base: string): string {
-  const url = new URL(base);
-  const query = new URLSearchParams(playlist.items[item]!.link);
-  const next = new URL(url.origin + url.pathname);
-  for (const [name, value] of query) if (!['playlist', 'item', 'presenter', 'embed', 'host', 'speaker'].includes(name)) next.searchParams.append(name, value);
-  for (const name of ['embed', 'host']) for (const value of url.searchParams.getAll(name)) next.searchParams.append(name, value);
+  // Loaded in place as any link is (loadLink.ts); the playlist's links were checked for their lab when it was read.
+  const loaded = addressFor(playlist.items[item]!.link, () => true, memoryAddress(base));
+  const next = new URL(loaded.ok ? loaded.href : base);
   next.searchParams.set('presenter', '1');
   next.searchParams.set('playlist', encodePlaylist(playlist));
   next.searchParams.set('item', String(item + 1));
