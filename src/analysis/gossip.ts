@@ -9,10 +9,11 @@ import { createRng } from '../sim/rng.ts';
  *
  * What theory expects, on a network where anyone can call anyone, with one call a round:
  * push alone needs about log2 N + ln N rounds to reach all N (Frieze and Grimmett; Pittel);
- * push-pull, as here, log3 N + O(log log N) (Karp, Schindelhauer, Shenker and Vöcking,
- * 2000). Those are limits for large N: for 3 to 64 replicas the last few stragglers
- * (the log log N part) weigh as much as the growth, and this model's mean comes out close
- * to log2 N (1.5 rounds for 3 replicas, 3.3 for 9, 6.0 for 64; gossip.test.ts measures it).
+ * push-pull, as here with a fan-out of 1, log3 N + O(log log N) (Karp, Schindelhauer,
+ * Shenker and Vöcking, 2000). Those are limits for large N. With a fan-out of 1, at 3 to
+ * 64 replicas this model's mean happens to lie near log2 N (1.5 rounds for 3 replicas,
+ * 3.3 for 9, 6.0 for 64; gossip.test.ts measures it): log3 N plus the log log N tail adds
+ * up to about that at these sizes.
  * The lab shows the measured rounds beside both terms rather than one as "the" answer.
  */
 
@@ -36,7 +37,7 @@ export interface GossipSpread {
   readonly rounds: number | null;
 }
 
-/** Push-pull's leading term for N replicas, log3 N: a lower bound on the mean for large N, drawn beside the measured rounds. */
+/** Push-pull's leading term for N replicas, log3 N: roughly a lower bound on the mean as N grows, drawn beside the measured rounds. */
 export function expectedPushPullRounds(replicas: number): number {
   return Math.log(replicas) / Math.log(3);
 }

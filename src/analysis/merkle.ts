@@ -1,14 +1,17 @@
 /**
  * Merkle-tree comparison of two replicas' copies of a key range, as anti-entropy does it
  * (Dynamo §4.7; Cassandra's repair builds one tree per range the same way): each leaf
- * hashes the keys that fall in its slice of the range, each parent hashes its two
+ * hashes the keys whose hash falls in its bucket (in this lab, hash modulo the number of
+ * leaves; Dynamo and Cassandra give each leaf a contiguous slice of the token range), each parent hashes its two
  * children, and two replicas compare from the root down, opening only the subtrees whose
  * hashes differ. What they then exchange is the keys of the differing leaves, not the
  * whole state. Pure: the replication lab draws the two trees and the bytes saved from it.
  *
  * Hashes here are 64 bits (two 32-bit FNV-1a hashes with different seeds). Two different
- * copies of a leaf could, in principle, hash the same and be missed; at 64 bits the chance
- * is about one in 10^19 per leaf, and real systems accept the same risk with stronger hashes.
+ * copies of a leaf could hash the same and be missed: if the halves behaved like
+ * independent random hashes, about once in 2^64. FNV-1a is weaker than that (its halves
+ * are correlated, and it is easy to collide on purpose); good enough for a lab, where
+ * real systems use stronger hashes.
  */
 
 /** A replica's copy of the range: each key's value, as text (a version's digest will do). */

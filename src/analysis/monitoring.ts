@@ -17,8 +17,9 @@ import { quantile } from './quantile.ts';
  *   has it (or a later write that covers it); none if the run ends first.
  * - Stale reads: reads that missed a write acknowledged before they began (staleReads).
  * - Conflicts: acknowledged writes whose coordinator, when it wrote, did not have an
- *   earlier acknowledged write of the same key: written without seeing it, so one of the
- *   two is lost (last write wins) or they become siblings.
+ *   earlier acknowledged write of the same key: written without seeing it, so under last
+ *   write wins the timestamps decide which of the two is lost, with siblings both are
+ *   kept, and a CRDT merges them.
  *
  * Cost: about (writes × moments a replica changed × replicas) for convergence and
  * (samples × replicas × writes) for lag: fine for a lab's runs of a few hundred writes;
