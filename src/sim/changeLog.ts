@@ -6,7 +6,7 @@ const SHIFT = 14;
 const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
 
-export const CAUSES: readonly StorageChange['cause'][] = ['write', 'replicate', 'repair', 'sync', 'crash-loss', 'handoff'];
+export const CAUSES: readonly StorageChange['cause'][] = ['write', 'replicate', 'repair', 'sync', 'crash-loss', 'handoff', 'rollback'];
 const CAUSE_CODE = new Map(CAUSES.map((c, i) => [c, i]));
 
 interface Chunk {

@@ -23,6 +23,12 @@ export class Clients {
   private readonly attempts = new Map<OpId, number>();
   /** A sticky client's blind writes, to send blind again after a failover. */
   private readonly blind = new Set<OpId>();
+  /**
+   * Single-leader: the leader each client last looked up. A client keeps sending to it
+   * until a request fails or times out, then asks the orchestrator again, as a connection
+   * pool does: which is how an old leader cut off from the rest still takes writes.
+   */
+  private readonly leaderOf = new Map<NodeId, NodeId>();
 
   constructor(
     private readonly e: Engine,
@@ -61,7 +67,11 @@ export class Clients {
     // replica it first used, whichever the action names.
     let coordinator = a.coordinator as NodeId;
     const homed = e.config.homeKeys.includes(a.key);
-    if (homed) coordinator = e.config.home;
+    const d = e.directory;
+    if (d && (a.type === 'write' || !e.config.followerReads)) {
+      if (!this.leaderOf.has(client)) this.leaderOf.set(client, d.leader);
+      coordinator = this.leaderOf.get(client)!;
+    } else if (homed) coordinator = e.config.home;
     else if (e.config.sticky) {
       const session = this.sessions.get(client)!;
       coordinator = session.home ??= coordinator;
@@ -123,6 +133,7 @@ export class Clients {
   private complete(id: OpId, outcome: OpRecord['outcome'], reason: string): boolean {
     const op = this.e.op(id);
     if (op.outcome !== 'pending') return false;
+    if (outcome !== 'ok') this.leaderOf.delete(op.client);
     op.outcome = outcome;
     op.reason = reason;
     op.completedAt = this.e.now;

@@ -3,7 +3,7 @@ import type { Rng } from './rng.ts';
 import type { MessageId, Millis, NodeId, OpId } from './ids.ts';
 import type { MessageBody, OpRecord, StorageChange, Trace } from './trace.ts';
 import type { ValueStrategy } from './values/types.ts';
-import type { CausalDelivery, SessionReads } from './scenario.ts';
+import type { CausalDelivery, SessionReads, Topology } from './scenario.ts';
 
 /**
  * The events the queue holds. A message's delivery carries its body, which the log does
@@ -29,7 +29,11 @@ export type TimerEvent =
   | { readonly type: 'flush'; readonly node: NodeId; readonly key: string }
   | { readonly type: 'anti-entropy'; readonly node: NodeId }
   | { readonly type: 'sloppy-check'; readonly node: NodeId; readonly op: OpId }
-  | { readonly type: 'handoff'; readonly node: NodeId };
+  | { readonly type: 'handoff'; readonly node: NodeId }
+  /** Single-leader: a replica that believes it leads sends its followers what they lack. */
+  | { readonly type: 'heartbeat'; readonly node: NodeId }
+  /** Single-leader: the orchestrator checks whether the leader can still be reached. */
+  | { readonly type: 'orchestrator' };
 
 /** The settings a protocol reads; `w` and `r` can change during a run. */
 export interface ProtocolConfig {
@@ -48,6 +52,21 @@ export interface ProtocolConfig {
   readonly causalDelivery: CausalDelivery;
   readonly homeKeys: readonly string[];
   readonly home: NodeId;
+  readonly topology: Topology;
+  readonly followerAcks: number;
+  readonly followerReads: boolean;
+  readonly failoverMs: number;
+}
+
+/**
+ * Single-leader: what the orchestrator (as Patroni or orchestrator do, simulated, not a
+ * node of the network) has decided: the leader clients are sent to, its term, and since
+ * when it has found the leader unreachable (null: it can reach it).
+ */
+export interface Directory {
+  leader: NodeId;
+  term: number;
+  suspectSince: number | null;
 }
 
 /** What the simulation offers a protocol. Protocols hold no state of their own. */
@@ -69,4 +88,7 @@ export interface Engine {
   op(id: OpId): OpRecord;
   /** The run so far: the session code (sim/sessions/) records waits and failovers in it. */
   readonly trace: Trace;
+  /** Single-leader: the orchestrator's decision (undefined in leaderless runs). */
+  readonly directory: Directory | undefined;
+  isCut(from: NodeId, to: NodeId): boolean;
 }

@@ -22,6 +22,8 @@ const BODIES: Record<MessageBody['kind'], MessageBody> = {
   'handoff-ack': { kind: 'handoff-ack', key: 'y', owner: nodeId('B'), state },
   'write-back': { kind: 'write-back', op, key: 'x', state },
   'write-back-ack': { kind: 'write-back-ack', op, key: 'x' },
+  heartbeat: { kind: 'heartbeat', term: 2, length: 5, lastTerm: 1 },
+  'log-ack': { kind: 'log-ack', term: 2, length: 5, ok: true },
 };
 
 describe('MessageLog', () => {

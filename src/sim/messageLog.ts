@@ -29,6 +29,8 @@ export const MESSAGE_KINDS: readonly MessageKind[] = [
   'handoff-ack',
   'write-back',
   'write-back-ack',
+  'heartbeat',
+  'log-ack',
 ];
 const CLIENT_WRITE = 0;
 /** The kinds whose body carries replica state the log keeps: 1 one key's state, 2 an anti-entropy exchange's states. */
@@ -198,6 +200,12 @@ export class MessageLog implements Iterable<MessageRecord> {
         kind = 14;
         op = body.op;
         key = body.key;
+        break;
+      case 'heartbeat':
+        kind = 15;
+        break;
+      case 'log-ack':
+        kind = 16;
         break;
     }
     c.kind[j] = kind;

@@ -32,6 +32,25 @@ export interface ReplicaState {
   readonly parkedWrites: ParkedWrite[];
   /** Causal delivery: writes this node coordinated that some replica has not acknowledged, sent again until it does; kept through a crash, like a durable replication log. */
   readonly outstanding: Map<OpId, { readonly key: string; readonly state: unknown; readonly causal: CausalTag; readonly waiting: Set<NodeId> }>;
+  /** Single-leader replication (protocols/leader.ts): this replica's role as it believes it, and the newest term it has heard of. */
+  role: 'leader' | 'follower';
+  term: number;
+  /** Single-leader: the replicated log, entry i at place i + 1; kept through a crash, like a write-ahead log. */
+  readonly log: LogEntry[];
+  /**
+   * Single-leader, on the leader: for each follower, the next place to send, the longest
+   * prefix it has confirmed, and whether it has answered in this term; volatile.
+   */
+  readonly followers: Map<NodeId, { next: number; matched: number; confirmed: boolean }>;
+}
+
+export interface LogEntry {
+  readonly term: number;
+  readonly op: OpId;
+  readonly key: string;
+  readonly state: unknown;
+  /** The clock reading the leader stamped it with: never below the entry before it. */
+  readonly stamp: number;
 }
 
 export interface ParkedRead {
@@ -76,6 +95,8 @@ export type CoordinatorRequest =
       readonly delta: unknown;
       /** Each stand-in asked, and the home replica it stands in for (null until a sloppy quorum asks one). */
       standIns: Map<NodeId, NodeId> | null;
+      /** Single-leader: the write's place in the leader's log. */
+      readonly index?: number;
     }
   | {
       readonly kind: 'read';
@@ -116,6 +137,10 @@ export function createReplica(id: NodeId, skew: number): ReplicaState {
     releasing: false,
     outstanding: new Map(),
     parkedWrites: [],
+    role: 'follower',
+    term: 0,
+    log: [],
+    followers: new Map(),
   };
 }
 
@@ -142,6 +167,7 @@ export function crash(replica: ReplicaState, loseUndurable: boolean): string[] {
   replica.parked.length = 0;
   replica.heldBack.length = 0;
   replica.parkedWrites.length = 0;
+  replica.followers.clear();
   if (!loseUndurable) return [];
   const changed: string[] = [];
   for (const [key, state] of replica.storage) {

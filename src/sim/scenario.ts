@@ -84,7 +84,29 @@ export interface ClusterConfig {
   readonly homeKeys: readonly string[];
   /** The replica that serves homeKeys. */
   readonly home: string;
+  /**
+   * Who takes writes: any replica, as Dynamo (leaderless: n, w and r apply), or one
+   * leader that orders every write in a log and ships it to the other replicas, its
+   * followers (single-leader: protocols/leader.ts; n is every replica, w and r are unused).
+   */
+  readonly topology: Topology;
+  /**
+   * Single-leader: how many followers must have applied a write before the leader
+   * acknowledges it. 0 is asynchronous, every follower (replicas − 1) synchronous, and a
+   * number between is semi-synchronous.
+   */
+  readonly followerAcks: number;
+  /** Single-leader: reads are answered by the replica the client asks (true) or only by the leader (false). */
+  readonly followerReads: boolean;
+  /**
+   * Single-leader: how long the leader must be unreachable (down, or cut off from the
+   * other replicas' majority) before a follower is promoted; 0 never fails over.
+   */
+  readonly failoverMs: number;
 }
+
+export const TOPOLOGIES = ['leaderless', 'single-leader'] as const;
+export type Topology = (typeof TOPOLOGIES)[number];
 
 export const SESSION_READS = ['off', 'writes', 'reads', 'both'] as const;
 export type SessionReads = (typeof SESSION_READS)[number];
@@ -162,6 +184,10 @@ export const DEFAULT_CLUSTER: ClusterConfig = {
   causalDelivery: 'off',
   homeKeys: [],
   home: 'A',
+  topology: 'leaderless',
+  followerAcks: 0,
+  followerReads: false,
+  failoverMs: 2000,
 };
 
 export const DEFAULT_NETWORK: NetworkConfig = {

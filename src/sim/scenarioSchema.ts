@@ -1,7 +1,7 @@
 import './sessions/install.ts';
 import type { Distribution, MixPart } from './distributions.ts';
 import { MAX_REPLICAS, MIN_REPLICAS, replicaIds } from './ids.ts';
-import { CAUSAL_DELIVERY, DEFAULT_CLUSTER, DEFAULT_NETWORK, MAX_TIME, SESSION_READS, type Action, type ClusterConfig, type LinkOverride, type NetworkConfig, type Scenario } from './scenario.ts';
+import { CAUSAL_DELIVERY, DEFAULT_CLUSTER, DEFAULT_NETWORK, MAX_TIME, SESSION_READS, TOPOLOGIES, type Action, type ClusterConfig, type LinkOverride, type NetworkConfig, type Scenario } from './scenario.ts';
 import { SchemaError, bool, describeValue, fields, int, list, num, oneOf, str, type Reader } from './schema.ts';
 import { strategyIds } from './values/index.ts';
 
@@ -75,7 +75,12 @@ function readCluster(value: unknown, path: string): ClusterConfig {
     causalDelivery: get('causalDelivery', oneOf(CAUSAL_DELIVERY), d.causalDelivery),
     homeKeys: get('homeKeys', list(str(KEY, 'a key of 1 to 16 letters, digits, - or _'), MAX_SYNC_KEYS), [...d.homeKeys]),
     home: get('home', oneOf(nodes), d.home),
+    topology: get('topology', oneOf(TOPOLOGIES), d.topology),
+    followerAcks: get('followerAcks', int(0, replicas - 1), Math.min(d.followerAcks, replicas - 1)),
+    followerReads: get('followerReads', bool(), d.followerReads),
+    failoverMs: get('failoverMs', failover, d.failoverMs),
   };
+  if (cluster.topology === 'single-leader') checkSingleLeader(cluster, `${path}.topology`);
   if (cluster.causalDelivery !== 'off') {
     const where = `${path}.causalDelivery`;
     if (cluster.n !== replicas) throw new SchemaError(where, `needs every replica to hold every key (n = ${replicas}, not ${cluster.n})`);
@@ -85,6 +90,28 @@ function readCluster(value: unknown, path: string): ClusterConfig {
     if (cluster.durabilityMs > 0) throw new SchemaError(where, 'cannot be combined with writes that a crash can lose (durabilityMs above 0)');
   }
   return cluster;
+}
+
+/** A failover sooner than this would promote a follower while the old leader is only slow. */
+export const MIN_FAILOVER_MS = 200;
+
+const failover: Reader<number> = (value, path) => {
+  const ms = num(0, 600_000)(value, path);
+  if (ms > 0 && ms < MIN_FAILOVER_MS) throw new SchemaError(path, `must be 0 (never) or at least ${MIN_FAILOVER_MS}, not ${ms}`);
+  return ms;
+};
+
+/**
+ * The leader's log is how followers catch up, and what decides which write is newest: the
+ * leaderless protocol's extras (anti-entropy is simply not run) and the session fixes,
+ * which read its quorums and tokens, have no meaning here.
+ */
+function checkSingleLeader(c: ClusterConfig, where: string): void {
+  if (c.strategy !== 'lww') throw new SchemaError(where, 'single-leader replication keeps one value per key, in the order of the leader’s log: use the strategy "lww"');
+  if (c.readRepair || c.readWriteBack || c.sloppyQuorum) throw new SchemaError(where, 'cannot be combined with read repair, write-back or sloppy quorums, which belong to leaderless replication');
+  if (c.sticky || c.sessionReads !== 'off' || c.causalDelivery !== 'off' || c.syncKeys.length > 0 || c.homeKeys.length > 0) throw new SchemaError(where, 'cannot be combined with the session fixes or per-key settings of the leaderless lab');
+  // The log is kept through a crash, like a database's write-ahead log.
+  if (c.durabilityMs > 0) throw new SchemaError(where, 'keeps its log through a crash: durabilityMs must be 0');
 }
 
 const antiEntropy: Reader<number> = (value, path) => {

@@ -1,7 +1,8 @@
-import type { Engine, ProtocolConfig, SimEvent, TimerEvent } from './engine.ts';
+import type { Directory, Engine, ProtocolConfig, SimEvent, TimerEvent } from './engine.ts';
 import { replicaIds, type Millis, type NodeId, type OpId } from './ids.ts';
 import { Network } from './network.ts';
 import { onAntiEntropyTimer, onSyncMessage } from './protocols/antiEntropy.ts';
+import { coordinateLeaderRead, coordinateLeaderWrite, onHeartbeat, onLeaderMessage, onLeaderTimeout, onOrchestratorCheck, startLeader } from './protocols/leader.ts';
 import { coordinateRead, coordinateWrite, onCoordinatorTimeout, onHandoffTimer, onReplicaMessage, onSloppyCheck } from './protocols/leaderless.ts';
 import { sessions, type ClientSession } from './sessionHooks.ts';
 import { Clients } from './clients.ts';
@@ -33,6 +34,8 @@ export class Simulation implements Engine {
   readonly config: ProtocolConfig;
   readonly ring: readonly NodeId[];
   readonly clients: readonly NodeId[];
+  /** Single-leader: the orchestrator's decision; undefined in a leaderless run. */
+  readonly directory: Directory | undefined;
   private readonly network: Network;
   private readonly replicas = new Map<NodeId, ReplicaState>();
   /** The clients' side: their operations, sessions and deadlines (clients.ts). */
@@ -69,6 +72,10 @@ export class Simulation implements Engine {
       causalDelivery: c.causalDelivery,
       homeKeys: c.homeKeys,
       home: c.home as NodeId,
+      topology: c.topology,
+      followerAcks: c.followerAcks,
+      followerReads: c.followerReads,
+      failoverMs: c.failoverMs,
     };
     // Fail now, saying what to import, rather than at the first read or write that needs it.
     if (c.sticky || c.sessionReads !== 'off' || c.causalDelivery !== 'off') sessions();
@@ -85,7 +92,10 @@ export class Simulation implements Engine {
     // Stable sort: actions at the same moment keep their script order.
     this.script = scenario.script.map((a, i) => [a, i] as const).sort((x, y) => x[0].at - y[0].at || x[1] - y[1]).map(([a]) => a);
     // The script is not queued: it is read in order beside the queue (see `step`).
-    if (c.antiEntropyMs > 0) {
+    this.directory = c.topology === 'single-leader' ? { leader: this.ring[0]!, term: 1, suspectSince: null } : undefined;
+    // A leader's log is how its followers catch up: no anti-entropy beside it.
+    if (this.directory) startLeader(this, this.directory);
+    else if (c.antiEntropyMs > 0) {
       for (const id of this.ring) this.queue.push(this.rng.next() * c.antiEntropyMs, { type: 'anti-entropy', node: id });
     }
     if (c.sloppyQuorum && c.hintedHandoffMs > 0) {
@@ -242,7 +252,9 @@ export class Simulation implements Engine {
     }
     switch (ev.type) {
       case 'coordinator-timeout':
-        if (this.replica(ev.node).up) onCoordinatorTimeout(this, ev.node, ev.op);
+        if (!this.replica(ev.node).up) return;
+        if (this.directory) onLeaderTimeout(this, ev.node, ev.op);
+        else onCoordinatorTimeout(this, ev.node, ev.op);
         return;
       case 'client-timeout':
         this.clientSide.onTimeout(ev.op, ev.attempt ?? 0);
@@ -271,10 +283,22 @@ export class Simulation implements Engine {
       case 'handoff':
         onHandoffTimer(this, ev.node);
         return;
+      case 'heartbeat':
+        onHeartbeat(this, ev.node);
+        return;
+      case 'orchestrator':
+        if (this.directory) onOrchestratorCheck(this, this.directory);
+        return;
     }
   }
 
   private onReplicaReceive(node: NodeId, from: NodeId, body: MessageBody): void {
+    if (this.directory) {
+      if (body.kind === 'client-write') coordinateLeaderWrite(this, node, from, body.op, body.key, body.value);
+      else if (body.kind === 'client-read') coordinateLeaderRead(this, node, from, body.op);
+      else onLeaderMessage(this, node, from, body);
+      return;
+    }
     if (body.kind === 'client-write') coordinateWrite(this, node, from, body.op, body.key, body.value, body.context, body.causal);
     else if (body.kind === 'client-read') coordinateRead(this, node, from, body.op, body.key, body.floor);
     else if (body.kind === 'sync' || body.kind === 'sync-reply') onSyncMessage(this, node, from, body);

@@ -22,6 +22,34 @@ export interface Trace {
    * what it depends on (causal delivery).
    */
   readonly waits: WaitRecord[];
+  /**
+   * Single-leader replication: every entry appended to a replica's log, and every
+   * truncation (op null: the log was cut back to hold only entries before `index`).
+   */
+  readonly log: LogRecord[];
+}
+
+export interface LogRecord {
+  readonly at: Millis;
+  readonly node: NodeId;
+  /** The entry's place in the log, from 1; for a truncation, the first place removed. */
+  readonly index: number;
+  readonly term: number;
+  /** The term of the leader the entry came from (the leader's own term for its own write). */
+  readonly from: number;
+  readonly op: OpId | null;
+}
+
+/** Where a replicated entry sits in the leader's log, and the term of the entry before it. */
+export interface LogPosition {
+  readonly term: number;
+  readonly index: number;
+  /** The term of the entry at index − 1 (0 for the first entry). */
+  readonly prevTerm: number;
+  /** The term of the leader that sent it. */
+  readonly leaderTerm: number;
+  /** The leader's stamp on the entry (replica.ts, LogEntry). */
+  readonly stamp: number;
 }
 
 export interface WaitRecord {
@@ -72,7 +100,9 @@ export type MessageKind =
   | 'handoff'
   | 'handoff-ack'
   | 'write-back'
-  | 'write-back-ack';
+  | 'write-back-ack'
+  | 'heartbeat'
+  | 'log-ack';
 
 /** What became of a message. `in-flight` only while the run has not reached its end. */
 export type Fate = 'in-flight' | 'delivered' | 'lost' | 'cut' | 'crash';
@@ -84,7 +114,8 @@ export type MessageBody =
   | { kind: 'write-reply'; op: OpId; key: string; ok: boolean; reason: string; context: CausalContext | null; tag?: CausalTag }
   /** vector: under 'vector' causal delivery, what the replicas that answered had applied. */
   | { kind: 'read-reply'; op: OpId; key: string; ok: boolean; reason: string; state: unknown; vector?: ReadonlyMap<NodeId, number> }
-  | { kind: 'replicate'; op: OpId; key: string; state: unknown; hintFor?: NodeId; causal?: CausalTag }
+  /** log: single-leader replication's place in the leader's log (absent for leaderless replication). */
+  | { kind: 'replicate'; op: OpId; key: string; state: unknown; hintFor?: NodeId; causal?: CausalTag; log?: LogPosition }
   | { kind: 'replicate-ack'; op: OpId; key: string }
   | { kind: 'read-req'; op: OpId; key: string; floor?: unknown }
   | { kind: 'read-resp'; op: OpId; key: string; state: unknown; vector?: ReadonlyMap<NodeId, number> }
@@ -94,7 +125,11 @@ export type MessageBody =
   | { kind: 'handoff'; key: string; owner: NodeId; state: unknown }
   | { kind: 'handoff-ack'; key: string; owner: NodeId; state: unknown }
   | { kind: 'write-back'; op: OpId; key: string; state: unknown }
-  | { kind: 'write-back-ack'; op: OpId; key: string };
+  | { kind: 'write-back-ack'; op: OpId; key: string }
+  /** A leader telling a follower its term and how long its log is, and asking where the follower's log agrees. */
+  | { kind: 'heartbeat'; term: number; length: number; lastTerm: number }
+  /** A follower's answer: its log agrees with the leader's up to `length` (ok), or it refuses (its term is newer, or its log differs from there). */
+  | { kind: 'log-ack'; term: number; length: number; ok: boolean };
 
 /**
  * One message as the view reads it: a snapshot made by `MessageLog.get`, of what the log
@@ -132,7 +167,13 @@ export type TraceEvent =
   | { at: Millis; type: 'recover'; node: NodeId }
   | { at: Millis; type: 'skew'; node: NodeId; ms: number }
   | { at: Millis; type: 'quorum'; w: number; r: number }
-  | { at: Millis; type: 'network'; loss: number };
+  | { at: Millis; type: 'network'; loss: number }
+  /** Single-leader: the orchestrator made this follower the leader, starting a new term. */
+  | { at: Millis; type: 'promote'; node: NodeId; term: number; from: NodeId }
+  /** Single-leader: a leader heard of a newer term and became a follower. */
+  | { at: Millis; type: 'step-down'; node: NodeId; term: number }
+  /** Single-leader: a replica removed entries the leader does not have, from log place `from` on. */
+  | { at: Millis; type: 'rollback'; node: NodeId; from: number; ops: readonly OpId[] };
 
 /** A replica's state for a key became `state` at `at`. */
 export interface StorageChange {
@@ -140,7 +181,7 @@ export interface StorageChange {
   readonly node: NodeId;
   readonly key: string;
   readonly state: unknown;
-  readonly cause: 'write' | 'replicate' | 'repair' | 'sync' | 'crash-loss' | 'handoff';
+  readonly cause: 'write' | 'replicate' | 'repair' | 'sync' | 'crash-loss' | 'handoff' | 'rollback';
 }
 
 export type OpOutcome = 'pending' | 'ok' | 'fail' | 'timeout';
@@ -173,5 +214,5 @@ export interface OpRecord {
 
 /** An empty trace for a run among these nodes (replicas and clients). */
 export function emptyTrace(nodes: readonly NodeId[]): Trace {
-  return { messages: new MessageLog(nodes), events: [], changes: new ChangeLog(nodes), ops: [], hints: [], waits: [] };
+  return { messages: new MessageLog(nodes), events: [], changes: new ChangeLog(nodes), ops: [], hints: [], waits: [], log: [] };
 }

@@ -70,6 +70,12 @@ export function describeEvent(e: TraceEvent): string {
       return `Message loss set to ${Math.round(e.loss * 100)}%`;
     case 'failover':
       return `${e.client} heard nothing from ${e.from} in time and sent its request to ${e.to} instead`;
+    case 'promote':
+      return `${e.from} could not be reached for long enough: ${e.node} was promoted to leader, term ${e.term}`;
+    case 'step-down':
+      return `${e.node} heard of term ${e.term} and stepped down to follower`;
+    case 'rollback':
+      return `${e.node} rolled back ${e.ops.length} log entr${e.ops.length === 1 ? 'y' : 'ies'} the leader does not have`;
   }
 }
 
