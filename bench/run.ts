@@ -32,6 +32,14 @@ line('bare loop ÷ simulator', `${ratio.toFixed(2)}×`, `≤ ${BUDGET_RATIO}×`,
 line('memory held by the run and its trace', `${sim.heapMiB.toFixed(1)} MiB`, `< ${BUDGET_MIB} MiB`, sim.heapMiB < BUDGET_MIB);
 line('memory per event', `${Math.round((sim.heapMiB * 2 ** 20) / sim.events)} B`, `(reported)`, true);
 
+const led = benchSimulator(100_000, 5, true);
+console.log(`\nSimulator: the same stream on single-leader replication (5 replicas, two follower acknowledgements, follower reads), best of 5, in turns with the bare loop`);
+console.log(`  ${led.sim.events.toLocaleString('en')} events, ${led.sim.messages.toLocaleString('en')} messages, ${led.sim.seconds.toFixed(3)} s`);
+line('leader protocol throughput', `${Math.round(led.sim.eventsPerSecond).toLocaleString('en')} events/s`, `≥ ${BUDGET_EVENTS_PER_SECOND.toLocaleString('en')}`, led.sim.eventsPerSecond >= BUDGET_EVENTS_PER_SECOND);
+const ledRatio = led.bare.eventsPerSecond / led.sim.eventsPerSecond;
+line('bare loop ÷ leader protocol', `${ledRatio.toFixed(2)}×`, `≤ ${BUDGET_RATIO}×`, ledRatio <= BUDGET_RATIO);
+line('leader protocol ÷ leaderless, events/s', `${(led.sim.eventsPerSecond / sim.eventsPerSecond).toFixed(2)}×`, '(reported)', true);
+
 const scrub = benchScrub(2000);
 console.log(`\nScrubbing: a 10-minute run, 20 operations/s, a partition every minute (${scrub.events.toLocaleString('en')} events)`);
 line('run the whole 10 minutes (fork from scratch)', `${scrub.runMs.toFixed(0)} ms`, '(reported)', true);

@@ -6,8 +6,11 @@ import { Simulation } from '../src/sim/simulation.ts';
 /**
  * The standard leaderless workload of DESIGN.md: N=5, W=R=3, exponential latencies,
  * four clients issuing a steady stream of writes and reads over 50 keys, anti-entropy on.
+ * With `leader`, the same stream on single-leader replication: writes through the leader,
+ * acknowledged once two followers have them (as W=3 counts the coordinator and two
+ * more), reads from whichever replica the action names.
  */
-export function standardWorkload(ops: number, seed = 1) {
+export function standardWorkload(ops: number, seed = 1, leader = false) {
   const rng = createRng(seed);
   const clients = ['c1', 'c2', 'c3', 'c4'];
   const script: Action[] = [];
@@ -20,7 +23,9 @@ export function standardWorkload(ops: number, seed = 1) {
   }
   return makeScenario({
     seed,
-    cluster: { replicas: 5, n: 5, w: 3, r: 3, clients, antiEntropyMs: 1000, strategy: 'lww' },
+    cluster: leader
+      ? { replicas: 5, n: 5, clients, strategy: 'lww', topology: 'single-leader', followerAcks: 2, followerReads: true }
+      : { replicas: 5, n: 5, w: 3, r: 3, clients, antiEntropyMs: 1000, strategy: 'lww' },
     network: { latency: { kind: 'exponential', rate: 0.1 }, loss: 0, links: [] },
     script,
   });
@@ -39,8 +44,8 @@ export interface SimulatorResult {
  * (simulator, loop, simulator, loop…) so a change in the machine's load between them
  * touches both; the best run of each is reported.
  */
-export function benchSimulator(ops: number, runs: number): { sim: SimulatorResult; bare: BareResult } {
-  const scenario = standardWorkload(ops);
+export function benchSimulator(ops: number, runs: number, leader = false): { sim: SimulatorResult; bare: BareResult } {
+  const scenario = standardWorkload(ops, 1, leader);
   const end = ops * 2 + 10_000;
   // Memory first, before earlier runs leave anything for the collector to find late.
   const heapMiB = heldBy(() => new Simulation(scenario), (s) => s.runUntil(end));

@@ -1,5 +1,5 @@
 import type { Millis, NodeId, OpId } from './ids.ts';
-import type { CausalTag } from './trace.ts';
+import type { CausalTag, LogEntry } from './trace.ts';
 import type { CausalContext } from './values/causalContext.ts';
 
 /**
@@ -37,21 +37,32 @@ export interface ReplicaState {
   term: number;
   /** Single-leader: the replicated log, entry i at place i + 1; kept through a crash, like a write-ahead log. */
   readonly log: LogEntry[];
+  /** Single-leader, on the leader: how far each follower has got; volatile. */
+  readonly followers: Map<NodeId, FollowerProgress>;
   /**
-   * Single-leader, on the leader: for each follower, the next place to send, the longest
-   * prefix it has confirmed, and whether it has answered in this term; volatile.
+   * Single-leader, on a follower: entries that arrived before the one ahead of them, held
+   * until the gap fills (a replication stream runs over TCP, which delivers in order); volatile.
    */
-  readonly followers: Map<NodeId, { next: number; matched: number; confirmed: boolean }>;
+  readonly early: Map<number, EarlyEntry>;
 }
 
-export interface LogEntry {
-  readonly term: number;
-  readonly op: OpId;
-  readonly key: string;
-  readonly state: unknown;
-  /** The clock reading the leader stamped it with: never below the entry before it. */
-  readonly stamp: number;
+export interface FollowerProgress {
+  /** The next place in the log to send it. */
+  next: number;
+  /** The longest prefix of the log it has confirmed holding. */
+  matched: number;
+  /** Whether it has answered in this term. */
+  confirmed: boolean;
+  /** `matched` at the last heartbeat: no progress since means what was sent needs sending again. */
+  seen: number;
 }
+
+export interface EarlyEntry {
+  readonly entry: LogEntry;
+  /** The term of the leader that sent it. */
+  readonly leaderTerm: number;
+}
+
 
 export interface ParkedRead {
   readonly op: OpId;
@@ -141,6 +152,7 @@ export function createReplica(id: NodeId, skew: number): ReplicaState {
     term: 0,
     log: [],
     followers: new Map(),
+    early: new Map(),
   };
 }
 
@@ -168,6 +180,7 @@ export function crash(replica: ReplicaState, loseUndurable: boolean): string[] {
   replica.heldBack.length = 0;
   replica.parkedWrites.length = 0;
   replica.followers.clear();
+  replica.early.clear();
   if (!loseUndurable) return [];
   const changed: string[] = [];
   for (const [key, state] of replica.storage) {

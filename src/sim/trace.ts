@@ -40,15 +40,21 @@ export interface LogRecord {
   readonly op: OpId | null;
 }
 
-/** Where a replicated entry sits in the leader's log, and the term of the entry before it. */
-export interface LogPosition {
+/**
+ * One entry of a single-leader log: made once by the leader, and the same object travels
+ * in every message that carries it and sits in every log that holds it (it never changes).
+ */
+export interface LogEntry {
+  /** The term of the leader that wrote it. */
   readonly term: number;
+  /** Its place in the log, from 1. */
   readonly index: number;
-  /** The term of the entry at index − 1 (0 for the first entry). */
+  /** The term of the entry before it (0 for the first): a follower whose entry there differs refuses it. */
   readonly prevTerm: number;
-  /** The term of the leader that sent it. */
-  readonly leaderTerm: number;
-  /** The leader's stamp on the entry (replica.ts, LogEntry). */
+  readonly op: OpId;
+  readonly key: string;
+  readonly state: unknown;
+  /** The clock reading the leader stamped it with: never below the entry before it. */
   readonly stamp: number;
 }
 
@@ -114,8 +120,8 @@ export type MessageBody =
   | { kind: 'write-reply'; op: OpId; key: string; ok: boolean; reason: string; context: CausalContext | null; tag?: CausalTag }
   /** vector: under 'vector' causal delivery, what the replicas that answered had applied. */
   | { kind: 'read-reply'; op: OpId; key: string; ok: boolean; reason: string; state: unknown; vector?: ReadonlyMap<NodeId, number> }
-  /** log: single-leader replication's place in the leader's log (absent for leaderless replication). */
-  | { kind: 'replicate'; op: OpId; key: string; state: unknown; hintFor?: NodeId; causal?: CausalTag; log?: LogPosition }
+  /** entry, leaderTerm: single-leader replication's log entry, and the term of the leader sending it (absent for leaderless replication). */
+  | { kind: 'replicate'; op: OpId; key: string; state: unknown; hintFor?: NodeId; causal?: CausalTag; entry?: LogEntry; leaderTerm?: number }
   | { kind: 'replicate-ack'; op: OpId; key: string }
   | { kind: 'read-req'; op: OpId; key: string; floor?: unknown }
   | { kind: 'read-resp'; op: OpId; key: string; state: unknown; vector?: ReadonlyMap<NodeId, number> }

@@ -1,7 +1,7 @@
 import type { Directory, Engine } from '../engine.ts';
 import type { NodeId, OpId } from '../ids.ts';
-import { clockOf, nextCounter, type LogEntry, type ReplicaState } from '../replica.ts';
-import type { MessageBody } from '../trace.ts';
+import { clockOf, nextCounter, type FollowerProgress, type ReplicaState } from '../replica.ts';
+import type { LogEntry, MessageBody } from '../trace.ts';
 
 /**
  * Single-leader replication, as MySQL, PostgreSQL and MongoDB do it in outline (this lab's
@@ -43,9 +43,9 @@ export function startLeader(e: Engine, directory: Directory): void {
   if (e.config.failoverMs > 0) e.schedule(orchestratorCheckMs(e), { type: 'orchestrator' });
 }
 
-function followerOf(self: ReplicaState, f: NodeId): { next: number; matched: number; confirmed: boolean } {
+function followerOf(self: ReplicaState, f: NodeId): FollowerProgress {
   let fs = self.followers.get(f);
-  if (!fs) self.followers.set(f, (fs = { next: self.log.length + 1, matched: 0, confirmed: false }));
+  if (!fs) self.followers.set(f, (fs = { next: self.log.length + 1, matched: 0, confirmed: false, seen: -1 }));
   return fs;
 }
 
@@ -65,8 +65,8 @@ export function coordinateLeaderWrite(e: Engine, node: NodeId, client: NodeId, o
   const { version, delta } = e.strategy.create(self.storage.get(key) ?? e.strategy.empty(), value, { node, clock: stamp, counter: nextCounter(self, key), context: null, op });
   e.op(op).version = version;
   for (const f of e.ring) if (f !== node) followerOf(self, f);
-  append(e, self, { term: self.term, op, key, state: delta, stamp }, self.term, 'write');
-  const index = self.log.length;
+  const index = self.log.length + 1;
+  append(e, self, { term: self.term, index, prevTerm: last ? last.term : 0, op, key, state: delta, stamp }, self.term, 'write');
   if (e.config.followerAcks === 0) {
     e.op(op).quorum = [node];
     reply(e, node, client, op, true, '');
@@ -75,7 +75,7 @@ export function coordinateLeaderWrite(e: Engine, node: NodeId, client: NodeId, o
     e.schedule(e.now + e.config.timeoutMs, { type: 'coordinator-timeout', node, op });
   }
   // Followers already sent everything before this entry get it now; one that is behind gets it in order, later.
-  for (const [f, fs] of self.followers) if (fs.next === index) sendEntries(e, self, f, fs);
+  self.followers.forEach((fs, f) => fs.next === index && sendEntries(e, self, f, fs));
 }
 
 /** A client's read: answered from the replica's own copy, by the leader or, with follower reads, by anyone. */
@@ -107,8 +107,7 @@ function sendEntries(e: Engine, self: ReplicaState, f: NodeId, fs: { next: numbe
   const upto = Math.min(self.log.length, fs.next + BATCH - 1);
   for (let i = fs.next; i <= upto; i++) {
     const en = self.log[i - 1]!;
-    const log = { term: en.term, index: i, prevTerm: i > 1 ? self.log[i - 2]!.term : 0, leaderTerm: self.term, stamp: en.stamp };
-    e.send(self.id, f, { kind: 'replicate', op: en.op, key: en.key, state: en.state, log });
+    e.send(self.id, f, { kind: 'replicate', op: en.op, key: en.key, state: en.state, entry: en, leaderTerm: self.term });
   }
   if (upto + 1 > fs.next) fs.next = upto + 1;
 }
@@ -124,10 +123,12 @@ export function onHeartbeat(e: Engine, node: NodeId): void {
     if (!fs.confirmed) {
       const last = self.log[self.log.length - 1];
       e.send(node, f, { kind: 'heartbeat', term: self.term, length: self.log.length, lastTerm: last ? last.term : 0 });
-    } else if (fs.matched < self.log.length) {
+    } else if (fs.matched < self.log.length && fs.matched === fs.seen) {
+      // No progress since the last heartbeat: what was sent is lost or stuck; send it again.
       fs.next = fs.matched + 1;
       sendEntries(e, self, f, fs);
     }
+    fs.seen = fs.matched;
   }
 }
 
@@ -135,6 +136,7 @@ export function onHeartbeat(e: Engine, node: NodeId): void {
 function adoptTerm(e: Engine, self: ReplicaState, term: number): void {
   if (term <= self.term) return;
   self.term = term;
+  self.early.clear();
   if (self.role !== 'leader') return;
   self.role = 'follower';
   e.trace.events.push({ at: e.now, type: 'step-down', node: self.id, term });
@@ -174,6 +176,22 @@ function truncate(e: Engine, self: ReplicaState, from: number): void {
   }
 }
 
+/**
+ * Take an entry whose predecessor's place this replica has reached: false if its log
+ * differs there (the leader must go further back). An entry in the same place with the
+ * same term is the same entry, come twice; one with another term, and all after it, is
+ * rolled back first.
+ */
+function accept(e: Engine, self: ReplicaState, entry: LogEntry, leaderTerm: number): boolean {
+  const i = entry.index;
+  if (i > 1 && self.log[i - 2]!.term !== entry.prevTerm) return false;
+  const held = self.log[i - 1];
+  if (held && held.term === entry.term) return true;
+  if (held) truncate(e, self, i);
+  append(e, self, entry, leaderTerm, 'replicate');
+  return true;
+}
+
 function refuse(e: Engine, self: ReplicaState, to: NodeId, length: number): void {
   e.send(self.id, to, { kind: 'log-ack', term: self.term, length, ok: false });
 }
@@ -183,18 +201,24 @@ export function onLeaderMessage(e: Engine, node: NodeId, from: NodeId, body: Mes
   const self = e.replica(node);
   switch (body.kind) {
     case 'replicate': {
-      const pos = body.log;
-      if (!pos) return;
-      if (pos.leaderTerm < self.term) return refuse(e, self, from, self.log.length);
-      adoptTerm(e, self, pos.leaderTerm);
-      const i = pos.index;
-      if (self.log.length < i - 1) return refuse(e, self, from, self.log.length);
-      if (i > 1 && self.log[i - 2]!.term !== pos.prevTerm) return refuse(e, self, from, i - 2);
-      const held = self.log[i - 1];
-      if (held && held.term !== pos.term) truncate(e, self, i);
-      // Same place, same term: the same entry (it came twice).
-      if (!held || held.term !== pos.term) append(e, self, { term: pos.term, op: body.op, key: body.key, state: body.state, stamp: pos.stamp }, pos.leaderTerm, 'replicate');
-      e.send(node, from, { kind: 'log-ack', term: self.term, length: i, ok: true });
+      const { entry, leaderTerm } = body;
+      if (!entry || leaderTerm === undefined) return;
+      if (leaderTerm < self.term) return refuse(e, self, from, self.log.length);
+      adoptTerm(e, self, leaderTerm);
+      const i = entry.index;
+      // Ahead of a gap: held until the entries before it arrive (or the leader sends them again).
+      if (self.log.length < i - 1) {
+        self.early.set(i, { entry, leaderTerm });
+        return;
+      }
+      if (!accept(e, self, entry, leaderTerm)) return refuse(e, self, from, i - 2);
+      let last = i;
+      for (let held = self.early.get(self.log.length + 1); held !== undefined && held.leaderTerm === self.term; held = self.early.get(self.log.length + 1)) {
+        self.early.delete(held.entry.index);
+        if (!accept(e, self, held.entry, held.leaderTerm)) break;
+        last = held.entry.index;
+      }
+      e.send(node, from, { kind: 'log-ack', term: self.term, length: last, ok: true });
       return;
     }
     case 'heartbeat': {
@@ -231,13 +255,13 @@ function onLogAck(e: Engine, self: ReplicaState, f: NodeId, term: number, length
   if (length <= fs.matched) return;
   fs.matched = length;
   if (fs.next <= length) fs.next = length + 1;
-  for (const [op, req] of self.pending) {
+  for (const req of self.pending.values()) {
     if (req.kind !== 'write' || req.index === undefined || req.index > length || req.acks.includes(f)) continue;
     req.acks.push(f);
     if (req.acks.length - 1 < e.config.followerAcks) continue;
-    self.pending.delete(op);
-    e.op(op).quorum = req.acks.slice();
-    reply(e, self.id, req.client, op, true, '');
+    self.pending.delete(req.op);
+    e.op(req.op).quorum = req.acks.slice();
+    reply(e, self.id, req.client, req.op, true, '');
   }
   if (fs.next <= self.log.length) sendEntries(e, self, f, fs);
 }
