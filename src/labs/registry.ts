@@ -44,6 +44,11 @@ export const labs: readonly LabEntry[] = [
     Component: lazy(() => import('./sessions/SessionsLab.tsx')),
   },
   {
+    id: 'replication',
+    title: 'Replication lab',
+    Component: lazy(() => import('./replication/ReplicationLab.tsx')),
+  },
+  {
     id: 'quiz',
     title: 'Quiz',
     Component: lazy(() => import('./quiz/QuizLab.tsx')),

@@ -1,0 +1,42 @@
+import type { FaultId, SetupId } from '../labs/replication/model/replicationRuns.ts';
+
+/**
+ * The replication lab's sentences. Facts carried over from the module and from the
+ * systems' manuals (DESIGN.md, "The leader protocol", says where each was looked up).
+ */
+
+export const SETUP_WORDS: Record<SetupId, { readonly what: string; readonly elsewhere: string }> = {
+  leaderless: {
+    what: 'Any replica takes a write and sends it to all three; the client is answered once two of them have it (W = 2), and a read asks two (R = 2). Anti-entropy runs every 3 s.',
+    elsewhere: 'Dynamo, Riak and Cassandra work this way; the quorum lab goes further into W, R, sloppy quorums and read repair.',
+  },
+  async: {
+    what: 'A answers the client as soon as it has logged the write, and sends it to B and C without waiting for them.',
+    elsewhere: 'The default in MySQL and PostgreSQL. A write the leader acknowledged but no follower has yet is lost if a follower is promoted in its place.',
+  },
+  'semi-sync': {
+    what: 'A answers once one of its two followers has applied the write. A crash of A alone then loses nothing: the follower promoted is the one with most of the log, and it has every acknowledged write.',
+    elsewhere:
+      'MySQL’s semi-synchronous replication waits for rpl_semi_sync_source_wait_for_replica_count replicas (1 by default), counting a replica once it has received the write; PostgreSQL waits for k standbys named in synchronous_standby_names (FIRST k or ANY k). MySQL falls back to asynchronous replication after rpl_semi_sync_source_timeout (10 s by default); this lab never falls back.',
+  },
+  sync: {
+    what: 'A answers only once both followers have applied the write: nothing acknowledged is lost, but one follower down or cut off stalls every write.',
+    elsewhere: 'PostgreSQL with every standby listed as synchronous behaves so. Most systems wait for some followers, not all, for this reason.',
+  },
+};
+
+export const FAULT_WORDS: Record<FaultId, string> = {
+  'leader-cut':
+    'A loses its links to B and C at 2 s; c1 can still reach it. After 2 s without reaching A, the orchestrator promotes B or C. c1 keeps sending to A until a request fails, as a connection pool would. The links come back at 7 s.',
+  'leader-crash': 'A crashes at 2 s and restarts at 7 s, still believing it leads, until a message tells it of the newer term.',
+  'follower-crash': 'C crashes at 2 s and restarts at 7 s, then catches up from the leader’s log.',
+  none: 'Nothing goes wrong: what each setup costs when all is well.',
+};
+
+/** "In this lab" sentences: where the simulation simplifies what real systems do. */
+export const IN_THIS_LAB = [
+  'In this lab an orchestrator outside the network sees every replica and link directly. Patroni and orchestrator learn the same from heartbeats and a consensus store, and can be wrong about it.',
+  'In this lab a follower acknowledges a write once it has applied it, as PostgreSQL’s synchronous_commit = remote_apply waits for. MySQL’s AFTER_SYNC waits only until a replica has received it.',
+  'In this lab a message already sent still arrives after its sender crashes, so a crash of the leader rarely loses an asynchronous write. A real crash also loses what was still in the leader’s send buffer. Cut the leader off to see the loss.',
+  'Each promotion starts a new term, a number every replication message carries (Raft calls it a term, ZooKeeper an epoch). A replica refuses a leader with an older term. A leader keeps taking writes until it hears of a newer term; then it steps down and rolls back what the new leader lacks, as MongoDB does. Terms need no bound on clock drift. A lease, such as Patroni’s leader key with its time to live, would stop an old leader sooner, if the clocks drift within a known bound.',
+] as const;

@@ -1,0 +1,151 @@
+import '../../components/components.css';
+import './replication.css';
+import { useCallback, useId, useState } from 'react';
+import { ClusterView } from '../../components/ClusterView.tsx';
+import { IntroText } from '../../components/IntroText.tsx';
+import { Narrator } from '../../components/Narrator.tsx';
+import { NoticeBar } from '../../components/NoticeBar.tsx';
+import { StageControls } from '../../components/StageControls.tsx';
+import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
+import { useLabPlayback } from '../../components/useLabPlayback.ts';
+import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
+import { useScenes } from '../../components/useScenes.ts';
+import { FAULT_WORDS, IN_THIS_LAB, SETUP_WORDS } from '../../content/replicationLabWords.ts';
+import { currentSearch, rememberInAddress } from '../../embed/address.ts';
+import { readParams } from '../../embed/params.ts';
+import type { NodeId } from '../../sim/ids.ts';
+import { createLabStore, selectRun } from '../../store/labStore.ts';
+import { LabStoreProvider, useLab } from '../../store/LabStoreContext.tsx';
+import { roleNote } from './model/leaderNotes.ts';
+import { REPLICATION_PARAMS } from './model/replicationParams.ts';
+import { FAULTS, FAULT_NAMES, FIRST_LEADER, scenarioFor, SETUPS, SETUP_NAMES, type FaultId, type SetupId } from './model/replicationRuns.ts';
+import { ComparisonTable } from './ui/ComparisonTable.tsx';
+import { LeaderPanel } from './ui/LeaderPanel.tsx';
+
+export const REPLICATION_ID = 'replication';
+
+interface Choice {
+  readonly setup: SetupId;
+  readonly fault: FaultId;
+  readonly followerReads: boolean;
+}
+
+const SCENES = SETUPS.map((setup) => ({ id: setup, title: SETUP_NAMES[setup], setup }));
+
+function initial(): Choice & { problems: readonly string[] } {
+  const { values, problems } = readParams(REPLICATION_PARAMS, currentSearch());
+  return { setup: values.setup, fault: values.fault, followerReads: values.reads === 'any', problems };
+}
+
+/**
+ * The replication lab: one workload and one fault schedule, replicated without a leader
+ * or through one leader (asynchronous, semi-synchronous, synchronous). The run on stage
+ * shows failover, terms and rollback; the table measures all four setups side by side.
+ */
+export default function ReplicationLab() {
+  const [start] = useState(initial);
+  const [choice, setChoice] = useState<Choice>(start);
+  const [store] = useState(() => {
+    const s = createLabStore(scenarioFor(start.setup, start.fault, start.followerReads));
+    if (start.problems.length > 0) s.getState().setNotice({ kind: 'error', text: start.problems.join(' ') });
+    return s;
+  });
+  const { playback, controller } = useLabPlayback(store, REPLICATION_ID, false);
+  const reducedMotion = usePrefersReducedMotion();
+  const choose = (next: Choice) => {
+    setChoice(next);
+    rememberInAddress(REPLICATION_PARAMS, { setup: next.setup, fault: next.fault, reads: next.followerReads ? 'any' : 'leader' });
+    const watch = playback.view().playing ? 'It plays from the start.' : 'Press Play to watch it.';
+    store.getState().load(scenarioFor(next.setup, next.fault, next.followerReads), 0, { kind: 'info', text: `${SETUP_NAMES[next.setup]}, ${FAULT_NAMES[next.fault].toLowerCase()}. ${watch}` });
+  };
+  useScenes(
+    'setups',
+    SCENES,
+    SETUPS.indexOf(choice.setup),
+    (i) => choose({ ...choice, setup: SCENES[i]!.setup }),
+  );
+  return (
+    <LabStoreProvider store={store} controller={controller}>
+      <div className="lab replication">
+        <header className="lab-intro">
+          <h1>Replication: one leader or none, and what waiting costs</h1>
+          <IntroText>
+            Three replicas take the same writes and reads from two clients, with the same fault. Choose who takes writes and how long the client waits, play the run, and watch a follower promoted, an old leader
+            step down, and acknowledged writes lost or kept. The table below runs all four setups and measures them.
+          </IntroText>
+        </header>
+        <NoticeBar />
+        <div className="lab-grid">
+          <div className="controls">
+            <Pickers choice={choice} onChoose={choose} />
+          </div>
+          <div className="stage">
+            <StageControls playback={playback} />
+            <div className="picture">
+              <Picture reducedMotion={reducedMotion} leader={choice.setup !== 'leaderless'} />
+            </div>
+            <TimelineScrubber playback={playback} />
+          </div>
+          <div className="side">
+            {choice.setup !== 'leaderless' && <LeaderPanel />}
+            <Narrator />
+          </div>
+        </div>
+        <ComparisonTable fault={choice.fault} followerReads={choice.followerReads} current={choice.setup} onPick={(setup) => choose({ ...choice, setup })} />
+        <section className="panel in-this-lab" aria-label="Where this lab simplifies">
+          <h2>Where this lab simplifies</h2>
+          <ul>
+            {IN_THIS_LAB.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </LabStoreProvider>
+  );
+}
+
+function Picture({ reducedMotion, leader }: { readonly reducedMotion: boolean; readonly leader: boolean }) {
+  const run = useLab(selectRun);
+  const notes = useCallback((id: NodeId, time: number) => (run.sim.directory ? roleNote(run.sim.trace, FIRST_LEADER, id, time) : ''), [run]);
+  return <ClusterView reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} notes={leader ? notes : undefined} />;
+}
+
+function Pickers({ choice, onChoose }: { readonly choice: Choice; readonly onChoose: (c: Choice) => void }) {
+  const id = useId();
+  const words = SETUP_WORDS[choice.setup];
+  return (
+    <div className="panel pickers">
+      <fieldset>
+        <legend>Who takes writes, and when the client hears back</legend>
+        {SETUPS.map((s) => (
+          <label key={s} className="choice">
+            <input type="radio" name={`${id}-setup`} checked={s === choice.setup} onChange={() => onChoose({ ...choice, setup: s })} /> {SETUP_NAMES[s]}
+          </label>
+        ))}
+      </fieldset>
+      <p>{words.what}</p>
+      <p>
+        <strong>Elsewhere:</strong> {words.elsewhere}
+      </p>
+      <fieldset disabled={choice.setup === 'leaderless'}>
+        <legend>Reads go to</legend>
+        <label className="choice">
+          <input type="radio" name={`${id}-reads`} checked={!choice.followerReads} onChange={() => onChoose({ ...choice, followerReads: false })} /> the leader
+        </label>
+        <label className="choice">
+          <input type="radio" name={`${id}-reads`} checked={choice.followerReads} onChange={() => onChoose({ ...choice, followerReads: true })} /> whichever replica the client asks
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Fault</legend>
+        {FAULTS.map((f) => (
+          <label key={f} className="choice">
+            <input type="radio" name={`${id}-fault`} checked={f === choice.fault} onChange={() => onChoose({ ...choice, fault: f })} /> {FAULT_NAMES[f]}
+          </label>
+        ))}
+      </fieldset>
+      <p>{FAULT_WORDS[choice.fault]}</p>
+    </div>
+  );
+}

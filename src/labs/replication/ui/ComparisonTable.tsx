@@ -1,0 +1,113 @@
+import { useId, useMemo } from 'react';
+import { formatMs } from '../../../view/format.ts';
+import { compareSetups, scenarioFor, SETUP_NAMES, type FaultId, type RunFigures, type SetupId } from '../model/replicationRuns.ts';
+
+interface Props {
+  readonly fault: FaultId;
+  readonly followerReads: boolean;
+  /** The setup on the stage, marked in the table and the chart. */
+  readonly current: SetupId;
+  readonly onPick: (setup: SetupId) => void;
+}
+
+/** What each setup's run measured, as a table, and its trouble (lost, stale, unavailable) as a chart. */
+export function ComparisonTable({ fault, followerReads, current, onPick }: Props) {
+  const id = useId();
+  // Four runs of 15 s with a few hundred operations: a few milliseconds, done once per choice.
+  const rows = useMemo(() => compareSetups(fault, followerReads), [fault, followerReads]);
+  const ops = scenarioFor(current, fault, followerReads).script.filter((a) => a.type === 'write' || a.type === 'read').length;
+  return (
+    <section className="panel replication-compare" aria-labelledby={`${id}-t`}>
+      <h2 id={`${id}-t`}>The same workload and faults, replicated four ways</h2>
+      <p>
+        Each run has the same {ops} writes and reads from c1 and c2, at the same moments, and the fault schedule chosen above. Figures are measured from each run’s history once it ends at 15 s.
+      </p>
+      <div className="table-scroll" role="region" aria-labelledby={`${id}-t`} tabIndex={0}>
+        <table>
+          <caption className="visually-hidden">Measured per setup</caption>
+          <thead>
+            <tr>
+              <th scope="col">Setup</th>
+              <th scope="col">Write latency p50 / p99</th>
+              <th scope="col">Read latency p50 / p99</th>
+              <th scope="col">Writes lost</th>
+              <th scope="col">Stale reads</th>
+              <th scope="col">Unavailable requests</th>
+              <th scope="col">Converged after the last write</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.setup} aria-current={r.setup === current ? 'true' : undefined}>
+                <th scope="row">
+                  {r.setup === current ? (
+                    <>
+                      {SETUP_NAMES[r.setup]} <span className="tag">on stage</span>
+                    </>
+                  ) : (
+                    <button type="button" className="link-button" onClick={() => onPick(r.setup)}>
+                      {SETUP_NAMES[r.setup]}
+                    </button>
+                  )}
+                </th>
+                <td>{pair(r.m.writeLatency.p50, r.m.writeLatency.p99, r.m.writeLatency.count)}</td>
+                <td>{pair(r.m.readLatency.p50, r.m.readLatency.p99, r.m.readLatency.count)}</td>
+                <td>
+                  {r.lost} of {r.m.writes - r.m.failedWrites} acknowledged
+                </td>
+                <td>
+                  {r.m.staleReads} of {r.m.reads - r.m.failedReads}
+                </td>
+                <td>
+                  {r.unavailable} of {r.m.writes + r.m.reads}
+                </td>
+                <td>{r.convergeMs === null ? 'not by 15 s' : formatMs(r.convergeMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <TroubleChart rows={rows} current={current} />
+    </section>
+  );
+}
+
+function pair(p50: number, p99: number, count: number): string {
+  return count === 0 ? 'none answered' : `${formatMs(p50)} / ${formatMs(p99)}`;
+}
+
+const SERIES = [
+  { key: 'lost', label: 'writes lost', of: (r: RunFigures) => r.lost },
+  { key: 'stale', label: 'stale reads', of: (r: RunFigures) => r.m.staleReads },
+  { key: 'unavailable', label: 'unavailable', of: (r: RunFigures) => r.unavailable },
+] as const;
+
+/** Three bars per setup: what went wrong, on one scale. The table above holds the same numbers. */
+function TroubleChart({ rows, current }: { readonly rows: readonly RunFigures[]; readonly current: SetupId }) {
+  const max = Math.max(1, ...rows.flatMap((r) => SERIES.map((s) => s.of(r))));
+  const rowH = 3 * 14 + 14;
+  const labelW = 230;
+  const barW = 300;
+  return (
+    <figure className="trouble-chart">
+      <svg viewBox={`0 0 ${labelW + barW + 130} ${rows.length * rowH}`} role="img" aria-label={rows.map((r) => `${SETUP_NAMES[r.setup]}: ${SERIES.map((s) => `${s.of(r)} ${s.label}`).join(', ')}`).join('; ')}>
+        {rows.map((r, i) => (
+          <g key={r.setup} transform={`translate(0 ${i * rowH})`} className={r.setup === current ? 'current' : undefined}>
+            <text x={0} y={24} className="setup">
+              {SETUP_NAMES[r.setup]}
+            </text>
+            {SERIES.map((s, j) => (
+              <g key={s.key} transform={`translate(${labelW} ${4 + j * 14})`} className={`bar-${s.key}`}>
+                <rect width={Math.max(1, (s.of(r) / max) * barW)} height={11} />
+                <text x={Math.max(1, (s.of(r) / max) * barW) + 4} y={10}>
+                  {s.of(r)} {s.label}
+                </text>
+              </g>
+            ))}
+          </g>
+        ))}
+      </svg>
+      <figcaption>Lost writes, stale reads and unavailable requests per setup, on one scale.</figcaption>
+    </figure>
+  );
+}
