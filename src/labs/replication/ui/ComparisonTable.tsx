@@ -22,7 +22,7 @@ export function ComparisonTable({ fault, followerReads, current, onPick }: Props
       <p>
         Each run has the same {ops} writes and reads from c1 and c2, at the same moments, and the fault schedule chosen above. Figures are measured from each run’s history once it ends at 15 s.
       </p>
-      <div className="table-scroll" role="region" aria-labelledby={`${id}-t`} tabIndex={0}>
+      <div className="table-scroll" role="region" aria-label="Measured per setup (the table scrolls sideways on a narrow screen)" tabIndex={0}>
         <table>
           <caption className="visually-hidden">Measured per setup</caption>
           <thead>
@@ -82,24 +82,29 @@ const SERIES = [
   { key: 'unavailable', label: 'unavailable', of: (r: RunFigures) => r.unavailable },
 ] as const;
 
-/** Three bars per setup: what went wrong, on one scale. The table above holds the same numbers. */
+/**
+ * Three bars per setup: what went wrong, on one scale. The table above holds the same
+ * numbers. Each setup's name sits above its bars, so the chart stays legible in a 360 px frame
+ * (300 units across: about 12 px type there).
+ */
 function TroubleChart({ rows, current }: { readonly rows: readonly RunFigures[]; readonly current: SetupId }) {
   const max = Math.max(1, ...rows.flatMap((r) => SERIES.map((s) => s.of(r))));
-  const rowH = 3 * 14 + 14;
-  const labelW = 230;
-  const barW = 300;
+  const rowH = 18 + 3 * 15 + 8;
+  const barW = 170;
+  const width = (n: number) => Math.max(1, (n / max) * barW);
   return (
     <figure className="trouble-chart">
-      <svg viewBox={`0 0 ${labelW + barW + 130} ${rows.length * rowH}`} role="img" aria-label={rows.map((r) => `${SETUP_NAMES[r.setup]}: ${SERIES.map((s) => `${s.of(r)} ${s.label}`).join(', ')}`).join('; ')}>
+      <svg viewBox={`0 0 300 ${rows.length * rowH}`} role="img" aria-label={rows.map((r) => `${SETUP_NAMES[r.setup]}: ${SERIES.map((s) => `${s.of(r)} ${s.label}`).join(', ')}`).join('; ')}>
         {rows.map((r, i) => (
           <g key={r.setup} transform={`translate(0 ${i * rowH})`} className={r.setup === current ? 'current' : undefined}>
-            <text x={0} y={24} className="setup">
+            <text x={0} y={13} className="setup">
               {SETUP_NAMES[r.setup]}
+              {r.setup === current ? ' (on stage)' : ''}
             </text>
             {SERIES.map((s, j) => (
-              <g key={s.key} transform={`translate(${labelW} ${4 + j * 14})`} className={`bar-${s.key}`}>
-                <rect width={Math.max(1, (s.of(r) / max) * barW)} height={11} />
-                <text x={Math.max(1, (s.of(r) / max) * barW) + 4} y={10}>
+              <g key={s.key} transform={`translate(0 ${18 + j * 15})`} className={`bar-${s.key}`}>
+                <rect width={width(s.of(r))} height={11} />
+                <text x={width(s.of(r)) + 4} y={10}>
                   {s.of(r)} {s.label}
                 </text>
               </g>

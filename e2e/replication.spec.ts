@@ -1,0 +1,90 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+/** The replication lab (issue 17), as a learner uses it: choose, scrub, read the ledger and the table. */
+
+async function open(page: Page, query = '') {
+  await page.goto(`./?lab=replication${query}`);
+  await expect(page.getByRole('heading', { name: 'Replication: one leader or none, and what waiting costs', level: 1 })).toBeVisible();
+}
+
+const timeline = (page: Page) => page.getByRole('slider', { name: 'Timeline', exact: true });
+const ledger = (page: Page) => page.getByRole('region', { name: 'Leader and lost writes' });
+const table = (page: Page) => page.getByRole('region', { name: 'The same workload and faults, replicated four ways' }).getByRole('table');
+
+async function noAxeViolations(page: Page) {
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+}
+
+test.describe('replication lab', () => {
+  test('an asynchronous leader cut off with its client: a follower is promoted, the old leader keeps acknowledging, and those writes are lost', async ({ page }) => {
+    await open(page);
+    await expect(page.getByRole('radio', { name: 'One leader, asynchronous' })).toBeChecked();
+    await timeline(page).fill('1000');
+    await expect(ledger(page).getByRole('status')).toHaveText(/^At 1\.00 s: A leads, term 1\.$/);
+    // After the 2 s failover timeout, B or C leads term 2 while A, not yet told, still believes it leads.
+    await timeline(page).fill('5000');
+    await expect(ledger(page).getByRole('status')).toContainText(/[BC] leads, term 2 \(one failover so far\)\. A still thinks it leads term 1/);
+    await expect(page.getByText('still thinks it leads (term 1)')).toBeVisible();
+    await expect(ledger(page).getByRole('listitem').first()).toContainText(/acknowledged by A at .*’s log does not have it/);
+    // Healed, A hears of term 2, steps down and rolls its writes back.
+    await timeline(page).fill('9000');
+    await expect(ledger(page).getByRole('listitem').first()).toContainText('and A rolled it back');
+    await expect(page.getByText('still thinks it leads')).toHaveCount(0);
+    // The table: the asynchronous run lost writes, the ones that wait for a follower lost none.
+    await expect(table(page).getByRole('row', { name: /^One leader, asynchronous/ })).toContainText(/[1-9]\d* of \d+ acknowledged/);
+    await expect(table(page).getByRole('row', { name: /^One leader, synchronous/ })).toContainText(/(^|\D)0 of \d+ acknowledged/);
+    await expect(table(page).getByRole('row', { name: /^One leader, semi-synchronous/ })).toContainText(/(^|\D)0 of \d+ acknowledged/);
+    await noAxeViolations(page);
+  });
+
+  test('synchronous replication stalls every write while a follower is down, and the address keeps the choice', async ({ page }) => {
+    await open(page);
+    await page.getByRole('radio', { name: 'One leader, synchronous' }).check();
+    await page.getByRole('radio', { name: /^C crashes/ }).check();
+    await expect(page).toHaveURL(/setup=sync/);
+    await expect(page).toHaveURL(/fault=follower-crash/);
+    await timeline(page).fill('6000');
+    await expect(page.getByRole('region', { name: 'What just happened' })).toContainText(/only 1 of the 2 followers it waits for applied it in time/);
+    // Picking a row of the table puts that setup on the stage.
+    await table(page).getByRole('button', { name: 'One leader, semi-synchronous' }).click();
+    await expect(page.getByRole('radio', { name: 'One leader, semi-synchronous' })).toBeChecked();
+    await expect(table(page).getByRole('row', { name: /on stage/ })).toContainText('One leader, semi-synchronous');
+    await page.reload();
+    await expect(page.getByRole('radio', { name: 'One leader, semi-synchronous' })).toBeChecked();
+    await expect(page.getByRole('radio', { name: /^C crashes/ })).toBeChecked();
+  });
+
+  test('a misspelt setup in the address is named, escaped, and the lab opens on the default', async ({ page }) => {
+    await open(page, '&setup=%3Cb%3Eraft%3C/b%3E');
+    await expect(page.getByText('There is no setup “<b>raft</b>” here; showing “One leader, asynchronous”.')).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'One leader, asynchronous' })).toBeChecked();
+  });
+
+  test.describe('in a 360 px frame', () => {
+    test.use({ viewport: { width: 360, height: 640 } });
+    test('the picture, the ledger and the table fit without sideways scrolling, and axe finds nothing', async ({ page }) => {
+      await open(page, '&embed=1');
+      await timeline(page).fill('5000');
+      await expect(ledger(page).getByRole('listitem').first()).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await noAxeViolations(page);
+    });
+  });
+
+  test.describe('on a projector', () => {
+    test.use({ viewport: { width: 1920, height: 1080 } });
+    test('presenter mode: large type, the setups are scenes the arrow keys step through', async ({ page }) => {
+      await page.goto('./?lab=replication&presenter=1');
+      await expect(page.getByRole('heading', { name: 'Replication: one leader or none, and what waiting costs', level: 1 })).toBeVisible();
+      await expect(page.getByRole('banner')).toBeHidden();
+      const px = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+      expect(px).toBeGreaterThanOrEqual(24);
+      await expect(page.getByRole('radio', { name: 'One leader, asynchronous' })).toBeChecked();
+      await page.locator('body').press('PageDown');
+      await expect(page.getByRole('radio', { name: 'One leader, semi-synchronous' })).toBeChecked();
+      await noAxeViolations(page);
+    });
+  });
+});
