@@ -39,6 +39,20 @@ test.describe('replication lab', () => {
     await noAxeViolations(page);
   });
 
+  test('the monitoring board: stale reads fire with follower reads during the split, and stay quiet when reads go to the leader with no fault', async ({ page }) => {
+    await open(page, '&reads=any');
+    const alerts = page.getByRole('region', { name: 'Monitoring board' }).getByRole('list', { name: 'Alerts' });
+    await timeline(page).fill('1000');
+    await expect(alerts.getByRole('listitem').filter({ hasText: /Stale reads over 10\.0%/ })).toContainText('quiet');
+    await timeline(page).fill('12000');
+    await expect(alerts.getByRole('listitem').filter({ hasText: /Stale reads over 10\.0%/ })).toContainText('firing');
+    await page.getByRole('radio', { name: 'No faults' }).check();
+    await page.getByRole('radio', { name: 'the leader' }).check();
+    await timeline(page).fill('12000');
+    await expect(alerts.getByRole('listitem')).toHaveText([/quiet/, /quiet/, /quiet/]);
+    await expect(page.getByRole('region', { name: 'Monitoring board' }).getByRole('img', { name: /^Replication lag per replica up to 12\.00 s/ })).toBeVisible();
+  });
+
   test('synchronous replication stalls every write while a follower is down, and the address keeps the choice', async ({ page }) => {
     await open(page);
     await page.getByRole('radio', { name: 'One leader, synchronous' }).check();

@@ -1,6 +1,6 @@
 import '../../components/components.css';
 import './replication.css';
-import { useCallback, useId, useState } from 'react';
+import { Suspense, lazy, useCallback, useId, useState } from 'react';
 import { ClusterView } from '../../components/ClusterView.tsx';
 import { IntroText } from '../../components/IntroText.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
@@ -23,6 +23,8 @@ import { ComparisonTable } from './ui/ComparisonTable.tsx';
 import { LeaderPanel } from './ui/LeaderPanel.tsx';
 
 export const REPLICATION_ID = 'replication';
+
+const MonitoringBoard = lazy(() => import('../../components/monitoring/MonitoringBoard.tsx').then((m) => ({ default: m.MonitoringBoard })));
 
 interface Choice {
   readonly setup: SetupId;
@@ -88,6 +90,9 @@ export default function ReplicationLab() {
           </div>
           <div className="side">
             {choice.setup !== 'leaderless' && <LeaderPanel />}
+            <Suspense fallback={<p role="status">Loading the monitoring board…</p>}>
+              <MonitoringBoard />
+            </Suspense>
             <Narrator />
           </div>
         </div>
