@@ -1,3 +1,4 @@
+import '../src/sim/protocols/leaderInstall.ts';
 import { bareLoop, type BareResult } from './bareLoop.ts';
 import { createRng } from '../src/sim/rng.ts';
 import { makeScenario, type Action } from '../src/sim/scenario.ts';

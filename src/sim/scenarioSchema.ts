@@ -1,4 +1,5 @@
 import './sessions/install.ts';
+import './protocols/leaderInstall.ts';
 import type { Distribution, MixPart } from './distributions.ts';
 import { MAX_REPLICAS, MIN_REPLICAS, replicaIds } from './ids.ts';
 import { CAUSAL_DELIVERY, DEFAULT_CLUSTER, DEFAULT_NETWORK, MAX_TIME, SESSION_READS, TOPOLOGIES, type Action, type ClusterConfig, type LinkOverride, type NetworkConfig, type Scenario } from './scenario.ts';

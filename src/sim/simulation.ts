@@ -2,7 +2,7 @@ import type { Directory, Engine, ProtocolConfig, SimEvent, TimerEvent } from './
 import { replicaIds, type Millis, type NodeId, type OpId } from './ids.ts';
 import { Network } from './network.ts';
 import { onAntiEntropyTimer, onSyncMessage } from './protocols/antiEntropy.ts';
-import { coordinateLeaderRead, coordinateLeaderWrite, onHeartbeat, onLeaderMessage, onLeaderTimeout, onOrchestratorCheck, startLeader } from './protocols/leader.ts';
+import { leader } from './leaderHooks.ts';
 import { coordinateRead, coordinateWrite, onCoordinatorTimeout, onHandoffTimer, onReplicaMessage, onSloppyCheck } from './protocols/leaderless.ts';
 import { sessions, type ClientSession } from './sessionHooks.ts';
 import { Clients } from './clients.ts';
@@ -94,7 +94,7 @@ export class Simulation implements Engine {
     // The script is not queued: it is read in order beside the queue (see `step`).
     this.directory = c.topology === 'single-leader' ? { leader: this.ring[0]!, term: 1, suspectSince: null } : undefined;
     // A leader's log is how its followers catch up: no anti-entropy beside it.
-    if (this.directory) startLeader(this, this.directory);
+    if (this.directory) leader().start(this, this.directory);
     else if (c.antiEntropyMs > 0) {
       for (const id of this.ring) this.queue.push(this.rng.next() * c.antiEntropyMs, { type: 'anti-entropy', node: id });
     }
@@ -253,7 +253,7 @@ export class Simulation implements Engine {
     switch (ev.type) {
       case 'coordinator-timeout':
         if (!this.replica(ev.node).up) return;
-        if (this.directory) onLeaderTimeout(this, ev.node, ev.op);
+        if (this.directory) leader().timeout(this, ev.node, ev.op);
         else onCoordinatorTimeout(this, ev.node, ev.op);
         return;
       case 'client-timeout':
@@ -284,19 +284,20 @@ export class Simulation implements Engine {
         onHandoffTimer(this, ev.node);
         return;
       case 'heartbeat':
-        onHeartbeat(this, ev.node);
+        leader().heartbeat(this, ev.node);
         return;
       case 'orchestrator':
-        if (this.directory) onOrchestratorCheck(this, this.directory);
+        if (this.directory) leader().orchestrator(this, this.directory);
         return;
     }
   }
 
   private onReplicaReceive(node: NodeId, from: NodeId, body: MessageBody): void {
     if (this.directory) {
-      if (body.kind === 'client-write') coordinateLeaderWrite(this, node, from, body.op, body.key, body.value);
-      else if (body.kind === 'client-read') coordinateLeaderRead(this, node, from, body.op);
-      else onLeaderMessage(this, node, from, body);
+      const p = leader();
+      if (body.kind === 'client-write') p.write(this, node, from, body.op, body.key, body.value);
+      else if (body.kind === 'client-read') p.read(this, node, from, body.op);
+      else p.message(this, node, from, body);
       return;
     }
     if (body.kind === 'client-write') coordinateWrite(this, node, from, body.op, body.key, body.value, body.context, body.causal);

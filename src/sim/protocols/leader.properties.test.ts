@@ -1,3 +1,4 @@
+import './leaderInstall.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { leaderAt, logAt, lostWrites } from '../../analysis/leaderLedger.ts';

@@ -1,3 +1,4 @@
+import './leaderInstall.ts';
 import { describe, expect, it } from 'vitest';
 import { leaderAt, logAt, lostWrites } from '../../analysis/leaderLedger.ts';
 import type { NodeId } from '../ids.ts';

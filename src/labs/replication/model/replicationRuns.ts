@@ -1,3 +1,4 @@
+import '../../../sim/protocols/leaderInstall.ts';
 import { lostWrites } from '../../../analysis/leaderLedger.ts';
 import { measure, type Measurements } from '../../../analysis/measure.ts';
 import { lostWrites as olderWins } from '../../../check/lostWrites.ts';
