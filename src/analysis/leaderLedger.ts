@@ -3,8 +3,10 @@ import type { OpRecord, Trace } from '../sim/trace.ts';
 
 /**
  * Single-leader runs, read back from the trace: who led when, each replica's log at any
- * moment, and the ledger of acknowledged writes the leader of the moment does not have
- * (lost: a client was told they were saved, and no replica that will serve them keeps them).
+ * moment, and the ledger of acknowledged writes the leader of the moment does not have: a
+ * client was told they were saved, and the replica serving writes now lacks them. (A later
+ * failover back to a replica that still holds one could bring it back; Raft prevents that
+ * with an empty entry each new leader writes, which this lab does not yet do.)
  */
 
 /** The leader clients were sent to at `t`: the first replica until a promotion. */
@@ -48,15 +50,16 @@ export interface LostWrite {
 export function lostWrites(trace: Trace, first: NodeId, t: number): LostWrite[] {
   const leader = leaderAt(trace, first, t);
   const held = new Set(logAt(trace, leader, t));
-  const rolled = new Set<OpId>();
+  // By the replica that acknowledged it: another may roll it back while that one still holds it.
+  const rolled = new Set<string>();
   for (const e of trace.events) {
     if (e.at > t) break;
-    if (e.type === 'rollback') for (const op of e.ops) rolled.add(op);
+    if (e.type === 'rollback') for (const op of e.ops) rolled.add(`${e.node}\u0000${op}`);
   }
   const out: LostWrite[] = [];
   for (const op of trace.ops) {
     if (op.kind !== 'write' || op.outcome !== 'ok' || op.completedAt === null || op.completedAt > t || held.has(op.id)) continue;
-    out.push({ op, ackedBy: op.coordinator, leader, rolledBack: rolled.has(op.id) });
+    out.push({ op, ackedBy: op.coordinator, leader, rolledBack: rolled.has(`${op.coordinator}\u0000${op.id}`) });
   }
   return out;
 }

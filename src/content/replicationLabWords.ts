@@ -15,13 +15,14 @@ export const SETUP_WORDS: Record<SetupId, { readonly what: string; readonly else
     elsewhere: 'The default in MySQL and PostgreSQL. A write the leader acknowledged but no follower has yet is lost if a follower is promoted in its place.',
   },
   'semi-sync': {
-    what: 'A answers once one of its two followers has applied the write. A crash of A alone then loses nothing: the follower promoted is the one with most of the log, and it has every acknowledged write.',
+    what: 'A answers once one of its two followers has applied the write. Cut off, A can acknowledge nothing, so nothing it acknowledged is lost; and when A fails alone, the follower promoted (the one with most of the log) has every acknowledged write.',
     elsewhere:
       'MySQL’s semi-synchronous replication waits for rpl_semi_sync_source_wait_for_replica_count replicas (1 by default), counting a replica once it has received the write; PostgreSQL waits for k standbys named in synchronous_standby_names (FIRST k or ANY k). MySQL falls back to asynchronous replication after rpl_semi_sync_source_timeout (10 s by default); this lab never falls back.',
   },
   sync: {
     what: 'A answers only once both followers have applied the write: nothing acknowledged is lost, but one follower down or cut off stalls every write.',
-    elsewhere: 'PostgreSQL with every standby listed as synchronous behaves so. Most systems wait for some followers, not all, for this reason.',
+    elsewhere:
+      'PostgreSQL does so with synchronous_standby_names = \'FIRST 2 (b, c)\' (a plain list makes only one of them synchronous) and synchronous_commit = remote_apply; there a write waits for as long as it takes, where this lab gives up after 1 s. Most systems wait for some followers, not all, for this reason.',
   },
 };
 
@@ -35,8 +36,8 @@ export const FAULT_WORDS: Record<FaultId, string> = {
 
 /** "In this lab" sentences: where the simulation simplifies what real systems do. */
 export const IN_THIS_LAB = [
-  'In this lab an orchestrator outside the network sees every replica and link directly. Patroni and orchestrator learn the same from heartbeats and a consensus store, and can be wrong about it.',
+  'In this lab an orchestrator outside the network sees every replica and link directly. Patroni learns the same from heartbeats and a consensus store, GitHub’s orchestrator by checking the leader and asking its replicas, and either can be wrong about it.',
   'In this lab a follower acknowledges a write once it has applied it, as PostgreSQL’s synchronous_commit = remote_apply waits for. MySQL’s AFTER_SYNC waits only until a replica has received it.',
   'In this lab a message already sent still arrives after its sender crashes, so a crash of the leader rarely loses an asynchronous write. A real crash also loses what was still in the leader’s send buffer. Cut the leader off to see the loss.',
-  'Each promotion starts a new term, a number every replication message carries (Raft calls it a term, ZooKeeper an epoch). A replica refuses a leader with an older term. A leader keeps taking writes until it hears of a newer term; then it steps down and rolls back what the new leader lacks, as MongoDB does. Terms need no bound on clock drift. A lease, such as Patroni’s leader key with its time to live, would stop an old leader sooner, if the clocks drift within a known bound.',
+  'Each promotion starts a new term, a number every replication message carries (Raft calls it a term, ZooKeeper an epoch). A replica refuses a leader with an older term. A leader keeps taking writes until it hears of a newer term; then it steps down and rolls back what the new leader lacks, as MongoDB does with writes acknowledged before a majority had them (since 5.0 its default, in most deployments, waits for a majority). Terms need no bound on clock drift. A lease, such as Patroni’s leader key with its time to live, would stop an old leader sooner, if the clocks drift within a known bound.',
 ] as const;

@@ -277,8 +277,9 @@ export function reachable(e: Engine, node: NodeId): boolean {
 /**
  * The orchestrator's check. Once the leader has been unreachable for `failoverMs`, it
  * promotes the reachable follower whose log is longest (its last entry's term first), in
- * a new term. In this lab it sees every replica and link directly; Patroni or
- * orchestrator learn the same from heartbeats and a consensus store.
+ * a new term. In this lab it sees every replica and link directly; Patroni learns the same
+ * from heartbeats and a consensus store, GitHub's orchestrator by checking the leader and
+ * asking its replicas.
  */
 export function onOrchestratorCheck(e: Engine, d: Directory): void {
   e.schedule(e.now + orchestratorCheckMs(e), { type: 'orchestrator' });
@@ -302,6 +303,10 @@ export function onOrchestratorCheck(e: Engine, d: Directory): void {
   best.term = d.term;
   best.role = 'leader';
   best.followers.clear();
+  best.early.clear();
+  // Writes it was waiting on from an earlier time as leader: their acknowledgements would count towards the wrong term.
+  for (const req of best.pending.values()) if (req.kind === 'write') reply(e, best.id, req.client, req.op, false, `${best.id} was promoted again in term ${d.term}: the write must be sent again`);
+  best.pending.clear();
   e.trace.events.push({ at: e.now, type: 'promote', node: best.id, term: d.term, from: old });
   onHeartbeatNow(e, best);
 }
