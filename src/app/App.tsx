@@ -154,7 +154,7 @@ export function App() {
               {labs.map((lab) => (
                 <li key={lab.id}>
                   <a href={`?lab=${lab.id}`} aria-current={lab === entry ? 'page' : undefined}>
-                    {lab.title}
+                    {lab.short}
                   </a>
                 </li>
               ))}
