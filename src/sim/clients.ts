@@ -1,4 +1,5 @@
 import type { Engine } from './engine.ts';
+import { homeLeader } from './protocols/regions.ts';
 import type { NodeId, OpId } from './ids.ts';
 import type { Action } from './scenario.ts';
 import { sessions, type ClientSession } from './sessionHooks.ts';
@@ -32,8 +33,9 @@ export class Clients {
 
   constructor(
     private readonly e: Engine,
-    clients: readonly NodeId[],
+    private readonly ids: readonly NodeId[],
   ) {
+    const clients = ids;
     for (const id of clients) this.sessions.set(id, { contexts: new Map(), home: null, wrote: new Map(), read: new Map(), vector: new Map() });
   }
 
@@ -71,7 +73,8 @@ export class Clients {
     if (d && (a.type === 'write' || !e.config.followerReads)) {
       if (!this.leaderOf.has(client)) this.leaderOf.set(client, d.leader);
       coordinator = this.leaderOf.get(client)!;
-    } else if (homed) coordinator = e.config.home;
+    } else if (e.config.topology === 'multi-leader') coordinator = homeLeader(e.ring, this.ids.indexOf(client));
+    else if (homed) coordinator = e.config.home;
     else if (e.config.sticky) {
       const session = this.sessions.get(client)!;
       coordinator = session.home ??= coordinator;

@@ -44,6 +44,8 @@ export interface ReplicaState {
    * until the gap fills (a replication stream runs over TCP, which delivers in order); volatile.
    */
   readonly early: Map<number, EarlyEntry>;
+  /** Multi-leader: what this replica has sent each other replica and not seen acknowledged; kept through a crash, like a binary log. */
+  readonly outbox: Map<NodeId, Map<OpId, { readonly key: string; readonly state: unknown; at: number }>>;
 }
 
 export interface FollowerProgress {
@@ -153,6 +155,7 @@ export function createReplica(id: NodeId, skew: number): ReplicaState {
     log: [],
     followers: new Map(),
     early: new Map(),
+    outbox: new Map(),
   };
 }
 

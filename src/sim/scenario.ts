@@ -87,7 +87,9 @@ export interface ClusterConfig {
   /**
    * Who takes writes: any replica, as Dynamo (leaderless: n, w and r apply), or one
    * leader that orders every write in a log and ships it to the other replicas, its
-   * followers (single-leader: protocols/leader.ts; n is every replica, w and r are unused).
+   * followers (single-leader: protocols/leader.ts; n is every replica, w and r are unused),
+   * or a leader in each of two regions, the leaders sending each other their writes
+   * (multi-leader: protocols/leaderMulti.ts; conflicts merge by the value strategy).
    */
   readonly topology: Topology;
   /**
@@ -105,7 +107,7 @@ export interface ClusterConfig {
   readonly failoverMs: number;
 }
 
-export const TOPOLOGIES = ['leaderless', 'single-leader'] as const;
+export const TOPOLOGIES = ['leaderless', 'single-leader', 'multi-leader'] as const;
 export type Topology = (typeof TOPOLOGIES)[number];
 
 export const SESSION_READS = ['off', 'writes', 'reads', 'both'] as const;

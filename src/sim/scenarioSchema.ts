@@ -81,7 +81,7 @@ function readCluster(value: unknown, path: string): ClusterConfig {
     followerReads: get('followerReads', bool(), d.followerReads),
     failoverMs: get('failoverMs', failover, d.failoverMs),
   };
-  if (cluster.topology === 'single-leader') checkSingleLeader(cluster, `${path}.topology`);
+  if (cluster.topology !== 'leaderless') checkLeaders(cluster, `${path}.topology`);
   if (cluster.causalDelivery !== 'off') {
     const where = `${path}.causalDelivery`;
     if (cluster.n !== replicas) throw new SchemaError(where, `needs every replica to hold every key (n = ${replicas}, not ${cluster.n})`);
@@ -103,16 +103,17 @@ const failover: Reader<number> = (value, path) => {
 };
 
 /**
- * The leader's log is how followers catch up, and what decides which write is newest: the
- * leaderless protocol's extras (anti-entropy is simply not run) and the session fixes,
- * which read its quorums and tokens, have no meaning here.
+ * With leaders, the leaders' streams are how replicas catch up: the leaderless protocol's
+ * extras (anti-entropy is simply not run) and the session fixes, which read its quorums
+ * and tokens, have no meaning here. One leader's log decides which write is newest, so it
+ * keeps one value per key; two leaders merge by the value strategy, any of them.
  */
-function checkSingleLeader(c: ClusterConfig, where: string): void {
-  if (c.strategy !== 'lww') throw new SchemaError(where, 'single-leader replication keeps one value per key, in the order of the leader’s log: use the strategy "lww"');
+function checkLeaders(c: ClusterConfig, where: string): void {
+  if (c.topology === 'single-leader' && c.strategy !== 'lww') throw new SchemaError(where, 'single-leader replication keeps one value per key, in the order of the leader’s log: use the strategy "lww"');
   if (c.readRepair || c.readWriteBack || c.sloppyQuorum) throw new SchemaError(where, 'cannot be combined with read repair, write-back or sloppy quorums, which belong to leaderless replication');
   if (c.sticky || c.sessionReads !== 'off' || c.causalDelivery !== 'off' || c.syncKeys.length > 0 || c.homeKeys.length > 0) throw new SchemaError(where, 'cannot be combined with the session fixes or per-key settings of the leaderless lab');
   // The log is kept through a crash, like a database's write-ahead log.
-  if (c.durabilityMs > 0) throw new SchemaError(where, 'keeps its log through a crash: durabilityMs must be 0');
+  if (c.durabilityMs > 0) throw new SchemaError(where, 'keeps what it has written through a crash: durabilityMs must be 0');
 }
 
 const antiEntropy: Reader<number> = (value, path) => {

@@ -95,6 +95,7 @@ export class Simulation implements Engine {
     this.directory = c.topology === 'single-leader' ? { leader: this.ring[0]!, term: 1, suspectSince: null } : undefined;
     // A leader's log is how its followers catch up: no anti-entropy beside it.
     if (this.directory) leader().start(this, this.directory);
+    else if (c.topology === 'multi-leader') leader().multi.start(this);
     else if (c.antiEntropyMs > 0) {
       for (const id of this.ring) this.queue.push(this.rng.next() * c.antiEntropyMs, { type: 'anti-entropy', node: id });
     }
@@ -284,7 +285,8 @@ export class Simulation implements Engine {
         onHandoffTimer(this, ev.node);
         return;
       case 'heartbeat':
-        leader().heartbeat(this, ev.node);
+        if (this.directory) leader().heartbeat(this, ev.node);
+        else leader().multi.heartbeat(this, ev.node);
         return;
       case 'orchestrator':
         if (this.directory) leader().orchestrator(this, this.directory);
@@ -298,6 +300,13 @@ export class Simulation implements Engine {
       if (body.kind === 'client-write') p.write(this, node, from, body.op, body.key, body.value);
       else if (body.kind === 'client-read') p.read(this, node, from, body.op);
       else p.message(this, node, from, body);
+      return;
+    }
+    if (this.config.topology === 'multi-leader') {
+      const m = leader().multi;
+      if (body.kind === 'client-write') m.write(this, node, from, body.op, body.key, body.value, body.context);
+      else if (body.kind === 'client-read') m.read(this, node, from, body.op, body.key);
+      else m.message(this, node, from, body);
       return;
     }
     if (body.kind === 'client-write') coordinateWrite(this, node, from, body.op, body.key, body.value, body.context, body.causal);
