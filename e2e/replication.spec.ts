@@ -76,6 +76,18 @@ test.describe('replication lab', () => {
     await expect(page.getByRole('radio', { name: 'One leader, asynchronous' })).toBeChecked();
   });
 
+  test('two leaders: the cart changed on both sides of the cut, and what each way of keeping it kept', async ({ page }) => {
+    await open(page);
+    const two = page.getByRole('region', { name: 'Two leaders: both sides take writes, and conflict' });
+    await timeline(page).fill('14000');
+    const carts = two.getByRole('region', { name: /^The carts at the playhead/ }).getByRole('table');
+    // Last write wins kept one side's cart and lost the laptop; the OR-Set kept every change.
+    await expect(carts.getByRole('row', { name: /^Last write wins/ })).toContainText('{charger, headphones, tv}');
+    await expect(carts.getByRole('row', { name: /^OR-Set/ })).toContainText('{charger, laptop, tv}');
+    await expect(two.getByText('Last write wins: 1 add lost and 1 remove undone, silently.', { exact: false })).toBeVisible();
+    await noAxeViolations(page);
+  });
+
   test.describe('in a 360 px frame', () => {
     test.use({ viewport: { width: 360, height: 640 } });
     test('the picture, the ledger and the table fit without sideways scrolling, and axe finds nothing', async ({ page }) => {

@@ -24,6 +24,7 @@ import { LeaderPanel } from './ui/LeaderPanel.tsx';
 
 export const REPLICATION_ID = 'replication';
 
+const TwoLeaders = lazy(() => import('./ui/TwoLeaders.tsx').then((m) => ({ default: m.TwoLeaders })));
 const MonitoringBoard = lazy(() => import('../../components/monitoring/MonitoringBoard.tsx').then((m) => ({ default: m.MonitoringBoard })));
 
 interface Choice {
@@ -97,6 +98,9 @@ export default function ReplicationLab() {
           </div>
         </div>
         <ComparisonTable fault={choice.fault} followerReads={choice.followerReads} current={choice.setup} onPick={(setup) => choose({ ...choice, setup })} />
+        <Suspense fallback={<p role="status">Loading two leaders…</p>}>
+          <TwoLeaders />
+        </Suspense>
         <section className="panel in-this-lab" aria-label="Where this lab simplifies">
           <h2>Where this lab simplifies</h2>
           <ul>

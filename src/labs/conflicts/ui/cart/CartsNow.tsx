@@ -1,3 +1,4 @@
+import './cartTables.css';
 import { Suspense, lazy, useMemo } from 'react';
 import type { CartOutcome } from '../../../../analysis/carts.ts';
 import { useThrottledTime } from '../../../../components/useThrottledTime.ts';

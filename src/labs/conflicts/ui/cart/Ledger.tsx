@@ -1,3 +1,4 @@
+import './cartTables.css';
 import { useId, useMemo } from 'react';
 import { sameChange, type CartOutcome } from '../../../../analysis/carts.ts';
 import { skewAt } from '../../../../check/clocks.ts';
