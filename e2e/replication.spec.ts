@@ -88,6 +88,24 @@ test.describe('replication lab', () => {
     await noAxeViolations(page);
   });
 
+  test('anti-entropy: gossip reaches every replica, fewer rounds with a larger fan-out; Merkle trees find exactly the keys that differ', async ({ page }) => {
+    await open(page);
+    const ae = page.getByRole('region', { name: 'How replicas catch up without a leader: anti-entropy' });
+    const gossip = ae.getByRole('group', { name: 'Gossip: one update, round by round' });
+    const mean = async () => Number(/over 200 runs, ([\d.]+) on average/.exec((await gossip.getByRole('status').textContent()) ?? '')![1]);
+    await gossip.getByRole('combobox', { name: 'Replicas' }).selectOption('64');
+    await expect(gossip.getByRole('status')).toContainText('every one of the 64 replicas had it after');
+    const one = await mean();
+    await gossip.getByRole('combobox', { name: 'Fan-out (peers a round)' }).selectOption('3');
+    await expect.poll(mean).toBeLessThan(one);
+    const merkle = ae.getByRole('group', { name: 'Merkle trees: finding what differs' });
+    await merkle.getByRole('combobox', { name: 'Keys that differ' }).selectOption('3');
+    await expect(merkle.getByRole('status')).toContainText(/Differing keys found: user\d\d, user\d\d, user\d\d\./);
+    await merkle.getByRole('combobox', { name: 'Keys that differ' }).selectOption('0');
+    await expect(merkle.getByRole('status')).toContainText('The roots match: nothing more is sent.');
+    await noAxeViolations(page);
+  });
+
   test.describe('in a 360 px frame', () => {
     test.use({ viewport: { width: 360, height: 640 } });
     test('the picture, the ledger and the table fit without sideways scrolling, and axe finds nothing', async ({ page }) => {

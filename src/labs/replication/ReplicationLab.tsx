@@ -25,6 +25,7 @@ import { LeaderPanel } from './ui/LeaderPanel.tsx';
 export const REPLICATION_ID = 'replication';
 
 const TwoLeaders = lazy(() => import('./ui/TwoLeaders.tsx').then((m) => ({ default: m.TwoLeaders })));
+const AntiEntropy = lazy(() => import('./ui/AntiEntropy.tsx').then((m) => ({ default: m.AntiEntropy })));
 const MonitoringBoard = lazy(() => import('../../components/monitoring/MonitoringBoard.tsx').then((m) => ({ default: m.MonitoringBoard })));
 
 interface Choice {
@@ -100,6 +101,9 @@ export default function ReplicationLab() {
         <ComparisonTable fault={choice.fault} followerReads={choice.followerReads} current={choice.setup} onPick={(setup) => choose({ ...choice, setup })} />
         <Suspense fallback={<p role="status">Loading two leaders…</p>}>
           <TwoLeaders />
+        </Suspense>
+        <Suspense fallback={<p role="status">Loading anti-entropy…</p>}>
+          <AntiEntropy />
         </Suspense>
         <section className="panel in-this-lab" aria-label="Where this lab simplifies">
           <h2>Where this lab simplifies</h2>
