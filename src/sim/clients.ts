@@ -1,5 +1,5 @@
 import type { Engine } from './engine.ts';
-import { homeLeader } from './protocols/regions.ts';
+import { leader } from './leaderHooks.ts';
 import type { NodeId, OpId } from './ids.ts';
 import type { Action } from './scenario.ts';
 import { sessions, type ClientSession } from './sessionHooks.ts';
@@ -69,12 +69,11 @@ export class Clients {
     // replica it first used, whichever the action names.
     let coordinator = a.coordinator as NodeId;
     const homed = e.config.homeKeys.includes(a.key);
-    const d = e.directory;
-    if (d && (a.type === 'write' || !e.config.followerReads)) {
-      if (!this.leaderOf.has(client)) this.leaderOf.set(client, d.leader);
-      coordinator = this.leaderOf.get(client)!;
-    } else if (e.config.topology === 'multi-leader') coordinator = homeLeader(e.ring, this.ids.indexOf(client));
-    else if (homed) coordinator = e.config.home;
+    if (e.config.topology !== 'leaderless') {
+      coordinator = leader().route(e, e.directory, this.ids.indexOf(client), a.type === 'write', coordinator, this.leaderOf.get(client) ?? null);
+      // One leader: the client keeps sending to the leader it looked up until a request fails.
+      if (e.directory && (a.type === 'write' || !e.config.followerReads)) this.leaderOf.set(client, coordinator);
+    } else if (homed) coordinator = e.config.home;
     else if (e.config.sticky) {
       const session = this.sessions.get(client)!;
       coordinator = session.home ??= coordinator;

@@ -1,30 +1,28 @@
-import type { Directory, Engine } from './engine.ts';
-import type { NodeId, OpId } from './ids.ts';
-import type { MessageBody } from './trace.ts';
-import type { CausalContext } from './values/causalContext.ts';
+import type { Directory, Engine, TimerEvent } from './engine.ts';
+import type { NodeId } from './ids.ts';
+import type { MessageBody, TraceEvent } from './trace.ts';
 
 /**
- * Single-leader and multi-leader replication (sim/protocols/leader.ts, leaderMulti.ts). Every lab's first screen carries
- * the simulator, and only runs with leaders need this code, so it is installed by
- * importing sim/protocols/leaderInstall.ts: the scenario schema does (so a run from a
- * link, a file or a message has it), and so do the replication lab and the tests.
+ * Replication through leaders: one (sim/protocols/leader.ts) or one per region
+ * (leaderMulti.ts). Every lab's first screen carries the simulator, and only runs with
+ * leaders need this code, so it is installed by importing sim/protocols/leaderInstall.ts:
+ * the scenario schema does (so a run from a link, a file or a message has it), and so do
+ * the replication lab and the tests. The simulator hands it whatever concerns leaders.
  */
 export interface LeaderProtocol {
-  start(e: Engine, d: Directory): void;
-  write(e: Engine, node: NodeId, client: NodeId, op: OpId, key: string, value: string): void;
-  read(e: Engine, node: NodeId, client: NodeId, op: OpId): void;
-  timeout(e: Engine, node: NodeId, op: OpId): void;
-  heartbeat(e: Engine, node: NodeId): void;
-  message(e: Engine, node: NodeId, from: NodeId, body: MessageBody): void;
-  orchestrator(e: Engine, d: Directory): void;
-  /** Multi-leader (protocols/leaderMulti.ts). */
-  readonly multi: {
-    start(e: Engine): void;
-    write(e: Engine, node: NodeId, client: NodeId, op: OpId, key: string, value: string, context: CausalContext | null): void;
-    read(e: Engine, node: NodeId, client: NodeId, op: OpId, key: string): void;
-    message(e: Engine, node: NodeId, from: NodeId, body: MessageBody): void;
-    heartbeat(e: Engine, node: NodeId): void;
-  };
+  /** At time 0: roles, terms and timers. */
+  start(e: Engine, d: Directory | undefined): void;
+  /** A message reaching a replica, from a client or another replica. */
+  receive(e: Engine, d: Directory | undefined, node: NodeId, from: NodeId, body: MessageBody): void;
+  /** A heartbeat, the orchestrator's check, or a leader's deadline for a write. */
+  timer(e: Engine, d: Directory | undefined, ev: TimerEvent): void;
+  /**
+   * Where a client sends a request, given the replica its action names and the leader it
+   * last looked up (`known`, null if none): returns the replica, and whether to remember it.
+   */
+  route(e: Engine, d: Directory | undefined, clientIndex: number, write: boolean, named: NodeId, known: NodeId | null): NodeId;
+  /** The narrator's words for the events only leaders make. */
+  words(e: Extract<TraceEvent, { type: 'promote' | 'step-down' | 'rollback' }>): string;
 }
 
 let installed: LeaderProtocol | null = null;
@@ -34,6 +32,6 @@ export function installLeader(p: LeaderProtocol): void {
 }
 
 export function leader(): LeaderProtocol {
-  if (installed === null) throw new Error('Single-leader replication is not loaded: import sim/protocols/leaderInstall.ts');
+  if (installed === null) throw new Error('Replication through leaders is not loaded: import sim/protocols/leaderInstall.ts');
   return installed;
 }

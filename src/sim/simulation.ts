@@ -94,8 +94,7 @@ export class Simulation implements Engine {
     // The script is not queued: it is read in order beside the queue (see `step`).
     this.directory = c.topology === 'single-leader' ? { leader: this.ring[0]!, term: 1, suspectSince: null } : undefined;
     // A leader's log is how its followers catch up: no anti-entropy beside it.
-    if (this.directory) leader().start(this, this.directory);
-    else if (c.topology === 'multi-leader') leader().multi.start(this);
+    if (c.topology !== 'leaderless') leader().start(this, this.directory);
     else if (c.antiEntropyMs > 0) {
       for (const id of this.ring) this.queue.push(this.rng.next() * c.antiEntropyMs, { type: 'anti-entropy', node: id });
     }
@@ -254,7 +253,7 @@ export class Simulation implements Engine {
     switch (ev.type) {
       case 'coordinator-timeout':
         if (!this.replica(ev.node).up) return;
-        if (this.directory) leader().timeout(this, ev.node, ev.op);
+        if (this.config.topology !== 'leaderless') leader().timer(this, this.directory, ev);
         else onCoordinatorTimeout(this, ev.node, ev.op);
         return;
       case 'client-timeout':
@@ -285,30 +284,14 @@ export class Simulation implements Engine {
         onHandoffTimer(this, ev.node);
         return;
       case 'heartbeat':
-        if (this.directory) leader().heartbeat(this, ev.node);
-        else leader().multi.heartbeat(this, ev.node);
-        return;
       case 'orchestrator':
-        if (this.directory) leader().orchestrator(this, this.directory);
+        leader().timer(this, this.directory, ev);
         return;
     }
   }
 
   private onReplicaReceive(node: NodeId, from: NodeId, body: MessageBody): void {
-    if (this.directory) {
-      const p = leader();
-      if (body.kind === 'client-write') p.write(this, node, from, body.op, body.key, body.value);
-      else if (body.kind === 'client-read') p.read(this, node, from, body.op);
-      else p.message(this, node, from, body);
-      return;
-    }
-    if (this.config.topology === 'multi-leader') {
-      const m = leader().multi;
-      if (body.kind === 'client-write') m.write(this, node, from, body.op, body.key, body.value, body.context);
-      else if (body.kind === 'client-read') m.read(this, node, from, body.op, body.key);
-      else m.message(this, node, from, body);
-      return;
-    }
+    if (this.config.topology !== 'leaderless') return leader().receive(this, this.directory, node, from, body);
     if (body.kind === 'client-write') coordinateWrite(this, node, from, body.op, body.key, body.value, body.context, body.causal);
     else if (body.kind === 'client-read') coordinateRead(this, node, from, body.op, body.key, body.floor);
     else if (body.kind === 'sync' || body.kind === 'sync-reply') onSyncMessage(this, node, from, body);

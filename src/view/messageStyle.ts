@@ -32,8 +32,8 @@ export const KIND_STYLES: Record<MessageKind, KindStyle> = {
   'handoff-ack': { label: 'ack', description: 'the replica confirming it took a handed-off write', colorVar: '--msg-ack', color: '#15803d' },
   'write-back': { label: 'back', description: 'write-back: a read making sure W replicas hold the value before returning it', colorVar: '--msg-repair', color: '#7e22ce' },
   'write-back-ack': { label: 'ack', description: 'a replica confirming it took a read’s write-back', colorVar: '--msg-ack', color: '#15803d' },
-  heartbeat: { label: 'beat', description: 'a leader telling a follower its term and how long its log is', colorVar: '--msg-sync', color: '#6b7280' },
-  'log-ack': { label: 'ack', description: 'a follower saying how much of the leader’s log it holds, or refusing an older term', colorVar: '--msg-ack', color: '#15803d' },
+  heartbeat: { label: 'beat', description: 'a leader’s term and log length, sent to a follower', colorVar: '--msg-sync', color: '#6b7280' },
+  'log-ack': { label: 'ack', description: 'a follower’s answer: how much of the log it holds, or a newer term', colorVar: '--msg-ack', color: '#15803d' },
 };
 
 export const FATE_WORDS: Record<Fate, string> = {

@@ -1,3 +1,4 @@
+import { leader } from '../sim/leaderHooks.ts';
 import type { OpRecord, Trace, TraceEvent } from '../sim/trace.ts';
 import type { ValueWords } from './valueWords.ts';
 
@@ -71,11 +72,10 @@ export function describeEvent(e: TraceEvent): string {
     case 'failover':
       return `${e.client} heard nothing from ${e.from} in time and sent its request to ${e.to} instead`;
     case 'promote':
-      return `${e.from} could not be reached for long enough: ${e.node} was promoted to leader, term ${e.term}`;
     case 'step-down':
-      return `${e.node} heard of term ${e.term} and stepped down to follower`;
     case 'rollback':
-      return `${e.node} rolled back ${e.ops.length} log entr${e.ops.length === 1 ? 'y' : 'ies'} the leader does not have`;
+      // Only runs with leaders have these; their words load with the protocol (leaderHooks.ts).
+      return leader().words(e);
   }
 }
 

@@ -2,8 +2,8 @@ import type { NodeId } from '../ids.ts';
 
 /**
  * Multi-leader replication's two regions: the first half of the ring and the rest (with
- * three replicas, A alone, then B and C). Each region's first replica is its leader. Kept
- * apart from the protocol (leaderMulti.ts) because the clients' side routes by it.
+ * three replicas, A alone, then B and C). Each region's first replica is its leader. The
+ * clients' side routes by it, through the installed protocol (leaderHooks.ts).
  */
 export function regions(ring: readonly NodeId[]): NodeId[][] {
   const half = Math.floor(ring.length / 2);
