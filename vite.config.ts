@@ -29,7 +29,7 @@ export default defineConfig({
         // when its address holds a run, or when it first writes one.
         codeSplitting: {
           groups: [
-            { name: 'core', test: /\/src\/(sim\/(?!values\/(cart|crdt|lwwCounter|ops)|workload|scenarioSchema|schema|sessions\/|protocols\/(leader|regions))|store\/(?!progress)|controller\/(slices|stage)|machines\/playbackClock|embed\/(?!quorumParams|quorumLink|playgroundParams|urlCodec|scriptBytes|bytes|base64url|hostProtocol|hostBridge|xapi|playlist|snippets|loadLink)|check\/(staleReads|lostWrites|convergence|clocks)|view\/(?!spaceTime|timeScale|cartValueWords|crdtWords|orSetWords|sessionTokens)|components\/(useThrottledTime|Field|IntroText|useScenes))/ },
+            { name: 'core', test: /\/src\/(sim\/(?!values\/(cart|crdt|lwwCounter|ops)|workload|scenarioSchema|schema|sessions\/|protocols\/(leader|regions))|store\/(?!progress)|controller\/(slices|stage)|machines\/playbackClock|embed\/(?!quorumParams|quorumLink|playgroundParams|urlCodec|scriptBytes|bytes|base64url|hostProtocol|hostBridge|xapi|playlist|snippets|loadLink)|check\/(staleReads|lostWrites|convergence|clocks)|view\/(?!spaceTime|timeScale|cartValueWords|crdtWords|orSetWords|sessionTokens)|components\/(useThrottledTime|Field|IntroText|useScenes|monitoring\/BoardDisclosure))/ },
             // The carts, their stories and words: the conflicts lab's first screen and its later panels share them.
             { name: 'carts', test: /\/src\/(content\/cartStories|sim\/values\/(cart|ops|crdt\/(orSet|types))|view\/(cartValueWords|orSetWords)|analysis\/carts|labs\/conflicts\/(ui\/cart\/cartWords|model\/conflictsParams))/ },
           ],

@@ -76,6 +76,26 @@ test.describe('replication lab', () => {
     await expect(page.getByRole('radio', { name: 'One leader, asynchronous' })).toBeChecked();
   });
 
+  test('the lag alert fires while a follower is down and clears once it has caught up', async ({ page }) => {
+    await open(page, '&fault=follower-crash');
+    const lag = page.getByRole('region', { name: 'Monitoring board' }).getByRole('list', { name: 'Alerts' }).getByRole('listitem').filter({ hasText: /Replication lag over 5 s/ });
+    await timeline(page).fill('8000');
+    await expect(lag).toContainText(/firing \(C [\d.]+ s behind\)/);
+    await timeline(page).fill('14000');
+    await expect(lag).toContainText('quiet');
+  });
+
+  test('every lab has the monitoring board, folded until opened', async ({ page }) => {
+    await page.goto('./?lab=quorum');
+    const fold = page.getByText('Monitoring board: lag, convergence, stale reads and conflicts, with alerts');
+    await expect(page.getByRole('region', { name: 'Monitoring board' })).toHaveCount(0);
+    await fold.click();
+    await expect(page.getByRole('region', { name: 'Monitoring board' })).toContainText('Play the run, or move the timeline');
+    await page.getByRole('button', { name: 'Run a workload' }).click();
+    await page.getByRole('slider', { name: 'Timeline', exact: true }).fill('8000');
+    await expect(page.getByRole('region', { name: 'Monitoring board' }).getByRole('list', { name: 'Alerts' }).getByRole('listitem')).toHaveCount(3);
+  });
+
   test('two leaders: the cart changed on both sides of the cut, and what each way of keeping it kept', async ({ page }) => {
     await open(page);
     const two = page.getByRole('region', { name: 'Two leaders: both sides take writes, and conflict' });

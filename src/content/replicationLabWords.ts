@@ -30,7 +30,7 @@ export const FAULT_WORDS: Record<FaultId, string> = {
   'leader-cut':
     'A loses its links to B and C at 2 s; c1 can still reach it. After 2 s without reaching A, the orchestrator promotes B or C. c1 keeps sending to A until a request fails, as a connection pool would. The links come back at 7 s.',
   'leader-crash': 'A crashes at 2 s and restarts at 7 s, still believing it leads, until a message tells it of the newer term.',
-  'follower-crash': 'C crashes at 2 s and restarts at 7 s, then catches up from the leader’s log.',
+  'follower-crash': 'C crashes at 2 s and restarts at 8.5 s, then catches up (from the leader’s log, or without a leader by anti-entropy). Watch its lag on the monitoring board cross the 5 s line, and fall back once it is up.',
   none: 'Nothing goes wrong: what each setup costs when all is well.',
 };
 

@@ -1,4 +1,5 @@
 import '../../components/components.css';
+import { BoardDisclosure } from '../../components/monitoring/BoardDisclosure.tsx';
 import { IntroText } from '../../components/IntroText.tsx';
 import './conflicts.css';
 import { Suspense, lazy, useState } from 'react';
@@ -110,6 +111,7 @@ export default function ConflictsLab() {
           <Suspense fallback={null}>
               <SpectrumLink />
             </Suspense>
+            <BoardDisclosure />
         </p>
         <Suspense fallback={<p role="status">Loading version vectors and the CRDT gallery…</p>}>
           <div id="vv">

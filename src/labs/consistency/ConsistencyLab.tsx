@@ -1,4 +1,5 @@
 import '../../components/components.css';
+import { BoardDisclosure } from '../../components/monitoring/BoardDisclosure.tsx';
 import { IntroText } from '../../components/IntroText.tsx';
 import './consistency.css';
 import { Suspense, lazy, useEffect, useState } from 'react';
@@ -125,6 +126,7 @@ function RunAndVerdicts({ playback, reducedMotion }: { readonly playback: Return
         </div>
         <div className="side">
           <Narrator firstMove="Nothing has happened yet. Write and read something, or load a story below, and the map above judges the run." />
+          <BoardDisclosure />
           <Suspense fallback={null}>
             <FaultsPanel drawing={false} onToggleDrawing={() => undefined} />
           </Suspense>

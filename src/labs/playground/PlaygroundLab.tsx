@@ -1,4 +1,5 @@
 import '../../components/components.css';
+import { BoardDisclosure } from '../../components/monitoring/BoardDisclosure.tsx';
 import { IntroText } from '../../components/IntroText.tsx';
 import { Suspense, lazy, useMemo, useRef, useState } from 'react';
 import { useLabPlayback } from '../../components/useLabPlayback.ts';
@@ -131,6 +132,7 @@ export default function PlaygroundLab() {
             <Suspense fallback={null}>
               <SpectrumLink />
             </Suspense>
+            <BoardDisclosure />
           </div>
         </div>
         <ReplicaTable />

@@ -1,4 +1,5 @@
 import '../../components/components.css';
+import { BoardDisclosure } from '../../components/monitoring/BoardDisclosure.tsx';
 import { IntroText } from '../../components/IntroText.tsx';
 import { Suspense, lazy, useRef, useState } from 'react';
 import { useLabPlayback } from '../../components/useLabPlayback.ts';
@@ -121,6 +122,7 @@ export default function QuorumLab() {
             <Suspense fallback={null}>
               <SpectrumLink />
             </Suspense>
+            <BoardDisclosure />
           </div>
         </div>
         <Suspense fallback={<p role="status">Loading the PBS panels and the trade-off matrix…</p>}>

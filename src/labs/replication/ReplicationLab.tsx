@@ -19,11 +19,12 @@ import { LabStoreProvider, useLab } from '../../store/LabStoreContext.tsx';
 import { roleNote } from './model/leaderNotes.ts';
 import { REPLICATION_PARAMS } from './model/replicationParams.ts';
 import { FAULTS, FAULT_NAMES, FIRST_LEADER, scenarioFor, SETUPS, SETUP_NAMES, type FaultId, type SetupId } from './model/replicationRuns.ts';
-import { ComparisonTable } from './ui/ComparisonTable.tsx';
 import { LeaderPanel } from './ui/LeaderPanel.tsx';
 
 export const REPLICATION_ID = 'replication';
 
+/** Below the picture, with four runs to simulate: loads just after the first screen. */
+const ComparisonTable = lazy(() => import('./ui/ComparisonTable.tsx').then((m) => ({ default: m.ComparisonTable })));
 const TwoLeaders = lazy(() => import('./ui/TwoLeaders.tsx').then((m) => ({ default: m.TwoLeaders })));
 const AntiEntropy = lazy(() => import('./ui/AntiEntropy.tsx').then((m) => ({ default: m.AntiEntropy })));
 const MonitoringBoard = lazy(() => import('../../components/monitoring/MonitoringBoard.tsx').then((m) => ({ default: m.MonitoringBoard })));
@@ -98,7 +99,9 @@ export default function ReplicationLab() {
             <Narrator />
           </div>
         </div>
-        <ComparisonTable fault={choice.fault} followerReads={choice.followerReads} current={choice.setup} onPick={(setup) => choose({ ...choice, setup })} />
+        <Suspense fallback={<p role="status">Measuring the four setups…</p>}>
+          <ComparisonTable fault={choice.fault} followerReads={choice.followerReads} current={choice.setup} onPick={(setup) => choose({ ...choice, setup })} />
+        </Suspense>
         <Suspense fallback={<p role="status">Loading two leaders…</p>}>
           <TwoLeaders />
         </Suspense>

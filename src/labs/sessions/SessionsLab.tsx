@@ -1,4 +1,5 @@
 import '../../components/components.css';
+import { BoardDisclosure } from '../../components/monitoring/BoardDisclosure.tsx';
 import { IntroText } from '../../components/IntroText.tsx';
 import './sessions.css';
 import '../../sim/sessions/install.ts';
@@ -26,6 +27,8 @@ export const SESSIONS_ID = 'sessions';
 
 const SessionTokens = lazy(() => import('./ui/SessionTokens.tsx').then((m) => ({ default: m.SessionTokens })));
 const Feeds = lazy(() => import('./ui/Feeds.tsx').then((m) => ({ default: m.Feeds })));
+/** What a fix does, costs and is elsewhere: its sentences load just after the first screen. */
+const FixNotes = lazy(() => import('./ui/FixNotes.tsx').then((m) => ({ default: m.FixNotes })));
 const CostTable = lazy(() => import('./ui/CostTable.tsx').then((m) => ({ default: m.CostTable })));
 /** A guided lesson over the lab (…&lesson=own-write&step=2): loads only when the address asks for one. */
 const LessonPanel = lazy(() => import('../../components/lesson/StoreLessonPanel.tsx').then((m) => ({ default: m.StoreLessonPanel })));
@@ -124,6 +127,7 @@ export default function SessionsLab() {
           <div className="side">
             <StoryCard story={current} fix={fix} twist={twist} />
             <Narrator />
+            <BoardDisclosure />
             <Suspense fallback={null}>
               {current.feed && <Feeds feed={current.feed} />}
               <SessionTokens fix={fix} story={story} />
@@ -190,15 +194,9 @@ function StoryCard({ story, fix, twist }: { readonly story: SessionStory; readon
       </p>
       {twist && story.twist && <p>{story.twist.shows}</p>}
       <h3>{f.name}</h3>
-      <p>
-        <strong>In this lab:</strong> {f.what}
-      </p>
-      <p>
-        <strong>What it costs:</strong> {f.cost}
-      </p>
-      <p>
-        <strong>Elsewhere:</strong> {f.elsewhere}
-      </p>
+      <Suspense fallback={null}>
+        <FixNotes fix={fix} />
+      </Suspense>
     </section>
   );
 }

@@ -218,6 +218,8 @@ export function onLeaderMessage(e: Engine, node: NodeId, from: NodeId, body: Mes
         if (!accept(e, self, held.entry, held.leaderTerm)) break;
         last = held.entry.index;
       }
+      // Copies of entries it now holds, come twice: nothing will ask for them.
+      if (self.early.size > 0) for (const i of self.early.keys()) if (i <= self.log.length) self.early.delete(i);
       e.send(node, from, { kind: 'log-ack', term: self.term, length: last, ok: true });
       return;
     }

@@ -1,4 +1,5 @@
 import { compare, type Order } from '../../../sim/values/versionVector.ts';
+import { FIX_WORDS } from '../../../content/sessionFixWords.ts';
 import { VECTOR_ORDER_WORDS, fixWords, storyGuaranteeName as guaranteeName, storyKeptWith, type QuizItem, type QuizPart } from '../../../content/quiz.ts';
 
 /**
@@ -81,7 +82,7 @@ export function grade(part: QuizPart, a: PartAnswer): PartGrade {
       if (!picked) return { right: false, lines: [] };
       const fix = picked as Parameters<typeof fixWords>[0];
       const kept = storyKeptWith(part.story, fix);
-      const words = fixWords(fix);
+      const words = { ...fixWords(fix), ...FIX_WORDS[fix] };
       const guarantee = guaranteeName(part.story);
       return {
         right: kept,

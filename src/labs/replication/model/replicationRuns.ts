@@ -32,7 +32,7 @@ export type FaultId = (typeof FAULTS)[number];
 export const FAULT_NAMES: Record<FaultId, string> = {
   'leader-cut': 'A cut off from B and C, with c1 (2 s to 7 s)',
   'leader-crash': 'A crashes (2 s), and comes back (7 s)',
-  'follower-crash': 'C crashes (2 s), and comes back (7 s)',
+  'follower-crash': 'C crashes (2 s), and comes back (8.5 s)',
   none: 'No faults',
 };
 
@@ -58,8 +58,9 @@ function faultActions(fault: FaultId): Action[] {
       ];
     case 'follower-crash':
       return [
+        // Down long enough for its lag to cross the board's 5 s alert line, and clear once it is back.
         { at: 2000, type: 'crash', node: 'C' },
-        { at: 7000, type: 'recover', node: 'C' },
+        { at: 8500, type: 'recover', node: 'C' },
       ];
     case 'none':
       return [];

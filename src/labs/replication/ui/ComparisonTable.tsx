@@ -67,6 +67,10 @@ export function ComparisonTable({ fault, followerReads, current, onPick }: Props
           </tbody>
         </table>
       </div>
+      <p className="small">
+        Writes lost means two things here. With one leader: acknowledged writes the leader’s log does not have. Without a leader nothing is rolled back, so it counts acknowledged writes that
+        an older write beat (a clock running ahead); two concurrent writes where last write wins keeps one are not counted, as either order would be right for a register.
+      </p>
       <TroubleChart rows={rows} current={current} />
     </section>
   );
