@@ -96,6 +96,20 @@ test.describe('replication lab', () => {
     await expect(page.getByRole('region', { name: 'Monitoring board' }).getByRole('list', { name: 'Alerts' }).getByRole('listitem')).toHaveCount(3);
   });
 
+  test('two setups side by side, at the same moment of the same run', async ({ page }) => {
+    await open(page);
+    await page.getByRole('combobox', { name: 'Draw beside it' }).selectOption({ label: 'One leader, synchronous' });
+    await expect(page).toHaveURL(/compare=sync/);
+    const pair = page.getByRole('region', { name: 'Side by side: One leader, asynchronous and One leader, synchronous' });
+    await timeline(page).fill('5000');
+    // Both pictures at 5 s: the old leader still believes it leads in each.
+    await expect(pair.getByRole('figure', { name: 'One leader, synchronous' }).getByText('still thinks it leads (term 1)')).toBeVisible();
+    await expect(pair.getByRole('figure', { name: 'One leader, asynchronous' }).getByText('still thinks it leads (term 1)')).toBeVisible();
+    await noAxeViolations(page);
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: 'Draw beside it' })).toHaveValue('sync');
+  });
+
   test('two leaders: the cart changed on both sides of the cut, and what each way of keeping it kept', async ({ page }) => {
     await open(page);
     const two = page.getByRole('region', { name: 'Two leaders: both sides take writes, and conflict' });

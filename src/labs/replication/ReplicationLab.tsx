@@ -25,12 +25,15 @@ export const REPLICATION_ID = 'replication';
 
 /** Below the picture, with four runs to simulate: loads just after the first screen. */
 const ComparisonTable = lazy(() => import('./ui/ComparisonTable.tsx').then((m) => ({ default: m.ComparisonTable })));
+const SideBySide = lazy(() => import('./ui/SideBySide.tsx').then((m) => ({ default: m.SideBySide })));
 const TwoLeaders = lazy(() => import('./ui/TwoLeaders.tsx').then((m) => ({ default: m.TwoLeaders })));
 const AntiEntropy = lazy(() => import('./ui/AntiEntropy.tsx').then((m) => ({ default: m.AntiEntropy })));
 const MonitoringBoard = lazy(() => import('../../components/monitoring/MonitoringBoard.tsx').then((m) => ({ default: m.MonitoringBoard })));
 
 interface Choice {
   readonly setup: SetupId;
+  /** A second setup drawn beside the stage's run, or none. */
+  readonly compare: SetupId | 'none';
   readonly fault: FaultId;
   readonly followerReads: boolean;
 }
@@ -39,7 +42,7 @@ const SCENES = SETUPS.map((setup) => ({ id: setup, title: SETUP_NAMES[setup], se
 
 function initial(): Choice & { problems: readonly string[] } {
   const { values, problems } = readParams(REPLICATION_PARAMS, currentSearch());
-  return { setup: values.setup, fault: values.fault, followerReads: values.reads === 'any', problems };
+  return { setup: values.setup, compare: values.compare, fault: values.fault, followerReads: values.reads === 'any', problems };
 }
 
 /**
@@ -59,7 +62,8 @@ export default function ReplicationLab() {
   const reducedMotion = usePrefersReducedMotion();
   const choose = (next: Choice) => {
     setChoice(next);
-    rememberInAddress(REPLICATION_PARAMS, { setup: next.setup, fault: next.fault, reads: next.followerReads ? 'any' : 'leader' });
+    rememberInAddress(REPLICATION_PARAMS, { setup: next.setup, compare: next.compare, fault: next.fault, reads: next.followerReads ? 'any' : 'leader' });
+    if (next.setup === choice.setup && next.fault === choice.fault && next.followerReads === choice.followerReads) return;
     const watch = playback.view().playing ? 'It plays from the start.' : 'Press Play to watch it.';
     store.getState().load(scenarioFor(next.setup, next.fault, next.followerReads), 0, { kind: 'info', text: `${SETUP_NAMES[next.setup]}, ${FAULT_NAMES[next.fault].toLowerCase()}. ${watch}` });
   };
@@ -99,6 +103,11 @@ export default function ReplicationLab() {
             <Narrator />
           </div>
         </div>
+        {choice.compare !== 'none' && choice.compare !== choice.setup && (
+          <Suspense fallback={<p role="status">Loading the second run…</p>}>
+            <SideBySide setup={choice.setup} other={choice.compare} fault={choice.fault} followerReads={choice.followerReads} reducedMotion={reducedMotion} />
+          </Suspense>
+        )}
         <Suspense fallback={<p role="status">Measuring the four setups…</p>}>
           <ComparisonTable fault={choice.fault} followerReads={choice.followerReads} current={choice.setup} onPick={(setup) => choose({ ...choice, setup })} />
         </Suspense>
@@ -153,6 +162,17 @@ function Pickers({ choice, onChoose }: { readonly choice: Choice; readonly onCho
           <input type="radio" name={`${id}-reads`} checked={choice.followerReads} onChange={() => onChoose({ ...choice, followerReads: true })} /> whichever replica the client asks
         </label>
       </fieldset>
+      <label className="compare-pick">
+        Draw beside it{' '}
+        <select value={choice.compare} onChange={(e) => onChoose({ ...choice, compare: e.target.value as SetupId | 'none' })}>
+          <option value="none">nothing</option>
+          {SETUPS.filter((s) => s !== choice.setup).map((s) => (
+            <option key={s} value={s}>
+              {SETUP_NAMES[s]}
+            </option>
+          ))}
+        </select>
+      </label>
       <fieldset>
         <legend>Fault</legend>
         {FAULTS.map((f) => (

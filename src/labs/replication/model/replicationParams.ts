@@ -4,7 +4,9 @@ import { FAULTS, FAULT_NAMES, SETUPS, SETUP_NAMES, type FaultId, type SetupId } 
 /*
  * The replication lab's address, declared for src/embed/params.ts to read and write:
  *
- *   ?lab=replication&setup=async&fault=leader-cut&reads=leader
+ *   ?lab=replication&setup=async&fault=leader-cut&reads=leader&compare=sync
+ *
+ * `compare` draws a second setup's run beside the stage's, at the same moment.
  */
 export const REPLICATION_PARAMS = {
   setup: choiceParam<SetupId>({
@@ -16,6 +18,11 @@ export const REPLICATION_PARAMS = {
     choices: FAULTS,
     fallback: 'leader-cut',
     bad: (quoted, used) => `There is no fault schedule “${quoted}” here; showing “${FAULT_NAMES[used]}”.`,
+  }),
+  compare: choiceParam<SetupId | 'none'>({
+    choices: ['none', ...SETUPS],
+    fallback: 'none',
+    bad: (quoted) => `There is no setup “${quoted}” to compare with; showing one run.`,
   }),
   reads: choiceParam<'leader' | 'any'>({
     choices: ['leader', 'any'],
