@@ -136,6 +136,30 @@ describe('single-leader replication: laws', () => {
     );
   });
 
+  it('log matching: at every moment, two replicas whose logs hold an entry of the same term at the same place hold the same log up to there', () => {
+    fc.assert(
+      fc.property(world, fc.integer({ min: 0, max: 4 }), (w, k) => {
+        const sim = runWorld(w, (replicas) => Math.min(k, replicas - 1));
+        // Each replica's log as (op, term) pairs, replayed record by record from the trace.
+        const logs = new Map<string, { op: number; term: number }[]>(sim.ring.map((n) => [n, []]));
+        for (const rec of sim.trace.log) {
+          const log = logs.get(rec.node)!;
+          if (rec.op === null) log.length = Math.min(log.length, rec.index - 1);
+          else log[rec.index - 1] = { op: rec.op, term: rec.term };
+          for (const other of logs.values()) {
+            if (other === log) continue;
+            for (let i = Math.min(log.length, other.length) - 1; i >= 0; i--) {
+              if (log[i]!.term !== other[i]!.term) continue;
+              expect(log.slice(0, i + 1)).toEqual(other.slice(0, i + 1));
+              break;
+            }
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('a returning old leader never overwrites a newer write: no replica takes an entry from a leader older than one it has followed, and once healed every replica holds the final leader’s log', () => {
     fc.assert(
       fc.property(world, fc.integer({ min: 0, max: 4 }), (w, k) => {

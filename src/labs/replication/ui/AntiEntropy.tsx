@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { expectedPushPullRounds, spread } from '../../../analysis/gossip.ts';
 import { compare, type Copy } from '../../../analysis/merkle.ts';
+import { QUORUM_DEMOS } from '../../../content/quorumDemos.ts';
 
 /**
  * Anti-entropy, made visible: one update spreading by push-pull gossip, round by round,
@@ -15,7 +16,8 @@ export function AntiEntropy() {
       <h2 id={`${id}-t`}>How replicas catch up without a leader: anti-entropy</h2>
       <p>
         Without a leader’s log, replicas find what they lack by comparing notes. Two ways, below: gossip, where each replica talks to a random peer every round, and Merkle trees, which let two
-        replicas find the keys they disagree on without sending everything. Read repair and hinted handoff, the other two, are in the <a href="?lab=quorum">quorum lab</a>.
+        replicas find the keys they disagree on without sending everything. Read repair and hinted handoff, the other two, are in the <a href="?lab=quorum">quorum lab</a>: its
+        demos “{QUORUM_DEMOS.map((d) => d.title).join('” and “')}” show each at work, on the same simulator.
       </p>
       <Gossip />
       <Merkle />
