@@ -56,7 +56,8 @@ export class Clients {
 
   /** A client's deadline: the operation times out, unless a failover gave it a newer one. */
   onTimeout(id: OpId, attempt: number): void {
-    if (attempt !== (this.attempts.get(id) ?? 0)) return;
+    // Most operations are long answered by their deadline: no words are made for them.
+    if (this.e.op(id).outcome !== 'pending' || attempt !== (this.attempts.get(id) ?? 0)) return;
     this.complete(id, 'timeout', `no answer within ${CLIENT_PATIENCE * this.e.config.timeoutMs} ms`);
   }
 

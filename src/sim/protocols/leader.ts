@@ -213,13 +213,15 @@ export function onLeaderMessage(e: Engine, node: NodeId, from: NodeId, body: Mes
       }
       if (!accept(e, self, entry, leaderTerm)) return refuse(e, self, from, i - 2);
       let last = i;
-      for (let held = self.early.get(self.log.length + 1); held !== undefined && held.leaderTerm === self.term; held = self.early.get(self.log.length + 1)) {
-        self.early.delete(held.entry.index);
-        if (!accept(e, self, held.entry, held.leaderTerm)) break;
-        last = held.entry.index;
+      if (self.early.size > 0) {
+        for (let held = self.early.get(self.log.length + 1); held !== undefined && held.leaderTerm === self.term; held = self.early.get(self.log.length + 1)) {
+          self.early.delete(held.entry.index);
+          if (!accept(e, self, held.entry, held.leaderTerm)) break;
+          last = held.entry.index;
+        }
+        // Copies of entries it now holds, come twice: nothing will ask for them.
+        for (const k of self.early.keys()) if (k <= self.log.length) self.early.delete(k);
       }
-      // Copies of entries it now holds, come twice: nothing will ask for them.
-      if (self.early.size > 0) for (const i of self.early.keys()) if (i <= self.log.length) self.early.delete(i);
       e.send(node, from, { kind: 'log-ack', term: self.term, length: last, ok: true });
       return;
     }
