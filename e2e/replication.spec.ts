@@ -5,12 +5,12 @@ import { expect, test, type Page } from '@playwright/test';
 
 async function open(page: Page, query = '') {
   await page.goto(`./?lab=replication${query}`);
-  await expect(page.getByRole('heading', { name: 'Replication: one leader or none, and what waiting costs', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Replication: one leader, two or none, and what waiting costs', level: 1 })).toBeVisible();
 }
 
 const timeline = (page: Page) => page.getByRole('slider', { name: 'Timeline', exact: true });
 const ledger = (page: Page) => page.getByRole('region', { name: 'Leader and lost writes' });
-const table = (page: Page) => page.getByRole('region', { name: 'The same workload and faults, replicated four ways' }).getByRole('table');
+const table = (page: Page) => page.getByRole('region', { name: 'The same workload and faults, replicated five ways' }).getByRole('table');
 
 async function noAxeViolations(page: Page) {
   const axe = await new AxeBuilder({ page }).analyze();
@@ -96,6 +96,16 @@ test.describe('replication lab', () => {
     await expect(page.getByRole('region', { name: 'Monitoring board' }).getByRole('list', { name: 'Alerts' }).getByRole('listitem')).toHaveCount(3);
   });
 
+  test('two leaders on stage: both regions take writes while cut apart, with no failover and no ledger of lost writes', async ({ page }) => {
+    await open(page);
+    await page.getByRole('radio', { name: 'Two leaders, one per region' }).check();
+    await timeline(page).fill('5000');
+    await expect(page.getByText('leads region 2')).toBeVisible();
+    await expect(page.getByText('leads region 1')).toBeVisible();
+    await expect(ledger(page)).toHaveCount(0);
+    await expect(page.getByRole('radio', { name: 'the leader' })).toBeDisabled();
+  });
+
   test('two setups side by side, at the same moment of the same run', async ({ page }) => {
     await open(page);
     await page.getByRole('combobox', { name: 'Draw beside it' }).selectOption({ label: 'One leader, synchronous' });
@@ -155,7 +165,7 @@ test.describe('replication lab', () => {
     test.use({ viewport: { width: 1920, height: 1080 } });
     test('presenter mode: large type, the setups are scenes the arrow keys step through', async ({ page }) => {
       await page.goto('./?lab=replication&presenter=1');
-      await expect(page.getByRole('heading', { name: 'Replication: one leader or none, and what waiting costs', level: 1 })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Replication: one leader, two or none, and what waiting costs', level: 1 })).toBeVisible();
       await expect(page.getByRole('banner')).toBeHidden();
       const px = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
       expect(px).toBeGreaterThanOrEqual(24);

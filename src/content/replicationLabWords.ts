@@ -24,12 +24,17 @@ export const SETUP_WORDS: Record<SetupId, { readonly what: string; readonly else
     elsewhere:
       'PostgreSQL does so with synchronous_standby_names = \'FIRST 2 (b, c)\' (a plain list makes only one of them synchronous) and synchronous_commit = remote_apply; there a write waits for as long as it takes, where this lab gives up after 1 s. Most systems wait for some followers, not all, for this reason.',
   },
+  'two-leaders': {
+    what: 'c1 writes through A, which leads the first region; c2 through B, which leads the second (with C). Each leader answers its client at once and sends the write to its followers and to the other leader. Cut apart, both regions keep taking writes; once healed, the leaders exchange them, and last write wins keeps one of each pair of concurrent writes.',
+    elsewhere: 'Multi-leader setups (two database primaries replicating to each other, or CouchDB replicating both ways) stay writable in both regions when the link between them fails; what to do with conflicting writes is the hard part: the section below shows the conflicts lab’s three answers on a cart.',
+  },
 };
+
 
 export const FAULT_WORDS: Record<FaultId, string> = {
   'leader-cut':
-    'A loses its links to B and C at 2 s; c1 can still reach it. After 2 s without reaching A, the orchestrator promotes B or C. c1 keeps sending to A until a request fails, as a connection pool would. The links come back at 7 s.',
-  'leader-crash': 'A crashes at 2 s and restarts at 7 s, still believing it leads, until a message tells it of the newer term.',
+    'A loses its links to B and C at 2 s; c1 can still reach it. With one leader, after 2 s without reaching A the orchestrator promotes B or C, and c1 keeps sending to A until a request fails, as a connection pool would. With two leaders, these are the two regions, and each goes on taking its own writes. The links come back at 7 s.',
+  'leader-crash': 'A crashes at 2 s and restarts at 7 s. With one leader, it comes back still believing it leads, until a message tells it of the newer term; with two, c1’s region has no leader while A is down.',
   'follower-crash': 'C crashes at 2 s and restarts at 8.5 s, then catches up (from the leader’s log, or without a leader by anti-entropy). Watch its lag on the monitoring board cross the 5 s line, and fall back once it is up.',
   none: 'Nothing goes wrong: what each setup costs when all is well.',
 };

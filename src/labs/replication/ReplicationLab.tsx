@@ -10,21 +10,23 @@ import { TimelineScrubber } from '../../components/TimelineScrubber.tsx';
 import { useLabPlayback } from '../../components/useLabPlayback.ts';
 import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotion.ts';
 import { useScenes } from '../../components/useScenes.ts';
-import { FAULT_WORDS, IN_THIS_LAB, SETUP_WORDS } from '../../content/replicationLabWords.ts';
 import { currentSearch, rememberInAddress } from '../../embed/address.ts';
 import { readParams } from '../../embed/params.ts';
 import type { NodeId } from '../../sim/ids.ts';
 import { createLabStore, selectRun } from '../../store/labStore.ts';
 import { LabStoreProvider, useLab } from '../../store/LabStoreContext.tsx';
-import { roleNote } from './model/leaderNotes.ts';
+import { regionNote, roleNote } from './model/leaderNotes.ts';
 import { REPLICATION_PARAMS } from './model/replicationParams.ts';
-import { FAULTS, FAULT_NAMES, FIRST_LEADER, scenarioFor, SETUPS, SETUP_NAMES, type FaultId, type SetupId } from './model/replicationRuns.ts';
+import { FAULTS, FAULT_NAMES, FIRST_LEADER, isSingleLeader, scenarioFor, SETUPS, SETUP_NAMES, type FaultId, type SetupId } from './model/replicationRuns.ts';
 import { LeaderPanel } from './ui/LeaderPanel.tsx';
 
 export const REPLICATION_ID = 'replication';
 
-/** Below the picture, with four runs to simulate: loads just after the first screen. */
+/** Below the picture, with a run per setup to simulate: loads just after the first screen. */
 const ComparisonTable = lazy(() => import('./ui/ComparisonTable.tsx').then((m) => ({ default: m.ComparisonTable })));
+const SetupNotes = lazy(() => import('./ui/Notes.tsx').then((m) => ({ default: m.SetupNotes })));
+const FaultNotes = lazy(() => import('./ui/Notes.tsx').then((m) => ({ default: m.FaultNotes })));
+const InThisLab = lazy(() => import('./ui/Notes.tsx').then((m) => ({ default: m.InThisLab })));
 const SideBySide = lazy(() => import('./ui/SideBySide.tsx').then((m) => ({ default: m.SideBySide })));
 const TwoLeaders = lazy(() => import('./ui/TwoLeaders.tsx').then((m) => ({ default: m.TwoLeaders })));
 const AntiEntropy = lazy(() => import('./ui/AntiEntropy.tsx').then((m) => ({ default: m.AntiEntropy })));
@@ -48,7 +50,7 @@ function initial(): Choice & { problems: readonly string[] } {
 /**
  * The replication lab: one workload and one fault schedule, replicated without a leader
  * or through one leader (asynchronous, semi-synchronous, synchronous). The run on stage
- * shows failover, terms and rollback; the table measures all four setups side by side.
+ * shows failover, terms and rollback; the table measures every setup on the same run.
  */
 export default function ReplicationLab() {
   const [start] = useState(initial);
@@ -77,10 +79,10 @@ export default function ReplicationLab() {
     <LabStoreProvider store={store} controller={controller}>
       <div className="lab replication">
         <header className="lab-intro">
-          <h1>Replication: one leader or none, and what waiting costs</h1>
+          <h1>Replication: one leader, two or none, and what waiting costs</h1>
           <IntroText>
             Three replicas take the same writes and reads from two clients, with the same fault. Choose who takes writes and how long the client waits, play the run, and watch a follower promoted, an old leader
-            step down, and acknowledged writes lost or kept. The table below runs all four setups and measures them.
+            step down, and acknowledged writes lost or kept. The table below runs every setup and measures them.
           </IntroText>
         </header>
         <NoticeBar />
@@ -96,7 +98,7 @@ export default function ReplicationLab() {
             <TimelineScrubber playback={playback} />
           </div>
           <div className="side">
-            {choice.setup !== 'leaderless' && <LeaderPanel />}
+            {isSingleLeader(choice.setup) && <LeaderPanel />}
             <Suspense fallback={<p role="status">Loading the monitoring board…</p>}>
               <MonitoringBoard />
             </Suspense>
@@ -108,7 +110,7 @@ export default function ReplicationLab() {
             <SideBySide setup={choice.setup} other={choice.compare} fault={choice.fault} followerReads={choice.followerReads} reducedMotion={reducedMotion} />
           </Suspense>
         )}
-        <Suspense fallback={<p role="status">Measuring the four setups…</p>}>
+        <Suspense fallback={<p role="status">Measuring every setup…</p>}>
           <ComparisonTable fault={choice.fault} followerReads={choice.followerReads} current={choice.setup} onPick={(setup) => choose({ ...choice, setup })} />
         </Suspense>
         <Suspense fallback={<p role="status">Loading two leaders…</p>}>
@@ -117,14 +119,9 @@ export default function ReplicationLab() {
         <Suspense fallback={<p role="status">Loading anti-entropy…</p>}>
           <AntiEntropy />
         </Suspense>
-        <section className="panel in-this-lab" aria-label="Where this lab simplifies">
-          <h2>Where this lab simplifies</h2>
-          <ul>
-            {IN_THIS_LAB.map((s) => (
-              <li key={s}>{s}</li>
-            ))}
-          </ul>
-        </section>
+        <Suspense fallback={null}>
+          <InThisLab />
+        </Suspense>
       </div>
     </LabStoreProvider>
   );
@@ -132,13 +129,15 @@ export default function ReplicationLab() {
 
 function Picture({ reducedMotion, leader }: { readonly reducedMotion: boolean; readonly leader: boolean }) {
   const run = useLab(selectRun);
-  const notes = useCallback((id: NodeId, time: number) => (run.sim.directory ? roleNote(run.sim.trace, FIRST_LEADER, id, time) : ''), [run]);
+  const notes = useCallback(
+    (id: NodeId, time: number) => (run.sim.directory ? roleNote(run.sim.trace, FIRST_LEADER, id, time) : run.scenario.cluster.topology === 'multi-leader' ? regionNote(run.sim.ring, id) : ''),
+    [run],
+  );
   return <ClusterView reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} notes={leader ? notes : undefined} />;
 }
 
 function Pickers({ choice, onChoose }: { readonly choice: Choice; readonly onChoose: (c: Choice) => void }) {
   const id = useId();
-  const words = SETUP_WORDS[choice.setup];
   return (
     <div className="panel pickers">
       <fieldset>
@@ -149,11 +148,10 @@ function Pickers({ choice, onChoose }: { readonly choice: Choice; readonly onCho
           </label>
         ))}
       </fieldset>
-      <p>{words.what}</p>
-      <p>
-        <strong>Elsewhere:</strong> {words.elsewhere}
-      </p>
-      <fieldset disabled={choice.setup === 'leaderless'}>
+      <Suspense fallback={null}>
+        <SetupNotes setup={choice.setup} />
+      </Suspense>
+      <fieldset disabled={!isSingleLeader(choice.setup)}>
         <legend>Reads go to</legend>
         <label className="choice">
           <input type="radio" name={`${id}-reads`} checked={!choice.followerReads} onChange={() => onChoose({ ...choice, followerReads: false })} /> the leader
@@ -181,7 +179,9 @@ function Pickers({ choice, onChoose }: { readonly choice: Choice; readonly onCho
           </label>
         ))}
       </fieldset>
-      <p>{FAULT_WORDS[choice.fault]}</p>
+      <Suspense fallback={null}>
+        <FaultNotes fault={choice.fault} />
+      </Suspense>
     </div>
   );
 }

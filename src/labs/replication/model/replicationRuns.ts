@@ -13,7 +13,7 @@ import { workload } from '../../../sim/workload.ts';
  * and what each run measured.
  */
 
-export const SETUPS = ['leaderless', 'async', 'semi-sync', 'sync'] as const;
+export const SETUPS = ['leaderless', 'async', 'semi-sync', 'sync', 'two-leaders'] as const;
 export type SetupId = (typeof SETUPS)[number];
 
 export const SETUP_NAMES: Record<SetupId, string> = {
@@ -21,10 +21,16 @@ export const SETUP_NAMES: Record<SetupId, string> = {
   async: 'One leader, asynchronous',
   'semi-sync': 'One leader, semi-synchronous',
   sync: 'One leader, synchronous',
+  'two-leaders': 'Two leaders, one per region',
 };
 
+/** The setups with one leader: the ledger of lost writes reads their log. */
+export function isSingleLeader(setup: SetupId): setup is 'async' | 'semi-sync' | 'sync' {
+  return setup === 'async' || setup === 'semi-sync' || setup === 'sync';
+}
+
 /** How many followers each single-leader setup waits for, of the two. */
-const FOLLOWER_ACKS: Record<Exclude<SetupId, 'leaderless'>, number> = { async: 0, 'semi-sync': 1, sync: 2 };
+const FOLLOWER_ACKS: Record<'async' | 'semi-sync' | 'sync', number> = { async: 0, 'semi-sync': 1, sync: 2 };
 
 export const FAULTS = ['leader-cut', 'leader-crash', 'follower-crash', 'none'] as const;
 export type FaultId = (typeof FAULTS)[number];
@@ -72,7 +78,10 @@ export function scenarioFor(setup: SetupId, fault: FaultId, followerReads: boole
   const cluster =
     setup === 'leaderless'
       ? { replicas: 3, n: 3, w: 2, r: 2 }
-      : { replicas: 3, n: 3, topology: 'single-leader' as const, followerAcks: FOLLOWER_ACKS[setup], followerReads, failoverMs: 2000 };
+      : setup === 'two-leaders'
+        ? // A leads c1's region, B leads c2's (with C); both answer at once, and last write wins.
+          { replicas: 3, n: 3, topology: 'multi-leader' as const }
+        : { replicas: 3, n: 3, topology: 'single-leader' as const, followerAcks: FOLLOWER_ACKS[setup], followerReads, failoverMs: 2000 };
   return makeScenario({ seed: 7, cluster: { ...cluster, clients: ['c1', 'c2'] }, script: [...ops, ...faultActions(fault)] });
 }
 
@@ -91,8 +100,8 @@ export interface RunFigures {
 export function figuresOf(setup: SetupId, sim: Simulation): RunFigures {
   const ops = sim.trace.ops;
   const m = measure(ops, sim.strategy);
-  // Leaderless, nothing is rolled back: a write is lost when the store keeps an older one over it (check/lostWrites.ts).
-  const lost = setup === 'leaderless' ? olderWins(ops, sim.strategy, sim.now).length : lostWrites(sim.trace, FIRST_LEADER, sim.now).length;
+  // Without one leader nothing is rolled back: a write is lost when the store keeps an older one over it (check/lostWrites.ts).
+  const lost = isSingleLeader(setup) ? lostWrites(sim.trace, FIRST_LEADER, sim.now).length : olderWins(ops, sim.strategy, sim.now).length;
   return { setup, m, lost, unavailable: m.failedReads + m.failedWrites, convergeMs: convergence(sim) };
 }
 

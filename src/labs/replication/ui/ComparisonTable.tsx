@@ -18,7 +18,7 @@ export function ComparisonTable({ fault, followerReads, current, onPick }: Props
   const ops = scenarioFor(current, fault, followerReads).script.filter((a) => a.type === 'write' || a.type === 'read').length;
   return (
     <section className="panel replication-compare" aria-labelledby={`${id}-t`}>
-      <h2 id={`${id}-t`}>The same workload and faults, replicated four ways</h2>
+      <h2 id={`${id}-t`}>The same workload and faults, replicated five ways</h2>
       <p>
         Each run has the same {ops} writes and reads from c1 and c2, at the same moments, and the fault schedule chosen above. Figures are measured from each run’s history once it ends at 15 s.
       </p>

@@ -3,7 +3,7 @@ import { ClusterView } from '../../../components/ClusterView.tsx';
 import type { NodeId } from '../../../sim/ids.ts';
 import { createLabStore, selectRun, type LabStore } from '../../../store/labStore.ts';
 import { LabStoreProvider, useLab, useLabStoreApi } from '../../../store/LabStoreContext.tsx';
-import { roleNote } from '../model/leaderNotes.ts';
+import { regionNote, roleNote } from '../model/leaderNotes.ts';
 import { FIRST_LEADER, scenarioFor, SETUP_NAMES, type FaultId, type SetupId } from '../model/replicationRuns.ts';
 
 interface Props {
@@ -56,10 +56,13 @@ export function SideBySide({ setup, other, fault, followerReads, reducedMotion }
 
 function Picture({ reducedMotion }: { readonly reducedMotion: boolean }) {
   const run = useLab(selectRun);
-  const notes = useCallback((id: NodeId, time: number) => (run.sim.directory ? roleNote(run.sim.trace, FIRST_LEADER, id, time) : ''), [run]);
+  const notes = useCallback(
+    (id: NodeId, time: number) => (run.sim.directory ? roleNote(run.sim.trace, FIRST_LEADER, id, time) : run.scenario.cluster.topology === 'multi-leader' ? regionNote(run.sim.ring, id) : ''),
+    [run],
+  );
   return (
     <div className="picture">
-      <ClusterView reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} notes={run.sim.directory ? notes : undefined} />
+      <ClusterView reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} notes={run.scenario.cluster.topology === 'leaderless' ? undefined : notes} />
     </div>
   );
 }
