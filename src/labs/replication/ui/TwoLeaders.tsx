@@ -36,7 +36,7 @@ export function TwoLeaders() {
         shown.
       </p>
       <CartsNow outcomes={outcomes} />
-      <Ledger outcomes={outcomes} revealed={revealed} onReveal={() => setRevealed(true)} />
+      <Ledger outcomes={outcomes} revealed={revealed} onReveal={() => setRevealed(true)} narrated={false} />
     </section>
   );
 }

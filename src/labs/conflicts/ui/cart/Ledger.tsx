@@ -29,7 +29,8 @@ const OUTCOME_TEXT: Record<Outcome, string> = {
 };
 
 /** What became of every acknowledged change, for each cart, once the replicas agree. */
-export function Ledger({ outcomes, revealed, onReveal }: { outcomes: CartOutcome[]; revealed: boolean; onReveal: () => void }) {
+/** `narrated`: the cart's run is the one the lab's narrator tells (the conflicts lab), so the ledger says how the two count differently. */
+export function Ledger({ outcomes, revealed, onReveal, narrated = true }: { outcomes: CartOutcome[]; revealed: boolean; onReveal: () => void; narrated?: boolean }) {
   const id = useId();
   const t = useThrottledTime();
   const rows = ledgerOf(outcomes[0]!);
@@ -72,7 +73,7 @@ export function Ledger({ outcomes, revealed, onReveal }: { outcomes: CartOutcome
     <div className="table-panel ledger">
       {heading}
       <p role="status">{summary(outcomes)}</p>
-      <p className="small muted">{LEDGER_VS_NARRATOR}</p>
+      {narrated && <p className="small muted">{LEDGER_VS_NARRATOR}</p>}
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Ledger of changes (scrolls sideways on a narrow screen)">
         <table aria-labelledby={`${id}-title`}>
           <thead>
