@@ -12,7 +12,8 @@ import { quantile } from './quantile.ts';
  *
  * Definitions, as the board states them:
  * - A replica's lag at a moment: how long ago the oldest acknowledged write of a key it
- *   holds, which it does not yet have, was acknowledged (0 when it has them all).
+ *   holds, which it does not yet have and some other replica does, was acknowledged (0 when
+ *   it has them all; a write no replica holds any more is lost, not late).
  * - A write's convergence time: from its acknowledgement until every replica of its key
  *   has it (or a later write that covers it); none if the run ends first.
  * - Stale reads: reads that missed a write acknowledged before they began (staleReads).
@@ -104,7 +105,8 @@ export function board(
   for (let t = 0; t <= until; t += stepMs) {
     const sample: Record<NodeId, number> = {};
     for (const n of nodes) {
-      const missing = acked.filter((w) => w.completedAt! <= t && holders(w.key).includes(n) && !has(n, w.key, t, w.version));
+      // A write no replica holds any more (lost in a rollback or a crash) is not lag: nothing can still bring it.
+      const missing = acked.filter((w) => w.completedAt! <= t && holders(w.key).includes(n) && !has(n, w.key, t, w.version) && holders(w.key).some((m) => has(m, w.key, t, w.version)));
       sample[n] = missing.length === 0 ? 0 : t - Math.min(...missing.map((w) => w.completedAt!));
     }
     lag.push({ at: t, lag: sample });

@@ -33,7 +33,7 @@ export const SETUP_WORDS: Record<SetupId, { readonly what: string; readonly else
 
 export const FAULT_WORDS: Record<FaultId, string> = {
   'leader-cut':
-    'A loses its links to B and C at 2 s; c1 can still reach it. With one leader, after 2 s without reaching A the orchestrator promotes B or C, and c1 keeps sending to A until a request fails, as a connection pool would. With two leaders, these are the two regions, and each goes on taking its own writes. The links come back at 7 s.',
+    'At 2 s, A and c1 lose their links to B, C and c2: c1 can still reach A, and only A. With one leader, after 2 s without reaching A the orchestrator promotes B or C, and c1 keeps sending to A until a request fails, as a connection pool would. With two leaders, these are the two regions, and each goes on taking its own writes. The links come back at 7 s.',
   'leader-crash': 'A crashes at 2 s and restarts at 7 s. With one leader, it comes back still believing it leads, until a message tells it of the newer term; with two, c1’s region has no leader while A is down.',
   'follower-crash': 'C crashes at 2 s and restarts at 8.5 s, then catches up (from the leader’s log, or without a leader by anti-entropy). Watch its lag on the monitoring board cross the 5 s line, and fall back once it is up.',
   none: 'Nothing goes wrong: what each setup costs when all is well.',

@@ -54,19 +54,22 @@ function BoardBody({ b, time }: { readonly b: Board; readonly time: number }) {
       </ul>
       <LagChart b={b} time={time} />
       <p>
-        Time for an acknowledged write to reach every replica of its key: {p === null ? 'no write has yet' : `p50 ${formatMs(p.p50)}, p95 ${formatMs(p.p95)}, p99 ${formatMs(p.p99)}`}
+        Time for an acknowledged write to reach every replica of its key: {p === null ? 'no write has yet' : `p50 ${ms(p.p50)}, p95 ${ms(p.p95)}, p99 ${ms(p.p99)}`}
         {b.unconverged > 0 ? `; ${b.unconverged} not yet everywhere` : ''}.
       </p>
       <details>
         <summary>How the board measures</summary>
         <p>
-          A replica’s lag is how long ago the oldest acknowledged write it should hold, and does not, was acknowledged. A write lost for good never arrives, so its lag only grows. A stale read missed a
+          A replica’s lag is how long ago the oldest acknowledged write it should hold, and does not while another replica does, was acknowledged. A write no replica holds any more is lost, not late, and counts for no one’s lag. A stale read missed a
           write acknowledged before the read began. A conflict is an acknowledged write whose replica, when it took the write, lacked an earlier acknowledged write of the same key.
         </p>
       </details>
     </>
   );
 }
+
+/** A time, with its unit even at zero. */
+const ms = (x: number) => (x === 0 ? '0 ms' : formatMs(x));
 
 function Alert({ firing, name, detail }: { readonly firing: boolean; readonly name: string; readonly detail: string }) {
   return (
