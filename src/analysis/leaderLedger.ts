@@ -9,14 +9,34 @@ import type { OpRecord, Trace } from '../sim/trace.ts';
  * with an empty entry each new leader writes, which this lab does not yet do.)
  */
 
-/** The leader clients were sent to at `t`: the first replica until a promotion. */
-export function leaderAt(trace: Trace, first: NodeId, t: number): NodeId {
+export interface Roles {
+  /** The leader clients are sent to. */
+  readonly leader: NodeId;
+  readonly term: number;
+  /** Replicas that still believe they lead an older term (not yet told of the newer one). */
+  readonly stale: ReadonlyMap<NodeId, number>;
+}
+
+/** Who leads at `t`, in which term, and which old leaders have not yet stepped down. */
+export function rolesAt(trace: Trace, first: NodeId, t: number): Roles {
   let leader = first;
+  let term = 1;
+  const stale = new Map<NodeId, number>();
   for (const e of trace.events) {
     if (e.at > t) break;
-    if (e.type === 'promote') leader = e.node;
+    if (e.type === 'promote') {
+      stale.set(leader, term);
+      leader = e.node;
+      term = e.term;
+      stale.delete(e.node);
+    } else if (e.type === 'step-down') stale.delete(e.node);
   }
-  return leader;
+  return { leader, term, stale };
+}
+
+/** The leader clients were sent to at `t`: the first replica until a promotion. */
+export function leaderAt(trace: Trace, first: NodeId, t: number): NodeId {
+  return rolesAt(trace, first, t).leader;
 }
 
 /** A replica's log at `t`: the operations of its entries, in log order. */

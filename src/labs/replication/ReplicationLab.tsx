@@ -1,7 +1,6 @@
 import '../../components/components.css';
 import './replication.css';
-import { Suspense, lazy, useCallback, useId, useState } from 'react';
-import { ClusterView } from '../../components/ClusterView.tsx';
+import { Suspense, lazy, useId, useState } from 'react';
 import { IntroText } from '../../components/IntroText.tsx';
 import { Narrator } from '../../components/Narrator.tsx';
 import { NoticeBar } from '../../components/NoticeBar.tsx';
@@ -12,13 +11,12 @@ import { usePrefersReducedMotion } from '../../components/usePrefersReducedMotio
 import { useScenes } from '../../components/useScenes.ts';
 import { currentSearch, rememberInAddress } from '../../embed/address.ts';
 import { readParams } from '../../embed/params.ts';
-import type { NodeId } from '../../sim/ids.ts';
-import { createLabStore, selectRun } from '../../store/labStore.ts';
-import { LabStoreProvider, useLab } from '../../store/LabStoreContext.tsx';
-import { regionNote, roleNote } from './model/leaderNotes.ts';
+import { createLabStore } from '../../store/labStore.ts';
+import { LabStoreProvider } from '../../store/LabStoreContext.tsx';
 import { REPLICATION_PARAMS } from './model/replicationParams.ts';
-import { FAULTS, FAULT_NAMES, FIRST_LEADER, isSingleLeader, scenarioFor, SETUPS, SETUP_NAMES, type FaultId, type SetupId } from './model/replicationRuns.ts';
+import { FAULTS, FAULT_NAMES, isSingleLeader, scenarioFor, SETUPS, SETUP_NAMES, type FaultId, type SetupId } from './model/replicationRuns.ts';
 import { LeaderPanel } from './ui/LeaderPanel.tsx';
+import { RolePicture } from './ui/RolePicture.tsx';
 
 export const REPLICATION_ID = 'replication';
 
@@ -93,7 +91,7 @@ export default function ReplicationLab() {
           <div className="stage">
             <StageControls playback={playback} />
             <div className="picture">
-              <Picture reducedMotion={reducedMotion} leader={choice.setup !== 'leaderless'} />
+              <RolePicture reducedMotion={reducedMotion} />
             </div>
             <TimelineScrubber playback={playback} />
           </div>
@@ -125,15 +123,6 @@ export default function ReplicationLab() {
       </div>
     </LabStoreProvider>
   );
-}
-
-function Picture({ reducedMotion, leader }: { readonly reducedMotion: boolean; readonly leader: boolean }) {
-  const run = useLab(selectRun);
-  const notes = useCallback(
-    (id: NodeId, time: number) => (run.sim.directory ? roleNote(run.sim.trace, FIRST_LEADER, id, time) : run.scenario.cluster.topology === 'multi-leader' ? regionNote(run.sim.ring, id) : ''),
-    [run],
-  );
-  return <ClusterView reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} notes={leader ? notes : undefined} />;
 }
 
 function Pickers({ choice, onChoose }: { readonly choice: Choice; readonly onChoose: (c: Choice) => void }) {

@@ -1,10 +1,9 @@
 import { useId, useMemo } from 'react';
-import { lostWrites } from '../../../analysis/leaderLedger.ts';
+import { lostWrites, rolesAt } from '../../../analysis/leaderLedger.ts';
 import { useThrottledTime } from '../../../components/useThrottledTime.ts';
 import { selectRun } from '../../../store/labStore.ts';
 import { useLab } from '../../../store/LabStoreContext.tsx';
 import { formatMs } from '../../../view/format.ts';
-import { rolesAt } from '../model/leaderNotes.ts';
 import { FIRST_LEADER } from '../model/replicationRuns.ts';
 
 /** At the playhead: who leads, in which term, which old leader has not heard yet, and the ledger of lost writes. */

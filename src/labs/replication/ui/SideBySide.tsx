@@ -1,10 +1,8 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import { ClusterView } from '../../../components/ClusterView.tsx';
-import type { NodeId } from '../../../sim/ids.ts';
-import { createLabStore, selectRun, type LabStore } from '../../../store/labStore.ts';
-import { LabStoreProvider, useLab, useLabStoreApi } from '../../../store/LabStoreContext.tsx';
-import { regionNote, roleNote } from '../model/leaderNotes.ts';
-import { FIRST_LEADER, scenarioFor, SETUP_NAMES, type FaultId, type SetupId } from '../model/replicationRuns.ts';
+import { useEffect, useId, useState } from 'react';
+import { createLabStore, type LabStore } from '../../../store/labStore.ts';
+import { LabStoreProvider, useLabStoreApi } from '../../../store/LabStoreContext.tsx';
+import { RolePicture } from './RolePicture.tsx';
+import { scenarioFor, SETUP_NAMES, type FaultId, type SetupId } from '../model/replicationRuns.ts';
 
 interface Props {
   readonly setup: SetupId;
@@ -41,28 +39,19 @@ export function SideBySide({ setup, other, fault, followerReads, reducedMotion }
       <div className="pair">
         <figure aria-label={SETUP_NAMES[setup]}>
           <figcaption>{SETUP_NAMES[setup]} (on stage)</figcaption>
-          <Picture reducedMotion={reducedMotion} />
+          <div className="picture">
+            <RolePicture reducedMotion={reducedMotion} />
+          </div>
         </figure>
         <LabStoreProvider store={store}>
           <figure aria-label={SETUP_NAMES[other]}>
             <figcaption>{SETUP_NAMES[other]}</figcaption>
-            <Picture reducedMotion={reducedMotion} />
+            <div className="picture">
+            <RolePicture reducedMotion={reducedMotion} />
+          </div>
           </figure>
         </LabStoreProvider>
       </div>
     </section>
-  );
-}
-
-function Picture({ reducedMotion }: { readonly reducedMotion: boolean }) {
-  const run = useLab(selectRun);
-  const notes = useCallback(
-    (id: NodeId, time: number) => (run.sim.directory ? roleNote(run.sim.trace, FIRST_LEADER, id, time) : run.scenario.cluster.topology === 'multi-leader' ? regionNote(run.sim.ring, id) : ''),
-    [run],
-  );
-  return (
-    <div className="picture">
-      <ClusterView reducedMotion={reducedMotion} drawingPartition={false} onPartitionDrawn={() => undefined} notes={run.scenario.cluster.topology === 'leaderless' ? undefined : notes} />
-    </div>
   );
 }
